@@ -1,0 +1,1 @@
+//! Pure functions over the model: funnel, forecast, KPIs, budget analysis.

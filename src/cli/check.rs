@@ -1,0 +1,1 @@
+//! `salesdesk check` (being written).

@@ -1,0 +1,1 @@
+//! `salesdesk demo` (being written).

@@ -1,0 +1,1 @@
+//! `salesdesk import` (being written).

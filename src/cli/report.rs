@@ -1,0 +1,1 @@
+//! `salesdesk report` (being written).

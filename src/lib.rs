@@ -1,0 +1,8 @@
+//! SalesDesk 销售经理工作台: the library behind the app, so tests and benches use exactly
+//! what the binary uses.
+
+pub mod analytics;
+pub mod cli;
+pub mod demo;
+pub mod model;
+pub mod store;

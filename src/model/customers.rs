@@ -1,0 +1,305 @@
+//! 客户关系管理: customers, contacts, interactions, feedback and the loyalty programme.
+
+use super::common::Table;
+use super::marketing::SegmentId;
+use super::team::MemberId;
+use super::validate::{Errors, MAX_LINE, MAX_NOTE};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+crate::define_id!(CustomerId);
+crate::define_id!(ContactId);
+crate::define_id!(InteractionId);
+crate::define_id!(FeedbackId);
+crate::define_id!(LoyaltyEntryId);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: CustomerId,
+    pub name: String,
+    pub industry: String,
+    pub region: String,
+    pub segment: Option<SegmentId>,
+    /// The rep who owns the relationship.
+    pub owner: Option<MemberId>,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    /// How the customer found us (channel, promotion, referral …).
+    pub source: String,
+    pub created: NaiveDate,
+    pub notes: String,
+}
+crate::keyed!(Customer, CustomerId);
+
+impl Customer {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        e.required("name", &self.name);
+        for (f, v) in [
+            ("industry", &self.industry),
+            ("region", &self.region),
+            ("phone", &self.phone),
+            ("email", &self.email),
+            ("address", &self.address),
+            ("source", &self.source),
+        ] {
+            e.max_len(f, v, MAX_LINE);
+        }
+        if !self.email.trim().is_empty() && !looks_like_email(&self.email) {
+            e.add("email", super::validate::Problem::NotAnEmail);
+        }
+        e.max_len("notes", &self.notes, MAX_NOTE);
+        e
+    }
+}
+
+fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+        }
+        None => false,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub customer: CustomerId,
+    pub name: String,
+    pub title: String,
+    pub phone: String,
+    pub email: String,
+    pub primary: bool,
+}
+crate::keyed!(Contact, ContactId);
+
+impl Contact {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        e.required("name", &self.name);
+        e.max_len("title", &self.title, MAX_LINE);
+        e.max_len("phone", &self.phone, MAX_LINE);
+        if !self.email.trim().is_empty() && !looks_like_email(&self.email) {
+            e.add("email", super::validate::Problem::NotAnEmail);
+        }
+        e
+    }
+}
+
+/// 客户互动
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum InteractionKind {
+    Call,
+    Visit,
+    Email,
+    Meeting,
+}
+
+impl InteractionKind {
+    pub const ALL: [InteractionKind; 4] = [
+        InteractionKind::Call,
+        InteractionKind::Visit,
+        InteractionKind::Email,
+        InteractionKind::Meeting,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    pub id: InteractionId,
+    pub customer: CustomerId,
+    pub contact: Option<ContactId>,
+    pub member: Option<MemberId>,
+    pub kind: InteractionKind,
+    pub date: NaiveDate,
+    pub note: String,
+    pub outcome: String,
+    pub follow_up: Option<NaiveDate>,
+    pub follow_up_done: bool,
+}
+crate::keyed!(Interaction, InteractionId);
+
+impl Interaction {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        e.max_len("note", &self.note, MAX_NOTE);
+        e.max_len("outcome", &self.outcome, MAX_NOTE);
+        e.not_before("follow_up", self.follow_up, "date", Some(self.date));
+        e
+    }
+    /// A follow-up still to do, due on or before `today`.
+    pub fn follow_up_due(&self, today: NaiveDate) -> bool {
+        !self.follow_up_done && self.follow_up.is_some_and(|d| d <= today)
+    }
+}
+
+/// 客户反馈
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FeedbackKind {
+    Complaint,
+    Suggestion,
+    Praise,
+}
+
+impl FeedbackKind {
+    pub const ALL: [FeedbackKind; 3] = [
+        FeedbackKind::Complaint,
+        FeedbackKind::Suggestion,
+        FeedbackKind::Praise,
+    ];
+}
+
+/// Open → in progress → resolved. A resolved item may be reopened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FeedbackStatus {
+    Open,
+    InProgress,
+    Resolved,
+}
+
+impl FeedbackStatus {
+    pub const ALL: [FeedbackStatus; 3] = [
+        FeedbackStatus::Open,
+        FeedbackStatus::InProgress,
+        FeedbackStatus::Resolved,
+    ];
+    /// The statuses one step away: the flow only moves forward, except reopening.
+    pub fn next_steps(self) -> &'static [FeedbackStatus] {
+        match self {
+            FeedbackStatus::Open => &[FeedbackStatus::InProgress],
+            FeedbackStatus::InProgress => &[FeedbackStatus::Resolved],
+            FeedbackStatus::Resolved => &[FeedbackStatus::Open],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: FeedbackId,
+    pub customer: CustomerId,
+    pub kind: FeedbackKind,
+    pub date: NaiveDate,
+    pub text: String,
+    pub status: FeedbackStatus,
+    pub resolution: String,
+    pub resolved_on: Option<NaiveDate>,
+}
+crate::keyed!(Feedback, FeedbackId);
+
+impl Feedback {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        if self.text.trim().is_empty() {
+            e.add("text", super::validate::Problem::Required);
+        }
+        e.max_len("text", &self.text, MAX_NOTE);
+        if self.status == FeedbackStatus::Resolved {
+            if self.resolution.trim().is_empty() {
+                e.add("resolution", super::validate::Problem::Required);
+            }
+            if self.resolved_on.is_none() {
+                e.add("resolved_on", super::validate::Problem::Required);
+            }
+        }
+        e.not_before("resolved_on", self.resolved_on, "date", Some(self.date));
+        e
+    }
+}
+
+/// What loyalty tiers are measured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum TierBasis {
+    #[default]
+    Points,
+    YearlyRevenue,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoyaltyTier {
+    pub name: String,
+    /// Points, or minor units of revenue in the last 12 months, to reach this tier.
+    pub threshold: i64,
+}
+
+/// 客户忠诚度计划: the rules, editable by the manager.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoyaltyProgram {
+    pub basis: TierBasis,
+    /// Ascending by threshold.
+    pub tiers: Vec<LoyaltyTier>,
+    /// Points earned per whole yuan of won revenue.
+    pub points_per_yuan: u32,
+}
+
+impl Default for LoyaltyProgram {
+    fn default() -> Self {
+        LoyaltyProgram {
+            basis: TierBasis::Points,
+            tiers: vec![
+                LoyaltyTier { name: "Silver 银卡".into(), threshold: 0 },
+                LoyaltyTier { name: "Gold 金卡".into(), threshold: 50_000 },
+                LoyaltyTier { name: "Platinum 白金".into(), threshold: 200_000 },
+            ],
+            points_per_yuan: 1,
+        }
+    }
+}
+
+impl LoyaltyProgram {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        if self.tiers.is_empty() {
+            e.add("tiers", super::validate::Problem::Required);
+        }
+        for t in &self.tiers {
+            e.required("tiers", &t.name);
+            if t.threshold < 0 {
+                e.add("tiers", super::validate::Problem::Negative);
+            }
+        }
+        if !self.tiers.is_sorted_by_key(|t| t.threshold) {
+            e.add("tiers", super::validate::Problem::NotAscending);
+        }
+        e
+    }
+    /// The tier index reached by a score (points or revenue minor units).
+    pub fn tier_for(&self, score: i64) -> Option<usize> {
+        self.tiers.iter().rposition(|t| score >= t.threshold)
+    }
+}
+
+/// One line of a customer's points ledger (positive earns, negative redeems).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoyaltyEntry {
+    pub id: LoyaltyEntryId,
+    pub customer: CustomerId,
+    pub date: NaiveDate,
+    pub points: i64,
+    pub reason: String,
+}
+crate::keyed!(LoyaltyEntry, LoyaltyEntryId);
+
+impl LoyaltyEntry {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        if self.points == 0 {
+            e.add("points", super::validate::Problem::Required);
+        }
+        e.required("reason", &self.reason);
+        e
+    }
+}
+
+/// customers.ron
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CustomersFile {
+    pub customers: Table<Customer>,
+    pub contacts: Table<Contact>,
+    pub interactions: Table<Interaction>,
+    pub feedback: Table<Feedback>,
+    pub loyalty: LoyaltyProgram,
+    pub loyalty_ledger: Table<LoyaltyEntry>,
+}

@@ -1,0 +1,30 @@
+//! The domain model: plain data, validation and the one apply-change path.
+//! No egui and no I/O live here, so every rule is easy to test.
+
+pub mod budget;
+pub mod change;
+pub mod common;
+pub mod customers;
+pub mod deals;
+pub mod marketing;
+pub mod me;
+pub mod performance;
+pub mod promotions;
+pub mod settings;
+pub mod team;
+pub mod validate;
+pub mod workspace;
+
+pub use budget::*;
+pub use change::*;
+pub use common::*;
+pub use customers::*;
+pub use deals::*;
+pub use marketing::*;
+pub use me::*;
+pub use performance::*;
+pub use promotions::*;
+pub use settings::*;
+pub use team::*;
+pub use validate::*;
+pub use workspace::*;

@@ -1,0 +1,112 @@
+//! The team: how it is organised and who is in it (组织架构, 角色定位, 职责划分).
+
+use super::common::Table;
+use super::validate::{Errors, MAX_NOTE};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+crate::define_id!(MemberId);
+
+/// 组织架构: how the sales organisation is cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum OrgStructure {
+    /// 职能型
+    Functional,
+    /// 产品型
+    Product,
+    /// 区域型
+    #[default]
+    Regional,
+    /// 矩阵型
+    Matrix,
+}
+
+impl OrgStructure {
+    pub const ALL: [OrgStructure; 4] = [
+        OrgStructure::Functional,
+        OrgStructure::Product,
+        OrgStructure::Regional,
+        OrgStructure::Matrix,
+    ];
+}
+
+/// 角色定位
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Role {
+    #[default]
+    SalesRep,
+    SeniorRep,
+    KeyAccountManager,
+    PreSales,
+    SalesSupport,
+    TeamLead,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::SalesRep,
+        Role::SeniorRep,
+        Role::KeyAccountManager,
+        Role::PreSales,
+        Role::SalesSupport,
+        Role::TeamLead,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: MemberId,
+    pub name: String,
+    pub role: Role,
+    pub region: String,
+    /// Product lines the member sells (产品线).
+    pub product_lines: Vec<String>,
+    /// 职责划分: what this person is responsible for, in the manager's words.
+    pub duties: String,
+    /// How many open deals the member can carry well (资源分配).
+    pub capacity: u32,
+    pub email: String,
+    pub phone: String,
+    pub joined: NaiveDate,
+    pub active: bool,
+}
+crate::keyed!(Member, MemberId);
+
+impl Member {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        e.required("name", &self.name);
+        e.max_len("region", &self.region, super::validate::MAX_LINE);
+        e.max_len("duties", &self.duties, MAX_NOTE);
+        e.range("capacity", self.capacity as i64, 0, 10_000);
+        e.max_len("email", &self.email, super::validate::MAX_LINE);
+        e.max_len("phone", &self.phone, super::validate::MAX_LINE);
+        e
+    }
+}
+
+/// How the team is set up (组织架构), apart from its members.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TeamSetup {
+    pub structure: OrgStructure,
+    pub team_name: String,
+    pub manager_name: String,
+    pub regions: Vec<String>,
+    pub product_lines: Vec<String>,
+}
+
+impl TeamSetup {
+    pub fn validate(&self) -> Errors {
+        let mut e = Errors::new();
+        e.max_len("team_name", &self.team_name, super::validate::MAX_LINE);
+        e.max_len("manager_name", &self.manager_name, super::validate::MAX_LINE);
+        e
+    }
+}
+
+/// team.ron
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TeamFile {
+    pub setup: TeamSetup,
+    pub members: Table<Member>,
+}

@@ -1,0 +1,218 @@
+//! Field-level validation. Errors are codes, not sentences: the UI words them in the
+//! user's language beside the field, and the command line words them in English.
+
+use super::common::Money;
+use chrono::NaiveDate;
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotANumber,
+    Negative,
+    NotADate,
+    /// A date before the date in the named field.
+    Before(&'static str),
+    OutOfRange { min: i64, max: i64 },
+    TooLong { max: usize },
+    /// Refers to a record that does not exist (any more).
+    Missing,
+    /// Two fields that cannot both be set.
+    Conflicts(&'static str),
+    Duplicate,
+    NotAnEmail,
+    NotAscending,
+}
+
+impl Problem {
+    /// Plain English, for the command line and logs.
+    pub fn english(&self) -> String {
+        match self {
+            Problem::Required => "is required".into(),
+            Problem::NotANumber => "is not a number".into(),
+            Problem::Negative => "must not be negative".into(),
+            Problem::NotADate => "is not a date (use YYYY-MM-DD)".into(),
+            Problem::Before(f) => format!("is before {f}"),
+            Problem::OutOfRange { min, max } => format!("must be between {min} and {max}"),
+            Problem::TooLong { max } => format!("is longer than {max} characters"),
+            Problem::Missing => "refers to a record that does not exist".into(),
+            Problem::Conflicts(f) => format!("cannot be set together with {f}"),
+            Problem::Duplicate => "is already used".into(),
+            Problem::NotAnEmail => "is not an e-mail address".into(),
+            Problem::NotAscending => "must go up from one line to the next".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+/// Collects field errors while a record or draft is checked.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Errors(pub Vec<FieldError>);
+
+/// Longest text a single-line field accepts; notes take [`MAX_NOTE`].
+pub const MAX_LINE: usize = 200;
+pub const MAX_NOTE: usize = 100_000;
+
+impl Errors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn add(&mut self, field: &'static str, problem: Problem) {
+        // One message per field is enough: the first problem found is the one to fix.
+        if !self.0.iter().any(|e| e.field == field) {
+            self.0.push(FieldError { field, problem });
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn get(&self, field: &str) -> Option<&Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.problem)
+    }
+    pub fn into_result(self) -> Result<(), Errors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+    pub fn required(&mut self, field: &'static str, value: &str) {
+        if value.trim().is_empty() {
+            self.add(field, Problem::Required);
+        } else {
+            self.max_len(field, value, MAX_LINE);
+        }
+    }
+    pub fn max_len(&mut self, field: &'static str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            self.add(field, Problem::TooLong { max });
+        }
+    }
+    pub fn not_negative(&mut self, field: &'static str, m: Money) {
+        if m.is_negative() {
+            self.add(field, Problem::Negative);
+        }
+    }
+    pub fn range(&mut self, field: &'static str, v: i64, min: i64, max: i64) {
+        if v < min || v > max {
+            self.add(field, Problem::OutOfRange { min, max });
+        }
+    }
+    pub fn not_before(
+        &mut self,
+        field: &'static str,
+        d: Option<NaiveDate>,
+        other_field: &'static str,
+        other: Option<NaiveDate>,
+    ) {
+        if let (Some(d), Some(o)) = (d, other)
+            && d < o
+        {
+            self.add(field, Problem::Before(other_field));
+        }
+    }
+}
+
+/// Parses a money amount typed by a person: "12,345.67", "¥1 200", "-5" (sign kept so the
+/// caller can say "negative" rather than "not a number"). Returns minor units.
+pub fn parse_money(text: &str) -> Result<Money, Problem> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥' | '_'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(Problem::Required);
+    }
+    let (neg, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    let (whole, frac) = match digits.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (digits, ""),
+    };
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
+        return Err(Problem::NotANumber);
+    }
+    if frac.len() > 2 {
+        return Err(Problem::NotANumber);
+    }
+    let whole_v: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| Problem::NotANumber)?
+    };
+    let frac_v: i64 = format!("{frac:0<2}").parse().map_err(|_| Problem::NotANumber)?;
+    let minor = whole_v
+        .checked_mul(100)
+        .and_then(|v| v.checked_add(frac_v))
+        .ok_or(Problem::OutOfRange {
+            min: 0,
+            max: i64::MAX / 100,
+        })?;
+    if neg && minor != 0 {
+        return Err(Problem::Negative);
+    }
+    Ok(Money(minor))
+}
+
+/// Parses `YYYY-MM-DD` (also accepts `/` as separator, as Excel often writes).
+pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Problem::Required);
+    }
+    let t = t.replace('/', "-");
+    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| Problem::NotADate)
+}
+
+/// An optional date: empty text is `None`, anything else must parse.
+pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(text).map(Some)
+    }
+}
+
+/// A whole number within a range.
+pub fn parse_int(text: &str, min: i64, max: i64) -> Result<i64, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Problem::Required);
+    }
+    let v: i64 = t.parse().map_err(|_| Problem::NotANumber)?;
+    if v < min || v > max {
+        return Err(Problem::OutOfRange { min, max });
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_parsing_accepts_what_people_type() {
+        assert_eq!(parse_money("12,345.67"), Ok(Money(1_234_567)));
+        assert_eq!(parse_money("¥1 200"), Ok(Money(120_000)));
+        assert_eq!(parse_money("0.5"), Ok(Money(50)));
+        assert_eq!(parse_money(".5"), Ok(Money(50)));
+        assert_eq!(parse_money("-5"), Err(Problem::Negative));
+        assert_eq!(parse_money("abc"), Err(Problem::NotANumber));
+        assert_eq!(parse_money("1.234"), Err(Problem::NotANumber));
+        assert_eq!(parse_money(""), Err(Problem::Required));
+        assert_eq!(parse_money("1e5"), Err(Problem::NotANumber));
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert!(parse_date("2026-02-28").is_ok());
+        assert_eq!(parse_date("2026-02-30"), Err(Problem::NotADate));
+        assert_eq!(parse_date("2026/03/01").unwrap().to_string(), "2026-03-01");
+        assert_eq!(parse_optional_date("  "), Ok(None));
+    }
+}
