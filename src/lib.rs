@@ -6,3 +6,6 @@ pub mod cli;
 pub mod demo;
 pub mod model;
 pub mod store;
+pub mod app;
+pub mod i18n;
+pub mod ui;

@@ -47,7 +47,10 @@ impl BudgetLine {
         e.range("year", self.year as i64, 2000, 2200);
         if let Some(m) = &self.monthly {
             if m.len() != 12 {
-                e.add("monthly", super::validate::Problem::OutOfRange { min: 12, max: 12 });
+                e.add(
+                    "monthly",
+                    super::validate::Problem::OutOfRange { min: 12, max: 12 },
+                );
             }
             if m.iter().any(|x| x.is_negative()) {
                 e.add("monthly", super::validate::Problem::Negative);

@@ -370,3 +370,85 @@ impl Document {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn customer(name: &str) -> Record {
+        Record::Customer(Customer {
+            id: CustomerId(0),
+            name: name.into(),
+            industry: String::new(),
+            region: String::new(),
+            segment: None,
+            owner: None,
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            source: String::new(),
+            created: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            annual_potential: crate::model::Money::ZERO,
+            notes: String::new(),
+        })
+    }
+
+    #[test]
+    fn apply_assigns_ids_marks_dirty_and_undo_redo_round_trip() {
+        let mut doc = Document::default();
+        let a = doc.apply(Change::put(customer("甲")), "add").unwrap();
+        assert_eq!(a.keys, vec![RecordKey::Customer(CustomerId(1))]);
+        assert!(doc.dirty().contains(&FileKind::Customers));
+        let rev = doc.revision();
+        let after_add = doc.ws.clone();
+        assert_eq!(doc.undo().as_deref(), Some("add"));
+        assert!(doc.ws.customers.customers.is_empty());
+        assert!(doc.revision() > rev);
+        doc.redo();
+        assert_eq!(doc.ws, after_add);
+        // A new change clears the redo stack.
+        doc.undo();
+        doc.apply(Change::put(customer("乙")), "add 2").unwrap();
+        assert!(!doc.can_redo());
+        // Ids are never reused, even after undo.
+        assert_eq!(doc.ws.customers.customers.rows[0].id, CustomerId(2));
+    }
+
+    #[test]
+    fn invalid_changes_leave_nothing_behind() {
+        let mut doc = Document::default();
+        let e = doc.apply(Change::put(customer("  ")), "bad").unwrap_err();
+        assert_eq!(e.get("name"), Some(&crate::model::Problem::Required));
+        assert_eq!(doc.revision(), 0);
+        assert!(doc.dirty().is_empty());
+        assert!(!doc.can_undo());
+    }
+
+    #[test]
+    fn a_failing_batch_rolls_back_what_it_did() {
+        let mut doc = Document::default();
+        doc.apply(Change::put(customer("甲")), "add").unwrap();
+        let before = doc.ws.customers.clone();
+        let batch = Change::Batch(vec![
+            Change::Remove(RecordKey::Customer(CustomerId(1))),
+            Change::put(customer("")),
+        ]);
+        assert!(doc.apply(batch, "batch").is_err());
+        assert_eq!(doc.ws.customers, before);
+        assert_eq!(doc.undo_label(), Some("add"));
+    }
+
+    #[test]
+    fn references_are_checked() {
+        let mut doc = Document::default();
+        let Record::Customer(mut c) = customer("甲") else {
+            unreachable!()
+        };
+        c.owner = Some(MemberId(99));
+        let e = doc
+            .apply(Change::put(Record::Customer(c)), "x")
+            .unwrap_err();
+        assert_eq!(e.get("owner"), Some(&crate::model::Problem::Missing));
+    }
+}

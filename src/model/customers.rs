@@ -1,6 +1,6 @@
 //! 客户关系管理: customers, contacts, interactions, feedback and the loyalty programme.
 
-use super::common::Table;
+use super::common::{Money, Table};
 use super::marketing::SegmentId;
 use super::team::MemberId;
 use super::validate::{Errors, MAX_LINE, MAX_NOTE};
@@ -28,6 +28,9 @@ pub struct Customer {
     /// How the customer found us (channel, promotion, referral …).
     pub source: String,
     pub created: NaiveDate,
+    /// Estimated yearly purchase potential (年采购潜力), for prioritising accounts.
+    #[serde(default)]
+    pub annual_potential: Money,
     pub notes: String,
 }
 crate::keyed!(Customer, CustomerId);
@@ -49,6 +52,7 @@ impl Customer {
         if !self.email.trim().is_empty() && !looks_like_email(&self.email) {
             e.add("email", super::validate::Problem::NotAnEmail);
         }
+        e.not_negative("annual_potential", self.annual_potential);
         e.max_len("notes", &self.notes, MAX_NOTE);
         e
     }
@@ -239,9 +243,18 @@ impl Default for LoyaltyProgram {
         LoyaltyProgram {
             basis: TierBasis::Points,
             tiers: vec![
-                LoyaltyTier { name: "Silver 银卡".into(), threshold: 0 },
-                LoyaltyTier { name: "Gold 金卡".into(), threshold: 50_000 },
-                LoyaltyTier { name: "Platinum 白金".into(), threshold: 200_000 },
+                LoyaltyTier {
+                    name: "Silver 银卡".into(),
+                    threshold: 0,
+                },
+                LoyaltyTier {
+                    name: "Gold 金卡".into(),
+                    threshold: 50_000,
+                },
+                LoyaltyTier {
+                    name: "Platinum 白金".into(),
+                    threshold: 200_000,
+                },
             ],
             points_per_yuan: 1,
         }

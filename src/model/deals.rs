@@ -207,7 +207,12 @@ impl Deal {
 
     /// Moves the deal to `to` on `date`, recording history. Moving to Lost needs a reason;
     /// leaving Lost clears it. The probability override is deliberately kept.
-    pub fn move_to(&mut self, to: Stage, date: NaiveDate, lost: Option<LostInfo>) -> Result<(), Problem> {
+    pub fn move_to(
+        &mut self,
+        to: Stage,
+        date: NaiveDate,
+        lost: Option<LostInfo>,
+    ) -> Result<(), Problem> {
         if to == self.stage {
             return Ok(());
         }
@@ -297,7 +302,10 @@ mod tests {
             source: "web".into(),
             amount: Money(100_000),
             stage: Stage::Lead,
-            history: vec![StageEntry { stage: Stage::Lead, date: d(2026, 1, 1) }],
+            history: vec![StageEntry {
+                stage: Stage::Lead,
+                date: d(2026, 1, 1),
+            }],
             lost: None,
             probability_override: None,
             expected_close: None,
@@ -324,9 +332,15 @@ mod tests {
     #[test]
     fn lost_needs_a_reason_and_records_history() {
         let mut x = deal();
-        assert_eq!(x.move_to(Stage::Lost, d(2026, 2, 1), None), Err(Problem::Required));
+        assert_eq!(
+            x.move_to(Stage::Lost, d(2026, 2, 1), None),
+            Err(Problem::Required)
+        );
         assert_eq!(x.stage, Stage::Lead);
-        let info = LostInfo { reason: LostReason::Price, note: String::new() };
+        let info = LostInfo {
+            reason: LostReason::Price,
+            note: String::new(),
+        };
         x.move_to(Stage::Lost, d(2026, 2, 1), Some(info)).unwrap();
         assert_eq!(x.history.len(), 2);
         assert_eq!(x.closed_on(), Some(d(2026, 2, 1)));

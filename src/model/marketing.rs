@@ -151,7 +151,12 @@ impl MarketingPlan {
         let mut e = Errors::new();
         e.required("name", &self.name);
         e.not_negative("budget", self.budget);
-        e.not_before("end", Some(self.period.end), "start", Some(self.period.start));
+        e.not_before(
+            "end",
+            Some(self.period.end),
+            "start",
+            Some(self.period.start),
+        );
         e.max_len("goal", &self.goal, MAX_NOTE);
         e.max_len("notes", &self.notes, MAX_NOTE);
         e
@@ -175,7 +180,12 @@ impl MarketSize {
     pub fn validate(&self) -> Errors {
         let mut e = Errors::new();
         e.not_negative("size", self.size);
-        e.not_before("end", Some(self.period.end), "start", Some(self.period.start));
+        e.not_before(
+            "end",
+            Some(self.period.end),
+            "start",
+            Some(self.period.start),
+        );
         e
     }
 }

@@ -26,7 +26,12 @@ impl Target {
     pub fn validate(&self) -> Errors {
         let mut e = Errors::new();
         e.not_negative("amount", self.amount);
-        e.not_before("end", Some(self.period.end), "start", Some(self.period.start));
+        e.not_before(
+            "end",
+            Some(self.period.end),
+            "start",
+            Some(self.period.start),
+        );
         e
     }
 }
@@ -98,7 +103,12 @@ crate::keyed!(Review, ReviewId);
 impl Review {
     pub fn validate(&self) -> Errors {
         let mut e = Errors::new();
-        e.not_before("end", Some(self.period.end), "start", Some(self.period.start));
+        e.not_before(
+            "end",
+            Some(self.period.end),
+            "start",
+            Some(self.period.start),
+        );
         if let Some(r) = self.rating {
             e.range("rating", r as i64, 1, 5);
         }

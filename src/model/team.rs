@@ -99,7 +99,11 @@ impl TeamSetup {
     pub fn validate(&self) -> Errors {
         let mut e = Errors::new();
         e.max_len("team_name", &self.team_name, super::validate::MAX_LINE);
-        e.max_len("manager_name", &self.manager_name, super::validate::MAX_LINE);
+        e.max_len(
+            "manager_name",
+            &self.manager_name,
+            super::validate::MAX_LINE,
+        );
         e
     }
 }

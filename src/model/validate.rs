@@ -13,8 +13,13 @@ pub enum Problem {
     NotADate,
     /// A date before the date in the named field.
     Before(&'static str),
-    OutOfRange { min: i64, max: i64 },
-    TooLong { max: usize },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    TooLong {
+        max: usize,
+    },
     /// Refers to a record that does not exist (any more).
     Missing,
     /// Two fields that cannot both be set.
@@ -145,7 +150,9 @@ pub fn parse_money(text: &str) -> Result<Money, Problem> {
     } else {
         whole.parse().map_err(|_| Problem::NotANumber)?
     };
-    let frac_v: i64 = format!("{frac:0<2}").parse().map_err(|_| Problem::NotANumber)?;
+    let frac_v: i64 = format!("{frac:0<2}")
+        .parse()
+        .map_err(|_| Problem::NotANumber)?;
     let minor = whole_v
         .checked_mul(100)
         .and_then(|v| v.checked_add(frac_v))

@@ -73,7 +73,11 @@ pub struct Workspace {
 impl Workspace {
     /// Name lookups used all over the UI.
     pub fn member_name(&self, id: MemberId) -> &str {
-        self.team.members.get(id).map(|m| m.name.as_str()).unwrap_or("—")
+        self.team
+            .members
+            .get(id)
+            .map(|m| m.name.as_str())
+            .unwrap_or("—")
     }
     pub fn customer_name(&self, id: CustomerId) -> &str {
         self.customers
@@ -134,10 +138,8 @@ impl Workspace {
                     member(&mut e, "member", m);
                 }
             }
-            R::BudgetLine(l) => {
-                if !self.budget.categories.contains(l.category) {
-                    e.add("category", Problem::Missing);
-                }
+            R::BudgetLine(l) if !self.budget.categories.contains(l.category) => {
+                e.add("category", Problem::Missing);
             }
             R::Expense(x) => {
                 if !self.budget.categories.contains(x.category) {
@@ -166,33 +168,74 @@ impl Workspace {
         match key {
             K::Customer(c) => {
                 let cu = &self.customers;
-                out.extend(cu.contacts.iter().filter(|x| x.customer == c).map(|x| K::Contact(x.id)));
+                out.extend(
+                    cu.contacts
+                        .iter()
+                        .filter(|x| x.customer == c)
+                        .map(|x| K::Contact(x.id)),
+                );
                 out.extend(
                     cu.interactions
                         .iter()
                         .filter(|x| x.customer == c)
                         .map(|x| K::Interaction(x.id)),
                 );
-                out.extend(cu.feedback.iter().filter(|x| x.customer == c).map(|x| K::Feedback(x.id)));
+                out.extend(
+                    cu.feedback
+                        .iter()
+                        .filter(|x| x.customer == c)
+                        .map(|x| K::Feedback(x.id)),
+                );
                 out.extend(
                     cu.loyalty_ledger
                         .iter()
                         .filter(|x| x.customer == c)
                         .map(|x| K::LoyaltyEntry(x.id)),
                 );
-                out.extend(self.deals.deals.iter().filter(|x| x.customer == c).map(|x| K::Deal(x.id)));
+                out.extend(
+                    self.deals
+                        .deals
+                        .iter()
+                        .filter(|x| x.customer == c)
+                        .map(|x| K::Deal(x.id)),
+                );
             }
             K::Member(m) => {
                 // Deals and customers a rep owns are *not* cascaded: see `blockers`.
                 let p = &self.performance;
-                out.extend(p.targets.iter().filter(|x| x.member == Some(m)).map(|x| K::Target(x.id)));
-                out.extend(p.reviews.iter().filter(|x| x.member == m).map(|x| K::Review(x.id)));
-                out.extend(p.notes.iter().filter(|x| x.member == Some(m)).map(|x| K::CoachingNote(x.id)));
+                out.extend(
+                    p.targets
+                        .iter()
+                        .filter(|x| x.member == Some(m))
+                        .map(|x| K::Target(x.id)),
+                );
+                out.extend(
+                    p.reviews
+                        .iter()
+                        .filter(|x| x.member == m)
+                        .map(|x| K::Review(x.id)),
+                );
+                out.extend(
+                    p.notes
+                        .iter()
+                        .filter(|x| x.member == Some(m))
+                        .map(|x| K::CoachingNote(x.id)),
+                );
             }
             K::BudgetCategory(c) => {
                 let b = &self.budget;
-                out.extend(b.lines.iter().filter(|x| x.category == c).map(|x| K::BudgetLine(x.id)));
-                out.extend(b.expenses.iter().filter(|x| x.category == c).map(|x| K::Expense(x.id)));
+                out.extend(
+                    b.lines
+                        .iter()
+                        .filter(|x| x.category == c)
+                        .map(|x| K::BudgetLine(x.id)),
+                );
+                out.extend(
+                    b.expenses
+                        .iter()
+                        .filter(|x| x.category == c)
+                        .map(|x| K::Expense(x.id)),
+                );
             }
             _ => {}
         }

@@ -1,2 +1,31 @@
 //! Storage: RON files in the data dir, written atomically, with backups, a lock, schema
 //! migrations and careful handling of files that fail to parse; CSV import.
+//!
+//! The disk layout is described in [`paths`]; the schema versions in [`migrate`].
+//! Typical start of the app: [`resolve_data_dir`] → [`acquire_lock`] → [`load`] (warn
+//! about `problems`, offer Restore) → [`daily_backup`] → [`Autosaver::new`].
+
+pub mod atomic;
+pub mod autosave;
+pub mod backup;
+pub mod check;
+pub mod error;
+pub mod files;
+pub mod load;
+pub mod lock;
+pub mod manifest;
+pub mod migrate;
+pub mod paths;
+pub mod safety;
+
+pub use autosave::{Autosaver, SaveReport};
+pub use backup::{BackupInfo, BackupKind, daily_backup, list_backups, restore_backup};
+pub use check::{CheckReport, check, check_report};
+pub use error::{FileProblem, StoreError};
+pub use files::save;
+pub use load::{Loaded, load};
+pub use lock::{Lock, acquire_lock};
+pub use manifest::{Manifest, SCHEMA_VERSION};
+pub use migrate::{WorkspaceV1, migrate};
+pub use paths::{resolve_data_dir, workspace_exists};
+pub use safety::backup_now;

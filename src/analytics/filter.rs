@@ -1,0 +1,75 @@
+//! Which deals a figure looks at: everything, or one rep / region / product / source, so
+//! per-rep funnels and KPIs reuse the team-wide code.
+
+use crate::model::{Deal, MemberId};
+
+/// A conjunction of optional conditions; the default matches every deal. Hashable so it
+/// can be part of an [`AnalyticsCache`](super::AnalyticsCache) key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct DealFilter {
+    pub owner: Option<MemberId>,
+    pub region: Option<String>,
+    pub product: Option<String>,
+    pub source: Option<String>,
+}
+
+impl DealFilter {
+    /// Matches every deal.
+    pub const ALL: DealFilter = DealFilter {
+        owner: None,
+        region: None,
+        product: None,
+        source: None,
+    };
+
+    pub fn owner(member: MemberId) -> DealFilter {
+        DealFilter {
+            owner: Some(member),
+            ..DealFilter::default()
+        }
+    }
+
+    pub fn is_all(&self) -> bool {
+        *self == DealFilter::ALL
+    }
+
+    pub fn matches(&self, d: &Deal) -> bool {
+        self.owner.is_none_or(|o| d.owner == o)
+            && text_matches(&self.region, &d.region)
+            && text_matches(&self.product, &d.product)
+            && text_matches(&self.source, &d.source)
+    }
+}
+
+/// Text conditions compare trimmed values, so " East" and "East" are one region.
+fn text_matches(want: &Option<String>, have: &str) -> bool {
+    want.as_deref().is_none_or(|w| w.trim() == have.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::testutil::deal;
+    use crate::model::Stage;
+
+    #[test]
+    fn default_matches_all_and_conditions_combine() {
+        let mut d = deal(1, &[(Stage::Lead, "2026-01-01")]);
+        d.region = "East".into();
+        d.product = "ERP".into();
+        assert!(DealFilter::ALL.matches(&d));
+        assert!(DealFilter::default().is_all());
+        let f = DealFilter {
+            region: Some(" East ".into()),
+            product: Some("ERP".into()),
+            ..DealFilter::default()
+        };
+        assert!(f.matches(&d));
+        let f = DealFilter {
+            region: Some("East".into()),
+            owner: Some(MemberId(99)),
+            ..DealFilter::default()
+        };
+        assert!(!f.matches(&d));
+    }
+}

@@ -1,0 +1,510 @@
+//! The eframe app: the shell around the pages (sidebar, top bar, banners, toasts),
+//! keyboard shortcuts, undo/redo, and the autosave tick.
+
+use crate::analytics::AnalyticsCache;
+use crate::i18n::{Lang, T};
+use crate::model::{Document, RecordKey};
+use crate::store::{self, Autosaver, FileProblem, Lock};
+use crate::ui::{self, Cx, Nav, Page, Toasts};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// Seconds of quiet after a change before it is written (well inside the 2 s a user
+/// may wait before the machine dies).
+const AUTOSAVE_AFTER: f64 = 0.5;
+
+/// The pages' own state (selection, filters, open forms).
+#[derive(Default)]
+pub struct Pages {
+    pub dashboard: ui::dashboard::DashboardPage,
+    pub team: ui::team::TeamPage,
+    pub performance: ui::performance::PerformancePage,
+    pub customers: ui::customers::CustomersPage,
+    pub pipeline: ui::pipeline::PipelinePage,
+    pub marketing: ui::marketing::MarketingPage,
+    pub promotions: ui::promotions::PromotionsPage,
+    pub budget: ui::budget::BudgetPage,
+    pub analytics: ui::analytics::AnalyticsPage,
+    pub me: ui::me::MePage,
+    pub data: ui::data::DataPage,
+}
+
+/// The data dir, its lock and the writer thread; absent in UI tests without disk.
+pub struct Storage {
+    pub dir: PathBuf,
+    pub autosaver: Autosaver,
+    _lock: Lock,
+}
+
+/// Preferences that are not workspace data (language, last page).
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub lang: Lang,
+    pub page: Page,
+}
+
+const PREFS_FILE: &str = "prefs.ron";
+
+pub struct SalesDeskApp {
+    pub doc: Document,
+    pub lang: Lang,
+    pub page: Page,
+    pub today: NaiveDate,
+    pub toasts: Toasts,
+    pub pages: Pages,
+    pub search: ui::search::Search,
+    pub cache: AnalyticsCache,
+    pub storage: Option<Storage>,
+    /// Files that failed to load this session: shown until dismissed.
+    pub load_problems: Vec<FileProblem>,
+    nav: Option<Nav>,
+    dirty_since: Option<f64>,
+    saved_rev: u64,
+    save_error: Option<String>,
+    confirm_start_empty: bool,
+}
+
+impl SalesDeskApp {
+    /// An app over a document, with no disk behind it (tests, previews).
+    pub fn in_memory(doc: Document, lang: Lang, today: NaiveDate) -> Self {
+        SalesDeskApp {
+            doc,
+            lang,
+            page: Page::Dashboard,
+            today,
+            toasts: Toasts::default(),
+            pages: Pages::default(),
+            search: ui::search::Search::default(),
+            cache: AnalyticsCache::default(),
+            storage: None,
+            load_problems: Vec::new(),
+            nav: None,
+            dirty_since: None,
+            saved_rev: 0,
+            save_error: None,
+            confirm_start_empty: false,
+        }
+    }
+
+    /// The real app: a loaded workspace in a locked data dir.
+    pub fn with_storage(
+        loaded: store::Loaded,
+        dir: PathBuf,
+        lock: Lock,
+        today: NaiveDate,
+    ) -> Result<Self, store::StoreError> {
+        let prefs = read_prefs(&dir);
+        let lang = prefs.map(|p| p.lang).unwrap_or_else(Lang::from_system);
+        let mut doc = Document::new(loaded.ws);
+        if loaded.fresh {
+            // The demo (or an empty workspace) was made in memory: write it at once.
+            doc.mark_dirty(crate::model::FileKind::ALL);
+        }
+        let mut app = SalesDeskApp::in_memory(doc, lang, today);
+        app.page = prefs.map(|p| p.page).unwrap_or_default();
+        app.load_problems = loaded.problems;
+        app.storage = Some(Storage {
+            autosaver: Autosaver::new(dir.clone())?,
+            dir,
+            _lock: lock,
+        });
+        Ok(app)
+    }
+
+    pub fn t(&self, t: T) -> &'static str {
+        t.get(self.lang)
+    }
+
+    /// Draws one frame of the whole app into `ui` (the eframe root or a test harness).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        if let Some(nav) = self.nav.take() {
+            self.navigate(nav);
+        }
+        self.top_bar(ui);
+        self.sidebar(ui);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.banners(ui);
+            let mut cx = Cx {
+                doc: &mut self.doc,
+                lang: self.lang,
+                today: self.today,
+                toasts: &mut self.toasts,
+                nav: &mut self.nav,
+                cache: &mut self.cache,
+            };
+            let p = &mut self.pages;
+            match self.page {
+                Page::Dashboard => p.dashboard.show(ui, &mut cx),
+                Page::Team => p.team.show(ui, &mut cx),
+                Page::Performance => p.performance.show(ui, &mut cx),
+                Page::Customers => p.customers.show(ui, &mut cx),
+                Page::Pipeline => p.pipeline.show(ui, &mut cx),
+                Page::Marketing => p.marketing.show(ui, &mut cx),
+                Page::Promotions => p.promotions.show(ui, &mut cx),
+                Page::Budget => p.budget.show(ui, &mut cx),
+                Page::Analytics => p.analytics.show(ui, &mut cx),
+                Page::Me => p.me.show(ui, &mut cx),
+                Page::Data => {
+                    p.data
+                        .show(ui, &mut cx, self.storage.as_ref().map(|s| s.dir.as_path()))
+                }
+            }
+        });
+        if let Some(backup) = self.pages.data.take_restore_request() {
+            self.restore(&backup);
+        }
+        self.start_empty_dialog(&ctx);
+        self.toasts.show(&ctx);
+        self.autosave_tick(&ctx);
+    }
+
+    fn navigate(&mut self, nav: Nav) {
+        self.set_page(nav.page);
+        match nav.focus {
+            Some(RecordKey::Customer(id)) => self.pages.customers.focus(id),
+            Some(RecordKey::Member(id)) => self.pages.team.focus(id),
+            Some(RecordKey::Deal(id)) => self.pages.pipeline.focus(id),
+            _ => {}
+        }
+    }
+
+    fn set_page(&mut self, page: Page) {
+        if self.page != page {
+            self.page = page;
+            self.save_prefs();
+        }
+    }
+
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.save_prefs();
+    }
+
+    fn save_prefs(&self) {
+        if let Some(s) = &self.storage {
+            let prefs = Prefs {
+                lang: self.lang,
+                page: self.page,
+            };
+            // Preferences are not workspace data: a failed write only costs the choice.
+            if let Ok(text) = ron::to_string(&prefs) {
+                let _ = store::atomic::write_bytes(&s.dir.join(PREFS_FILE), text.as_bytes());
+            }
+        }
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(label) = self.doc.undo() {
+            self.toasts.info(format!("{}: {label}", self.t(T::Undone)));
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(label) = self.doc.redo() {
+            self.toasts.info(format!("{}: {label}", self.t(T::Redone)));
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let redo_a = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let redo_b = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
+        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        // A text field being edited keeps its own Ctrl+Z (undo of typing).
+        let typing = ctx.egui_wants_keyboard_input();
+        let (r, u, f, q) = ctx.input_mut(|i| {
+            let r = !typing && (i.consume_shortcut(&redo_a) || i.consume_shortcut(&redo_b));
+            let u = !typing && i.consume_shortcut(&undo);
+            let f = i.consume_shortcut(&find);
+            let q = i.consume_shortcut(&quit);
+            (r, u, f, q)
+        });
+        if q {
+            // Closing runs on_exit, which writes whatever is still unsaved.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if r {
+            self.redo();
+        } else if u {
+            self.undo();
+        }
+        if f {
+            self.search.request_focus();
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(self.t(T::AppTitle));
+                ui.separator();
+                let undo_tip = self.doc.undo_label().map(str::to_owned);
+                let redo_tip = self.doc.redo_label().map(str::to_owned);
+                let u = ui.add_enabled(self.doc.can_undo(), egui::Button::new(self.t(T::Undo)));
+                if u.clicked() {
+                    self.undo();
+                }
+                if let Some(t) = undo_tip {
+                    u.on_hover_text(format!("{t} (Ctrl+Z)"));
+                }
+                let r = ui.add_enabled(self.doc.can_redo(), egui::Button::new(self.t(T::Redo)));
+                if r.clicked() {
+                    self.redo();
+                }
+                if let Some(t) = redo_tip {
+                    r.on_hover_text(format!("{t} (Ctrl+Shift+Z)"));
+                }
+                ui.separator();
+                let mut cx = Cx {
+                    doc: &mut self.doc,
+                    lang: self.lang,
+                    today: self.today,
+                    toasts: &mut self.toasts,
+                    nav: &mut self.nav,
+                    cache: &mut self.cache,
+                };
+                self.search.show(ui, &mut cx);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button(self.lang.switch_caption())
+                        .on_hover_text(self.t(T::Language))
+                        .clicked()
+                    {
+                        self.set_lang(self.lang.other());
+                    }
+                    self.save_status(ui);
+                });
+            });
+        });
+    }
+
+    fn save_status(&self, ui: &mut egui::Ui) {
+        if self.storage.is_none() {
+            return;
+        }
+        if let Some(e) = &self.save_error {
+            ui.colored_label(ui.visuals().error_fg_color, self.t(T::SaveFailed))
+                .on_hover_text(e);
+        } else if self.doc.dirty().is_empty() && self.saved_rev >= self.doc.revision() {
+            ui.weak(self.t(T::Saved));
+        } else {
+            ui.weak(self.t(T::Unsaved));
+        }
+    }
+
+    fn sidebar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                for page in Page::SIDEBAR {
+                    let r = ui.add_sized(
+                        [ui.available_width(), 28.0],
+                        egui::Button::selectable(self.page == page, self.t(page.title())),
+                    );
+                    if r.clicked() {
+                        self.set_page(page);
+                    }
+                }
+                ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                    ui.add_space(6.0);
+                    let r = ui.add_sized(
+                        [ui.available_width(), 28.0],
+                        egui::Button::selectable(self.page == Page::Data, self.t(T::DataBackups)),
+                    );
+                    if r.clicked() {
+                        self.set_page(Page::Data);
+                    }
+                });
+            });
+    }
+
+    fn banners(&mut self, ui: &mut egui::Ui) {
+        if self.doc.ws.settings.demo {
+            egui::Frame::new()
+                .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+                .inner_margin(6.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(self.t(T::DemoBanner));
+                        if ui.button(self.t(T::StartEmpty)).clicked() {
+                            self.confirm_start_empty = true;
+                        }
+                    });
+                });
+            ui.add_space(4.0);
+        }
+        let mut dismiss = false;
+        if !self.load_problems.is_empty() {
+            egui::Frame::new()
+                .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+                .inner_margin(6.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.strong(self.t(T::FileProblemTitle));
+                    for p in &self.load_problems {
+                        ui.label(p.to_string());
+                    }
+                    ui.label(self.t(T::FileProblemBody));
+                    ui.horizontal(|ui| {
+                        if ui.button(self.t(T::DataBackups)).clicked() {
+                            self.nav = Some(Nav {
+                                page: Page::Data,
+                                focus: None,
+                            });
+                        }
+                        if ui.button(self.t(T::Close)).clicked() {
+                            dismiss = true;
+                        }
+                    });
+                });
+            ui.add_space(4.0);
+        }
+        if dismiss {
+            self.load_problems.clear();
+        }
+    }
+
+    fn start_empty_dialog(&mut self, ctx: &egui::Context) {
+        if !self.confirm_start_empty {
+            return;
+        }
+        use ui::widgets::confirm::{Answer, confirm};
+        match confirm(
+            ctx,
+            "confirm_start_empty",
+            self.t(T::StartEmpty),
+            self.t(T::StartEmptyConfirm),
+            self.t(T::Confirm),
+            self.t(T::Cancel),
+        ) {
+            Answer::Pending => {}
+            Answer::No => self.confirm_start_empty = false,
+            Answer::Yes => {
+                self.confirm_start_empty = false;
+                if let Some(s) = &self.storage
+                    && let Err(e) = store::backup_now(&s.dir)
+                {
+                    self.toasts.error(e.to_string());
+                    return;
+                }
+                self.doc
+                    .replace_workspace(crate::model::Workspace::default(), true);
+                self.pages = Pages::default();
+                self.cache.clear();
+            }
+        }
+    }
+
+    /// Restores a backup: everything unsaved is written first (so the pre-restore copy
+    /// is complete and no late write lands on the restored files), then the backup is
+    /// copied in and loaded.
+    fn restore(&mut self, backup: &std::path::Path) {
+        let Some(storage) = &self.storage else {
+            return;
+        };
+        let files = self.doc.take_dirty();
+        if !files.is_empty() {
+            storage
+                .autosaver
+                .submit(self.doc.ws.clone(), files, self.doc.revision());
+        }
+        let result = storage
+            .autosaver
+            .flush()
+            .and_then(|_| store::restore_backup(&storage.dir, backup))
+            .and_then(|_| store::load(&storage.dir));
+        match result {
+            Ok(loaded) => {
+                let _ = storage.autosaver.poll();
+                self.doc.replace_workspace(loaded.ws, false);
+                self.load_problems = loaded.problems;
+                self.save_error = None;
+                self.saved_rev = self.doc.revision();
+                self.pages = Pages::default();
+                self.cache.clear();
+                self.page = Page::Data;
+                self.toasts.info(ui::data::DText::Restored.get(self.lang));
+            }
+            Err(e) => {
+                self.toasts.error(e.to_string());
+                self.pages.data.refresh_backups();
+            }
+        }
+    }
+
+    /// Hands dirty files to the writer thread after a short quiet spell, and reads back
+    /// what it wrote.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(storage) = &self.storage else {
+            return;
+        };
+        for report in storage.autosaver.poll() {
+            match report.result {
+                Ok(()) => {
+                    self.saved_rev = self.saved_rev.max(report.revision);
+                    self.save_error = None;
+                }
+                Err(e) => {
+                    self.doc.mark_dirty(report.files);
+                    self.toasts.error(format!("{}: {e}", self.t(T::SaveFailed)));
+                    self.save_error = Some(e.to_string());
+                }
+            }
+        }
+        if self.doc.dirty().is_empty() {
+            self.dirty_since = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let since = *self.dirty_since.get_or_insert(now);
+        if now - since >= AUTOSAVE_AFTER {
+            let files = self.doc.take_dirty();
+            storage
+                .autosaver
+                .submit(self.doc.ws.clone(), files, self.doc.revision());
+            self.dirty_since = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                AUTOSAVE_AFTER - (now - since) + 0.01,
+            ));
+        }
+    }
+
+    /// Writes everything still unsaved and waits for it (on exit).
+    pub fn flush(&mut self) {
+        let Some(storage) = &self.storage else {
+            return;
+        };
+        let files = self.doc.take_dirty();
+        if !files.is_empty() {
+            storage
+                .autosaver
+                .submit(self.doc.ws.clone(), files, self.doc.revision());
+        }
+        if let Err(e) = storage.autosaver.flush() {
+            eprintln!("salesdesk: saving on exit failed: {e}");
+        }
+    }
+}
+
+fn read_prefs(dir: &std::path::Path) -> Option<Prefs> {
+    let text = std::fs::read_to_string(dir.join(PREFS_FILE)).ok()?;
+    ron::from_str(&text).ok()
+}
+
+impl eframe::App for SalesDeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+    }
+}

@@ -1,0 +1,368 @@
+//! Rolling backups and restore.
+//!
+//! `backups/<YYYY-MM-DD>/` holds a copy of every workspace file as it was when the day's
+//! backup was taken; at most one per day, the newest [`KEEP_DAILY`] kept. Restoring
+//! first saves the current files as `backups/before-restore-<YYYYmmdd-HHMMSS>/`; those are
+//! rotated separately (newest [`KEEP_BEFORE_RESTORE`] kept), so restores never push good
+//! daily backups out, and a restore can always be undone by restoring its
+//! before-restore copy.
+//!
+//! A backup is made in a hidden temp folder and renamed into place, so a half-made one
+//! never counts (load removes leftovers).
+
+use super::atomic;
+use super::error::{FileProblem, StoreError};
+use super::files;
+use super::manifest::{self, Manifest, SCHEMA_VERSION};
+use super::paths::{self, BACKUPS, MANIFEST, RESTORE_PENDING};
+use crate::model::{FileKind, Workspace};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const KEEP_DAILY: usize = 14;
+pub const KEEP_BEFORE_RESTORE: usize = 5;
+const BEFORE_RESTORE: &str = "before-restore-";
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupKind {
+    Daily,
+    BeforeRestore,
+}
+
+/// One backup, for the Restore screen.
+#[derive(Debug, Clone)]
+pub struct BackupInfo {
+    /// The folder name: `2026-03-14` or `before-restore-20260314-101500`.
+    pub name: String,
+    pub path: PathBuf,
+    pub kind: BackupKind,
+    /// The day it was taken.
+    pub date: NaiveDate,
+    /// When it was taken, as far as the name tells (daily backups: midnight).
+    pub taken: NaiveDateTime,
+    /// Number of workspace files in it, and their total size.
+    pub files: usize,
+    pub bytes: u64,
+    /// Every file parses and the schema is one we read. Never offer an unsound backup
+    /// without saying so.
+    pub sound: bool,
+    pub problems: Vec<FileProblem>,
+}
+
+/// The files a backup holds (those that exist).
+fn workspace_files() -> impl Iterator<Item = &'static str> {
+    std::iter::once(MANIFEST).chain(FileKind::ALL.iter().map(|k| k.file_name()))
+}
+
+fn holds_workspace(backup: &Path) -> bool {
+    workspace_files().any(|f| backup.join(f).is_file())
+}
+
+/// Takes today's backup unless there is one already (or there is nothing to back up).
+/// Returns the new backup's folder. Older daily backups beyond [`KEEP_DAILY`] are
+/// removed.
+pub fn daily_backup(dir: &Path, today: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
+    let name = today.format("%Y-%m-%d").to_string();
+    if !paths::workspace_exists(dir) || dir.join(BACKUPS).join(&name).exists() {
+        return Ok(None);
+    }
+    let made = make_backup(dir, &name)?;
+    rotate(dir);
+    Ok(Some(made))
+}
+
+/// Backups in `dir`, newest first, each checked (every file is parsed, so on a very
+/// large workspace call this off the UI thread).
+pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
+    let Ok(entries) = std::fs::read_dir(dir.join(BACKUPS)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<BackupInfo> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (kind, taken) = parse_name(&name)?;
+            let path = e.path();
+            let (files, bytes) = size(&path);
+            let mut problems = verify(&path);
+            if files == 0 {
+                problems.push(FileProblem::new(name.clone(), "holds no workspace file"));
+            }
+            Some(BackupInfo {
+                name,
+                kind,
+                date: taken.date(),
+                taken,
+                files,
+                bytes,
+                sound: problems.is_empty(),
+                problems,
+                path,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.name.cmp(&a.name)));
+    out
+}
+
+/// Replaces the workspace files in `dir` with those of `backup`. The current files are
+/// first saved as a `before-restore-…` backup. A collection missing from the backup is
+/// restored empty. A crash part-way is finished at the next load. The caller must have
+/// flushed the autosaver and must load again afterwards.
+pub fn restore_backup(dir: &Path, backup: &Path) -> Result<(), StoreError> {
+    if !holds_workspace(backup) {
+        return Err(StoreError::NotABackup {
+            path: backup.to_path_buf(),
+        });
+    }
+    let problems = verify(backup);
+    if !problems.is_empty() {
+        return Err(StoreError::UnsoundBackup {
+            path: backup.to_path_buf(),
+            problems,
+        });
+    }
+    if paths::workspace_exists(dir) {
+        let stamp = chrono::Local::now().naive_local().format(STAMP);
+        let name = paths::free_path(dir.join(BACKUPS).join(format!("{BEFORE_RESTORE}{stamp}")));
+        let name = name.file_name().map(|n| n.to_string_lossy().into_owned());
+        make_backup(dir, name.as_deref().unwrap_or(BEFORE_RESTORE))?;
+    }
+    // From here a crash leaves a mix of old and restored files: the marker makes the next
+    // load finish the copy.
+    let marker = Pending {
+        backup: std::path::absolute(backup).unwrap_or_else(|_| backup.to_path_buf()),
+    };
+    let text = ron::to_string(&marker).map_err(|e| StoreError::Serialize {
+        file: RESTORE_PENDING.into(),
+        message: e.to_string(),
+    })?;
+    atomic::write_bytes(&dir.join(RESTORE_PENDING), text.as_bytes())?;
+    copy_in(dir, backup)?;
+    remove_marker(dir)?;
+    rotate(dir);
+    Ok(())
+}
+
+#[derive(Serialize, Deserialize)]
+struct Pending {
+    backup: PathBuf,
+}
+
+/// Finishes a restore a crash interrupted. Returns a problem when it cannot (the
+/// marker or the backup is gone or broken); the files may then be a mix.
+pub fn finish_pending_restore(dir: &Path) -> Result<Option<FileProblem>, StoreError> {
+    let path = dir.join(RESTORE_PENDING);
+    let text = match files::read_text(&path)? {
+        None => return Ok(None),
+        Some(t) => t,
+    };
+    let backup = text.and_then(|t| files::parse::<Pending>(RESTORE_PENDING, &t));
+    let outcome = match backup {
+        Ok(p) if holds_workspace(&p.backup) && verify(&p.backup).is_empty() => {
+            copy_in(dir, &p.backup)?;
+            None
+        }
+        Ok(p) => Some(FileProblem::new(
+            RESTORE_PENDING,
+            format!(
+                "a restore from {} was interrupted and that backup can no longer be read; \
+                 check your data, or restore a backup again",
+                p.backup.display()
+            ),
+        )),
+        Err(mut p) => {
+            p.message = format!(
+                "a restore was interrupted and its note cannot be read ({}); check your \
+                 data, or restore a backup again",
+                p.message
+            );
+            Some(p)
+        }
+    };
+    remove_marker(dir)?;
+    Ok(outcome)
+}
+
+fn remove_marker(dir: &Path) -> Result<(), StoreError> {
+    let path = dir.join(RESTORE_PENDING);
+    std::fs::remove_file(&path).map_err(|e| StoreError::io("remove", &path, e))?;
+    atomic::sync_dir(dir)
+}
+
+/// Copies every workspace file of `backup` into `dir` (each atomically), a missing
+/// collection as empty, the manifest last.
+fn copy_in(dir: &Path, backup: &Path) -> Result<(), StoreError> {
+    let empty = Workspace::default();
+    for kind in FileKind::ALL {
+        let from = backup.join(kind.file_name());
+        let to = paths::file_path(dir, kind);
+        if from.is_file() {
+            atomic::copy(&from, &to)?;
+        } else {
+            atomic::write_bytes(&to, files::to_ron(&empty, kind)?.as_bytes())?;
+        }
+    }
+    let from = backup.join(MANIFEST);
+    if from.is_file() {
+        atomic::copy(&from, &dir.join(MANIFEST))
+    } else {
+        manifest::write(dir, &Manifest::current())
+    }
+}
+
+/// Copies the workspace files of `dir` into `backups/<name>` via a temp folder.
+pub(crate) fn make_backup(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    let root = dir.join(BACKUPS);
+    std::fs::create_dir_all(&root).map_err(|e| StoreError::io("create", &root, e))?;
+    let target = root.join(name);
+    let tmp = paths::temp_path(&target);
+    let made = (|| {
+        std::fs::create_dir(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
+        for f in workspace_files() {
+            let from = dir.join(f);
+            if from.is_file() {
+                let to = tmp.join(f);
+                std::fs::copy(&from, &to).map_err(|e| StoreError::io("copy", &from, e))?;
+                std::fs::File::open(&to)
+                    .and_then(|f| f.sync_all())
+                    .map_err(|e| StoreError::io("flush to disk", &to, e))?;
+            }
+        }
+        atomic::sync_dir(&tmp)?;
+        atomic::rename(&tmp, &target)
+    })();
+    if let Err(e) = made {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    Ok(target)
+}
+
+/// Problems that make a backup unsafe to restore: files that do not parse, or a newer
+/// schema than ours.
+fn verify(backup: &Path) -> Vec<FileProblem> {
+    let mut problems = Vec::new();
+    match manifest::read(backup) {
+        Ok(manifest::Read::Unreadable(p)) => problems.push(p),
+        Ok(manifest::Read::Version(v)) if v != SCHEMA_VERSION => problems.push(FileProblem::new(
+            MANIFEST,
+            format!("is data format {v}; this SalesDesk reads format {SCHEMA_VERSION}"),
+        )),
+        Ok(_) => {}
+        Err(e) => problems.push(FileProblem::new(MANIFEST, e.to_string())),
+    }
+    let mut scratch = Workspace::default();
+    for kind in FileKind::ALL {
+        match files::read_into(backup, &mut scratch, kind) {
+            Ok(None) => {}
+            Ok(Some(p)) => problems.push(p),
+            Err(e) => problems.push(FileProblem::new(kind.file_name(), e.to_string())),
+        }
+    }
+    problems
+}
+
+fn size(backup: &Path) -> (usize, u64) {
+    workspace_files()
+        .filter_map(|f| std::fs::metadata(backup.join(f)).ok())
+        .filter(|m| m.is_file())
+        .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
+}
+
+/// Which kind of backup a folder name is, and when it was taken.
+fn parse_name(name: &str) -> Option<(BackupKind, NaiveDateTime)> {
+    if let Some(rest) = name.strip_prefix(BEFORE_RESTORE) {
+        // A `-2` suffix (two restores in one second) is allowed.
+        let stamp = rest.get(..15)?;
+        let t = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+        return Some((BackupKind::BeforeRestore, t));
+    }
+    let d = NaiveDate::parse_from_str(name, "%Y-%m-%d").ok()?;
+    Some((BackupKind::Daily, d.and_time(chrono::NaiveTime::MIN)))
+}
+
+/// Removes daily backups beyond the newest [`KEEP_DAILY`] and before-restore ones beyond
+/// [`KEEP_BEFORE_RESTORE`]. One more is kept on purpose: the newest daily backup from
+/// before a file was last set aside as corrupt, since the backups after it may hold that
+/// collection empty. Best effort: a backup that cannot be removed stays.
+fn rotate(dir: &Path) {
+    let root = dir.join(BACKUPS);
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        return;
+    };
+    let mut daily = Vec::new();
+    let mut before = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        match parse_name(&name) {
+            Some((BackupKind::Daily, t)) => daily.push((t, name)),
+            Some((BackupKind::BeforeRestore, t)) => before.push((t, name)),
+            None => {}
+        }
+    }
+    daily.sort_by(|a, b| b.cmp(a));
+    before.sort_by(|a, b| b.cmp(a));
+    let protected = last_corruption(dir).and_then(|day| {
+        daily
+            .iter()
+            .find(|(t, _)| t.date() < day)
+            .map(|(_, n)| n.clone())
+    });
+    let old_daily = daily.iter().skip(KEEP_DAILY);
+    let old_before = before.iter().skip(KEEP_BEFORE_RESTORE);
+    for (_, name) in old_daily.chain(old_before) {
+        if Some(name) != protected.as_ref() {
+            let _ = std::fs::remove_dir_all(root.join(name));
+        }
+    }
+}
+
+/// The day of the newest `<name>.corrupt-<YYYYmmdd-…>` file in `dir`.
+fn last_corruption(dir: &Path) -> Option<NaiveDate> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (_, stamp) = name.split_once(".corrupt-")?;
+            NaiveDate::parse_from_str(stamp.get(..8)?, "%Y%m%d").ok()
+        })
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_to_kind_and_time() {
+        let (k, t) = parse_name("2026-03-14").unwrap();
+        assert_eq!(k, BackupKind::Daily);
+        assert_eq!(t.date(), NaiveDate::from_ymd_opt(2026, 3, 14).unwrap());
+        let (k, t) = parse_name("before-restore-20260314-101500-2").unwrap();
+        assert_eq!(k, BackupKind::BeforeRestore);
+        assert_eq!(t.format(STAMP).to_string(), "20260314-101500");
+        assert!(parse_name(".2026-03-14.tmp-1-2").is_none());
+        assert!(parse_name("notes").is_none());
+    }
+
+    #[test]
+    fn the_last_backup_before_a_corruption_survives_rotation() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join(MANIFEST), "(schema_version: 2)").unwrap();
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        daily_backup(d, start).unwrap();
+        std::fs::write(d.join("deals.ron.corrupt-20260102-090000"), "x").unwrap();
+        for i in 1..30 {
+            daily_backup(d, start + chrono::Days::new(i)).unwrap();
+        }
+        let names: Vec<String> = list_backups(d).into_iter().map(|b| b.name).collect();
+        assert_eq!(names.len(), KEEP_DAILY + 1);
+        assert_eq!(names.last().map(String::as_str), Some("2026-01-01"));
+    }
+}

@@ -1,0 +1,365 @@
+//! A read-only health check of a data dir: every file parses, every record passes its
+//! rules, and nothing points at a record that does not exist. Nothing is moved or
+//! written, so it is safe to run next to a running app.
+
+use super::error::{FileProblem, StoreError};
+use super::files;
+use super::manifest::{self, SCHEMA_VERSION};
+use super::migrate;
+use super::paths::{self, MANIFEST, V1_WORKSPACE};
+use crate::model::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// What `check` found, with the workspace as far as it could be read (for counts).
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub problems: Vec<FileProblem>,
+    pub ws: Workspace,
+    /// False when the dir holds no workspace at all.
+    pub exists: bool,
+    /// The schema version of the files (1 is migrated at the next start).
+    pub schema_version: Option<u32>,
+}
+
+/// Every problem in the workspace at `dir`, each naming its file and, where known, line.
+pub fn check(dir: &Path) -> Vec<FileProblem> {
+    check_report(dir).problems
+}
+
+pub fn check_report(dir: &Path) -> CheckReport {
+    let mut r = CheckReport {
+        exists: paths::workspace_exists(dir),
+        ..Default::default()
+    };
+    if !r.exists {
+        r.problems.push(FileProblem::new(
+            MANIFEST,
+            format!(
+                "no workspace here: {} holds neither {MANIFEST} nor any data file",
+                dir.display()
+            ),
+        ));
+        return r;
+    }
+    let stated = match manifest::read(dir) {
+        Ok(manifest::Read::Version(v)) => Some(v),
+        Ok(manifest::Read::Missing) => None,
+        Ok(manifest::Read::Unreadable(p)) => {
+            r.problems.push(p);
+            None
+        }
+        Err(e) => {
+            r.problems.push(io_problem(MANIFEST, &e));
+            None
+        }
+    };
+    let version = stated.unwrap_or(if dir.join(V1_WORKSPACE).exists() {
+        1
+    } else {
+        SCHEMA_VERSION
+    });
+    r.schema_version = Some(version);
+    if version == 0 || version > SCHEMA_VERSION {
+        r.problems.push(FileProblem::new(
+            MANIFEST,
+            format!(
+                "data format {version} is not one this SalesDesk reads (1 to {SCHEMA_VERSION})"
+            ),
+        ));
+        return r;
+    }
+    let texts = if version == 1 {
+        read_v1(dir, &mut r)
+    } else {
+        read_current(dir, &mut r)
+    };
+    // Every reference into a file that failed to parse would dangle: those are skipped.
+    let unread: BTreeSet<FileKind> =
+        if version == 1 && r.problems.iter().any(|p| p.file == V1_WORKSPACE) {
+            FileKind::ALL.into_iter().collect()
+        } else {
+            r.problems
+                .iter()
+                .filter_map(|p| FileKind::from_file_name(&p.file))
+                .collect()
+        };
+    r.ws.repair_tables();
+    let indexes = texts
+        .iter()
+        .map(|(f, t)| (f.clone(), Index::new(t)))
+        .collect();
+    let mut c = Checker {
+        ws: &r.ws,
+        indexes,
+        one_file: version == 1,
+        unread,
+        problems: Vec::new(),
+    };
+    c.run();
+    r.problems.extend(c.problems);
+    r
+}
+
+fn io_problem(file: &str, e: &StoreError) -> FileProblem {
+    FileProblem::new(file, format!("cannot be read: {e}"))
+}
+
+/// Reads schema 1's single file; returns its text for line lookups.
+fn read_v1(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    match files::read_text(&dir.join(V1_WORKSPACE)) {
+        Ok(None) => {}
+        Ok(Some(Err(p))) => r.problems.push(p),
+        Ok(Some(Ok(text))) => {
+            match files::parse::<migrate::WorkspaceV1>(V1_WORKSPACE, &text) {
+                Ok(v1) => r.ws = v1.into_workspace(),
+                Err(p) => r.problems.push(p),
+            }
+            texts.insert(V1_WORKSPACE.to_string(), text);
+        }
+        Err(e) => r.problems.push(io_problem(V1_WORKSPACE, &e)),
+    }
+    texts
+}
+
+/// Reads every collection file; returns their texts for line lookups.
+fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    for kind in FileKind::ALL {
+        let name = kind.file_name();
+        match files::read_text(&paths::file_path(dir, kind)) {
+            Ok(None) => {}
+            Ok(Some(Err(p))) => r.problems.push(p),
+            Ok(Some(Ok(text))) => {
+                if let Err(p) = files::parse_into(&mut r.ws, kind, &text) {
+                    r.problems.push(p);
+                }
+                texts.insert(name.to_string(), text);
+            }
+            Err(e) => r.problems.push(io_problem(name, &e)),
+        }
+    }
+    texts
+}
+
+struct Checker<'a> {
+    ws: &'a Workspace,
+    /// Per file name, for line numbers.
+    indexes: BTreeMap<String, Index>,
+    /// Schema 1: everything is in workspace.ron.
+    one_file: bool,
+    /// Files that could not be read.
+    unread: BTreeSet<FileKind>,
+    problems: Vec<FileProblem>,
+}
+
+/// One line per table: its file, field, record variant and how a person calls it.
+macro_rules! each_table {
+    ($c:ident; $($kind:ident: $file:ident . $field:ident => $variant:ident, $label:literal;)*) => {
+        $( $c.table(
+            FileKind::$kind,
+            stringify!($field),
+            $label,
+            &$c.ws.$file.$field,
+            Record::$variant,
+        ); )*
+    };
+}
+
+impl Checker<'_> {
+    fn run(&mut self) {
+        let ws = self.ws;
+        self.fields(FileKind::Settings, &[], "settings", ws.settings.validate());
+        let setup = ws.team.setup.validate();
+        self.fields(FileKind::Team, &["setup:"], "team setup", setup);
+        let loyalty = ws.customers.loyalty.validate();
+        self.fields(
+            FileKind::Customers,
+            &["loyalty:"],
+            "loyalty programme",
+            loyalty,
+        );
+        let c = self;
+        each_table! { c;
+            Team: team.members => Member, "member";
+            Performance: performance.targets => Target, "target";
+            Performance: performance.kpis => Kpi, "KPI";
+            Performance: performance.reviews => Review, "review";
+            Performance: performance.commission_plans => CommissionPlan, "commission plan";
+            Performance: performance.notes => CoachingNote, "coaching note";
+            Customers: customers.customers => Customer, "customer";
+            Customers: customers.contacts => Contact, "contact";
+            Customers: customers.interactions => Interaction, "interaction";
+            Customers: customers.feedback => Feedback, "feedback";
+            Customers: customers.loyalty_ledger => LoyaltyEntry, "loyalty entry";
+            Deals: deals.deals => Deal, "deal";
+            Marketing: marketing.research => Research, "research";
+            Marketing: marketing.segments => Segment, "segment";
+            Marketing: marketing.channels => Channel, "channel";
+            Marketing: marketing.content => Content, "content";
+            Marketing: marketing.plans => MarketingPlan, "marketing plan";
+            Marketing: marketing.market_sizes => MarketSize, "market size";
+            Promotions: promotions.promotions => Promotion, "promotion";
+            Budget: budget.categories => BudgetCategory, "budget category";
+            Budget: budget.lines => BudgetLine, "budget line";
+            Budget: budget.expenses => Expense, "expense";
+            Me: me.goals => CareerGoal, "goal";
+            Me: me.learning => LearningItem, "learning item";
+            Me: me.tasks => Task, "task";
+            Me: me.check_ins => StressCheckIn, "check-in";
+        }
+    }
+
+    /// The file a kind's problems are reported in.
+    fn file_of(&self, kind: FileKind) -> String {
+        if self.one_file {
+            V1_WORKSPACE
+        } else {
+            kind.file_name()
+        }
+        .to_string()
+    }
+
+    fn push(&mut self, file: String, line: Option<usize>, message: String) {
+        self.problems.push(FileProblem {
+            line,
+            ..FileProblem::new(file, message)
+        });
+    }
+
+    /// Field errors of a value that is not a table row (settings, setup, loyalty).
+    fn fields(&mut self, kind: FileKind, at: &[&str], what: &str, errors: Errors) {
+        let file = self.file_of(kind);
+        // In schema 1 the value sits in the section named after its file.
+        let section = format!("{}:", kind.file_name().trim_end_matches(".ron"));
+        for fe in errors.0 {
+            let field = format!("{}:", fe.field);
+            let mut path: Vec<&str> = Vec::new();
+            if self.one_file {
+                path.push(&section);
+            }
+            path.extend(at);
+            path.push(&field);
+            let line = self.indexes.get(&file).and_then(|ix| ix.find(&path));
+            let message = format!("{what}: {} {}", fe.field, fe.problem.english());
+            self.push(file.clone(), line, message);
+        }
+    }
+
+    fn table<T: Keyed + Clone>(
+        &mut self,
+        kind: FileKind,
+        field: &str,
+        label: &str,
+        table: &Table<T>,
+        wrap: fn(T) -> Record,
+    ) {
+        let file = self.file_of(kind);
+        let mut previous = None;
+        for row in table.iter() {
+            let record = wrap(row.clone());
+            let id = record.key().raw();
+            let line = self.indexes.get(&file).and_then(|ix| ix.row(field, id));
+            if previous == Some(id) {
+                let message = format!("{label} {id}: id is used by more than one record");
+                self.push(file.clone(), line, message);
+            }
+            previous = Some(id);
+            let mut errors = record.validate();
+            for fe in self.ws.check_references(&record).0 {
+                let target_unread = points_into(fe.field)
+                    .iter()
+                    .any(|k| self.unread.contains(k));
+                if !target_unread {
+                    errors.add(fe.field, fe.problem);
+                }
+            }
+            for fe in errors.0 {
+                let message = format!("{label} {id}: {} {}", fe.field, fe.problem.english());
+                self.push(file.clone(), line, message);
+            }
+        }
+    }
+}
+
+/// The files a reference field of `Workspace::check_references` points into. A field
+/// not listed here is always reported.
+fn points_into(field: &str) -> &'static [FileKind] {
+    match field {
+        "customer" => &[FileKind::Customers],
+        "owner" | "member" => &[FileKind::Team],
+        "category" => &[FileKind::Budget],
+        "link" => &[FileKind::Promotions, FileKind::Marketing],
+        _ => &[],
+    }
+}
+
+/// Where things are in a file's text, built in one pass: lines with all spaces removed
+/// (so hand-written spacing still matches) and the line of each record, found as a line
+/// starting `(id: N` inside the section `name: (` it follows.
+struct Index {
+    lines: Vec<String>,
+    rows: HashMap<(String, u64), usize>,
+}
+
+impl Index {
+    fn new(text: &str) -> Index {
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
+        let mut rows = HashMap::new();
+        let mut section = "";
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(rest) = l.strip_prefix("(id:") {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                if let Ok(id) = digits.parse::<u64>() {
+                    rows.entry((section.to_string(), id)).or_insert(i + 1);
+                }
+            } else if let Some((name, rest)) = l.split_once(':')
+                && rest.starts_with('(')
+                && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+            {
+                section = name;
+            }
+        }
+        Index { lines, rows }
+    }
+
+    /// The 1-based line of record `id` of the table `field`.
+    fn row(&self, field: &str, id: u64) -> Option<usize> {
+        self.rows.get(&(field.to_string(), id)).copied()
+    }
+
+    /// The 1-based line where `path` is found, each step searched from the line of the
+    /// step before. `None` if a step is not found.
+    fn find(&self, path: &[&str]) -> Option<usize> {
+        let mut from = 0;
+        for step in path {
+            let step: String = step.chars().filter(|c| !c.is_whitespace()).collect();
+            from += self.lines[from..]
+                .iter()
+                .position(|l| l.starts_with(&step))?;
+        }
+        (!path.is_empty()).then_some(from + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Index;
+
+    #[test]
+    fn the_index_finds_sections_fields_and_rows() {
+        let text = "(\n  contacts: (\n    rows: [\n      (id: 1, name: \"a\"),\n    ],\n  ),\n  \
+                    feedback: (\n    rows: [\n      (id: 1, text: \"x\"),\n      ( id : 12 , text: \"y\"),\n    ],\n  ),\n)";
+        let ix = Index::new(text);
+        assert_eq!(ix.row("contacts", 1), Some(4));
+        assert_eq!(ix.row("feedback", 1), Some(9));
+        assert_eq!(ix.row("feedback", 12), Some(10));
+        assert_eq!(ix.row("feedback", 2), None);
+        assert_eq!(ix.find(&["feedback:", "rows:"]), Some(8));
+        assert_eq!(ix.find(&["nothing:"]), None);
+    }
+}

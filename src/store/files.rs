@@ -1,0 +1,123 @@
+//! The collection files: how each `FileKind` is written as RON and read back, and
+//! `save`, which writes some of them plus the manifest.
+
+use super::atomic;
+use super::error::{FileProblem, StoreError};
+use super::manifest::{self, Manifest};
+use super::paths;
+use crate::model::{FileKind, Workspace};
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Pretty RON up to `depth`, inline below it. With the depth of a table's rows
+/// (file → table → rows) every record sits on one line: readable by hand, errors get
+/// useful line numbers, and it is much faster and smaller than fully pretty output.
+pub fn pretty(depth: usize) -> PrettyConfig {
+    PrettyConfig::new().depth_limit(depth).indentor("  ")
+}
+
+/// Depth at which records start in files of the current schema.
+pub const RECORD_DEPTH: usize = 3;
+
+fn encode<T: Serialize>(file: &str, value: &T, depth: usize) -> Result<String, StoreError> {
+    let mut text =
+        ron::ser::to_string_pretty(value, pretty(depth)).map_err(|e| StoreError::Serialize {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text)
+}
+
+const NOT_UTF8: &str = "is not UTF-8 text";
+
+/// The RON text of one file of the workspace.
+pub fn to_ron(ws: &Workspace, kind: FileKind) -> Result<String, StoreError> {
+    let f = kind.file_name();
+    match kind {
+        // Settings has no table: one field per line, its small arrays inline.
+        FileKind::Settings => encode(f, &*ws.settings, 1),
+        FileKind::Team => encode(f, &*ws.team, RECORD_DEPTH),
+        FileKind::Performance => encode(f, &*ws.performance, RECORD_DEPTH),
+        FileKind::Customers => encode(f, &*ws.customers, RECORD_DEPTH),
+        FileKind::Deals => encode(f, &*ws.deals, RECORD_DEPTH),
+        FileKind::Marketing => encode(f, &*ws.marketing, RECORD_DEPTH),
+        FileKind::Promotions => encode(f, &*ws.promotions, RECORD_DEPTH),
+        FileKind::Budget => encode(f, &*ws.budget, RECORD_DEPTH),
+        FileKind::Me => encode(f, &*ws.me, RECORD_DEPTH),
+    }
+}
+
+/// Parses RON text, keeping ron's position on failure.
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, FileProblem> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| FileProblem::from_ron(file, &e))
+}
+
+/// Parses the text of `kind` into its slot of `ws`.
+pub fn parse_into(ws: &mut Workspace, kind: FileKind, text: &str) -> Result<(), FileProblem> {
+    let f = kind.file_name();
+    match kind {
+        FileKind::Settings => ws.settings = Arc::new(parse(f, text)?),
+        FileKind::Team => ws.team = Arc::new(parse(f, text)?),
+        FileKind::Performance => ws.performance = Arc::new(parse(f, text)?),
+        FileKind::Customers => ws.customers = Arc::new(parse(f, text)?),
+        FileKind::Deals => ws.deals = Arc::new(parse(f, text)?),
+        FileKind::Marketing => ws.marketing = Arc::new(parse(f, text)?),
+        FileKind::Promotions => ws.promotions = Arc::new(parse(f, text)?),
+        FileKind::Budget => ws.budget = Arc::new(parse(f, text)?),
+        FileKind::Me => ws.me = Arc::new(parse(f, text)?),
+    }
+    Ok(())
+}
+
+/// A file's text: `Ok(None)` when it does not exist, `Ok(Some(Err))` when it is not
+/// text at all (treated like a parse error), `Err` when the disk would not let us read.
+pub fn read_text(path: &Path) -> Result<Option<Result<String, FileProblem>>, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io("read", path, e)),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some(match String::from_utf8(bytes) {
+        // Editors on Windows may add a byte-order mark; it is not data.
+        Ok(text) => Ok(match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        }),
+        Err(_) => Err(FileProblem::new(name, NOT_UTF8)),
+    }))
+}
+
+/// Reads and parses one collection file of `dir` into `ws`. A missing file leaves the
+/// default in place.
+pub fn read_into(
+    dir: &Path,
+    ws: &mut Workspace,
+    kind: FileKind,
+) -> Result<Option<FileProblem>, StoreError> {
+    Ok(match read_text(&paths::file_path(dir, kind))? {
+        None => None,
+        Some(Err(p)) => Some(p),
+        Some(Ok(text)) => parse_into(ws, kind, &text).err(),
+    })
+}
+
+/// Writes the given files of `ws` (each atomically), then the manifest. Serialization
+/// happens here, so call it off the UI thread (see `Autosaver`).
+pub fn save(dir: &Path, ws: &Workspace, files: &BTreeSet<FileKind>) -> Result<(), StoreError> {
+    for kind in files {
+        let text = to_ron(ws, *kind)?;
+        atomic::write_bytes(&paths::file_path(dir, *kind), text.as_bytes())?;
+    }
+    manifest::write(dir, &Manifest::current())
+}

@@ -1,0 +1,138 @@
+//! Loading the workspace at start: tidy up after crashes, migrate old schemas, and set
+//! aside (never overwrite) any file that fails to parse.
+
+use super::atomic;
+use super::backup;
+use super::error::{FileProblem, StoreError};
+use super::files;
+use super::manifest::{self, SCHEMA_VERSION};
+use super::migrate::{self, V1_MIGRATED};
+use super::paths::{self, BACKUPS, MANIFEST, V1_WORKSPACE};
+use crate::model::{FileKind, Workspace};
+use std::path::{Path, PathBuf};
+
+/// What `load` found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub ws: Workspace,
+    /// Files that failed to parse. Each was moved aside (see `moved_to`) and its
+    /// collection loaded empty. While this is not empty the app must warn and offer
+    /// Restore: saving now would write those collections empty.
+    pub problems: Vec<FileProblem>,
+    /// No workspace existed in the dir (first start).
+    pub fresh: bool,
+    /// The schema version the data was migrated from, if it was.
+    pub migrated_from: Option<u32>,
+}
+
+/// Loads the workspace in `dir` (created if missing). Call it holding the [`Lock`]
+/// (it removes stale temp files), before starting the autosaver.
+///
+/// [`Lock`]: super::Lock
+pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create the data folder", dir, e))?;
+    remove_stale_temps(dir);
+    let mut problems: Vec<FileProblem> = backup::finish_pending_restore(dir)?.into_iter().collect();
+
+    let now = chrono::Local::now().naive_local();
+    let stated = match manifest::read(dir)? {
+        manifest::Read::Version(v) => Some(v),
+        manifest::Read::Missing => None,
+        manifest::Read::Unreadable(mut p) => {
+            p.moved_to = Some(set_aside(&dir.join(MANIFEST), now)?);
+            problems.push(p);
+            None
+        }
+    };
+    // Without a manifest the layout tells the version.
+    let version = stated.or_else(|| {
+        if dir.join(V1_WORKSPACE).exists() {
+            Some(1)
+        } else if paths::workspace_exists(dir) || !problems.is_empty() {
+            Some(SCHEMA_VERSION)
+        } else {
+            None
+        }
+    });
+    let Some(version) = version else {
+        return Ok(Loaded {
+            ws: Workspace::default(),
+            problems,
+            fresh: !has_set_aside_files(dir),
+            migrated_from: None,
+        });
+    };
+    let migrated_from = if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            dir: dir.to_path_buf(),
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    } else if version < SCHEMA_VERSION {
+        migrate::migrate(dir, version)?;
+        Some(version)
+    } else {
+        migrate::finish_interrupted(dir)?;
+        None
+    };
+
+    let mut ws = Workspace::default();
+    for kind in FileKind::ALL {
+        if let Some(mut p) = files::read_into(dir, &mut ws, kind)? {
+            p.moved_to = Some(set_aside(&paths::file_path(dir, kind), now)?);
+            problems.push(p);
+        }
+    }
+    ws.repair_tables();
+    Ok(Loaded {
+        ws,
+        problems,
+        fresh: false,
+        migrated_from,
+    })
+}
+
+/// Moves an unreadable file to `<name>.corrupt-<stamp>`: a rename, so the bytes are
+/// exactly what was there, and the name is free for a good file again.
+fn set_aside(path: &Path, now: chrono::NaiveDateTime) -> Result<PathBuf, StoreError> {
+    let to = paths::corrupt_path(path, now);
+    atomic::rename(path, &to)?;
+    Ok(to)
+}
+
+/// Temp files and half-made backups left by a crash. They are never data: a write only
+/// counts once renamed. This process's own are skipped: its autosaver may be writing
+/// one right now (a reload after a restore). Best effort; a leftover is harmless.
+fn remove_stale_temps(dir: &Path) {
+    for sub in [dir.to_path_buf(), dir.join(BACKUPS)] {
+        let Ok(entries) = std::fs::read_dir(&sub) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !paths::is_temp_name(&name) || paths::temp_owner(&name) == Some(std::process::id()) {
+                continue;
+            }
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => {
+                    let _ = std::fs::remove_dir_all(&path);
+                }
+                Ok(_) => {
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+/// Files that show a workspace was here once, even though none of its files is.
+fn has_set_aside_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            paths::is_corrupt_name(&name) || name.starts_with(V1_MIGRATED)
+        })
+    })
+}

@@ -1,0 +1,166 @@
+//! Where things live: the data dir and the names of everything in it.
+//!
+//! ```text
+//! <data dir>/
+//!   manifest.ron                 schema version, app version, time of the last save
+//!   settings.ron team.ron …      one file per collection (FileKind::file_name)
+//!   salesdesk.lock               held by the running app (an OS lock, not its existence)
+//!   restore-pending.ron          only while a restore is being copied in
+//!   <name>.corrupt-<stamp>       a file that failed to parse, set aside byte for byte
+//!   workspace.ron.v1-migrated    the schema-1 file, kept after migration
+//!   .<name>.tmp-<pid>-<n>        a write in progress (stale ones are removed at load)
+//!   backups/<YYYY-MM-DD>/        daily copies; backups/before-restore-<stamp>/
+//! ```
+
+use super::error::StoreError;
+use crate::model::FileKind;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub const MANIFEST: &str = "manifest.ron";
+pub const LOCK: &str = "salesdesk.lock";
+pub const BACKUPS: &str = "backups";
+pub const RESTORE_PENDING: &str = "restore-pending.ron";
+/// The single file of schema version 1.
+pub const V1_WORKSPACE: &str = "workspace.ron";
+pub const ENV_DATA_DIR: &str = "SALESDESK_DATA_DIR";
+
+/// Marks our temp files and dirs; nothing else in the data dir contains it.
+const TEMP_MARK: &str = ".tmp-";
+
+/// The data dir: `--data-dir` wins, then `SALESDESK_DATA_DIR`, then the system's
+/// per-user data folder. It is created if missing.
+pub fn resolve_data_dir(cli: Option<PathBuf>) -> Result<PathBuf, StoreError> {
+    let env = std::env::var_os(ENV_DATA_DIR).map(PathBuf::from);
+    let system =
+        || directories::ProjectDirs::from("", "", "SalesDesk").map(|p| p.data_dir().to_path_buf());
+    let dir = choose_data_dir(cli, env, system).ok_or(StoreError::NoDataDir)?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the data folder", &dir, e))?;
+    Ok(dir)
+}
+
+/// The precedence rule alone (testable without touching the environment). An empty
+/// value counts as not given.
+pub fn choose_data_dir(
+    cli: Option<PathBuf>,
+    env: Option<PathBuf>,
+    system: impl FnOnce() -> Option<PathBuf>,
+) -> Option<PathBuf> {
+    let given = |p: &Option<PathBuf>| p.as_ref().is_some_and(|p| !p.as_os_str().is_empty());
+    if given(&cli) {
+        cli
+    } else if given(&env) {
+        env
+    } else {
+        system()
+    }
+}
+
+pub fn file_path(dir: &Path, kind: FileKind) -> PathBuf {
+    dir.join(kind.file_name())
+}
+
+/// A fresh temp name next to `target`: hidden, unique within and across processes.
+pub fn temp_path(target: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()))
+}
+
+/// True for the names `temp_path` makes (never data).
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && name.contains(TEMP_MARK)
+}
+
+/// The process that made a temp name, if it can be read from it.
+pub fn temp_owner(name: &str) -> Option<u32> {
+    let (_, rest) = name.rsplit_once(TEMP_MARK)?;
+    rest.split('-').next()?.parse().ok()
+}
+
+/// `path` itself if free, else `path-2`, `path-3` …: never replaces an existing file.
+pub fn free_path(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let base = path.as_os_str().to_owned();
+    (2u32..)
+        .map(|i| {
+            let mut p = base.clone();
+            p.push(format!("-{i}"));
+            PathBuf::from(p)
+        })
+        .find(|p| !p.exists())
+        .unwrap_or(path)
+}
+
+/// Where an unreadable file is set aside: `<name>.corrupt-<YYYYmmdd-HHMMSS>`.
+pub fn corrupt_path(path: &Path, now: chrono::NaiveDateTime) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(format!(".corrupt-{}", now.format("%Y%m%d-%H%M%S")));
+    free_path(PathBuf::from(p))
+}
+
+pub fn is_corrupt_name(name: &str) -> bool {
+    name.contains(".corrupt-") && !is_temp_name(name)
+}
+
+/// True when the dir holds a workspace in any schema version.
+pub fn workspace_exists(dir: &Path) -> bool {
+    dir.join(MANIFEST).exists()
+        || dir.join(V1_WORKSPACE).exists()
+        || FileKind::ALL.iter().any(|k| file_path(dir, *k).exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_beats_env_beats_system() {
+        let p = |s: &str| Some(PathBuf::from(s));
+        let sys = || p("/sys");
+        assert_eq!(choose_data_dir(p("/cli"), p("/env"), sys), p("/cli"));
+        assert_eq!(choose_data_dir(None, p("/env"), sys), p("/env"));
+        assert_eq!(choose_data_dir(p(""), p(""), sys), p("/sys"));
+        assert_eq!(choose_data_dir(None, None, || None), None);
+    }
+
+    #[test]
+    fn temp_names_are_unique_hidden_and_recognised() {
+        let a = temp_path(Path::new("/d/deals.ron"));
+        let b = temp_path(Path::new("/d/deals.ron"));
+        assert_ne!(a, b);
+        let name = a.file_name().unwrap().to_str().unwrap();
+        assert!(name.starts_with(".deals.ron.tmp-"), "{name}");
+        assert!(is_temp_name(name));
+        assert_eq!(temp_owner(name), Some(std::process::id()));
+        assert!(!is_temp_name("deals.ron"));
+        assert!(!is_temp_name("deals.ron.corrupt-20260101-120000"));
+    }
+
+    #[test]
+    fn corrupt_names_never_replace_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 4)
+            .unwrap()
+            .and_hms_opt(5, 6, 7)
+            .unwrap();
+        let target = dir.path().join("deals.ron");
+        let first = corrupt_path(&target, now);
+        assert_eq!(
+            first.file_name().unwrap(),
+            "deals.ron.corrupt-20260304-050607"
+        );
+        std::fs::write(&first, "x").unwrap();
+        let second = corrupt_path(&target, now);
+        assert_eq!(
+            second.file_name().unwrap(),
+            "deals.ron.corrupt-20260304-050607-2"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! The Budget page (being built).
+
+use super::Cx;
+use crate::i18n::T;
+
+#[derive(Default)]
+pub struct BudgetPage;
+
+impl BudgetPage {
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        super::not_built::show(ui, cx, T::Budget, &[]);
+    }
+}

@@ -1,0 +1,337 @@
+//! The Customers page (客户): a searchable, sortable list of every customer, a detail
+//! view, and the form to add, edit and delete.
+
+pub mod detail;
+pub mod form;
+
+use super::Cx;
+use super::widgets::confirm::{Answer, confirm};
+use super::widgets::table::{Sort, matches, sort_header};
+use crate::i18n::T;
+use crate::model::*;
+use egui_extras::{Column, TableBuilder};
+use form::{CustomerDraft, FormAction};
+
+crate::texts! {
+    pub enum CText {
+        NewCustomer => "新建客户", "New customer";
+        EditCustomer => "编辑客户", "Edit customer";
+        Segment => "目标客户群", "Segment";
+        AnnualPotential => "年采购潜力（元）", "Yearly potential (¥)";
+        OpenDeals => "在谈商机", "Open deals";
+        CustomerAdded => "已添加客户", "Customer added";
+        CustomerSaved => "已保存客户", "Customer saved";
+        CustomerDeleted => "已删除客户", "Customer deleted";
+        DeleteCustomerQ => "删除此客户？其联系人、互动记录、反馈、积分和商机也会一并删除：", "Delete this customer? Its contacts, interactions, feedback, points and deals go too:";
+        SelectHint => "在左侧列表中选择一个客户查看详情。", "Pick a customer in the list to see the details.";
+        Count => "位客户", "customers";
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Col {
+    #[default]
+    Name,
+    Industry,
+    Region,
+    Owner,
+    Created,
+    OpenDeals,
+}
+
+/// What the right-hand side shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Side {
+    #[default]
+    Nothing,
+    Detail(CustomerId),
+    Form(Box<CustomerDraft>, Errors),
+}
+
+#[derive(Default)]
+pub struct CustomersPage {
+    pub query: String,
+    pub sort: Sort<Col>,
+    pub side: Side,
+    pub detail: detail::DetailState,
+    confirm_delete: Option<CustomerId>,
+    /// Row order cached by (revision, query, sort): no sorting per frame.
+    rows: Vec<CustomerId>,
+    rows_key: Option<(u64, String, Sort<Col>)>,
+    open_deals: std::collections::HashMap<CustomerId, usize>,
+    open_deals_rev: Option<u64>,
+}
+
+impl CustomersPage {
+    /// Opens the detail view of one customer (used by navigation and search).
+    pub fn focus(&mut self, id: CustomerId) {
+        self.side = Side::Detail(id);
+        self.rows_key = None;
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        self.refresh(cx);
+        egui::Panel::right("customer_side")
+            .resizable(true)
+            .default_size(460.0)
+            .min_size(320.0)
+            .show(ui, |ui| self.side_panel(ui, cx));
+        egui::CentralPanel::default().show(ui, |ui| self.list(ui, cx));
+        self.delete_dialog(ui.ctx(), cx);
+    }
+
+    fn refresh(&mut self, cx: &Cx) {
+        let rev = cx.doc.revision();
+        if self.open_deals_rev != Some(rev) {
+            self.open_deals.clear();
+            for d in cx.doc.ws.deals.deals.iter().filter(|d| d.stage.is_open()) {
+                *self.open_deals.entry(d.customer).or_default() += 1;
+            }
+            self.open_deals_rev = Some(rev);
+        }
+        let key = (rev, self.query.clone(), self.sort);
+        if self.rows_key.as_ref() == Some(&key) {
+            return;
+        }
+        let ws = &cx.doc.ws;
+        let q = self.query.trim().to_lowercase();
+        let mut rows: Vec<&Customer> = ws
+            .customers
+            .customers
+            .iter()
+            .filter(|c| {
+                q.is_empty()
+                    || matches(&c.name, &q)
+                    || matches(&c.industry, &q)
+                    || matches(&c.region, &q)
+                    || matches(&c.phone, &q)
+                    || matches(&c.email, &q)
+                    || c.owner.is_some_and(|o| matches(ws.member_name(o), &q))
+            })
+            .collect();
+        let open = &self.open_deals;
+        match self.sort.column {
+            Col::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+            Col::Industry => rows.sort_by(|a, b| a.industry.cmp(&b.industry)),
+            Col::Region => rows.sort_by(|a, b| a.region.cmp(&b.region)),
+            Col::Owner => rows.sort_by_key(|c| c.owner.map(|o| ws.member_name(o)).unwrap_or("")),
+            Col::Created => rows.sort_by_key(|c| c.created),
+            Col::OpenDeals => rows.sort_by_key(|c| open.get(&c.id).copied().unwrap_or(0)),
+        }
+        if self.sort.descending {
+            rows.reverse();
+        }
+        self.rows = rows.into_iter().map(|c| c.id).collect();
+        self.rows_key = Some(key);
+    }
+
+    fn list(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        ui.horizontal(|ui| {
+            ui.heading(cx.t(T::Customers));
+            ui.label(format!("{} {}", self.rows.len(), CText::Count.get(lang)));
+            if ui
+                .button(format!("＋ {}", CText::NewCustomer.get(lang)))
+                .clicked()
+            {
+                self.side = Side::Form(Box::new(CustomerDraft::new(cx.today)), Errors::new());
+            }
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label(cx.t(T::Search));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text(cx.t(T::Search))
+                    .desired_width(260.0),
+            )
+            .labelled_by(l.id);
+        });
+        ui.add_space(4.0);
+        if self.rows.is_empty() {
+            ui.label(if self.query.is_empty() {
+                cx.t(T::NothingYet)
+            } else {
+                cx.t(T::NoMatch)
+            });
+            return;
+        }
+        let ws = &cx.doc.ws;
+        let selected = match &self.side {
+            Side::Detail(id) => Some(*id),
+            Side::Form(d, _) if d.id.0 != 0 => Some(d.id),
+            _ => None,
+        };
+        let mut clicked = None;
+        let sort = &mut self.sort;
+        TableBuilder::new(ui)
+            .id_salt("customers_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
+            .column(Column::initial(100.0).clip(true))
+            .column(Column::initial(70.0).clip(true))
+            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(90.0))
+            .column(Column::remainder().at_least(60.0))
+            .header(24.0, |mut h| {
+                h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
+                h.col(|ui| sort_header(ui, T::Industry.get(lang), Col::Industry, sort));
+                h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
+                h.col(|ui| sort_header(ui, T::Owner.get(lang), Col::Owner, sort));
+                h.col(|ui| sort_header(ui, T::Created.get(lang), Col::Created, sort));
+                h.col(|ui| sort_header(ui, CText::OpenDeals.get(lang), Col::OpenDeals, sort));
+            })
+            .body(|body| {
+                body.rows(22.0, self.rows.len(), |mut row| {
+                    let id = self.rows[row.index()];
+                    let Some(c) = ws.customers.customers.get(id) else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(id));
+                    row.col(|ui| {
+                        ui.label(&c.name);
+                    });
+                    row.col(|ui| {
+                        ui.label(&c.industry);
+                    });
+                    row.col(|ui| {
+                        ui.label(&c.region);
+                    });
+                    row.col(|ui| {
+                        ui.label(c.owner.map(|o| ws.member_name(o)).unwrap_or(""));
+                    });
+                    row.col(|ui| {
+                        ui.label(c.created.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(self.open_deals.get(&id).copied().unwrap_or(0).to_string());
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(id);
+                    }
+                });
+            });
+        if let Some(id) = clicked {
+            self.side = Side::Detail(id);
+        }
+    }
+
+    fn side_panel(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        match &mut self.side {
+            Side::Nothing => {
+                ui.add_space(20.0);
+                ui.label(CText::SelectHint.get(cx.lang));
+            }
+            Side::Detail(id) => {
+                let id = *id;
+                if !cx.doc.ws.customers.customers.contains(id) {
+                    self.side = Side::Nothing;
+                    return;
+                }
+                match detail::show(ui, cx, id, &mut self.detail) {
+                    detail::DetailAction::None => {}
+                    detail::DetailAction::Edit => {
+                        if let Some(c) = cx.doc.ws.customers.customers.get(id) {
+                            self.side = Side::Form(
+                                Box::new(CustomerDraft::from_customer(c)),
+                                Errors::new(),
+                            );
+                        }
+                    }
+                    detail::DetailAction::Delete => self.confirm_delete = Some(id),
+                }
+            }
+            Side::Form(draft, errors) => match form::show(ui, draft, errors, &cx.doc.ws, cx.lang) {
+                FormAction::None => {}
+                FormAction::Cancel => {
+                    self.side = if draft.id.0 == 0 {
+                        Side::Nothing
+                    } else {
+                        Side::Detail(draft.id)
+                    };
+                }
+                FormAction::Save => {
+                    let is_new = draft.id.0 == 0;
+                    let result = draft.build().and_then(|c| {
+                        let label = format!(
+                            "{} {}",
+                            if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
+                            c.name
+                        );
+                        cx.apply(Change::put(Record::Customer(c)), label)
+                    });
+                    match result {
+                        Ok(applied) => {
+                            cx.toasts.info(if is_new {
+                                CText::CustomerAdded.get(cx.lang)
+                            } else {
+                                CText::CustomerSaved.get(cx.lang)
+                            });
+                            self.side = match applied.keys.first() {
+                                Some(RecordKey::Customer(id)) => Side::Detail(*id),
+                                _ => Side::Nothing,
+                            };
+                        }
+                        Err(e) => *errors = e,
+                    }
+                }
+            },
+        }
+    }
+
+    fn delete_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        let Some(id) = self.confirm_delete else {
+            return;
+        };
+        let ws = &cx.doc.ws;
+        let deps = ws.dependents(RecordKey::Customer(id));
+        let count = |k: RecordKind| deps.iter().filter(|d| d.kind() == k).count();
+        let lang = cx.lang;
+        let name = ws.customer_name(id).to_owned();
+        let message = match lang {
+            crate::i18n::Lang::Zh => format!(
+                "{}\n{name}：联系人 {}，互动 {}，反馈 {}，积分记录 {}，商机 {}。\n{}",
+                CText::DeleteCustomerQ.get(lang),
+                count(RecordKind::Contact),
+                count(RecordKind::Interaction),
+                count(RecordKind::Feedback),
+                count(RecordKind::LoyaltyEntry),
+                count(RecordKind::Deal),
+                T::DeleteCannotBeUndoneHint.get(lang)
+            ),
+            crate::i18n::Lang::En => format!(
+                "{}\n{name}: {} contacts, {} interactions, {} feedback items, {} point entries, {} deals.\n{}",
+                CText::DeleteCustomerQ.get(lang),
+                count(RecordKind::Contact),
+                count(RecordKind::Interaction),
+                count(RecordKind::Feedback),
+                count(RecordKind::LoyaltyEntry),
+                count(RecordKind::Deal),
+                T::DeleteCannotBeUndoneHint.get(lang)
+            ),
+        };
+        match confirm(
+            ctx,
+            "confirm_delete_customer",
+            T::DeleteConfirmTitle.get(lang),
+            &message,
+            T::Delete.get(lang),
+            T::Cancel.get(lang),
+        ) {
+            Answer::Pending => {}
+            Answer::No => self.confirm_delete = None,
+            Answer::Yes => {
+                let change = cx.doc.delete_with_dependents(RecordKey::Customer(id));
+                let label = format!("{} {name}", T::Delete.get(lang));
+                match cx.apply(change, label) {
+                    Ok(_) => cx.toasts.info(CText::CustomerDeleted.get(lang)),
+                    Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
+                }
+                self.confirm_delete = None;
+                self.side = Side::Nothing;
+            }
+        }
+    }
+}

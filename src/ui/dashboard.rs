@@ -1,0 +1,13 @@
+//! The Dashboard page (being built).
+
+use super::Cx;
+use crate::i18n::T;
+
+#[derive(Default)]
+pub struct DashboardPage;
+
+impl DashboardPage {
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        super::not_built::show(ui, cx, T::Dashboard, &[]);
+    }
+}

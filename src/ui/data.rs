@@ -1,0 +1,268 @@
+//! Data & backups (数据与备份): where the data lives, the daily backups with Restore, and
+//! the workspace settings (stage probabilities, stale limits).
+
+use super::Cx;
+use super::widgets::confirm::{Answer, confirm};
+use super::widgets::form;
+use crate::i18n::{Label, T};
+use crate::model::*;
+use crate::store;
+use std::path::{Path, PathBuf};
+
+crate::texts! {
+    pub enum DText {
+        DataDir => "数据目录", "Data folder";
+        NoDisk => "此工作区未保存到磁盘（测试或预览模式）。", "This workspace is not kept on disk (test or preview mode).";
+        Backups => "备份", "Backups";
+        BackupsHint => "每天首次启动时自动备份全部文件，保留最近 14 天。恢复前会先把当前数据另存为一份备份。", "Every file is backed up at the first start of each day; the last 14 days are kept. Before a restore, the current data is saved as a backup too.";
+        BackupNow => "立即备份", "Back up now";
+        BackupMade => "已创建备份", "Backup made";
+        Restore => "恢复", "Restore";
+        RestoreQ => "用此备份替换当前全部数据？当前数据会先另存为备份。", "Replace all current data with this backup? The current data is saved as a backup first.";
+        Restored => "已从备份恢复", "Restored from the backup";
+        Broken => "（含无法读取的文件）", "(has unreadable files)";
+        NoBackups => "还没有备份。", "No backups yet.";
+        Files => "个文件", "files";
+        StageProbability => "各阶段默认赢单概率（%）", "Default win probability per stage (%)";
+        StaleDays => "停滞天数（无活动超过即标记）", "Stale after days without activity";
+        SettingsSaved => "设置已保存", "Settings saved";
+        Reload => "刷新列表", "Refresh list";
+    }
+}
+
+#[derive(Default)]
+pub struct DataPage {
+    /// Listing backups parses every file of every backup: it runs on a thread.
+    backups: Option<Vec<store::BackupInfo>>,
+    listing: Option<std::sync::mpsc::Receiver<Vec<store::BackupInfo>>>,
+    confirm_restore: Option<PathBuf>,
+    /// A restore the user confirmed; the shell does it (it owns the writer thread,
+    /// which must be flushed first).
+    restore_requested: Option<PathBuf>,
+    settings: Option<(SettingsDraft, Errors)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct SettingsDraft {
+    probability: [String; 4],
+    stale: [String; 4],
+}
+
+impl SettingsDraft {
+    fn from(s: &Settings) -> Self {
+        SettingsDraft {
+            probability: s.stage_probability.map(|p| p.to_string()),
+            stale: s.stale_days.map(|d| d.to_string()),
+        }
+    }
+    fn build(&self, base: &Settings) -> Result<Settings, Errors> {
+        let mut e = Errors::new();
+        let mut s = base.clone();
+        for i in 0..4 {
+            if let Some(v) = form::parse_into(
+                &mut e,
+                PROB_FIELDS[i],
+                parse_int(&self.probability[i], 0, 100),
+            ) {
+                s.stage_probability[i] = v as u8;
+            }
+            if let Some(v) =
+                form::parse_into(&mut e, STALE_FIELDS[i], parse_int(&self.stale[i], 1, 3650))
+            {
+                s.stale_days[i] = v as u32;
+            }
+        }
+        e.into_result().map(|_| s)
+    }
+}
+
+const PROB_FIELDS: [&str; 4] = ["prob_lead", "prob_needs", "prob_quote", "prob_contract"];
+const STALE_FIELDS: [&str; 4] = ["stale_lead", "stale_needs", "stale_quote", "stale_contract"];
+
+impl DataPage {
+    /// The backup the user chose to restore this frame, for the shell to carry out.
+    pub fn take_restore_request(&mut self) -> Option<PathBuf> {
+        self.restore_requested.take()
+    }
+
+    /// Forgets the listing so it is read again (after a backup or restore).
+    pub fn refresh_backups(&mut self) {
+        self.backups = None;
+        self.listing = None;
+    }
+
+    fn backups(&mut self, dir: &Path, ctx: &egui::Context) -> Option<&[store::BackupInfo]> {
+        if self.backups.is_none() {
+            match &self.listing {
+                None => {
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let dir = dir.to_path_buf();
+                    let ctx = ctx.clone();
+                    std::thread::spawn(move || {
+                        let _ = tx.send(store::list_backups(&dir));
+                        ctx.request_repaint();
+                    });
+                    self.listing = Some(rx);
+                }
+                Some(rx) => {
+                    if let Ok(list) = rx.try_recv() {
+                        self.backups = Some(list);
+                        self.listing = None;
+                    }
+                }
+            }
+        }
+        self.backups.as_deref()
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, dir: Option<&Path>) {
+        let lang = cx.lang;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(cx.t(T::DataBackups));
+            ui.add_space(6.0);
+            match dir {
+                None => {
+                    ui.label(DText::NoDisk.get(lang));
+                }
+                Some(dir) => {
+                    ui.horizontal(|ui| {
+                        ui.weak(DText::DataDir.get(lang));
+                        ui.monospace(dir.display().to_string());
+                    });
+                    ui.add_space(8.0);
+                    self.backups_section(ui, cx, dir);
+                }
+            }
+            ui.add_space(12.0);
+            ui.separator();
+            self.settings_section(ui, cx);
+        });
+        if let Some(path) = self.confirm_restore.clone() {
+            match confirm(
+                ui.ctx(),
+                "confirm_restore",
+                DText::Restore.get(lang),
+                DText::RestoreQ.get(lang),
+                DText::Restore.get(lang),
+                T::Cancel.get(lang),
+            ) {
+                Answer::Pending => {}
+                Answer::No => self.confirm_restore = None,
+                Answer::Yes => {
+                    self.confirm_restore = None;
+                    self.restore_requested = Some(path);
+                }
+            }
+        }
+    }
+
+    fn backups_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx, dir: &Path) {
+        let lang = cx.lang;
+        ui.strong(DText::Backups.get(lang));
+        ui.label(DText::BackupsHint.get(lang));
+        ui.horizontal(|ui| {
+            if ui.button(DText::BackupNow.get(lang)).clicked() {
+                match store::backup_now(dir) {
+                    Ok(_) => cx.toasts.info(DText::BackupMade.get(lang)),
+                    Err(e) => cx.toasts.error(e.to_string()),
+                }
+                self.refresh_backups();
+            }
+            if ui.button(DText::Reload.get(lang)).clicked() {
+                self.refresh_backups();
+            }
+        });
+        let ctx = ui.ctx().clone();
+        let Some(backups) = self.backups(dir, &ctx) else {
+            ui.spinner();
+            return;
+        };
+        if backups.is_empty() {
+            ui.weak(DText::NoBackups.get(lang));
+        }
+        let mut chosen = None;
+        egui::Grid::new("backups")
+            .num_columns(3)
+            .striped(true)
+            .show(ui, |ui| {
+                for b in backups.iter() {
+                    ui.label(&b.name);
+                    ui.label(format!(
+                        "{} {} · {:.1} MB",
+                        b.files,
+                        DText::Files.get(lang),
+                        b.bytes as f64 / 1e6
+                    ));
+                    ui.horizontal(|ui| {
+                        if !b.sound {
+                            ui.colored_label(ui.visuals().error_fg_color, DText::Broken.get(lang));
+                        }
+                        if ui
+                            .add_enabled(b.sound, egui::Button::new(DText::Restore.get(lang)))
+                            .clicked()
+                        {
+                            chosen = Some(b.path.clone());
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        if chosen.is_some() {
+            self.confirm_restore = chosen;
+        }
+    }
+
+    fn settings_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        ui.strong(cx.t(T::Settings));
+        let settings = cx.doc.ws.settings.clone();
+        let (draft, errors) = self
+            .settings
+            .get_or_insert_with(|| (SettingsDraft::from(&settings), Errors::new()));
+        egui::Grid::new("settings_grid")
+            .num_columns(5)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for s in Stage::OPEN {
+                    ui.strong(s.label(lang));
+                }
+                ui.end_row();
+                for (title, values, fields) in [
+                    (DText::StageProbability, &mut draft.probability, PROB_FIELDS),
+                    (DText::StaleDays, &mut draft.stale, STALE_FIELDS),
+                ] {
+                    let l = ui.label(title.get(lang));
+                    for (i, v) in values.iter_mut().enumerate() {
+                        ui.vertical(|ui| {
+                            ui.add(egui::TextEdit::singleline(v).desired_width(60.0))
+                                .labelled_by(l.id);
+                            if let Some(p) = errors.get(fields[i]) {
+                                ui.colored_label(
+                                    ui.visuals().error_fg_color,
+                                    crate::i18n::problem(lang, p),
+                                );
+                            }
+                        });
+                    }
+                    ui.end_row();
+                }
+            });
+        let changed = *draft != SettingsDraft::from(&settings);
+        if ui
+            .add_enabled(changed, egui::Button::new(T::Save.get(lang)))
+            .clicked()
+        {
+            match draft.build(&settings) {
+                Ok(s) => match cx.apply(Change::Settings(Box::new(s)), cx.t(T::Settings)) {
+                    Ok(_) => {
+                        cx.toasts.info(DText::SettingsSaved.get(lang));
+                        self.settings = None;
+                    }
+                    Err(e) => *errors = e,
+                },
+                Err(e) => *errors = e,
+            }
+        }
+    }
+}

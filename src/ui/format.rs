@@ -1,0 +1,79 @@
+//! Money, numbers and dates as the user reads them.
+
+use crate::i18n::Lang;
+use crate::model::Money;
+
+/// Groups digits in threes: 1234567 -> "1,234,567".
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Full amount with cents: "¥1,234,567.80".
+pub fn money(m: Money) -> String {
+    let sign = if m.0 < 0 { "-" } else { "" };
+    let abs = m.0.unsigned_abs();
+    format!("{sign}¥{}.{:02}", group_thousands(abs / 100), abs % 100)
+}
+
+/// A short amount for tiles, column heads and charts. In Chinese large sums read in
+/// 万 / 亿 ("¥123.4万"); in English in K / M ("¥1.23M").
+pub fn money_short(m: Money, lang: Lang) -> String {
+    let sign = if m.0 < 0 { "-" } else { "" };
+    let yuan = m.0.unsigned_abs() as f64 / 100.0;
+    let body = match lang {
+        Lang::Zh if yuan >= 100_000_000.0 => format!("{:.2}亿", yuan / 100_000_000.0),
+        Lang::Zh if yuan >= 10_000.0 => format!("{:.1}万", yuan / 10_000.0),
+        Lang::En if yuan >= 1_000_000.0 => format!("{:.2}M", yuan / 1_000_000.0),
+        Lang::En if yuan >= 10_000.0 => format!("{:.1}K", yuan / 1_000.0),
+        _ => group_thousands(yuan.round() as u64),
+    };
+    format!("{sign}¥{body}")
+}
+
+/// Amount for an input field: "1234.50" (no symbol, no grouping, so it parses back).
+pub fn money_input(m: Money) -> String {
+    if m.0 % 100 == 0 {
+        format!("{}", m.0 / 100)
+    } else {
+        format!("{}.{:02}", m.0 / 100, (m.0 % 100).abs())
+    }
+}
+
+pub fn percent(r: Option<f64>) -> String {
+    match r {
+        Some(v) if v.is_finite() => format!("{:.1}%", v * 100.0),
+        _ => "—".into(),
+    }
+}
+
+pub fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_naturally() {
+        assert_eq!(money(Money(123_456_780)), "¥1,234,567.80");
+        assert_eq!(money(Money(-5)), "-¥0.05");
+        assert_eq!(money_short(Money(1_234_000_00), Lang::Zh), "¥123.4万");
+        assert_eq!(money_short(Money(1_234_000_00), Lang::En), "¥1.23M");
+        assert_eq!(money_short(Money(999_900), Lang::Zh), "¥9,999");
+        assert_eq!(money_input(Money(123_450)), "1234.50");
+        assert_eq!(
+            crate::model::parse_money(&money_input(Money(123_450))),
+            Ok(Money(123_450))
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! The user interface: one module per page, shared widgets, charts and formatting.
+//!
+//! A page reads the workspace through [`Cx`] and changes it only through
+//! [`Cx::apply`], the one apply-change path (undo, dirty, revision).
+
+pub mod analytics;
+pub mod budget;
+pub mod customers;
+pub mod dashboard;
+pub mod data;
+pub mod fonts;
+pub mod format;
+pub mod marketing;
+pub mod me;
+pub mod not_built;
+pub mod performance;
+pub mod pipeline;
+pub mod promotions;
+pub mod search;
+pub mod team;
+pub mod widgets;
+
+use crate::analytics::AnalyticsCache;
+use crate::i18n::{Lang, T};
+use crate::model::{Applied, Change, Document, Errors, RecordKey};
+use chrono::NaiveDate;
+
+/// The pages of the sidebar, in order, then the data page at the bottom.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum Page {
+    #[default]
+    Dashboard,
+    Team,
+    Performance,
+    Customers,
+    Pipeline,
+    Marketing,
+    Promotions,
+    Budget,
+    Analytics,
+    Me,
+    Data,
+}
+
+impl Page {
+    pub const SIDEBAR: [Page; 10] = [
+        Page::Dashboard,
+        Page::Team,
+        Page::Performance,
+        Page::Customers,
+        Page::Pipeline,
+        Page::Marketing,
+        Page::Promotions,
+        Page::Budget,
+        Page::Analytics,
+        Page::Me,
+    ];
+    pub fn title(self) -> T {
+        match self {
+            Page::Dashboard => T::Dashboard,
+            Page::Team => T::Team,
+            Page::Performance => T::Performance,
+            Page::Customers => T::Customers,
+            Page::Pipeline => T::Pipeline,
+            Page::Marketing => T::Marketing,
+            Page::Promotions => T::Promotions,
+            Page::Budget => T::Budget,
+            Page::Analytics => T::Analytics,
+            Page::Me => T::Me,
+            Page::Data => T::DataBackups,
+        }
+    }
+}
+
+/// A request to show a page, optionally focused on one record (e.g. a customer).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Nav {
+    pub page: Page,
+    pub focus: Option<RecordKey>,
+}
+
+/// Short messages in the corner that fade after a few seconds.
+#[derive(Debug, Default)]
+pub struct Toasts {
+    items: Vec<(String, bool, f64)>,
+}
+
+impl Toasts {
+    pub fn info(&mut self, msg: impl Into<String>) {
+        self.items.push((msg.into(), false, f64::NAN));
+    }
+    pub fn error(&mut self, msg: impl Into<String>) {
+        self.items.push((msg.into(), true, f64::NAN));
+    }
+    pub fn messages(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|(m, _, _)| m.as_str())
+    }
+    /// Draws the toasts; info ones fade after 4 s, errors stay until clicked.
+    pub fn show(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        for item in &mut self.items {
+            if item.2.is_nan() {
+                item.2 = now;
+            }
+        }
+        self.items.retain(|(_, err, t)| *err || now - *t < 4.0);
+        if self.items.is_empty() {
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        let mut dismiss = None;
+        egui::Area::new(egui::Id::unique("toasts"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                for (i, (msg, err, _)) in self.items.iter().enumerate() {
+                    let fill = if *err {
+                        ui.visuals().error_fg_color.gamma_multiply(0.25)
+                    } else {
+                        ui.visuals().extreme_bg_color
+                    };
+                    let r = egui::Frame::popup(ui.style())
+                        .fill(fill)
+                        .show(ui, |ui| ui.label(msg.as_str()))
+                        .response;
+                    if r.interact(egui::Sense::click()).clicked() {
+                        dismiss = Some(i);
+                    }
+                }
+            });
+        if let Some(i) = dismiss {
+            self.items.remove(i);
+        }
+    }
+}
+
+/// What a page gets to work with this frame.
+pub struct Cx<'a> {
+    pub doc: &'a mut Document,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub toasts: &'a mut Toasts,
+    pub nav: &'a mut Option<Nav>,
+    pub cache: &'a mut AnalyticsCache,
+}
+
+impl Cx<'_> {
+    pub fn t(&self, t: T) -> &'static str {
+        t.get(self.lang)
+    }
+    /// The one way a page changes data. On error nothing changed and the caller shows
+    /// the field messages.
+    pub fn apply(&mut self, change: Change, label: impl Into<String>) -> Result<Applied, Errors> {
+        self.doc.apply(change, label)
+    }
+    /// Asks the shell to show another page (taking effect next frame).
+    pub fn go(&mut self, page: Page, focus: Option<RecordKey>) {
+        *self.nav = Some(Nav { page, focus });
+    }
+}

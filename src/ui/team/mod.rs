@@ -1,0 +1,448 @@
+//! The Team page (团队): how the team is organised, who is in it, what each person owns
+//! and how loaded they are (资源分配).
+
+pub mod form;
+
+use super::Cx;
+use super::widgets::confirm::{Answer, confirm};
+use super::widgets::table::{Sort, matches, sort_header};
+use crate::i18n::{Label, Lang, T};
+use crate::model::*;
+use crate::ui::format::money_short;
+use egui_extras::{Column, TableBuilder};
+use form::{FormAction, MemberDraft, SetupDraft};
+use std::collections::HashMap;
+
+crate::texts! {
+    pub enum TText {
+        NewMember => "新增成员", "Add member";
+        EditMember => "编辑成员", "Edit member";
+        EditSetup => "团队设置", "Team set-up";
+        Regions => "区域", "Regions";
+        CommaHint => "用逗号分隔", "Separate with commas";
+        Load => "负载", "Load";
+        OpenPipeline => "在谈金额", "Open pipeline";
+        MemberAdded => "已添加成员", "Member added";
+        MemberSaved => "已保存成员", "Member saved";
+        MemberDeleted => "已删除成员", "Member deleted";
+        DeleteMemberQ => "删除此成员？其目标、评估和辅导记录也会一并删除。", "Delete this member? Their targets, reviews and coaching notes go too.";
+        CannotDelete => "此成员仍负责商机或客户，无法删除。请先在编辑中将其标记为“已停用”，或把商机和客户转给他人。", "This member still owns deals or customers and cannot be deleted. Mark them inactive in Edit, or hand their deals and customers to someone else first.";
+        Overloaded => "超出容量", "Over capacity";
+        SelectMember => "选择一位成员查看详情。", "Pick a member to see the details.";
+        NoSetup => "尚未设置", "Not set";
+        OwnedCustomers => "负责客户", "Customers owned";
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Col {
+    #[default]
+    Name,
+    Role,
+    Region,
+    Load,
+    Pipeline,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Side {
+    #[default]
+    Nothing,
+    Detail(MemberId),
+    Member(Box<MemberDraft>, Errors),
+    Setup(Box<SetupDraft>, Errors),
+}
+
+/// Open deals and their amount per member, cached by revision.
+#[derive(Default)]
+struct Loads {
+    rev: Option<u64>,
+    open: HashMap<MemberId, (usize, Money)>,
+    customers: HashMap<MemberId, usize>,
+}
+
+#[derive(Default)]
+pub struct TeamPage {
+    query: String,
+    sort: Sort<Col>,
+    side: Side,
+    confirm_delete: Option<MemberId>,
+    loads: Loads,
+}
+
+impl TeamPage {
+    pub fn focus(&mut self, id: MemberId) {
+        self.side = Side::Detail(id);
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        self.refresh(cx);
+        egui::Panel::right("team_side")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(300.0)
+            .show(ui, |ui| self.side_panel(ui, cx));
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.setup_summary(ui, cx);
+            ui.separator();
+            self.members(ui, cx);
+        });
+        self.delete_dialog(ui.ctx(), cx);
+    }
+
+    fn refresh(&mut self, cx: &Cx) {
+        let rev = cx.doc.revision();
+        if self.loads.rev == Some(rev) {
+            return;
+        }
+        let ws = &cx.doc.ws;
+        self.loads.open.clear();
+        self.loads.customers.clear();
+        for d in ws.deals.deals.iter().filter(|d| d.stage.is_open()) {
+            let e = self.loads.open.entry(d.owner).or_default();
+            e.0 += 1;
+            e.1 += d.amount;
+        }
+        for c in ws.customers.customers.iter() {
+            if let Some(o) = c.owner {
+                *self.loads.customers.entry(o).or_default() += 1;
+            }
+        }
+        self.loads.rev = Some(rev);
+    }
+
+    fn setup_summary(&mut self, ui: &mut egui::Ui, cx: &Cx) {
+        let lang = cx.lang;
+        let s = &cx.doc.ws.team.setup;
+        let not_set = TText::NoSetup.get(lang);
+        let or = |v: &str| {
+            if v.is_empty() {
+                not_set.to_owned()
+            } else {
+                v.to_owned()
+            }
+        };
+        ui.horizontal(|ui| {
+            ui.heading(if s.team_name.is_empty() {
+                cx.t(T::Team)
+            } else {
+                &s.team_name
+            });
+            if ui.button(TText::EditSetup.get(lang)).clicked() {
+                self.side = Side::Setup(Box::new(SetupDraft::from_setup(s)), Errors::new());
+            }
+        });
+        egui::Grid::new("team_setup_summary")
+            .num_columns(4)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                ui.weak(cx.t(T::ManagerName));
+                ui.label(or(&s.manager_name));
+                ui.weak(cx.t(T::Structure));
+                ui.label(s.structure.label(lang));
+                ui.end_row();
+                ui.weak(TText::Regions.get(lang));
+                ui.label(or(&s.regions.join("、")));
+                ui.weak(cx.t(T::ProductLines));
+                ui.label(or(&s.product_lines.join("、")));
+                ui.end_row();
+            });
+    }
+
+    fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        let ws = &cx.doc.ws;
+        ui.horizontal(|ui| {
+            ui.strong(format!("{} ({})", cx.t(T::Members), ws.team.members.len()));
+            if ui
+                .button(format!("＋ {}", TText::NewMember.get(lang)))
+                .clicked()
+            {
+                self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+            }
+            let l = ui.label(cx.t(T::Search));
+            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
+                .labelled_by(l.id);
+        });
+        let q = self.query.trim().to_lowercase();
+        let loads = &self.loads;
+        let mut rows: Vec<&Member> = ws
+            .team
+            .members
+            .iter()
+            .filter(|m| {
+                matches(&m.name, &q) || matches(&m.region, &q) || matches(m.role.label(lang), &q)
+            })
+            .collect();
+        // A team has tens of members: sorting them per frame costs nothing.
+        let load = |m: &Member| loads.open.get(&m.id).copied().unwrap_or_default();
+        match self.sort.column {
+            Col::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+            Col::Role => rows.sort_by_key(|m| m.role.label(lang)),
+            Col::Region => rows.sort_by(|a, b| a.region.cmp(&b.region)),
+            Col::Load => rows.sort_by_key(|m| load(m).0),
+            Col::Pipeline => rows.sort_by_key(|m| load(m).1),
+        }
+        if self.sort.descending {
+            rows.reverse();
+        }
+        if rows.is_empty() {
+            ui.label(if q.is_empty() {
+                cx.t(T::NothingYet)
+            } else {
+                cx.t(T::NoMatch)
+            });
+            return;
+        }
+        let selected = match &self.side {
+            Side::Detail(id) => Some(*id),
+            Side::Member(d, _) if d.id.0 != 0 => Some(d.id),
+            _ => None,
+        };
+        let mut clicked = None;
+        let sort = &mut self.sort;
+        TableBuilder::new(ui)
+            .id_salt("members_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(70.0).clip(true))
+            .column(Column::initial(150.0).clip(true))
+            .column(Column::initial(120.0))
+            .column(Column::remainder())
+            .header(24.0, |mut h| {
+                h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
+                h.col(|ui| sort_header(ui, T::Role.get(lang), Col::Role, sort));
+                h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
+                h.col(|ui| {
+                    ui.strong(T::ProductLines.get(lang));
+                });
+                h.col(|ui| sort_header(ui, TText::Load.get(lang), Col::Load, sort));
+                h.col(|ui| sort_header(ui, TText::OpenPipeline.get(lang), Col::Pipeline, sort));
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let m = rows[row.index()];
+                    let (open, amount) = load(m);
+                    row.set_selected(selected == Some(m.id));
+                    row.col(|ui| {
+                        if m.active {
+                            ui.label(&m.name);
+                        } else {
+                            ui.weak(format!("{} ({})", m.name, T::Inactive.get(lang)));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(m.role.label(lang));
+                    });
+                    row.col(|ui| {
+                        ui.label(&m.region);
+                    });
+                    row.col(|ui| {
+                        ui.label(m.product_lines.join("、"));
+                    });
+                    row.col(|ui| load_bar(ui, open, m.capacity, lang));
+                    row.col(|ui| {
+                        ui.label(money_short(amount, lang));
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(m.id);
+                    }
+                });
+            });
+        if let Some(id) = clicked {
+            self.side = Side::Detail(id);
+        }
+    }
+
+    fn side_panel(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        match &mut self.side {
+            Side::Nothing => {
+                ui.add_space(20.0);
+                ui.label(TText::SelectMember.get(lang));
+            }
+            Side::Detail(id) => {
+                let id = *id;
+                let ws = &cx.doc.ws;
+                let Some(m) = ws.team.members.get(id) else {
+                    self.side = Side::Nothing;
+                    return;
+                };
+                ui.horizontal(|ui| {
+                    ui.heading(&m.name);
+                    if ui.button(T::Edit.get(lang)).clicked() {
+                        self.side =
+                            Side::Member(Box::new(MemberDraft::from_member(m)), Errors::new());
+                    }
+                    if ui.button(T::Delete.get(lang)).clicked() {
+                        self.confirm_delete = Some(id);
+                    }
+                });
+                let (open, amount) = self.loads.open.get(&id).copied().unwrap_or_default();
+                egui::Grid::new("member_detail")
+                    .num_columns(2)
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| {
+                        let mut row = |k: &str, v: String| {
+                            ui.weak(k);
+                            ui.label(v);
+                            ui.end_row();
+                        };
+                        row(T::Role.get(lang), m.role.label(lang).into());
+                        row(T::Region.get(lang), m.region.clone());
+                        row(T::ProductLines.get(lang), m.product_lines.join("、"));
+                        row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
+                        row(TText::OpenPipeline.get(lang), money_short(amount, lang));
+                        row(
+                            TText::OwnedCustomers.get(lang),
+                            self.loads
+                                .customers
+                                .get(&id)
+                                .copied()
+                                .unwrap_or(0)
+                                .to_string(),
+                        );
+                        row(T::Email.get(lang), m.email.clone());
+                        row(T::Phone.get(lang), m.phone.clone());
+                        row(T::Joined.get(lang), m.joined.to_string());
+                        row(
+                            T::Active.get(lang),
+                            if m.active { T::Yes } else { T::No }.get(lang).into(),
+                        );
+                    });
+                if !m.duties.is_empty() {
+                    ui.add_space(6.0);
+                    ui.strong(T::Duties.get(lang));
+                    ui.label(&m.duties);
+                }
+            }
+            Side::Member(draft, errors) => match form::member_form(ui, draft, errors, lang) {
+                FormAction::None => {}
+                FormAction::Cancel => {
+                    self.side = if draft.id.0 == 0 {
+                        Side::Nothing
+                    } else {
+                        Side::Detail(draft.id)
+                    }
+                }
+                FormAction::Save => {
+                    let is_new = draft.id.0 == 0;
+                    let result = draft.build().and_then(|m| {
+                        let label = format!(
+                            "{} {}",
+                            if is_new { T::New } else { T::Edit }.get(lang),
+                            m.name
+                        );
+                        cx.apply(Change::put(Record::Member(m)), label)
+                    });
+                    match result {
+                        Ok(a) => {
+                            cx.toasts.info(
+                                if is_new {
+                                    TText::MemberAdded
+                                } else {
+                                    TText::MemberSaved
+                                }
+                                .get(lang),
+                            );
+                            self.side = match a.keys.first() {
+                                Some(RecordKey::Member(id)) => Side::Detail(*id),
+                                _ => Side::Nothing,
+                            };
+                        }
+                        Err(e) => *errors = e,
+                    }
+                }
+            },
+            Side::Setup(draft, errors) => match form::setup_form(ui, draft, errors, lang) {
+                FormAction::None => {}
+                FormAction::Cancel => self.side = Side::Nothing,
+                FormAction::Save => match draft.build() {
+                    Ok(s) => {
+                        match cx.apply(Change::TeamSetup(Box::new(s)), TText::EditSetup.get(lang)) {
+                            Ok(_) => {
+                                cx.toasts.info(T::Saved.get(lang));
+                                self.side = Side::Nothing;
+                            }
+                            Err(e) => *errors = e,
+                        }
+                    }
+                    Err(e) => *errors = e,
+                },
+            },
+        }
+    }
+
+    fn delete_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        let Some(id) = self.confirm_delete else {
+            return;
+        };
+        let lang = cx.lang;
+        let key = RecordKey::Member(id);
+        let name = cx.doc.ws.member_name(id).to_owned();
+        if cx.doc.ws.blockers(key) > 0 {
+            let r = egui::Modal::new(egui::Id::unique("member_cannot_delete")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                ui.heading(&name);
+                ui.label(TText::CannotDelete.get(lang));
+                ui.button(T::Close.get(lang)).clicked()
+            });
+            if r.inner || r.should_close() {
+                self.confirm_delete = None;
+            }
+            return;
+        }
+        let message = format!(
+            "{name}\n{}\n{}",
+            TText::DeleteMemberQ.get(lang),
+            T::DeleteCannotBeUndoneHint.get(lang)
+        );
+        match confirm(
+            ctx,
+            "confirm_delete_member",
+            T::DeleteConfirmTitle.get(lang),
+            &message,
+            T::Delete.get(lang),
+            T::Cancel.get(lang),
+        ) {
+            Answer::Pending => {}
+            Answer::No => self.confirm_delete = None,
+            Answer::Yes => {
+                let change = cx.doc.delete_with_dependents(key);
+                if cx
+                    .apply(change, format!("{} {name}", T::Delete.get(lang)))
+                    .is_ok()
+                {
+                    cx.toasts.info(TText::MemberDeleted.get(lang));
+                }
+                self.confirm_delete = None;
+                self.side = Side::Nothing;
+            }
+        }
+    }
+}
+
+/// "12 / 25" with a bar that turns red past capacity.
+fn load_bar(ui: &mut egui::Ui, open: usize, capacity: u32, lang: Lang) {
+    let frac = if capacity == 0 {
+        1.0
+    } else {
+        open as f32 / capacity as f32
+    };
+    let over = open as u32 > capacity;
+    let mut bar = egui::ProgressBar::new(frac.min(1.0))
+        .desired_width(110.0)
+        .text(format!("{open} / {capacity}"));
+    if over {
+        bar = bar.fill(ui.visuals().error_fg_color);
+    }
+    ui.add(bar).on_hover_text(if over {
+        TText::Overloaded.get(lang)
+    } else {
+        ""
+    });
+}

@@ -1,0 +1,176 @@
+//! Form rows: a label tied to its input (so screen readers and tests find it by name)
+//! and the field's validation message right under it.
+
+use crate::i18n::{Label, Lang, problem};
+use crate::model::{Errors, Problem};
+use egui::{RichText, Ui};
+
+/// A two-column grid for a form.
+pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .min_col_width(110.0)
+        .show(ui, add);
+}
+
+fn error_line(ui: &mut Ui, lang: Lang, err: Option<&Problem>) {
+    if let Some(p) = err {
+        ui.label(RichText::new(problem(lang, p)).color(ui.visuals().error_fg_color));
+    }
+}
+
+/// A single-line text field. `field` is the model's field name, used to find its error.
+pub fn text(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+) -> egui::Response {
+    text_with_hint(ui, label, value, "", field, errors, lang)
+}
+
+pub fn text_with_hint(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+) -> egui::Response {
+    let l = ui.label(label);
+    let err = errors.get(field);
+    let r = ui
+        .vertical(|ui| {
+            let mut edit = egui::TextEdit::singleline(value)
+                .desired_width(280.0)
+                .hint_text(hint);
+            if err.is_some() {
+                edit = edit.text_color(ui.visuals().error_fg_color);
+            }
+            let r = ui.add(edit).labelled_by(l.id);
+            error_line(ui, lang, err);
+            r
+        })
+        .inner;
+    ui.end_row();
+    r
+}
+
+/// A date field typed as YYYY-MM-DD.
+pub fn date(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+) -> egui::Response {
+    text_with_hint(ui, label, value, "YYYY-MM-DD", field, errors, lang)
+}
+
+pub fn multiline(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+) -> egui::Response {
+    let l = ui.label(label);
+    let err = errors.get(field);
+    let r = ui
+        .vertical(|ui| {
+            let r = ui
+                .add(
+                    egui::TextEdit::multiline(value)
+                        .desired_width(280.0)
+                        .desired_rows(3),
+                )
+                .labelled_by(l.id);
+            error_line(ui, lang, err);
+            r
+        })
+        .inner;
+    ui.end_row();
+    r
+}
+
+/// A drop-down of a model enum.
+pub fn choice<V: Label + Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut V,
+    options: &[V],
+    lang: Lang,
+) {
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(value.label(lang))
+        .width(280.0)
+        .show_ui(ui, |ui| {
+            for o in options {
+                ui.selectable_value(value, *o, o.label(lang));
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// A drop-down of records by name (`None` allowed when `none_label` is given).
+pub fn pick<Id: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<Id>,
+    options: &[(Id, String)],
+    none_label: Option<&str>,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+) {
+    let l = ui.label(label);
+    let current = value
+        .and_then(|v| options.iter().find(|(id, _)| *id == v))
+        .map(|(_, n)| n.as_str())
+        .or(none_label)
+        .unwrap_or("—")
+        .to_owned();
+    ui.vertical(|ui| {
+        egui::ComboBox::from_id_salt(label)
+            .selected_text(current)
+            .width(280.0)
+            .show_ui(ui, |ui| {
+                if let Some(n) = none_label {
+                    ui.selectable_value(value, None, n);
+                }
+                for (id, name) in options {
+                    ui.selectable_value(value, Some(*id), name.as_str());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        error_line(ui, lang, errors.get(field));
+    });
+    ui.end_row();
+}
+
+pub fn checkbox(ui: &mut Ui, label: &str, value: &mut bool) {
+    ui.label("");
+    ui.checkbox(value, label);
+    ui.end_row();
+}
+
+/// Parses a field into `out`, recording the problem under `field`.
+pub fn parse_into<V>(errors: &mut Errors, field: &'static str, r: Result<V, Problem>) -> Option<V> {
+    match r {
+        Ok(v) => Some(v),
+        Err(p) => {
+            errors.add(field, p);
+            None
+        }
+    }
+}

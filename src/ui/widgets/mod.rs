@@ -1,0 +1,5 @@
+//! Widgets shared by the pages.
+
+pub mod confirm;
+pub mod form;
+pub mod table;

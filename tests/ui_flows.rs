@@ -1,0 +1,306 @@
+//! UI flows through egui_kittest, as a user would: find by label, click, type.
+//! Each flow runs in both languages.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use salesdesk::app::SalesDeskApp;
+use salesdesk::i18n::Lang;
+use salesdesk::model::Document;
+use salesdesk::ui::Page;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
+    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today());
+    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
+    app.page = page;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(|ctx| salesdesk::ui::fonts::install_fonts(ctx))
+        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// The words a flow needs, per language.
+struct W {
+    new_customer: &'static str,
+    name: &'static str,
+    created: &'static str,
+    potential: &'static str,
+    save: &'static str,
+    edit: &'static str,
+    delete: &'static str,
+    required: &'static str,
+    not_a_date: &'static str,
+    negative: &'static str,
+}
+
+fn words(lang: Lang) -> W {
+    match lang {
+        Lang::Zh => W {
+            new_customer: "＋ 新建客户",
+            name: "名称",
+            created: "创建日期",
+            potential: "年采购潜力（元）",
+            save: "保存",
+            edit: "编辑",
+            delete: "删除",
+            required: "必填",
+            not_a_date: "日期格式应为 YYYY-MM-DD",
+            negative: "不能为负数",
+        },
+        Lang::En => W {
+            new_customer: "＋ New customer",
+            name: "Name",
+            created: "Created",
+            potential: "Yearly potential (¥)",
+            save: "Save",
+            edit: "Edit",
+            delete: "Delete",
+            required: "Required",
+            not_a_date: "Not a date (use YYYY-MM-DD)",
+            negative: "Must not be negative",
+        },
+    }
+}
+
+fn input<'a>(h: &'a Harness<'static, SalesDeskApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(Role::TextInput, label)
+}
+
+fn set_text(h: &mut Harness<'static, SalesDeskApp>, label: &str, text: &str) {
+    input(h, label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    input(h, label).type_text(text);
+    h.run();
+}
+
+fn customer_count(h: &Harness<'static, SalesDeskApp>) -> usize {
+    h.state().doc.ws.customers.customers.len()
+}
+
+fn add_customer_flow(lang: Lang) {
+    let w = words(lang);
+    let mut h = harness(lang, Page::Customers);
+    let before = customer_count(&h);
+    h.get_by_label(w.new_customer).click();
+    h.run();
+    set_text(&mut h, w.name, "星河测试科技有限公司");
+    h.get_by_label(w.save).click();
+    h.run();
+    assert_eq!(customer_count(&h), before + 1);
+    let ws = &h.state().doc.ws;
+    assert!(
+        ws.customers
+            .customers
+            .iter()
+            .any(|c| c.name == "星河测试科技有限公司")
+    );
+    // Find it in the list through the page's own search box.
+    let search = match lang {
+        Lang::Zh => "搜索",
+        Lang::En => "Search",
+    };
+    h.get_all_by_role_and_label(Role::TextInput, search)
+        .last()
+        .unwrap()
+        .type_text("星河测试");
+    h.run();
+    assert!(h.query_all_by_label("星河测试科技有限公司").count() >= 1);
+}
+
+#[test]
+fn add_a_customer_and_find_it_zh() {
+    add_customer_flow(Lang::Zh);
+}
+
+#[test]
+fn add_a_customer_and_find_it_en() {
+    add_customer_flow(Lang::En);
+}
+
+fn invalid_form_flow(lang: Lang) {
+    let w = words(lang);
+    let mut h = harness(lang, Page::Customers);
+    let before = h.state().doc.ws.clone();
+    let rev = h.state().doc.revision();
+    h.get_by_label(w.new_customer).click();
+    h.run();
+    set_text(&mut h, w.created, "2026-02-30");
+    set_text(&mut h, w.potential, "-100");
+    h.get_by_label(w.save).click();
+    h.run();
+    h.get_by_label(w.required);
+    h.get_by_label(w.not_a_date);
+    h.get_by_label(w.negative);
+    assert_eq!(
+        h.state().doc.revision(),
+        rev,
+        "nothing reached the workspace"
+    );
+    assert_eq!(h.state().doc.ws, before);
+    assert!(h.state().doc.dirty().is_empty());
+}
+
+#[test]
+fn an_invalid_customer_form_shows_messages_and_stores_nothing_zh() {
+    invalid_form_flow(Lang::Zh);
+}
+
+#[test]
+fn an_invalid_customer_form_shows_messages_and_stores_nothing_en() {
+    invalid_form_flow(Lang::En);
+}
+
+fn edit_delete_undo_redo_flow(lang: Lang) {
+    let w = words(lang);
+    let mut h = harness(lang, Page::Customers);
+    let first = h.state().doc.ws.customers.customers.rows[0].clone();
+    h.state_mut().pages.customers.focus(first.id);
+    h.run();
+    // Edit: rename.
+    h.get_by_label(w.edit).click();
+    h.run();
+    set_text(&mut h, w.name, "改名后的客户");
+    h.get_by_label(w.save).click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .ws
+            .customers
+            .customers
+            .get(first.id)
+            .unwrap()
+            .name,
+        "改名后的客户"
+    );
+    // Delete, confirming in the dialog.
+    h.get_by_label(w.delete).click();
+    h.run();
+    h.get_all_by_label(w.delete).last().unwrap().click();
+    h.run();
+    assert!(h.state().doc.ws.customers.customers.get(first.id).is_none());
+    assert!(
+        !h.state()
+            .doc
+            .ws
+            .deals
+            .deals
+            .iter()
+            .any(|d| d.customer == first.id)
+    );
+    // Undo the delete with Ctrl+Z: the customer and its deals come back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .ws
+            .customers
+            .customers
+            .get(first.id)
+            .unwrap()
+            .name,
+        "改名后的客户"
+    );
+    // Undo the rename from the top bar button.
+    let undo = match lang {
+        Lang::Zh => "撤销",
+        Lang::En => "Undo",
+    };
+    h.get_by_label(undo).click();
+    h.run();
+    assert_eq!(
+        h.state().doc.ws.customers.customers.get(first.id).unwrap(),
+        &first
+    );
+    // Redo with Ctrl+Shift+Z brings the rename back.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .ws
+            .customers
+            .customers
+            .get(first.id)
+            .unwrap()
+            .name,
+        "改名后的客户"
+    );
+}
+
+#[test]
+fn edit_delete_undo_redo_a_customer_zh() {
+    edit_delete_undo_redo_flow(Lang::Zh);
+}
+
+#[test]
+fn edit_delete_undo_redo_a_customer_en() {
+    edit_delete_undo_redo_flow(Lang::En);
+}
+
+#[test]
+fn every_page_draws_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness(lang, Page::Dashboard);
+        for page in Page::SIDEBAR.into_iter().chain([Page::Data]) {
+            h.state_mut().page = page;
+            h.run();
+        }
+    }
+}
+
+#[test]
+fn the_language_switch_changes_the_words() {
+    let mut h = harness(Lang::Zh, Page::Team);
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().lang, Lang::En);
+    h.get_by_label("中文");
+}
+
+#[test]
+fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
+    let mut h = harness(Lang::En, Page::Team);
+    h.get_by_label("＋ Add member").click();
+    h.run();
+    set_text(&mut h, "Name", "Test Rep");
+    h.get_by_label("Save").click();
+    h.run();
+    let id = h
+        .state()
+        .doc
+        .ws
+        .team
+        .members
+        .iter()
+        .find(|m| m.name == "Test Rep")
+        .unwrap()
+        .id;
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_all_by_label("Delete").last().unwrap().click();
+    h.run();
+    assert!(!h.state().doc.ws.team.members.contains(id));
+
+    let busy = h.state().doc.ws.deals.deals.rows[0].owner;
+    h.state_mut().pages.team.focus(busy);
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_by_label_contains("cannot be deleted");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().doc.ws.team.members.contains(busy));
+}
