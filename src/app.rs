@@ -350,6 +350,9 @@ impl SalesDeskApp {
                     ui.strong(self.t(T::FileProblemTitle));
                     for p in &self.load_problems {
                         ui.label(p.to_string());
+                        if let Some(kept) = p.moved_to.as_ref().and_then(|m| m.file_name()) {
+                            ui.label(format!("{} {}", self.t(T::KeptAs), kept.to_string_lossy()));
+                        }
                     }
                     ui.label(self.t(T::FileProblemBody));
                     ui.horizontal(|ui| {
@@ -457,6 +460,10 @@ impl SalesDeskApp {
                     self.save_error = Some(e.to_string());
                 }
             }
+        }
+        if storage.autosaver.busy() {
+            // Come back for the writer's report even if the user does nothing.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if self.doc.dirty().is_empty() {
             self.dirty_since = None;

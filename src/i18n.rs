@@ -259,6 +259,7 @@ texts! {
         FileProblemTitle => "有文件无法读取", "A file could not be read";
         FileProblemBody => "该文件已原样另存，未被覆盖。可在“数据与备份”中恢复备份。", "It was set aside unchanged, not overwritten. You can restore a backup under Data & backups.";
         Details => "详情", "Details";
+        KeptAs => "原文件已另存为：", "The file was kept as:";
         Contacts => "联系人", "Contacts";
         Title => "标题", "Title";
         JobTitle => "职务", "Job title";

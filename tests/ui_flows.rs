@@ -304,3 +304,21 @@ fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
     h.run();
     assert!(h.state().doc.ws.team.members.contains(busy));
 }
+
+#[test]
+fn clicking_a_row_opens_the_customer() {
+    let mut h = harness(Lang::En, Page::Customers);
+    let first = h.state().doc.ws.customers.customers.rows[0].clone();
+    h.get_all_by_role_and_label(Role::TextInput, "Search").last().unwrap().focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Search").last().unwrap().type_text(&first.name);
+    h.run();
+    assert_eq!(h.state().pages.customers.query, first.name);
+    // The list row (not the search box) holds the name.
+    h.get_all_by_label(&first.name).next().unwrap().click();
+    h.run();
+    assert!(matches!(
+        h.state().pages.customers.side,
+        salesdesk::ui::customers::Side::Detail(id) if id == first.id
+    ));
+}

@@ -552,15 +552,16 @@ fn run_inner(
         )?;
         return Ok(1);
     }
+    // Importing into the demo is allowed (it is how a newcomer tries the feature), but
+    // said plainly so real deals are not mixed with made-up ones unknowingly.
     if loaded.ws.settings.demo {
         writeln!(
-            err,
-            "nothing was imported: the workspace in {} is the demo. Clear the demo in \
-             SalesDesk first, or import into another folder with --data-dir, so your deals \
-             are not mixed with made-up ones",
+            out,
+            "note: the workspace in {} is the generated demo; the imported deals are added \
+             to it. Clear the demo in SalesDesk, or use another --data-dir, to keep real \
+             data apart",
             dir.display()
         )?;
-        return Ok(1);
     }
     // A data dir without a workspace starts an empty one, never the demo.
     let ws = if loaded.fresh {

@@ -1,13 +1,702 @@
-//! The Dashboard page (being built).
+//! The Dashboard page (总览): the period's headline figures as tiles, each compared with
+//! the same point of the previous period, and the alerts of the day, each a link to the
+//! page that deals with it.
+//!
+//! Every figure comes from `analytics` through the cache, keyed by the document's
+//! revision and the period, so a frame only draws.
 
-use super::Cx;
-use crate::i18n::T;
+use super::format::{money, money_short, percent};
+use super::widgets::period::{self, PeriodKind, PeriodPicker};
+use super::{Cx, Page};
+use crate::analytics::{
+    BudgetAlert, CategoryBudget, DealFilter, Figures, Overview, Reminders, budget_alerts,
+    budget_by_category, comparable_previous, overview, reminders,
+};
+use crate::i18n::{Label, Lang, T};
+use crate::model::{Money, Period, RecordKey};
+use egui::{Color32, RichText, Ui};
+use std::sync::Arc;
 
-#[derive(Default)]
-pub struct DashboardPage;
+crate::texts! {
+    pub enum DText {
+        Revenue => "销售额", "Revenue";
+        Attainment => "目标完成率", "Target attainment";
+        Pipeline => "加权管道", "Weighted pipeline";
+        Coverage => "剩余目标覆盖率", "Coverage of remaining target";
+        WinRate => "赢单率", "Win rate";
+        Cycle => "平均成交周期", "Average cycle";
+        Velocity => "销售速度", "Sales velocity";
+        NewCustomers => "新客户", "New customers";
+        MarketShare => "市场份额", "Market share";
+        NoTarget => "本期未设销售目标", "No target set for this period";
+        TargetReached => "本期目标已完成", "Target reached for this period";
+        NoMarketSize => "本期没有市场规模数据", "No market size for this period";
+        CoverageHow => "加权管道 ÷ 尚差的目标", "Weighted pipeline ÷ target still to win";
+        CycleHow => "从创建到成交的平均天数", "Mean days from created to won";
+        VelocityHow => "在谈数 × 平均成交额 × 赢单率 ÷ 平均周期", "Open deals × avg won × win rate ÷ avg cycle";
+        NewCustomersHow => "本期新建的客户", "Customers created in the period";
+        Unchanged => "持平", "unchanged";
+        VsPrevious => "较上期同期", "vs previous period";
+        NoPrevious => "上期没有可比数据", "Nothing to compare with last period";
+        Comparing => "对比", "Compared with";
+        Alerts => "提醒", "Alerts";
+        FollowUps => "今天到期和逾期的跟进", "Follow-ups due today and overdue";
+        StaleDeals => "停滞的商机", "Stale deals";
+        BudgetAlerts => "预算预警（本期）", "Budget alerts (this period)";
+        ReviewsDue => "待完成的绩效评估", "Reviews due";
+        NothingDue => "没有需要处理的事项。", "Nothing to deal with.";
+        DueToday => "今天到期", "due today";
+        PerformanceNotBuilt => "绩效页面尚未完成", "The Performance page is not built yet";
+        OpenPage => "打开", "Open";
+    }
+}
+
+/// Whether a rise of a figure is good news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+/// A change against the previous period, worded: "↑ ¥12.3万 (+8.1%)".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delta {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// Compares `now` with `before`; `abs` words the size of the change, `relative` adds the
+/// change in percent of `before`.
+pub fn delta(
+    now: Option<f64>,
+    before: Option<f64>,
+    abs: &dyn Fn(f64) -> String,
+    relative: bool,
+    better: Better,
+    lang: Lang,
+) -> Delta {
+    let (Some(now), Some(before)) = (now, before) else {
+        return Delta {
+            text: DText::NoPrevious.get(lang).to_owned(),
+            tone: Tone::Neutral,
+        };
+    };
+    let diff = now - before;
+    if abs(diff.abs()) == abs(0.0) {
+        return Delta {
+            text: format!("→ {}", DText::Unchanged.get(lang)),
+            tone: Tone::Neutral,
+        };
+    }
+    let up = diff > 0.0;
+    let arrow = if up { "↑" } else { "↓" };
+    let mut text = format!("{arrow} {}", abs(diff.abs()));
+    if relative && before != 0.0 {
+        text.push_str(&format!(" ({:+.1}%)", diff / before.abs() * 100.0));
+    }
+    let good = up == (better == Better::Up);
+    Delta {
+        text,
+        tone: if good { Tone::Good } else { Tone::Bad },
+    }
+}
+
+/// Percentage points: "3.2 个百分点" / "3.2 pts".
+pub fn points(lang: Lang, r: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{:.1} 个百分点", r * 100.0),
+        Lang::En => format!("{:.1} pts", r * 100.0),
+    }
+}
+
+pub fn days(lang: Lang, d: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{d:.1} 天"),
+        Lang::En => format!("{d:.1} days"),
+    }
+}
+
+pub fn times(lang: Lang, x: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{x:.2} 倍"),
+        Lang::En => format!("{x:.2}×"),
+    }
+}
+
+/// Money a day: "¥1.2万/天" / "¥12.3K/day".
+pub fn per_day(lang: Lang, minor: f64) -> String {
+    let m = money_short(Money(minor.round() as i64), lang);
+    match lang {
+        Lang::Zh => format!("{m}/天"),
+        Lang::En => format!("{m}/day"),
+    }
+}
+
+pub fn tone_color(ui: &Ui, tone: Tone) -> Color32 {
+    match tone {
+        Tone::Good if ui.visuals().dark_mode => Color32::from_rgb(110, 200, 120),
+        Tone::Good => Color32::from_rgb(30, 130, 60),
+        Tone::Bad => ui.visuals().error_fg_color,
+        Tone::Neutral => ui.visuals().weak_text_color(),
+    }
+}
+
+/// What the alerts list, computed once per revision and period.
+#[derive(Debug, Default)]
+struct Alerts {
+    reminders: Reminders,
+    budget: Vec<CategoryBudget>,
+}
+
+/// The Dashboard's own state: only its period.
+pub struct DashboardPage {
+    pub period: PeriodPicker,
+}
+
+impl Default for DashboardPage {
+    fn default() -> Self {
+        DashboardPage {
+            period: PeriodPicker::new(PeriodKind::Month),
+        }
+    }
+}
 
 impl DashboardPage {
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
-        super::not_built::show(ui, cx, T::Dashboard, &[]);
+    pub fn show(&mut self, ui: &mut Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        let today = cx.today;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(cx.t(T::Dashboard));
+            ui.add_space(16.0);
+            self.period.show(ui, lang, today);
+        });
+        let period = self.period.period(today);
+        let rev = cx.doc.revision();
+        let ws = &cx.doc.ws;
+        let ov: Overview = *cx
+            .cache
+            .get_or_compute(rev, "dash_overview", (period, today), || {
+                overview(ws, period, today, &DealFilter::ALL)
+            });
+        let alerts: Arc<Alerts> = cx
+            .cache
+            .get_or_compute(rev, "dash_alerts", (period, today), || {
+                Arc::new(Alerts {
+                    reminders: reminders(ws, today),
+                    budget: budget_alerts(&budget_by_category(ws, period)),
+                })
+            })
+            .clone();
+        let cmp = comparable_previous(period, today);
+        ui.weak(format!(
+            "{} {} ({} – {})",
+            DText::Comparing.get(lang),
+            period::label(lang, period.previous()),
+            cmp.start,
+            cmp.end
+        ));
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .id_salt("dashboard_scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                tiles(ui, lang, &ov);
+                ui.add_space(12.0);
+                ui.heading(DText::Alerts.get(lang));
+                ui.add_space(4.0);
+                self.alerts(ui, cx, &alerts);
+            });
+    }
+
+    fn alerts(&mut self, ui: &mut Ui, cx: &mut Cx, alerts: &Alerts) {
+        let lang = cx.lang;
+        let r = &alerts.reminders;
+        let width = ((ui.available_width() - 24.0) / 2.0).max(280.0);
+        let mut go: Option<(Page, Option<RecordKey>)> = None;
+        let ws = &cx.doc.ws;
+        ui.horizontal_wrapped(|ui| {
+            alert_group(
+                ui,
+                width,
+                DText::FollowUps.get(lang),
+                r.follow_ups.len(),
+                lang,
+                |ui, i| {
+                    let f = &r.follow_ups[i];
+                    let status = if f.days_overdue <= 0 {
+                        DText::DueToday.get(lang).to_owned()
+                    } else {
+                        overdue_days(lang, f.days_overdue)
+                    };
+                    let text = format!("{} · {status}", ws.customer_name(f.customer));
+                    let link = if f.days_overdue > 0 {
+                        RichText::new(text).color(ui.visuals().error_fg_color)
+                    } else {
+                        RichText::new(text)
+                    };
+                    if ui.link(link).clicked() {
+                        go = Some((Page::Customers, Some(RecordKey::Customer(f.customer))));
+                    }
+                    if let Some(m) = f.member {
+                        ui.weak(ws.member_name(m));
+                    }
+                },
+            );
+            alert_group(
+                ui,
+                width,
+                DText::StaleDeals.get(lang),
+                r.stale_deals.len(),
+                lang,
+                |ui, i| {
+                    let s = &r.stale_deals[i];
+                    let title = ws
+                        .deals
+                        .deals
+                        .get(s.deal)
+                        .map(|d| d.title.as_str())
+                        .unwrap_or("—");
+                    if ui.link(title).clicked() {
+                        go = Some((Page::Pipeline, Some(RecordKey::Deal(s.deal))));
+                    }
+                    ui.weak(format!(
+                        "{} · {}",
+                        s.stage.label(lang),
+                        idle_days(lang, s.idle_days, s.limit)
+                    ));
+                },
+            );
+            alert_group(
+                ui,
+                width,
+                DText::BudgetAlerts.get(lang),
+                alerts.budget.len(),
+                lang,
+                |ui, i| {
+                    let b = &alerts.budget[i];
+                    let color = match b.alert {
+                        BudgetAlert::Over => ui.visuals().error_fg_color,
+                        _ => ui.visuals().warn_fg_color,
+                    };
+                    let text = format!(
+                        "{} · {}",
+                        ws.category_name(b.category),
+                        budget_status(lang, b)
+                    );
+                    if ui.link(RichText::new(text).color(color)).clicked() {
+                        go = Some((Page::Budget, None));
+                    }
+                    ui.weak(format!("{} / {}", money(b.actual), money(b.planned)));
+                },
+            );
+            alert_group(
+                ui,
+                width,
+                DText::ReviewsDue.get(lang),
+                r.reviews.len(),
+                lang,
+                |ui, i| {
+                    let v = &r.reviews[i];
+                    let text = format!("{} · {}", ws.member_name(v.member), due_on(lang, v));
+                    let link = if v.overdue {
+                        RichText::new(text).color(ui.visuals().error_fg_color)
+                    } else {
+                        RichText::new(text)
+                    };
+                    if ui
+                        .link(link)
+                        .on_hover_text(DText::PerformanceNotBuilt.get(lang))
+                        .clicked()
+                    {
+                        go = Some((Page::Performance, Some(RecordKey::Review(v.review))));
+                    }
+                },
+            );
+        });
+        if let Some((page, focus)) = go {
+            cx.go(page, focus);
+        }
+    }
+}
+
+fn overdue_days(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!("逾期 {n} 天"),
+        Lang::En if n == 1 => "1 day overdue".to_owned(),
+        Lang::En => format!("{n} days overdue"),
+    }
+}
+
+fn idle_days(lang: Lang, n: i64, limit: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 天无进展（上限 {limit} 天）"),
+        Lang::En => format!("idle {n} days (limit {limit})"),
+    }
+}
+
+fn budget_status(lang: Lang, b: &CategoryBudget) -> String {
+    let pct = percent(b.pct_of_plan);
+    match (lang, b.alert) {
+        (Lang::Zh, BudgetAlert::Over) if b.planned == Money::ZERO => "无计划支出".to_owned(),
+        (Lang::En, BudgetAlert::Over) if b.planned == Money::ZERO => "spent with no plan".to_owned(),
+        (Lang::Zh, BudgetAlert::Over) => {
+            format!("超支 {}（计划的 {pct}）", money_short(b.variance, lang))
+        }
+        (Lang::En, BudgetAlert::Over) => {
+            format!("over by {} ({pct} of plan)", money_short(b.variance, lang))
+        }
+        (Lang::Zh, _) => format!("已用计划的 {pct}"),
+        (Lang::En, _) => format!("{pct} of plan used"),
+    }
+}
+
+fn due_on(lang: Lang, v: &crate::analytics::ReviewDue) -> String {
+    match (lang, v.overdue) {
+        (Lang::Zh, true) => format!("{} 到期（已逾期）", v.due),
+        (Lang::Zh, false) => format!("{} 到期", v.due),
+        (Lang::En, true) => format!("was due {}", v.due),
+        (Lang::En, false) => format!("due {}", v.due),
+    }
+}
+
+/// One box of alerts: a title with the count, then the rows (only the visible ones are
+/// drawn, so a list of thousands costs nothing).
+fn alert_group(
+    ui: &mut Ui,
+    width: f32,
+    title: &str,
+    n: usize,
+    lang: Lang,
+    mut row: impl FnMut(&mut Ui, usize),
+) {
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(width);
+            ui.horizontal(|ui| {
+                ui.strong(title);
+                ui.label(RichText::new(n.to_string()).strong().color(if n > 0 {
+                    ui.visuals().warn_fg_color
+                } else {
+                    ui.visuals().weak_text_color()
+                }));
+            });
+            if n == 0 {
+                ui.weak(DText::NothingDue.get(lang));
+                return;
+            }
+            let h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+            egui::ScrollArea::vertical()
+                .id_salt(title)
+                .max_height(h * 7.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, h, n, |ui, range| {
+                    for i in range {
+                        ui.horizontal(|ui| row(ui, i));
+                    }
+                });
+        });
+}
+
+/// The tiles, in reading order.
+fn tiles(ui: &mut Ui, lang: Lang, ov: &Overview) {
+    let (now, before) = (&ov.now, &ov.before);
+    let money_abs = |x: f64| money_short(Money(x.round() as i64), lang);
+    let pts = |x: f64| points(lang, x);
+    let m = |x: Money| Some(x.0 as f64);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(10.0, 10.0);
+        // Revenue.
+        tile(
+            ui,
+            lang,
+            DText::Revenue.get(lang),
+            &money_short(now.kpis.revenue, lang),
+            &[won_lost(lang, now)],
+            &delta(
+                m(now.kpis.revenue),
+                m(before.kpis.revenue),
+                &money_abs,
+                true,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+        // Attainment, gap and days left.
+        let lines = match (now.target, now.gap) {
+            (Some(t), Some(g)) => vec![
+                target_gap(lang, t, g),
+                days_left(lang, ov.days_left, ov.period),
+            ],
+            _ => vec![DText::NoTarget.get(lang).to_owned()],
+        };
+        tile(
+            ui,
+            lang,
+            DText::Attainment.get(lang),
+            &percent(now.attainment),
+            &lines,
+            &delta(
+                now.attainment,
+                before.attainment,
+                &pts,
+                false,
+                Better::Up,
+                lang,
+            ),
+            |ui| {
+                if let Some(a) = now.attainment {
+                    ui.add(egui::ProgressBar::new(a.clamp(0.0, 1.0) as f32).desired_height(6.0));
+                }
+            },
+        );
+        // Weighted pipeline.
+        tile(
+            ui,
+            lang,
+            DText::Pipeline.get(lang),
+            &money_short(now.pipeline.weighted, lang),
+            &[open_deals(lang, now)],
+            &delta(
+                m(now.pipeline.weighted),
+                m(before.pipeline.weighted),
+                &money_abs,
+                true,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+        // Coverage of what is left of the target.
+        let (value, line) = match (now.coverage, now.gap) {
+            (Some(c), _) => (times(lang, c), DText::CoverageHow.get(lang)),
+            (None, Some(g)) if g.0 <= 0 => ("—".to_owned(), DText::TargetReached.get(lang)),
+            _ => ("—".to_owned(), DText::NoTarget.get(lang)),
+        };
+        tile(
+            ui,
+            lang,
+            DText::Coverage.get(lang),
+            &value,
+            &[line.to_owned()],
+            &delta(
+                now.coverage,
+                before.coverage,
+                &|x| times(lang, x),
+                false,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+        // Win rate.
+        tile(
+            ui,
+            lang,
+            DText::WinRate.get(lang),
+            &percent(now.kpis.win_rate),
+            &[won_lost(lang, now)],
+            &delta(
+                now.kpis.win_rate,
+                before.kpis.win_rate,
+                &pts,
+                false,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+        // Average cycle: shorter is better.
+        tile(
+            ui,
+            lang,
+            DText::Cycle.get(lang),
+            &now
+                .kpis
+                .avg_cycle_days
+                .map(|d| days(lang, d))
+                .unwrap_or_else(|| "—".into()),
+            &[DText::CycleHow.get(lang).to_owned()],
+            &delta(
+                now.kpis.avg_cycle_days,
+                before.kpis.avg_cycle_days,
+                &|x| days(lang, x),
+                false,
+                Better::Down,
+                lang,
+            ),
+            |_| {},
+        );
+        // Sales velocity.
+        tile(
+            ui,
+            lang,
+            DText::Velocity.get(lang),
+            &now
+                .velocity
+                .map(|v| per_day(lang, v))
+                .unwrap_or_else(|| "—".into()),
+            &[DText::VelocityHow.get(lang).to_owned()],
+            &delta(
+                now.velocity,
+                before.velocity,
+                &|x| per_day(lang, x),
+                true,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+        // New customers.
+        tile(
+            ui,
+            lang,
+            DText::NewCustomers.get(lang),
+            &now.kpis.new_customers.to_string(),
+            &[DText::NewCustomersHow.get(lang).to_owned()],
+            &delta(
+                Some(now.kpis.new_customers as f64),
+                Some(before.kpis.new_customers as f64),
+                &|x| format!("{x:.0}"),
+                true,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+        // Market share, only where the market size is known.
+        let line = match now.market_size {
+            Some(size) => market_size(lang, size),
+            None => DText::NoMarketSize.get(lang).to_owned(),
+        };
+        tile(
+            ui,
+            lang,
+            DText::MarketShare.get(lang),
+            &percent(now.market_share),
+            &[line],
+            &delta(
+                now.market_share,
+                before.market_share,
+                &pts,
+                false,
+                Better::Up,
+                lang,
+            ),
+            |_| {},
+        );
+    });
+}
+
+fn won_lost(lang: Lang, f: &Figures) -> String {
+    match lang {
+        Lang::Zh => format!("赢单 {} · 丢单 {}", f.kpis.won_count, f.kpis.lost_count),
+        Lang::En => format!("{} won · {} lost", f.kpis.won_count, f.kpis.lost_count),
+    }
+}
+
+fn open_deals(lang: Lang, f: &Figures) -> String {
+    let amount = money_short(f.pipeline.open_amount, lang);
+    match lang {
+        Lang::Zh => format!(
+            "在谈 {} 个，总额 {amount}（截至 {}）",
+            f.pipeline.open_deals, f.pipeline.date
+        ),
+        Lang::En => format!(
+            "{} open worth {amount} (as of {})",
+            f.pipeline.open_deals, f.pipeline.date
+        ),
+    }
+}
+
+fn target_gap(lang: Lang, target: Money, gap: Money) -> String {
+    let t = money_short(target, lang);
+    let g = money_short(Money(gap.0.abs()), lang);
+    match (lang, gap.0 > 0) {
+        (Lang::Zh, true) => format!("目标 {t} · 还差 {g}"),
+        (Lang::Zh, false) => format!("目标 {t} · 已超出 {g}"),
+        (Lang::En, true) => format!("Target {t} · {g} to go"),
+        (Lang::En, false) => format!("Target {t} · beaten by {g}"),
+    }
+}
+
+fn days_left(lang: Lang, n: i64, period: Period) -> String {
+    match lang {
+        Lang::Zh => format!("剩余 {n} 天（至 {}）", period.end),
+        Lang::En if n == 1 => format!("1 day left (to {})", period.end),
+        Lang::En => format!("{n} days left (to {})", period.end),
+    }
+}
+
+fn market_size(lang: Lang, size: Money) -> String {
+    let s = money_short(size, lang);
+    match lang {
+        Lang::Zh => format!("同期市场规模 {s}"),
+        Lang::En => format!("Market size for the same days {s}"),
+    }
+}
+
+/// One tile: the name, the figure in large type, a few lines of detail, and the change
+/// against the previous period.
+fn tile(
+    ui: &mut Ui,
+    lang: Lang,
+    title: &str,
+    value: &str,
+    lines: &[String],
+    delta: &Delta,
+    extra: impl FnOnce(&mut Ui),
+) {
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .corner_radius(6.0)
+        .show(ui, |ui| {
+            ui.set_width(272.0);
+            ui.set_min_height(112.0);
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 3.0;
+                ui.label(RichText::new(title).color(ui.visuals().weak_text_color()));
+                ui.label(RichText::new(value).size(24.0).strong());
+                extra(ui);
+                for l in lines {
+                    ui.label(RichText::new(l).small());
+                }
+                let color = tone_color(ui, delta.tone);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&delta.text).color(color));
+                    if delta.tone != Tone::Neutral {
+                        ui.weak(RichText::new(DText::VsPrevious.get(lang)).small());
+                    }
+                });
+            });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deltas_point_the_right_way() {
+        let money = |x: f64| money_short(Money(x.round() as i64), Lang::En);
+        let d = delta(Some(12_000.0), Some(10_000.0), &money, true, Better::Up, Lang::En);
+        assert_eq!(d.text, "↑ ¥20 (+20.0%)");
+        assert_eq!(d.tone, Tone::Good);
+        let d = delta(Some(30.0), Some(40.0), &|x| days(Lang::Zh, x), false, Better::Down, Lang::Zh);
+        assert_eq!(d.text, "↓ 10.0 天");
+        assert_eq!(d.tone, Tone::Good);
+        let d = delta(Some(0.5), Some(0.50001), &|x| points(Lang::En, x), false, Better::Up, Lang::En);
+        assert_eq!(d.text, "→ unchanged");
+        let d = delta(Some(0.5), None, &|x| points(Lang::En, x), false, Better::Up, Lang::En);
+        assert_eq!(d.tone, Tone::Neutral);
+        assert_eq!(d.text, DText::NoPrevious.get(Lang::En));
     }
 }

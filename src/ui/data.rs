@@ -27,6 +27,7 @@ crate::texts! {
         StaleDays => "停滞天数（无活动超过即标记）", "Stale after days without activity";
         SettingsSaved => "设置已保存", "Settings saved";
         Reload => "刷新列表", "Refresh list";
+        SafetyCopy => "（恢复或清空前的自动备份）", "(taken before a restore or reset)";
     }
 }
 
@@ -186,7 +187,15 @@ impl DataPage {
             .striped(true)
             .show(ui, |ui| {
                 for b in backups.iter() {
-                    ui.label(&b.name);
+                    ui.label(match b.kind {
+                    store::BackupKind::Daily => b.date.to_string(),
+                    store::BackupKind::BeforeRestore => format!(
+                        "{} {}",
+                        b.taken.format("%Y-%m-%d %H:%M:%S"),
+                        DText::SafetyCopy.get(lang)
+                    ),
+                })
+                .on_hover_text(b.path.display().to_string());
                     ui.label(format!(
                         "{} {} · {:.1} MB",
                         b.files,

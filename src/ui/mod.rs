@@ -5,6 +5,8 @@
 
 pub mod analytics;
 pub mod budget;
+pub mod charts;
+pub mod charts_pie;
 pub mod customers;
 pub mod dashboard;
 pub mod data;

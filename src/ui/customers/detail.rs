@@ -1,14 +1,139 @@
-//! A customer's detail view: the record and its contacts and deals at a glance.
+//! A customer's detail view (客户关系管理): the record, then tabs for its contacts, the
+//! interaction timeline, feedback items, deals and the loyalty programme.
+//!
+//! The lists and figures come from [`crate::analytics::relationship`], cached by
+//! (revision, customer, today); every edit is one undoable change through `cx.apply`.
 
-use crate::i18n::{Label, T};
+use crate::analytics::relationship::{Relationship, relationship};
+use crate::i18n::{Label, Lang, T};
 use crate::model::*;
-use crate::ui::Cx;
 use crate::ui::format::{money, money_short};
+use crate::ui::{Cx, Page};
+use std::sync::Arc;
 
 use super::CText;
+use super::{contacts, feedback, interactions, loyalty};
 
+crate::texts! {
+    /// Words of the customer relationship views (detail tabs).
+    pub enum RText {
+        Overview => "概况", "Overview";
+        Interactions => "客户互动", "Interactions";
+        Feedback => "客户反馈", "Feedback";
+        Deals => "商机", "Deals";
+        Loyalty => "忠诚度计划", "Loyalty";
+        FollowUpsDue => "待跟进", "Follow-ups due";
+        OpenFeedback => "未解决反馈", "Open feedback";
+        OpenDeals => "在谈商机", "Open deals";
+        Tier => "会员等级", "Tier";
+        NoTier => "未达任何等级", "No tier yet";
+        // Contacts
+        AddContact => "添加联系人", "Add contact";
+        EditContact => "编辑联系人", "Edit contact";
+        ContactSaved => "已保存联系人", "Contact saved";
+        ContactDeleted => "已删除联系人", "Contact deleted";
+        DeleteContactQ => "删除此联系人？相关互动记录中的联系人会被清空。", "Delete this contact? Interactions that name them keep their notes but lose the contact.";
+        // Interactions
+        LogInteraction => "记录互动", "Log interaction";
+        EditInteraction => "编辑互动", "Edit interaction";
+        Kind => "类型", "Type";
+        Contact => "联系人", "Contact";
+        Member => "跟进人", "By";
+        Note => "内容", "Note";
+        Outcome => "结果", "Outcome";
+        FollowUp => "下次跟进日期", "Next follow-up";
+        FollowUpDone => "跟进已完成", "Follow-up done";
+        MarkDone => "标记已跟进", "Mark done";
+        DueToday => "今天到期", "due today";
+        Upcoming => "待跟进", "upcoming";
+        Done => "已完成", "done";
+        InteractionLogged => "已记录互动", "Interaction logged";
+        InteractionSaved => "已保存互动", "Interaction saved";
+        InteractionDeleted => "已删除互动", "Interaction deleted";
+        DeleteInteractionQ => "删除这条互动记录？", "Delete this interaction?";
+        TimelineHint => "按日期排列，最新的在最上面。", "By date, newest first.";
+        // Feedback
+        AddFeedback => "记录反馈", "Add feedback";
+        FeedbackText => "反馈内容", "What they said";
+        Status => "状态", "Status";
+        Resolution => "处理结果", "Resolution";
+        ResolvedOn => "解决日期", "Resolved on";
+        StartWork => "开始处理", "Start work";
+        Resolve => "标记已解决", "Resolve";
+        ConfirmResolve => "确认解决", "Confirm resolved";
+        Reopen => "重新打开", "Reopen";
+        FeedbackSaved => "已保存反馈", "Feedback saved";
+        StatusChanged => "反馈状态已更新", "Feedback status changed";
+        // Loyalty
+        Points => "积分", "Points";
+        Balance => "积分余额", "Points balance";
+        Revenue12m => "近12个月成交额", "Won in the last 12 months";
+        Basis => "等级依据", "Tiers by";
+        ToNext => "升级到下一等级还差", "Still needed for the next tier";
+        TopTier => "已是最高等级", "Top tier reached";
+        Ledger => "积分明细", "Points ledger";
+        AddEntry => "添加积分记录", "Add points entry";
+        PointsHint => "正数为获得，负数为兑换", "Positive earns, negative redeems";
+        Reason => "事由", "Reason";
+        EntryAdded => "已添加积分记录", "Points entry added";
+        Rules => "计划规则（全部客户适用）", "Programme rules (all customers)";
+        EditRules => "编辑规则", "Edit rules";
+        PointsPerYuan => "每成交1元获得积分", "Points per yuan won";
+        TierName => "等级名称", "Tier name";
+        Threshold => "门槛", "Threshold";
+        ThresholdPoints => "门槛（积分）", "Threshold (points)";
+        ThresholdYuan => "门槛（近12个月成交额，元）", "Threshold (12-month revenue, ¥)";
+        AddTier => "添加等级", "Add tier";
+        RemoveTier => "删除等级", "Remove tier";
+        RulesSaved => "规则已保存", "Rules saved";
+        TiersHint => "门槛须从低到高排列。", "Thresholds must go up from tier to tier.";
+    }
+}
+
+/// The tabs of the detail view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Contacts,
+    Interactions,
+    Feedback,
+    Deals,
+    Loyalty,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Contacts,
+        Tab::Interactions,
+        Tab::Feedback,
+        Tab::Deals,
+        Tab::Loyalty,
+    ];
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Tab::Overview => RText::Overview.get(lang),
+            Tab::Contacts => T::Contacts.get(lang),
+            Tab::Interactions => RText::Interactions.get(lang),
+            Tab::Feedback => RText::Feedback.get(lang),
+            Tab::Deals => RText::Deals.get(lang),
+            Tab::Loyalty => RText::Loyalty.get(lang),
+        }
+    }
+}
+
+/// The detail view's state: the open tab and each tab's open form.
 #[derive(Default)]
-pub struct DetailState {}
+pub struct DetailState {
+    /// The customer the forms below belong to; another customer resets them.
+    customer: Option<CustomerId>,
+    pub tab: Tab,
+    pub contacts: contacts::ContactsState,
+    pub interactions: interactions::InteractionsState,
+    pub feedback: feedback::FeedbackState,
+    pub loyalty: loyalty::LoyaltyState,
+}
 
 pub enum DetailAction {
     None,
@@ -16,15 +141,33 @@ pub enum DetailAction {
     Delete,
 }
 
-pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, _st: &mut DetailState) -> DetailAction {
+/// The relationship figures of one customer, from the cache.
+pub fn relationship_of(cx: &mut Cx, id: CustomerId) -> Arc<Relationship> {
+    let ws = &cx.doc.ws;
+    let today = cx.today;
+    cx.cache
+        .get_or_compute(cx.doc.revision(), "customer_relationship", (id, today), || {
+            Arc::new(relationship(ws, id, today))
+        })
+        .clone()
+}
+
+pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState) -> DetailAction {
+    if st.customer != Some(id) {
+        *st = DetailState {
+            customer: Some(id),
+            tab: st.tab,
+            ..DetailState::default()
+        };
+    }
     let mut action = DetailAction::None;
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
-    let Some(c) = ws.customers.customers.get(id) else {
+    let Some(name) = cx.doc.ws.customers.customers.get(id).map(|c| c.name.clone()) else {
         return action;
     };
+    let rel = relationship_of(cx, id);
     ui.horizontal(|ui| {
-        ui.heading(&c.name);
+        ui.heading(&name);
         if ui.button(T::Edit.get(lang)).clicked() {
             action = DetailAction::Edit;
         }
@@ -32,8 +175,32 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, _st: &mut DetailStat
             action = DetailAction::Delete;
         }
     });
-    ui.add_space(4.0);
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    ui.horizontal_wrapped(|ui| {
+        for tab in Tab::ALL {
+            if ui.selectable_label(st.tab == tab, tab.label(lang)).clicked() {
+                st.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    match st.tab {
+        Tab::Overview => overview(ui, cx, id, &rel),
+        Tab::Contacts => contacts::show(ui, cx, id, &mut st.contacts),
+        Tab::Interactions => interactions::show(ui, cx, id, &rel, &mut st.interactions),
+        Tab::Feedback => feedback::show(ui, cx, id, &rel, &mut st.feedback),
+        Tab::Deals => deals(ui, cx, &rel),
+        Tab::Loyalty => loyalty::show(ui, cx, id, &rel, &mut st.loyalty),
+    }
+    action
+}
+
+fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) {
+    let lang = cx.lang;
+    let ws = &cx.doc.ws;
+    let Some(c) = ws.customers.customers.get(id) else {
+        return;
+    };
+    egui::ScrollArea::vertical().id_salt("customer_overview").show(ui, |ui| {
         egui::Grid::new("customer_detail")
             .num_columns(2)
             .spacing([12.0, 4.0])
@@ -45,10 +212,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, _st: &mut DetailStat
                 };
                 row(T::Industry.get(lang), &c.industry);
                 row(T::Region.get(lang), &c.region);
-                row(
-                    T::Owner.get(lang),
-                    c.owner.map(|o| ws.member_name(o)).unwrap_or("—"),
-                );
+                row(T::Owner.get(lang), c.owner.map(|o| ws.member_name(o)).unwrap_or("—"));
                 if let Some(s) = c.segment.and_then(|s| ws.marketing.segments.get(s)) {
                     row(CText::Segment.get(lang), &s.name);
                 }
@@ -58,6 +222,28 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, _st: &mut DetailStat
                 row(T::Source.get(lang), &c.source);
                 row(T::Created.get(lang), &c.created.to_string());
                 row(CText::AnnualPotential.get(lang), &money(c.annual_potential));
+                let tier = rel
+                    .loyalty
+                    .tier
+                    .and_then(|t| ws.customers.loyalty.tiers.get(t))
+                    .map(|t| t.name.as_str())
+                    .unwrap_or(RText::NoTier.get(lang));
+                row(RText::Tier.get(lang), tier);
+                let open = rel
+                    .deals
+                    .iter()
+                    .filter_map(|d| ws.deals.deals.get(*d))
+                    .filter(|d| d.stage.is_open())
+                    .count();
+                row(RText::OpenDeals.get(lang), &open.to_string());
+                row(RText::FollowUpsDue.get(lang), &rel.follow_ups_due.to_string());
+                let open_feedback = rel
+                    .feedback
+                    .iter()
+                    .filter_map(|f| ws.customers.feedback.get(*f))
+                    .filter(|f| f.status != FeedbackStatus::Resolved)
+                    .count();
+                row(RText::OpenFeedback.get(lang), &open_feedback.to_string());
             });
         if !c.notes.is_empty() {
             ui.add_space(4.0);
@@ -68,34 +254,49 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, _st: &mut DetailStat
         let mut any = false;
         for k in ws.customers.contacts.iter().filter(|k| k.customer == id) {
             any = true;
-            ui.label(format!(
-                "{}{} · {} · {} · {}",
-                if k.primary { "★ " } else { "" },
-                k.name,
-                k.title,
-                k.phone,
-                k.email
-            ));
+            ui.label(contacts::contact_line(k));
         }
         if !any {
             ui.weak(T::NothingYet.get(lang));
         }
-        ui.separator();
-        ui.strong(T::Pipeline.get(lang));
-        let mut deals: Vec<&Deal> = ws.deals.deals.iter().filter(|d| d.customer == id).collect();
-        deals.sort_by_key(|d| std::cmp::Reverse(d.last_activity));
-        if deals.is_empty() {
-            ui.weak(T::NothingYet.get(lang));
-        }
-        for d in deals {
-            ui.label(format!(
-                "{} · {} · {} · {}",
-                d.title,
-                d.stage.label(lang),
-                money_short(d.amount, lang),
-                ws.member_name(d.owner)
-            ));
-        }
     });
-    action
+}
+
+/// The customer's deals; a click opens the deal on the Pipeline page.
+fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
+    let lang = cx.lang;
+    if rel.deals.is_empty() {
+        ui.weak(T::NothingYet.get(lang));
+        return;
+    }
+    ui.weak(format!("{} {}", rel.deals.len(), super::super::pipeline::PText::Deals.get(lang)));
+    let mut open = None;
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::vertical()
+        .id_salt("customer_deals")
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, rel.deals.len(), |ui, rows| {
+            let ws = &cx.doc.ws;
+            for i in rows {
+                let Some(d) = ws.deals.deals.get(rel.deals[i]) else {
+                    continue;
+                };
+                let text = format!(
+                    "{} · {} · {} · {}",
+                    d.title,
+                    d.stage.label(lang),
+                    money_short(d.amount, lang),
+                    ws.member_name(d.owner)
+                );
+                if ui
+                    .add_sized([ui.available_width(), row_h], egui::Button::selectable(false, text).truncate())
+                    .clicked()
+                {
+                    open = Some(d.id);
+                }
+            }
+        });
+    if let Some(id) = open {
+        cx.go(Page::Pipeline, Some(RecordKey::Deal(id)));
+    }
 }

@@ -1,8 +1,12 @@
 //! The Customers page (客户): a searchable, sortable list of every customer, a detail
 //! view, and the form to add, edit and delete.
 
+pub mod contacts;
 pub mod detail;
+pub mod feedback;
 pub mod form;
+pub mod interactions;
+pub mod loyalty;
 
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm};
@@ -163,6 +167,9 @@ impl CustomersPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
+        // Cells hold plain labels: a click anywhere in a row selects the row rather
+        // than starting a text selection.
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .id_salt("customers_table")
             .striped(true)

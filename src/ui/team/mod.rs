@@ -201,6 +201,9 @@ impl TeamPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
+        // Cells hold plain labels: a click anywhere in a row selects the row rather
+        // than starting a text selection.
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .id_salt("members_table")
             .striped(true)

@@ -2,4 +2,5 @@
 
 pub mod confirm;
 pub mod form;
+pub mod period;
 pub mod table;

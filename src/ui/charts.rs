@@ -1,0 +1,255 @@
+//! egui_plot helpers: the sales funnel as centred horizontal bars, and bars by month
+//! with an optional line (revenue with its target, the forecast). The pie chart of the
+//! budget lives in `charts_pie`.
+//!
+//! Charts are static pictures of cached figures: no drag, zoom or scroll (so the page
+//! scrolls under them), and each carries a text alternative for screen readers (and
+//! tests) naming the figures it shows.
+
+use egui::{Align2, Color32, Ui};
+use egui_plot::{Bar, BarChart, GridMark, Legend, Line, Plot, PlotPoint, Points, Text};
+
+/// Colours of the five funnel stages, lead to won: from cool to warm.
+pub const STAGE_COLORS: [Color32; 5] = [
+    Color32::from_rgb(86, 140, 205),
+    Color32::from_rgb(74, 160, 190),
+    Color32::from_rgb(80, 170, 140),
+    Color32::from_rgb(140, 175, 80),
+    Color32::from_rgb(214, 160, 60),
+];
+
+/// Revenue bars and the target line.
+pub const BAR_COLOR: Color32 = Color32::from_rgb(86, 140, 205);
+pub const LINE_COLOR: Color32 = Color32::from_rgb(226, 110, 70);
+
+/// One bar of a funnel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelBar {
+    /// The stage's name, on the y axis.
+    pub name: String,
+    /// The bar's width (a count or an amount).
+    pub value: f64,
+    /// What is written right of the bar ("120 · ¥345.0万").
+    pub value_text: String,
+    /// What is written between this bar and the next (conversion), if anything.
+    pub to_next: Option<String>,
+}
+
+/// Draws a funnel of centred horizontal bars, top to bottom, with `value_text` beside
+/// each bar and `to_next` between bars; `alt` is the chart's text alternative.
+pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str) {
+    let n = bars.len();
+    let max = bars.iter().map(|b| b.value).fold(0.0f64, f64::max);
+    // An empty funnel still gets a sensible frame.
+    let half = if max > 0.0 { max / 2.0 } else { 1.0 };
+    // The top bar sits at y = n - 1, the last at 0.
+    let y_of = |i: usize| (n - 1 - i) as f64;
+    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+    let text_color = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let chart_bars: Vec<Bar> = bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            Bar::new(y_of(i), b.value)
+                .base_offset(-b.value / 2.0)
+                .width(0.62)
+                .name(format!("{}: {}", b.name, b.value_text))
+                .fill(STAGE_COLORS[i % STAGE_COLORS.len()])
+        })
+        .collect();
+    let r = Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .show_grid(false)
+        .show_axes([false, true])
+        .show_background(false)
+        .y_axis_min_width(150.0)
+        .include_x(-half * 1.9)
+        .include_x(half * 1.9)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
+                return String::new();
+            }
+            names[n - 1 - i as usize].clone()
+        })
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new("funnel", chart_bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+            for (i, b) in bars.iter().enumerate() {
+                p.text(
+                    Text::new(
+                        "funnel value",
+                        PlotPoint::new(b.value / 2.0 + half * 0.04, y_of(i)),
+                        egui::RichText::new(&b.value_text).color(text_color),
+                    )
+                    .anchor(Align2::LEFT_CENTER),
+                );
+                if let Some(t) = &b.to_next {
+                    p.text(
+                        Text::new(
+                            "funnel conversion",
+                            PlotPoint::new(0.0, y_of(i) - 0.5),
+                            egui::RichText::new(t).color(weak).small(),
+                        )
+                        .anchor(Align2::CENTER_CENTER),
+                    );
+                }
+            }
+        });
+    let alt = alt.to_owned();
+    r.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
+}
+
+/// Values to plot as bars over a row of labelled slots (months).
+pub struct BarsSpec<'a> {
+    /// The legend's name of the bars.
+    pub name: &'a str,
+    pub values: &'a [f64],
+    pub color: Color32,
+}
+
+/// A line over the same slots; None where there is no value (the line breaks there).
+pub struct LineSpec<'a> {
+    pub name: &'a str,
+    pub values: &'a [Option<f64>],
+    pub color: Color32,
+}
+
+/// Vertical bars over `labels` (one slot each, left to right) with an optional line,
+/// the value axis written by `fmt`.
+#[allow(clippy::too_many_arguments)]
+pub fn bars_with_line(
+    ui: &mut Ui,
+    id: &str,
+    labels: &[String],
+    bars: BarsSpec<'_>,
+    line: Option<LineSpec<'_>>,
+    fmt: impl Fn(f64) -> String + Clone + 'static,
+    height: f32,
+    alt: &str,
+) {
+    let n = labels.len();
+    // Label every k-th slot so the labels do not run into each other.
+    let width = ui.available_width().max(100.0);
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
+    let per_label = (longest * 8.0 + 16.0).max(40.0);
+    let step = ((n as f32 * per_label / width).ceil() as usize).max(1);
+    let names = labels.to_vec();
+    let tip_names = labels.to_vec();
+    let tip_fmt = fmt.clone();
+    let axis_fmt = fmt.clone();
+    let chart_bars: Vec<Bar> = bars
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            Bar::new(i as f64, *v)
+                .width(0.6)
+                .name(format!("{}: {}", tip_names[i], tip_fmt(*v)))
+                .fill(bars.color)
+        })
+        .collect();
+    let max = bars
+        .values
+        .iter()
+        .copied()
+        .chain(line.iter().flat_map(|l| l.values.iter().flatten().copied()))
+        .fold(0.0f64, f64::max);
+    let r = Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .include_y(0.0)
+        .include_y(if max > 0.0 { max * 1.15 } else { 1.0 })
+        .include_x(-0.6)
+        .include_x(n as f64 - 0.4)
+        .y_axis_min_width(64.0)
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label_spacing(20.0..=24.0)
+                .formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
+                        return String::new();
+                    }
+                    names[i as usize].clone()
+                }),
+        ])
+        .x_grid_spacer(move |_| {
+            (0..n)
+                .step_by(step)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: step as f64,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            if mark.value < 0.0 {
+                String::new()
+            } else {
+                axis_fmt(mark.value)
+            }
+        })
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new(bars.name, chart_bars)
+                    .color(bars.color)
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+            if let Some(l) = line {
+                // One Line per unbroken run, all named alike so the legend shows one.
+                let mut run: Vec<[f64; 2]> = Vec::new();
+                let mut runs: Vec<Vec<[f64; 2]>> = Vec::new();
+                for (i, v) in l.values.iter().enumerate() {
+                    match v {
+                        Some(v) => run.push([i as f64, *v]),
+                        None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+                        None => {}
+                    }
+                }
+                if !run.is_empty() {
+                    runs.push(run);
+                }
+                for pts in runs {
+                    p.points(
+                        Points::new(l.name, pts.clone())
+                            .color(l.color)
+                            .radius(2.5),
+                    );
+                    p.line(Line::new(l.name, pts).color(l.color).width(2.0));
+                }
+            }
+        });
+    let alt = alt.to_owned();
+    r.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
+}

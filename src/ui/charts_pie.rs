@@ -1,0 +1,251 @@
+//! A pie chart drawn with egui_plot, which has no pie primitive: each slice is one or
+//! more convex polygons of at most 90° (from `analytics::slice_polygons`), all pieces of
+//! a slice named alike so the legend shows one entry per slice in the slice's colour.
+//!
+//! Slices carry their percent as a label; hovering a slice shows the caller's text (the
+//! amount); clicking a slice or its legend entry reports the slice, so a page can use it
+//! as a filter. The legend never hides slices (a pie with a hole would misread).
+
+use crate::analytics::{slice_angles, slice_polygons};
+use egui::{Align2, Color32, Id, RichText, Sense, Stroke, Ui};
+use egui_plot::{Corner, ItemId, Legend, Line, Plot, PlotMemory, PlotPoint, PlotTransform, Polygon, Text};
+use std::f64::consts::TAU;
+
+/// One slice: `key` identifies it to the caller (e.g. a category id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slice {
+    pub key: u64,
+    pub name: String,
+    /// Minor units (or any non-negative weight); zero or less draws nothing.
+    pub amount: i64,
+    pub color: Color32,
+    /// Shown when the pointer rests on the slice (e.g. the amount).
+    pub hover: String,
+}
+
+/// Where each slice ended up on screen, kept by the caller for hit tests and tests.
+#[derive(Debug, Clone)]
+pub struct PieGeometry {
+    pub transform: PlotTransform,
+    /// (key, start, end) in radians, clockwise from 12 o'clock.
+    pub angles: Vec<(u64, f64, f64)>,
+}
+
+impl PieGeometry {
+    /// The screen point in the middle of a slice (half way out along its middle angle).
+    pub fn slice_center(&self, key: u64) -> Option<egui::Pos2> {
+        let (_, s, e) = self.angles.iter().find(|(k, s, e)| *k == key && e > s)?;
+        let mid = (s + e) / 2.0;
+        let p = PlotPoint::new(RADIUS * 0.55 * mid.sin(), RADIUS * 0.55 * mid.cos());
+        Some(self.transform.position_from_point(&p))
+    }
+}
+
+/// What happened to the pie this frame.
+#[derive(Debug, Clone)]
+pub struct PieResponse {
+    /// A slice (or its legend entry) was clicked.
+    pub clicked: Option<u64>,
+    pub hovered: Option<u64>,
+    pub geometry: PieGeometry,
+}
+
+const RADIUS: f64 = 1.0;
+/// Room around the pie for labels outside small slices.
+const MARGIN: f64 = 1.42;
+/// Slices narrower than this get their label outside the pie.
+const INSIDE_LABEL_MIN: f64 = 0.42;
+/// Slices narrower than this get no label on the pie (the legend still names them).
+const LABEL_MIN: f64 = 0.09;
+
+/// The slice under a point of the plot, if any.
+pub fn slice_at(angles: &[(u64, f64, f64)], x: f64, y: f64) -> Option<u64> {
+    if x.hypot(y) > RADIUS {
+        return None;
+    }
+    // Clockwise from 12 o'clock, as the polygons are drawn: x = sin, y = cos.
+    let a = x.atan2(y).rem_euclid(TAU);
+    angles.iter().find(|(_, s, e)| *s <= a && a < *e).map(|(k, _, _)| *k)
+}
+
+fn item_id(salt: Id, key: u64) -> ItemId {
+    ItemId::new((salt, "slice", key))
+}
+
+/// Draws the pie in a `size` area with the legend on the right. `selected` is drawn
+/// highlighted. `empty` is written in the middle when there is nothing to show.
+pub fn pie(
+    ui: &mut Ui,
+    id_salt: &str,
+    slices: &[Slice],
+    selected: Option<u64>,
+    size: egui::Vec2,
+    empty: &str,
+) -> PieResponse {
+    let plot_id = ui.make_persistent_id(id_salt);
+    let amounts: Vec<i64> = slices.iter().map(|s| s.amount).collect();
+    let raw = slice_angles(&amounts);
+    let angles: Vec<(u64, f64, f64)> = slices
+        .iter()
+        .zip(raw.iter())
+        .map(|(s, (a, b))| (s.key, *a, *b))
+        .collect();
+    let total: f64 = amounts.iter().map(|a| (*a).max(0) as f64).sum();
+    let (w, h) = (size.x.max(120.0), size.y.max(120.0));
+    // The pie sits at the left; the rest of the width holds the legend. With the
+    // data aspect fixed at 1 these bounds fill the area exactly.
+    let x_max = -MARGIN + 2.0 * MARGIN * (w / h) as f64;
+    let text_color = ui.visuals().text_color();
+    let sep_color = ui.visuals().extreme_bg_color;
+    let weak = ui.visuals().weak_text_color();
+    let legend = Legend::default()
+        .follow_insertion_order(true)
+        .position(Corner::RightTop)
+        .background_alpha(0.0)
+        .hidden_items(std::iter::empty());
+    let angles_in = angles.clone();
+    let response = Plot::new(id_salt)
+        .id(plot_id)
+        .width(w)
+        .height(h)
+        .data_aspect(1.0)
+        .show_axes(false)
+        .show_grid(false)
+        .show_background(false)
+        .show_x(false)
+        .show_y(false)
+        .show_crosshair(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .sense(Sense::click())
+        .include_x(-MARGIN)
+        .include_x(x_max)
+        .include_y(-MARGIN)
+        .include_y(MARGIN)
+        .legend(legend)
+        .show(ui, |p| {
+            let hovered = p
+                .pointer_coordinate()
+                .and_then(|c| slice_at(&angles_in, c.x, c.y));
+            if total <= 0.0 {
+                // An empty ring and the message, so the layout does not jump.
+                let ring: Vec<[f64; 2]> = (0..=120)
+                    .map(|i| {
+                        let a = TAU * i as f64 / 120.0;
+                        [RADIUS * a.sin(), RADIUS * a.cos()]
+                    })
+                    .collect();
+                p.line(Line::new("", ring).color(weak).width(1.0).allow_hover(false));
+                p.text(Text::new("", PlotPoint::new(0.0, 0.0), RichText::new(empty).color(weak)).allow_hover(false));
+                return hovered;
+            }
+            for (s, (_, a, b)) in slices.iter().zip(angles_in.iter()) {
+                let lit = hovered == Some(s.key) || selected == Some(s.key);
+                for piece in slice_polygons([0.0, 0.0], RADIUS, *a, *b) {
+                    p.polygon(
+                        Polygon::new(s.name.clone(), piece)
+                            .id(item_id(plot_id, s.key))
+                            .stroke(Stroke::new(if lit { 2.5 } else { 1.0 }, s.color))
+                            .fill_color(if lit { s.color } else { s.color.gamma_multiply(0.88) })
+                            .highlight(lit)
+                            .allow_hover(false),
+                    );
+                }
+            }
+            // Thin separators between slices.
+            if angles_in.iter().filter(|(_, a, b)| b > a).count() > 1 {
+                for (_, a, b) in angles_in.iter().filter(|(_, a, b)| b > a) {
+                    let edge = vec![[0.0, 0.0], [RADIUS * a.sin(), RADIUS * a.cos()]];
+                    p.line(Line::new("", edge).color(sep_color).width(1.5).allow_hover(false));
+                    let _ = b;
+                }
+            }
+            // Labels: category and percent inside large slices, outside smaller ones.
+            let mut last_out: [Option<f64>; 2] = [None, None];
+            for (s, (_, a, b)) in slices.iter().zip(angles_in.iter()) {
+                let span = b - a;
+                if span < LABEL_MIN {
+                    continue;
+                }
+                let pct = format!("{:.1}%", s.amount.max(0) as f64 / total * 100.0);
+                let mid = (a + b) / 2.0;
+                if span >= INSIDE_LABEL_MIN {
+                    let r = if span >= TAU - 1e-9 { 0.0 } else { RADIUS * 0.62 };
+                    let pos = PlotPoint::new(r * mid.sin(), r * mid.cos());
+                    let text = RichText::new(format!("{}\n{pct}", s.name)).color(Color32::WHITE).strong();
+                    p.text(Text::new("", pos, text).allow_hover(false));
+                } else {
+                    let side = usize::from(mid.sin() < 0.0);
+                    let mut y = RADIUS * 1.12 * mid.cos();
+                    // Keep outside labels on one side from running into each other.
+                    if let Some(prev) = last_out[side] {
+                        let gap = 0.17;
+                        if (y - prev).abs() < gap {
+                            y = if side == 0 { prev - gap } else { prev + gap };
+                        }
+                    }
+                    last_out[side] = Some(y);
+                    let x = RADIUS * 1.06 * mid.sin();
+                    let anchor = if side == 0 { Align2::LEFT_CENTER } else { Align2::RIGHT_CENTER };
+                    let text = RichText::new(format!("{} {pct}", s.name)).color(text_color).small();
+                    p.text(Text::new("", PlotPoint::new(x, y), text).anchor(anchor).allow_hover(false));
+                }
+            }
+            hovered
+        });
+    let hovered = response.inner;
+    let mut clicked = None;
+    if let Some(key) = hovered
+        && let Some(s) = slices.iter().find(|s| s.key == key)
+    {
+        let r = response.response.clone().on_hover_text_at_pointer(&s.hover);
+        if r.clicked() {
+            clicked = Some(key);
+        }
+    }
+    // A click on a legend entry would hide the slice: take it as picking the slice
+    // instead, and keep every slice shown.
+    if let Some(mut mem) = PlotMemory::load(ui.ctx(), plot_id)
+        && !mem.hidden_items.is_empty()
+    {
+        if clicked.is_none() {
+            clicked = slices
+                .iter()
+                .find(|s| mem.hidden_items.contains(&item_id(plot_id, s.key)))
+                .map(|s| s.key);
+        }
+        mem.hidden_items.clear();
+        mem.store(ui.ctx(), plot_id);
+    }
+    PieResponse {
+        clicked,
+        hovered,
+        geometry: PieGeometry {
+            transform: response.transform,
+            angles,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::f64::consts::PI;
+
+    #[test]
+    fn the_slice_under_a_point_follows_the_drawing_direction() {
+        let angles = vec![(1, 0.0, PI / 2.0), (2, PI / 2.0, PI), (3, PI, TAU)];
+        // Right of centre is 3 o'clock: a quarter turn clockwise from 12.
+        assert_eq!(slice_at(&angles, 0.5, 0.5), Some(1));
+        assert_eq!(slice_at(&angles, 0.5, -0.5), Some(2));
+        assert_eq!(slice_at(&angles, -0.5, -0.5), Some(3));
+        assert_eq!(slice_at(&angles, -0.5, 0.5), Some(3));
+        // Outside the pie.
+        assert_eq!(slice_at(&angles, 0.9, 0.9), None);
+        // Empty slices are never hit.
+        assert_eq!(slice_at(&[(7, 1.0, 1.0)], 0.5, 0.3), None);
+    }
+}

@@ -1,0 +1,456 @@
+//! The deal form: a draft of strings, validated into a `Deal` on save. The customer is
+//! found by typing part of its name; the expected close goes through
+//! `Deal::set_expected_close`, so a later date counts as a slip and the first date is
+//! kept; the manual probability stays until cleared here.
+
+use super::PText;
+use crate::analytics::pipeline::PipelineChoices;
+use crate::i18n::{Label, Lang, T, problem};
+use crate::model::*;
+use crate::ui::format::money_input;
+use crate::ui::widgets::form;
+use chrono::NaiveDate;
+
+/// How many customer matches the form lists under the search field.
+const MAX_MATCHES: usize = 8;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealDraft {
+    /// 0 for a new deal.
+    pub id: DealId,
+    pub title: String,
+    pub customer: Option<CustomerId>,
+    /// What is typed in the customer field.
+    pub customer_query: String,
+    pub owner: Option<MemberId>,
+    /// The stage a new deal starts in (an existing deal moves on the board instead).
+    pub stage: Stage,
+    pub product: String,
+    pub region: String,
+    pub source: String,
+    pub amount: String,
+    pub expected_close: String,
+    /// Manual probability in percent; empty means the stage default.
+    pub probability: String,
+    pub next_step: String,
+    pub next_step_due: String,
+    pub notes: String,
+    matches: Vec<(CustomerId, String)>,
+    more_matches: bool,
+    matched_query: Option<String>,
+}
+
+impl DealDraft {
+    pub fn new(_today: NaiveDate) -> Self {
+        DealDraft {
+            id: DealId(0),
+            title: String::new(),
+            customer: None,
+            customer_query: String::new(),
+            owner: None,
+            stage: Stage::Lead,
+            product: String::new(),
+            region: String::new(),
+            source: String::new(),
+            amount: String::new(),
+            expected_close: String::new(),
+            probability: String::new(),
+            next_step: String::new(),
+            next_step_due: String::new(),
+            notes: String::new(),
+            matches: Vec::new(),
+            more_matches: false,
+            matched_query: None,
+        }
+    }
+
+    pub fn from_deal(d: &Deal, ws: &Workspace) -> Self {
+        let name = ws.customer_name(d.customer).to_owned();
+        DealDraft {
+            id: d.id,
+            title: d.title.clone(),
+            customer: Some(d.customer),
+            customer_query: name.clone(),
+            owner: Some(d.owner),
+            stage: d.stage,
+            product: d.product.clone(),
+            region: d.region.clone(),
+            source: d.source.clone(),
+            amount: money_input(d.amount),
+            expected_close: crate::ui::format::date(d.expected_close),
+            probability: d.probability_override.map(|p| p.to_string()).unwrap_or_default(),
+            next_step: d.next_step.clone(),
+            next_step_due: crate::ui::format::date(d.next_step_due),
+            notes: d.notes.clone(),
+            matches: Vec::new(),
+            more_matches: false,
+            matched_query: Some(name),
+        }
+    }
+
+    /// Picks a customer: fills the field with its name and, where still empty, the
+    /// region and owner from the customer.
+    pub fn choose_customer(&mut self, c: &Customer) {
+        self.customer = Some(c.id);
+        self.customer_query = c.name.clone();
+        self.matched_query = Some(c.name.clone());
+        self.matches.clear();
+        if self.region.trim().is_empty() {
+            self.region = c.region.clone();
+        }
+        if self.owner.is_none() {
+            self.owner = c.owner;
+        }
+    }
+
+    /// Recomputes the customer matches when the typed text changed.
+    fn refresh_matches(&mut self, ws: &Workspace) {
+        if self.matched_query.as_deref() == Some(self.customer_query.as_str()) {
+            return;
+        }
+        self.matched_query = Some(self.customer_query.clone());
+        self.matches.clear();
+        self.more_matches = false;
+        let q = self.customer_query.trim().to_lowercase();
+        // Typing changes the choice until a match is picked again (an exact name counts).
+        self.customer = ws
+            .customers
+            .customers
+            .iter()
+            .find(|c| c.name.trim().to_lowercase() == q && !q.is_empty())
+            .map(|c| c.id);
+        if q.is_empty() || self.customer.is_some() {
+            return;
+        }
+        for c in ws.customers.customers.iter().filter(|c| c.name.to_lowercase().contains(&q)) {
+            if self.matches.len() == MAX_MATCHES {
+                self.more_matches = true;
+                break;
+            }
+            self.matches.push((c.id, c.name.clone()));
+        }
+    }
+
+    /// Parses and validates; every problem is reported at its field. `existing` is the
+    /// deal as stored (for an edit); a new deal starts in `self.stage` today.
+    pub fn build(&self, existing: Option<&Deal>, today: NaiveDate) -> Result<Deal, Errors> {
+        let mut e = Errors::new();
+        let amount = form::parse_into(&mut e, "amount", parse_money(&self.amount));
+        let close = form::parse_into(&mut e, "expected_close", parse_optional_date(&self.expected_close));
+        let due = form::parse_into(&mut e, "next_step_due", parse_optional_date(&self.next_step_due));
+        let probability = if self.probability.trim().is_empty() {
+            Some(None)
+        } else {
+            form::parse_into(
+                &mut e,
+                "probability",
+                parse_int(&self.probability, 0, 100).map(|p| Some(p as u8)),
+            )
+        };
+        if self.customer.is_none() {
+            e.add("customer", Problem::Required);
+        }
+        if self.owner.is_none() {
+            e.add("owner", Problem::Required);
+        }
+        let mut d = match existing {
+            Some(x) => x.clone(),
+            None => Deal {
+                id: DealId(0),
+                external_id: None,
+                title: String::new(),
+                customer: CustomerId(0),
+                owner: MemberId(0),
+                product: String::new(),
+                region: String::new(),
+                source: String::new(),
+                amount: Money::ZERO,
+                stage: self.stage,
+                history: vec![StageEntry {
+                    stage: self.stage,
+                    date: today,
+                }],
+                lost: None,
+                probability_override: None,
+                expected_close: None,
+                original_close: None,
+                close_slips: 0,
+                next_step: String::new(),
+                next_step_due: None,
+                last_activity: today,
+                notes: String::new(),
+            },
+        };
+        d.title = self.title.trim().to_owned();
+        d.customer = self.customer.unwrap_or_default();
+        d.owner = self.owner.unwrap_or_default();
+        d.product = self.product.trim().to_owned();
+        d.region = self.region.trim().to_owned();
+        d.source = self.source.trim().to_owned();
+        if let Some(a) = amount {
+            d.amount = a;
+        }
+        if let Some(p) = probability {
+            d.probability_override = p;
+        }
+        if let Some(c) = close {
+            d.set_expected_close(c);
+        }
+        if let Some(n) = due {
+            d.next_step_due = n;
+        }
+        d.next_step = self.next_step.trim().to_owned();
+        d.notes = self.notes.clone();
+        // Editing a deal is activity on it.
+        d.last_activity = d.last_activity.max(today);
+        for fe in d.validate().0 {
+            e.add(fe.field, fe.problem);
+        }
+        e.into_result().map(|_| d)
+    }
+}
+
+/// What the form asks of its caller after this frame.
+pub enum FormAction {
+    None,
+    Save,
+    Cancel,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    draft: &mut DealDraft,
+    errors: &Errors,
+    ws: &Workspace,
+    choices: &PipelineChoices,
+    lang: Lang,
+) -> FormAction {
+    let t = |k: T| k.get(lang);
+    let p = |k: PText| k.get(lang);
+    ui.heading(if draft.id.0 == 0 { p(PText::NewDeal) } else { p(PText::EditDeal) });
+    ui.add_space(6.0);
+    draft.refresh_matches(ws);
+    let members: Vec<(MemberId, String)> = ws
+        .team
+        .members
+        .iter()
+        .filter(|m| m.active || Some(m.id) == draft.owner)
+        .map(|m| (m.id, m.name.clone()))
+        .collect();
+    let mut action = FormAction::None;
+    egui::ScrollArea::vertical().id_salt("deal_form").show(ui, |ui| {
+        form::grid(ui, "deal_form_grid", |ui| {
+            form::text(ui, p(PText::DealTitle), &mut draft.title, "title", errors, lang);
+            customer_row(ui, draft, errors, ws, lang);
+            form::pick(ui, p(PText::Rep), &mut draft.owner, &members, None, "owner", errors, lang);
+            if draft.id.0 == 0 {
+                form::choice(ui, p(PText::Stage), &mut draft.stage, &Stage::OPEN, lang);
+            }
+            suggest_row(ui, p(PText::Product), &mut draft.product, "product", &choices.products, errors, lang);
+            suggest_row(ui, t(T::Region), &mut draft.region, "region", &choices.regions, errors, lang);
+            suggest_row(ui, t(T::Source), &mut draft.source, "source", &choices.sources, errors, lang);
+            form::text(ui, t(T::Amount), &mut draft.amount, "amount", errors, lang);
+            form::date(ui, p(PText::ExpectedClose), &mut draft.expected_close, "expected_close", errors, lang);
+            probability_row(ui, draft, errors, ws, lang);
+            form::text(ui, p(PText::NextStep), &mut draft.next_step, "next_step", errors, lang);
+            form::date(ui, p(PText::NextStepDue), &mut draft.next_step_due, "next_step_due", errors, lang);
+            form::multiline(ui, t(T::Notes), &mut draft.notes, "notes", errors, lang);
+        });
+        ui.add_space(8.0);
+        if !errors.is_empty() {
+            ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t(T::Save)).clicked() {
+                action = FormAction::Save;
+            }
+            if ui.button(t(T::Cancel)).clicked() {
+                action = FormAction::Cancel;
+            }
+        });
+    });
+    action
+}
+
+fn error_line(ui: &mut egui::Ui, errors: &Errors, field: &str, lang: Lang) {
+    if let Some(p) = errors.get(field) {
+        ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+    }
+}
+
+/// The customer field: type part of a name, pick one of the matches below.
+fn customer_row(ui: &mut egui::Ui, draft: &mut DealDraft, errors: &Errors, ws: &Workspace, lang: Lang) {
+    let l = ui.label(PText::Customer.get(lang));
+    ui.vertical(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.customer_query)
+                .hint_text(PText::TypeToSearch.get(lang))
+                .desired_width(280.0),
+        )
+        .labelled_by(l.id);
+        let mut chosen = None;
+        if draft.customer.is_none() && !draft.customer_query.trim().is_empty() {
+            if draft.matches.is_empty() {
+                ui.weak(PText::NoCustomerMatch.get(lang));
+            }
+            for (id, name) in &draft.matches {
+                if ui.selectable_label(false, format!("→ {name}")).clicked() {
+                    chosen = Some(*id);
+                }
+            }
+            if draft.more_matches {
+                ui.weak(format!("… {}", PText::MoreMatches.get(lang)));
+            }
+        }
+        if let Some(c) = chosen.and_then(|id| ws.customers.customers.get(id)) {
+            draft.choose_customer(c);
+        }
+        error_line(ui, errors, "customer", lang);
+    });
+    ui.end_row();
+}
+
+/// A text field with a drop-down of known values.
+fn suggest_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    field: &str,
+    options: &[String],
+    errors: &Errors,
+    lang: Lang,
+) {
+    let l = ui.label(label);
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(value).desired_width(248.0))
+                .labelled_by(l.id);
+            if !options.is_empty() {
+                ui.menu_button("▼", |ui| {
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for o in options {
+                            if ui.button(o.as_str()).clicked() {
+                                *value = o.clone();
+                                ui.close();
+                            }
+                        }
+                    });
+                });
+            }
+        });
+        error_line(ui, errors, field, lang);
+    });
+    ui.end_row();
+}
+
+/// The manual probability with its clear button and what the stage default would be.
+fn probability_row(ui: &mut egui::Ui, draft: &mut DealDraft, errors: &Errors, ws: &Workspace, lang: Lang) {
+    let l = ui.label(PText::ManualProbability.get(lang));
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.probability)
+                    .hint_text(PText::ManualHint.get(lang))
+                    .desired_width(120.0),
+            )
+            .labelled_by(l.id);
+            if ui
+                .add_enabled(!draft.probability.is_empty(), egui::Button::new(PText::ClearOverride.get(lang)))
+                .clicked()
+            {
+                draft.probability.clear();
+            }
+        });
+        if let Some(i) = draft.stage.open_index() {
+            ui.weak(format!(
+                "{} {}: {}%",
+                draft.stage.label(lang),
+                PText::StageDefault.get(lang),
+                ws.settings.stage_probability[i]
+            ));
+        }
+        error_line(ui, errors, "probability", lang);
+    });
+    ui.end_row();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn valid() -> DealDraft {
+        let mut x = DealDraft::new(d("2026-03-01"));
+        x.title = "  仓储系统  ".into();
+        x.customer = Some(CustomerId(1));
+        x.owner = Some(MemberId(1));
+        x.amount = "120,000".into();
+        x.expected_close = "2026-04-30".into();
+        x
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_message() {
+        let mut x = DealDraft::new(d("2026-03-01"));
+        x.amount = "-5".into();
+        x.expected_close = "2026-02-30".into();
+        x.next_step_due = "soon".into();
+        x.probability = "130".into();
+        let e = x.build(None, d("2026-03-01")).unwrap_err();
+        assert_eq!(e.get("title"), Some(&Problem::Required));
+        assert_eq!(e.get("customer"), Some(&Problem::Required));
+        assert_eq!(e.get("owner"), Some(&Problem::Required));
+        assert_eq!(e.get("amount"), Some(&Problem::Negative));
+        assert_eq!(e.get("expected_close"), Some(&Problem::NotADate));
+        assert_eq!(e.get("next_step_due"), Some(&Problem::NotADate));
+        assert_eq!(e.get("probability"), Some(&Problem::OutOfRange { min: 0, max: 100 }));
+    }
+
+    #[test]
+    fn a_new_deal_starts_its_history_today() {
+        let mut x = valid();
+        x.stage = Stage::Needs;
+        x.probability = "35".into();
+        let deal = x.build(None, d("2026-03-01")).unwrap();
+        assert_eq!(deal.title, "仓储系统");
+        assert_eq!(deal.amount, Money::from_major(120_000));
+        assert_eq!(deal.history, [StageEntry { stage: Stage::Needs, date: d("2026-03-01") }]);
+        assert_eq!(deal.original_close, Some(d("2026-04-30")));
+        assert_eq!(deal.probability_override, Some(35));
+        assert_eq!(deal.last_activity, d("2026-03-01"));
+    }
+
+    #[test]
+    fn pushing_the_close_date_counts_a_slip_and_clearing_drops_the_override() {
+        let mut x = valid();
+        x.probability = "70".into();
+        let deal = x.build(None, d("2026-03-01")).unwrap();
+        let ws = Workspace::default();
+        let mut edit = DealDraft::from_deal(&deal, &ws);
+        edit.customer = Some(CustomerId(1));
+        edit.expected_close = "2026-06-30".into();
+        edit.probability.clear();
+        let later = edit.build(Some(&deal), d("2026-03-05")).unwrap();
+        assert_eq!(later.close_slips, 1);
+        assert_eq!(later.original_close, Some(d("2026-04-30")));
+        assert_eq!(later.expected_close, Some(d("2026-06-30")));
+        assert_eq!(later.probability_override, None);
+        assert_eq!(later.last_activity, d("2026-03-05"));
+        // Saving again without touching the date is no slip.
+        let again = DealDraft::from_deal(&later, &ws);
+        let mut again = again;
+        again.customer = Some(CustomerId(1));
+        assert_eq!(again.build(Some(&later), d("2026-03-06")).unwrap().close_slips, 1);
+    }
+
+    #[test]
+    fn a_close_date_before_creation_is_refused() {
+        let mut x = valid();
+        x.expected_close = "2026-02-01".into();
+        let e = x.build(None, d("2026-03-01")).unwrap_err();
+        assert_eq!(e.get("expected_close"), Some(&Problem::Before("created")));
+    }
+}

@@ -1,0 +1,637 @@
+//! The Pipeline page (销售流程): the five-stage board plus won and lost, with drag and
+//! drop between stages, a sortable list as the alternative view, the deal detail and
+//! the deal form.
+//!
+//! Every figure comes from [`crate::analytics::pipeline`], cached by (revision, filter,
+//! order): a frame draws only the visible cards of each column. Every move is one
+//! undoable change (`Deal::move_to` on a copy, then `Change::put`), dated today and
+//! written to the deal's stage history.
+
+pub mod board;
+pub mod detail;
+pub mod form;
+pub mod list;
+
+use super::widgets::confirm::{Answer, confirm};
+use super::widgets::table::Sort;
+use super::{Cx, Page};
+use crate::analytics::pipeline::{
+    Board, CardOrder, ListColumn, PipelineChoices, PipelineFilter, board as build_board, deal_rows,
+    pipeline_choices,
+};
+use crate::i18n::{Label, Lang, T, problem};
+use crate::model::*;
+use crate::ui::format::money_short;
+use form::{DealDraft, FormAction};
+use std::sync::Arc;
+
+crate::texts! {
+    pub enum PText {
+        NewDeal => "新建商机", "New deal";
+        EditDeal => "编辑商机", "Edit deal";
+        DealTitle => "商机名称", "Deal title";
+        Customer => "客户", "Customer";
+        Rep => "销售代表", "Rep";
+        Product => "产品", "Product";
+        Stage => "阶段", "Stage";
+        Board => "看板", "Board";
+        List => "列表", "List";
+        View => "视图", "View";
+        Order => "卡片排序", "Card order";
+        OrderAmount => "金额从高到低", "Largest amount first";
+        OrderIdle => "最久未跟进", "Longest without activity";
+        OrderClosing => "预计成交最近", "Closing soonest";
+        OrderStageAge => "在阶段最久", "Longest in stage";
+        CreatedFrom => "创建日期从", "Created from";
+        CreatedTo => "至", "to";
+        StaleOnly => "只看停滞商机", "Stale deals only";
+        Find => "查找商机或客户", "Find deal or customer";
+        ClearFilters => "清除筛选", "Clear filters";
+        Deals => "个商机", "deals";
+        Total => "合计", "total";
+        Weighted => "加权", "weighted";
+        OpenWeighted => "在谈加权金额", "Open weighted";
+        Stale => "停滞", "Stale";
+        NextStep => "下一步", "Next step";
+        NextStepDue => "下一步截止", "Next step due";
+        ExpectedClose => "预计成交日期", "Expected close";
+        OriginalClose => "最初预计", "Originally";
+        Slips => "推迟次数", "Times slipped";
+        Probability => "赢单概率", "Probability";
+        ManualProbability => "手动概率（%）", "Manual probability (%)";
+        ManualHint => "留空则用阶段默认", "Empty: the stage default";
+        Manual => "手动", "manual";
+        StageDefault => "阶段默认", "stage default";
+        ClearOverride => "清除手动概率", "Clear manual probability";
+        WeightedAmount => "加权金额", "Weighted amount";
+        History => "阶段历程", "Stage history";
+        LastActivity => "最近活动", "Last activity";
+        DaysInStageH => "在阶段天数", "Days in stage";
+        MoveTo => "移动到", "Move to";
+        LostTitle => "标记为流失", "Mark as lost";
+        LostReason => "流失原因", "Reason lost";
+        LostNote => "补充说明", "Note";
+        MarkLost => "确认流失", "Mark lost";
+        LostAsk => "请从列表中选择流失原因，原因会用于流失分析。", "Pick why the deal was lost from the list; the reasons feed the loss analysis.";
+        DealAdded => "已添加商机", "Deal added";
+        DealSaved => "已保存商机", "Deal saved";
+        DealDeleted => "已删除商机", "Deal deleted";
+        DeleteDealQ => "删除此商机？", "Delete this deal?";
+        TypeToSearch => "输入客户名称搜索", "Type a customer name";
+        NoCustomerMatch => "没有匹配的客户", "No customer matches";
+        Pick => "（请选择）", "(choose)";
+        MoreMatches => "更多匹配，请继续输入", "more, keep typing";
+        Empty => "（无）", "(none)";
+        SelectHint => "点击卡片查看详情；把卡片拖到另一列即可推进阶段。", "Click a card to see it; drag it to another column to move the deal.";
+        OpenCustomer => "查看客户", "Open customer";
+        Overdue => "已逾期", "overdue";
+        Move => "移动", "Move";
+        FilterHidden => "当前筛选隐藏了此商机，已清除筛选。", "The filter hid this deal, so it was cleared.";
+    }
+}
+
+/// Board or list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Board,
+    List,
+}
+
+/// What the right-hand side shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Side {
+    #[default]
+    Nothing,
+    Detail(DealId),
+    Form(Box<DealDraft>, Errors),
+}
+
+/// The "why was it lost?" dialog, open while a move to Lost waits for its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LostDialog {
+    pub deal: DealId,
+    pub reason: Option<LostReason>,
+    pub note: String,
+    pub errors: Errors,
+}
+
+/// The filter as typed: the dates stay text until they parse.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct DateRange {
+    from: String,
+    to: String,
+    errors: Errors,
+}
+
+pub struct PipelinePage {
+    pub view: View,
+    pub filter: PipelineFilter,
+    dates: DateRange,
+    pub order: CardOrder,
+    pub sort: Sort<ListColumn>,
+    pub side: Side,
+    pub lost: Option<LostDialog>,
+    confirm_delete: Option<DealId>,
+    pending_focus: Option<DealId>,
+    /// The card to scroll to on the board (stage, row), for one frame.
+    scroll_board: Option<(Stage, usize)>,
+    /// The row to scroll to in the list, for one frame.
+    scroll_list: Option<usize>,
+}
+
+impl Default for PipelinePage {
+    fn default() -> Self {
+        PipelinePage {
+            view: View::Board,
+            filter: PipelineFilter::default(),
+            dates: DateRange::default(),
+            order: CardOrder::Amount,
+            sort: Sort {
+                column: ListColumn::Amount,
+                descending: true,
+            },
+            side: Side::Nothing,
+            lost: None,
+            confirm_delete: None,
+            pending_focus: None,
+            scroll_board: None,
+            scroll_list: None,
+        }
+    }
+}
+
+/// A card being dragged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardDrag(pub DealId);
+
+impl PipelinePage {
+    /// Shows one deal (from Ctrl+K search or a link): opens its detail, and scrolls the
+    /// board or list to it (clearing a filter that hides it).
+    pub fn focus(&mut self, id: DealId) {
+        self.side = Side::Detail(id);
+        self.pending_focus = Some(id);
+    }
+
+    /// The board for the current filter and order, from the cache.
+    pub fn board(&self, cx: &mut Cx) -> Arc<Board> {
+        let (filter, order, today) = (self.filter.clone(), self.order, cx.today);
+        let ws = &cx.doc.ws;
+        cx.cache
+            .get_or_compute(cx.doc.revision(), "pipeline_board", (filter, order, today), || {
+                Arc::new(build_board(ws, today, &self.filter, order))
+            })
+            .clone()
+    }
+
+    /// The list view's rows for the current filter and sort, from the cache.
+    pub fn rows(&self, cx: &mut Cx) -> Arc<Vec<DealId>> {
+        let key = (self.filter.clone(), self.sort.column, self.sort.descending, cx.today);
+        let ws = &cx.doc.ws;
+        let today = cx.today;
+        cx.cache
+            .get_or_compute(cx.doc.revision(), "pipeline_rows", key, || {
+                Arc::new(deal_rows(ws, today, &self.filter, self.sort.column, self.sort.descending))
+            })
+            .clone()
+    }
+
+    fn choices(cx: &mut Cx) -> Arc<PipelineChoices> {
+        let ws = &cx.doc.ws;
+        cx.cache
+            .get_or_compute(cx.doc.revision(), "pipeline_choices", (), || Arc::new(pipeline_choices(ws)))
+            .clone()
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        self.take_focus(cx);
+        if let Side::Detail(id) = self.side
+            && !cx.doc.ws.deals.deals.contains(id)
+        {
+            self.side = Side::Nothing;
+        }
+        if self.side != Side::Nothing {
+            egui::Panel::right("pipeline_side")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(320.0)
+                .show(ui, |ui| self.side_panel(ui, cx));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.toolbar(ui, cx);
+            self.filters(ui, cx);
+            ui.add_space(4.0);
+            let selected = match &self.side {
+                Side::Detail(id) => Some(*id),
+                Side::Form(d, _) if d.id.0 != 0 => Some(d.id),
+                _ => None,
+            };
+            match self.view {
+                View::Board => {
+                    let b = self.board(cx);
+                    let out = board::show(ui, cx, &b, selected, self.scroll_board.take());
+                    if let Some(id) = out.clicked {
+                        self.side = Side::Detail(id);
+                    }
+                    if let Some((id, to)) = out.dropped {
+                        self.request_move(cx, id, to);
+                    }
+                }
+                View::List => {
+                    let rows = self.rows(cx);
+                    if let Some(id) = list::show(ui, cx, &rows, &mut self.sort, selected, self.scroll_list.take()) {
+                        self.side = Side::Detail(id);
+                    }
+                }
+            }
+        });
+        self.lost_dialog(ui.ctx(), cx);
+        self.delete_dialog(ui.ctx(), cx);
+    }
+
+    /// Turns a pending focus into a scroll target, clearing a filter that hides it.
+    fn take_focus(&mut self, cx: &mut Cx) {
+        let Some(id) = self.pending_focus.take() else {
+            return;
+        };
+        if !cx.doc.ws.deals.deals.contains(id) {
+            return;
+        }
+        let mut b = self.board(cx);
+        if b.position(id).is_none() && !self.filter.is_all() {
+            self.filter = PipelineFilter::default();
+            self.dates = DateRange::default();
+            cx.toasts.info(PText::FilterHidden.get(cx.lang));
+            b = self.board(cx);
+        }
+        self.scroll_board = b.position(id);
+        self.scroll_list = self.rows(cx).iter().position(|x| *x == id);
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        let b = self.board(cx);
+        ui.horizontal(|ui| {
+            ui.heading(cx.t(T::Pipeline));
+            ui.label(format!(
+                "{} {} · {} {}",
+                b.shown(),
+                PText::Deals.get(lang),
+                PText::OpenWeighted.get(lang),
+                money_short(b.open_weighted(), lang)
+            ));
+            if ui.button(format!("＋ {}", PText::NewDeal.get(lang))).clicked() {
+                self.side = Side::Form(Box::new(DealDraft::new(cx.today)), Errors::new());
+            }
+            ui.separator();
+            for (v, t) in [(View::Board, PText::Board), (View::List, PText::List)] {
+                if ui.selectable_label(self.view == v, t.get(lang)).clicked() {
+                    self.view = v;
+                }
+            }
+            if self.view == View::Board {
+                ui.separator();
+                let l = ui.label(PText::Order.get(lang));
+                egui::ComboBox::from_id_salt("pipeline_order")
+                    .selected_text(order_label(self.order, lang))
+                    .show_ui(ui, |ui| {
+                        for o in CardOrder::ALL {
+                            ui.selectable_value(&mut self.order, o, order_label(o, lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            }
+        });
+    }
+
+    fn filters(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        let choices = Self::choices(cx);
+        let ws = &cx.doc.ws;
+        let f = &mut self.filter;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(PText::Rep.get(lang));
+            let current = f.deals.owner.map(|o| ws.member_name(o)).unwrap_or(T::All.get(lang));
+            egui::ComboBox::from_id_salt("pipeline_rep")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.deals.owner, None, T::All.get(lang));
+                    for m in ws.team.members.iter() {
+                        ui.selectable_value(&mut f.deals.owner, Some(m.id), m.name.as_str());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            text_choice(ui, "pipeline_region", T::Region.get(lang), &mut f.deals.region, &choices.regions, lang);
+            text_choice(ui, "pipeline_product", PText::Product.get(lang), &mut f.deals.product, &choices.products, lang);
+            text_choice(ui, "pipeline_source", T::Source.get(lang), &mut f.deals.source, &choices.sources, lang);
+            let d = &mut self.dates;
+            let mut dates_changed = false;
+            for (label, text, field) in [
+                (PText::CreatedFrom, &mut d.from, "from"),
+                (PText::CreatedTo, &mut d.to, "to"),
+            ] {
+                let l = ui.label(label.get(lang));
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text("YYYY-MM-DD")
+                            .desired_width(92.0),
+                    )
+                    .labelled_by(l.id);
+                dates_changed |= r.changed();
+                if let Some(p) = d.errors.get(field) {
+                    ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+                }
+            }
+            if dates_changed {
+                d.errors = Errors::new();
+                let from = crate::ui::widgets::form::parse_into(&mut d.errors, "from", parse_optional_date(&d.from));
+                let to = crate::ui::widgets::form::parse_into(&mut d.errors, "to", parse_optional_date(&d.to));
+                if d.errors.is_empty() {
+                    f.created_from = from.flatten();
+                    f.created_to = to.flatten();
+                }
+            }
+            ui.checkbox(&mut f.stale_only, PText::StaleOnly.get(lang));
+            let l = ui.label(PText::Find.get(lang));
+            ui.add(egui::TextEdit::singleline(&mut f.text).desired_width(140.0))
+                .labelled_by(l.id);
+            if ui
+                .add_enabled(!f.is_all() || *d != DateRange::default(), egui::Button::new(PText::ClearFilters.get(lang)))
+                .clicked()
+            {
+                *f = PipelineFilter::default();
+                *d = DateRange::default();
+            }
+        });
+    }
+
+    fn side_panel(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        match &mut self.side {
+            Side::Nothing => {}
+            Side::Detail(id) => {
+                let id = *id;
+                match detail::show(ui, cx, id) {
+                    detail::DetailAction::None => {}
+                    detail::DetailAction::Close => self.side = Side::Nothing,
+                    detail::DetailAction::Edit => {
+                        if let Some(d) = cx.doc.ws.deals.deals.get(id) {
+                            self.side = Side::Form(Box::new(DealDraft::from_deal(d, &cx.doc.ws)), Errors::new());
+                        }
+                    }
+                    detail::DetailAction::Delete => self.confirm_delete = Some(id),
+                    detail::DetailAction::Move(to) => self.request_move(cx, id, to),
+                    detail::DetailAction::OpenCustomer(c) => cx.go(Page::Customers, Some(RecordKey::Customer(c))),
+                }
+            }
+            Side::Form(draft, errors) => {
+                let choices = Self::choices(cx);
+                match form::show(ui, draft, errors, &cx.doc.ws, &choices, cx.lang) {
+                    FormAction::None => {}
+                    FormAction::Cancel => {
+                        self.side = if draft.id.0 == 0 {
+                            Side::Nothing
+                        } else {
+                            Side::Detail(draft.id)
+                        };
+                    }
+                    FormAction::Save => {
+                        let is_new = draft.id.0 == 0;
+                        let existing = cx.doc.ws.deals.deals.get(draft.id).cloned();
+                        let result = draft.build(existing.as_ref(), cx.today).and_then(|d| {
+                            let label = format!("{} {}", if is_new { cx.t(T::New) } else { cx.t(T::Edit) }, d.title);
+                            cx.apply(Change::put(Record::Deal(d)), label)
+                        });
+                        match result {
+                            Ok(applied) => {
+                                cx.toasts.info(if is_new {
+                                    PText::DealAdded.get(cx.lang)
+                                } else {
+                                    PText::DealSaved.get(cx.lang)
+                                });
+                                if let Some(RecordKey::Deal(id)) = applied.keys.first() {
+                                    self.side = Side::Detail(*id);
+                                    self.pending_focus = Some(*id);
+                                } else {
+                                    self.side = Side::Nothing;
+                                }
+                            }
+                            Err(e) => *errors = e,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A card was dropped on a column (or "move to" picked): Lost asks for a reason
+    /// first, any other stage moves at once.
+    pub fn request_move(&mut self, cx: &mut Cx, id: DealId, to: Stage) {
+        let Some(d) = cx.doc.ws.deals.deals.get(id) else {
+            return;
+        };
+        if d.stage == to {
+            return;
+        }
+        if to == Stage::Lost {
+            self.lost = Some(LostDialog {
+                deal: id,
+                reason: None,
+                note: String::new(),
+                errors: Errors::new(),
+            });
+        } else {
+            let _ = move_deal(cx, id, to, None);
+        }
+    }
+
+    fn lost_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        let Some(dlg) = &mut self.lost else {
+            return;
+        };
+        let lang = cx.lang;
+        let Some(deal) = cx.doc.ws.deals.deals.get(dlg.deal) else {
+            self.lost = None;
+            return;
+        };
+        let title = deal.title.clone();
+        let mut confirmed = false;
+        let mut cancelled = false;
+        let r = egui::Modal::new(egui::Id::unique("pipeline_lost_dialog")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.heading(PText::LostTitle.get(lang));
+            ui.label(title.as_str());
+            ui.add_space(4.0);
+            ui.weak(PText::LostAsk.get(lang));
+            ui.add_space(6.0);
+            ui.strong(PText::LostReason.get(lang));
+            ui.horizontal_wrapped(|ui| {
+                for r in LostReason::ALL {
+                    ui.radio_value(&mut dlg.reason, Some(r), r.label(lang));
+                }
+            });
+            if let Some(p) = dlg.errors.get("lost_reason") {
+                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+            }
+            ui.add_space(4.0);
+            let l = ui.label(PText::LostNote.get(lang));
+            ui.add(egui::TextEdit::multiline(&mut dlg.note).desired_rows(2).desired_width(400.0))
+                .labelled_by(l.id);
+            if let Some(p) = dlg.errors.get("lost_note") {
+                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(PText::MarkLost.get(lang)).clicked() {
+                    confirmed = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    cancelled = true;
+                }
+            });
+        });
+        if cancelled || (r.should_close() && !confirmed) {
+            self.lost = None;
+            return;
+        }
+        if !confirmed {
+            return;
+        }
+        let mut errors = Errors::new();
+        if dlg.reason.is_none() {
+            errors.add("lost_reason", Problem::Required);
+        }
+        errors.max_len("lost_note", &dlg.note, MAX_NOTE);
+        if let (true, Some(reason)) = (errors.is_empty(), dlg.reason) {
+            let info = LostInfo {
+                reason,
+                note: dlg.note.trim().to_owned(),
+            };
+            let id = dlg.deal;
+            match move_deal(cx, id, Stage::Lost, Some(info)) {
+                Ok(()) => self.lost = None,
+                Err(e) => dlg.errors = e,
+            }
+        } else {
+            dlg.errors = errors;
+        }
+    }
+
+    fn delete_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        let Some(id) = self.confirm_delete else {
+            return;
+        };
+        let lang = cx.lang;
+        let Some(title) = cx.doc.ws.deals.deals.get(id).map(|d| d.title.clone()) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let message = format!("{}\n{title}\n{}", PText::DeleteDealQ.get(lang), T::DeleteCannotBeUndoneHint.get(lang));
+        match confirm(
+            ctx,
+            "confirm_delete_deal",
+            T::DeleteConfirmTitle.get(lang),
+            &message,
+            T::Delete.get(lang),
+            T::Cancel.get(lang),
+        ) {
+            Answer::Pending => {}
+            Answer::No => self.confirm_delete = None,
+            Answer::Yes => {
+                let change = cx.doc.delete_with_dependents(RecordKey::Deal(id));
+                match cx.apply(change, format!("{} {title}", T::Delete.get(lang))) {
+                    Ok(_) => cx.toasts.info(PText::DealDeleted.get(lang)),
+                    Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
+                }
+                self.confirm_delete = None;
+                self.side = Side::Nothing;
+            }
+        }
+    }
+}
+
+/// Moves a deal as one undoable change: `Deal::move_to` on a copy (dated today, written
+/// to its stage history, the manual probability kept), then `Change::put`.
+pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> Result<(), Errors> {
+    let lang = cx.lang;
+    let Some(d) = cx.doc.ws.deals.deals.get(id) else {
+        let mut e = Errors::new();
+        e.add("id", Problem::Missing);
+        return Err(e);
+    };
+    let from = d.stage;
+    let mut moved = d.clone();
+    if let Err(p) = moved.move_to(to, cx.today, lost) {
+        let mut e = Errors::new();
+        e.add("lost_reason", p);
+        return Err(e);
+    }
+    let label = format!("{} {}: {} → {}", PText::Move.get(lang), moved.title, from.label(lang), to.label(lang));
+    match cx.apply(Change::put(Record::Deal(moved)), label.clone()) {
+        Ok(_) => {
+            cx.toasts.info(label);
+            Ok(())
+        }
+        Err(e) => {
+            let msg = e
+                .0
+                .first()
+                .map(|fe| format!("{}: {}", T::SaveFailed.get(lang), problem(lang, &fe.problem)))
+                .unwrap_or_else(|| T::SaveFailed.get(lang).to_owned());
+            cx.toasts.error(msg);
+            Err(e)
+        }
+    }
+}
+
+pub fn order_label(o: CardOrder, lang: Lang) -> &'static str {
+    match o {
+        CardOrder::Amount => PText::OrderAmount.get(lang),
+        CardOrder::Idle => PText::OrderIdle.get(lang),
+        CardOrder::Closing => PText::OrderClosing.get(lang),
+        CardOrder::StageAge => PText::OrderStageAge.get(lang),
+    }
+}
+
+/// A drop-down over text values with "all" first.
+fn text_choice(ui: &mut egui::Ui, id: &str, label: &str, value: &mut Option<String>, options: &[String], lang: Lang) {
+    let l = ui.label(label);
+    let current = value.clone().unwrap_or_else(|| T::All.get(lang).to_owned());
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current)
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, T::All.get(lang));
+            for o in options {
+                ui.selectable_value(value, Some(o.clone()), o.as_str());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+/// "3 天" / "3 d".
+pub fn days(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 天"),
+        Lang::En => format!("{n} d"),
+    }
+}
+
+/// "停滞 19 天（上限 14）" / "Stale 19 d (limit 14)".
+pub fn stale_text(idle: i64, limit: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} {idle} 天（上限 {limit}）", PText::Stale.get(lang)),
+        Lang::En => format!("{} {idle} d (limit {limit})", PText::Stale.get(lang)),
+    }
+}
+
+/// "推迟 2 次" / "slipped 2×".
+pub fn slips_text(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("推迟 {n} 次"),
+        Lang::En => format!("slipped {n}×"),
+    }
+}
