@@ -166,6 +166,9 @@ impl SalesDeskApp {
             Some(RecordKey::Customer(id)) => self.pages.customers.focus(id),
             Some(RecordKey::Member(id)) => self.pages.team.focus(id),
             Some(RecordKey::Deal(id)) => self.pages.pipeline.focus(id),
+            Some(k @ (RecordKey::BudgetCategory(_) | RecordKey::Expense(_))) => {
+                self.pages.budget.focus(k, &self.doc.ws)
+            }
             _ => {}
         }
     }

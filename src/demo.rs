@@ -482,10 +482,8 @@ const INDUSTRIES: [Industry; 12] = [
     },
 ];
 
-/// Every (city, first, second, industry) combination of one region.
-const NAME_SPACE: u64 = 10 * 30 * 30 * 12;
-/// A step coprime to `NAME_SPACE`, so `k * step mod NAME_SPACE` visits each name once.
-const NAME_STRIDE: u64 = 7919;
+/// Tries for an unused company name before falling back to a numbered branch.
+const NAME_TRIES: usize = 20;
 
 // ---------------------------------------------------------------------------------------
 // Team
@@ -1113,8 +1111,7 @@ fn gen_customers(
     today: NaiveDate,
 ) -> Book {
     let sellers = sellers(&team.members);
-    let offset = rng.below(NAME_SPACE);
-    let mut per_region = [0u64; 3];
+    let mut names = NamePicker::default();
     let mut book = Book {
         customers: Vec::with_capacity(counts.customers),
         brands: Vec::with_capacity(counts.customers),
@@ -1127,9 +1124,7 @@ fn gen_customers(
             .get(sellers[i % sellers.len()])
             .expect("seller exists");
         let region = REGIONS.iter().position(|r| *r == owner.region).unwrap_or(0);
-        let k = per_region[region];
-        per_region[region] += 1;
-        let name = CompanyName::nth(k, offset, region);
+        let name = names.pick(rng, region);
         let (customer, brand, domain) = gen_customer(rng, i, &name, owner, sources, today);
         book.customers.push(customer);
         book.brands.push(brand);
@@ -1138,35 +1133,60 @@ fn gen_customers(
     book
 }
 
-/// The parts of the k-th company name of a region; names never repeat within a region
-/// (and regions have different cities), so every customer name is unique.
+/// Draws company names at random and never hands out the same one twice.
+#[derive(Default)]
+struct NamePicker {
+    used: std::collections::HashSet<(usize, usize, usize, usize, usize)>,
+    branches: u64,
+}
+
+impl NamePicker {
+    fn pick(&mut self, rng: &mut Rng, region: usize) -> CompanyName {
+        for _ in 0..NAME_TRIES {
+            let name = CompanyName::random(rng, region);
+            if self.used.insert(name.key()) {
+                return name;
+            }
+        }
+        // Only a huge workspace gets here: a numbered branch (分公司) is unique anyway.
+        self.branches += 1;
+        CompanyName {
+            branch: self.branches,
+            ..CompanyName::random(rng, region)
+        }
+    }
+}
+
+/// The parts of a company name: city, brand (字号) and industry suffix.
 struct CompanyName {
     city: usize,
     first: usize,
     second: usize,
     industry: usize,
     region: usize,
-    /// Set once the region's name space is used up: a numbered branch (分公司).
+    /// Non-zero for a numbered branch (分公司), once plain names run short.
     branch: u64,
 }
 
 impl CompanyName {
-    fn nth(k: u64, offset: u64, region: usize) -> CompanyName {
-        let mut x = (k % NAME_SPACE * NAME_STRIDE + offset) % NAME_SPACE;
-        let industry = (x % 12) as usize;
-        x /= 12;
-        let second = (x % 30) as usize;
-        x /= 30;
-        let first = (x % 30) as usize;
-        x /= 30;
+    fn random(rng: &mut Rng, region: usize) -> CompanyName {
         CompanyName {
-            city: x as usize,
-            first,
-            second,
-            industry,
+            city: rng.below(CITIES[region].len() as u64) as usize,
+            first: rng.below(BRAND_FIRST.len() as u64) as usize,
+            second: rng.below(BRAND_SECOND.len() as u64) as usize,
+            industry: rng.below(INDUSTRIES.len() as u64) as usize,
             region,
-            branch: k / NAME_SPACE,
+            branch: 0,
         }
+    }
+    fn key(&self) -> (usize, usize, usize, usize, usize) {
+        (
+            self.region,
+            self.city,
+            self.first,
+            self.second,
+            self.industry,
+        )
     }
     fn brand(&self) -> String {
         format!(
@@ -1238,7 +1258,7 @@ fn gen_customer(
 // ---------------------------------------------------------------------------------------
 
 /// Relative weights of the final stage, in `Stage::ALL` order.
-const OUTCOME_WEIGHTS: [u32; 6] = [14, 12, 11, 8, 30, 25];
+const OUTCOME_WEIGHTS: [u32; 6] = [17, 13, 10, 6, 29, 25];
 /// From which open stage lost deals were lost.
 const LOST_FROM_WEIGHTS: [u32; 4] = [20, 30, 35, 15];
 /// Relative weights of the lost reasons, in `LostReason::ALL` order.
@@ -1933,7 +1953,7 @@ fn gen_kpis(
         (
             "销售额",
             KpiMetric::Revenue,
-            (team_month / reps).round() as i64,
+            round_to(team_month / reps, 10_000).0,
             40,
         ),
         (
@@ -2887,79 +2907,5 @@ mod tests {
         let small = generate(1, DemoSize { deals: 10 }, today());
         assert_eq!(small.deals.deals.len(), 10);
         assert!(all_records(&small).iter().all(|r| r.validate().is_empty()));
-    }
-}
-
-#[cfg(test)]
-mod throwaway {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn zz_time_100k() {
-        let t = NaiveDate::from_ymd_opt(2026, 5, 14).unwrap();
-        for _ in 0..2 { let _ = generate(1, DemoSize { deals: 100_000 }, t); }
-        let mut best = f64::MAX;
-        for _ in 0..5 {
-            let s = std::time::Instant::now();
-            let ws = generate(1, DemoSize { deals: 100_000 }, t);
-            best = best.min(s.elapsed().as_secs_f64());
-            std::hint::black_box(&ws);
-        }
-        let ws = generate(1, DemoSize { deals: 100_000 }, t);
-        eprintln!("100k best {:.1} ms; customers {} contacts {} interactions {} expenses {} ledger {} members {}",
-            best * 1000.0, ws.customers.customers.len(), ws.customers.contacts.len(), ws.customers.interactions.len(),
-            ws.budget.expenses.len(), ws.customers.loyalty_ledger.len(), ws.team.members.len());
-    }
-    #[test]
-    #[ignore]
-    fn zz_dump_and_robust() {
-        let t = NaiveDate::from_ymd_opt(2026, 5, 14).unwrap();
-        let ws = generate(42, DemoSize::DEFAULT, t);
-        let mut out = String::new();
-        out += &format!("{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}", ws.settings, ws.team, ws.performance, ws.customers, ws.deals, ws.marketing, ws.promotions, ws.budget, ws.me);
-        std::fs::write("/tmp/demo_dump.txt", out).unwrap();
-        for y in [2024, 2025, 2026, 2028] {
-            for (m, d) in [(1, 1), (1, 31), (2, 29), (3, 31), (4, 1), (6, 30), (7, 1), (12, 31)] {
-                let Some(t) = NaiveDate::from_ymd_opt(y, m, d) else { continue };
-                for seed in 0..20u64 {
-                    for n in [0usize, 1, 13, 400] {
-                        let ws = generate(seed, DemoSize { deals: n }, t);
-                        let recs = super::tests_support::all(&ws);
-                        for r in &recs {
-                            assert!(r.validate().is_empty(), "{t} {seed} {n} {:?} {:?}", r.key(), r.validate());
-                            assert!(ws.check_references(r).is_empty());
-                        }
-                        assert!(ws.budget.expenses.iter().all(|e| e.date <= t));
-                        let due = ws.customers.interactions.iter().filter(|i| i.follow_up_due(t)).count();
-                        assert!(due >= 6);
-                    }
-                }
-            }
-        }
-    }
-}
-#[cfg(test)]
-mod tests_support {
-    use crate::model::*;
-    pub fn all(ws: &Workspace) -> Vec<Record> {
-        let mut v = Vec::new();
-        v.extend(ws.team.members.iter().cloned().map(Record::Member));
-        let p = &ws.performance;
-        v.extend(p.targets.iter().cloned().map(Record::Target));
-        v.extend(p.reviews.iter().cloned().map(Record::Review));
-        v.extend(p.notes.iter().cloned().map(Record::CoachingNote));
-        let c = &ws.customers;
-        v.extend(c.customers.iter().cloned().map(Record::Customer));
-        v.extend(c.contacts.iter().cloned().map(Record::Contact));
-        v.extend(c.interactions.iter().cloned().map(Record::Interaction));
-        v.extend(c.feedback.iter().cloned().map(Record::Feedback));
-        v.extend(c.loyalty_ledger.iter().cloned().map(Record::LoyaltyEntry));
-        v.extend(ws.deals.deals.iter().cloned().map(Record::Deal));
-        v.extend(ws.marketing.plans.iter().cloned().map(Record::MarketingPlan));
-        v.extend(ws.marketing.market_sizes.iter().cloned().map(Record::MarketSize));
-        v.extend(ws.budget.lines.iter().cloned().map(Record::BudgetLine));
-        v.extend(ws.budget.expenses.iter().cloned().map(Record::Expense));
-        v.extend(ws.me.check_ins.iter().cloned().map(Record::StressCheckIn));
-        v
     }
 }

@@ -2,10 +2,10 @@
 //! what the binary uses.
 
 pub mod analytics;
+pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod i18n;
 pub mod model;
 pub mod store;
-pub mod app;
-pub mod i18n;
 pub mod ui;

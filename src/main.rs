@@ -175,9 +175,38 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-/// A start-up failure: on the terminal, and in a native message box where one exists
-/// would be nicer, but stderr is what every platform has.
+/// A start-up failure. A double-clicked app has no terminal, so the message is shown
+/// in a small window too (both languages), and printed for the command line.
 fn fatal(msg: &str) -> ExitCode {
     eprintln!("salesdesk: {msg}");
+    let text = format!("SalesDesk 无法启动 / could not start:\n\n{msg}");
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("SalesDesk")
+            .with_inner_size([520.0, 220.0]),
+        ..Default::default()
+    };
+    let _ = eframe::run_native(
+        "SalesDesk-error",
+        options,
+        Box::new(move |cc| {
+            salesdesk::ui::fonts::install_fonts(&cc.egui_ctx);
+            Ok(Box::new(ErrorWindow(text)))
+        }),
+    );
     ExitCode::FAILURE
+}
+
+struct ErrorWindow(String);
+
+impl eframe::App for ErrorWindow {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.label(&self.0);
+            ui.add_space(12.0);
+            if ui.button("关闭 / Close").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    }
 }

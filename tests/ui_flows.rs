@@ -20,7 +20,7 @@ fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
     app.page = page;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(|ctx| salesdesk::ui::fonts::install_fonts(ctx))
+        .with_context_setup(salesdesk::ui::fonts::install_fonts)
         .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
     h.run();
     h
@@ -309,9 +309,15 @@ fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
 fn clicking_a_row_opens_the_customer() {
     let mut h = harness(Lang::En, Page::Customers);
     let first = h.state().doc.ws.customers.customers.rows[0].clone();
-    h.get_all_by_role_and_label(Role::TextInput, "Search").last().unwrap().focus();
+    h.get_all_by_role_and_label(Role::TextInput, "Search")
+        .last()
+        .unwrap()
+        .focus();
     h.run();
-    h.get_all_by_role_and_label(Role::TextInput, "Search").last().unwrap().type_text(&first.name);
+    h.get_all_by_role_and_label(Role::TextInput, "Search")
+        .last()
+        .unwrap()
+        .type_text(&first.name);
     h.run();
     assert_eq!(h.state().pages.customers.query, first.name);
     // The list row (not the search box) holds the name.

@@ -113,8 +113,12 @@ fn words(lang: Lang) -> W {
     }
 }
 
+/// The single- or multi-line text field named `label`.
 fn input<'a>(h: &'a Harness<'static, SalesDeskApp>, label: &'a str) -> egui_kittest::Node<'a> {
-    h.get_by_role_and_label(Role::TextInput, label)
+    h.get_by(move |n| {
+        matches!(n.role(), Role::TextInput | Role::MultilineTextInput)
+            && n.label().as_deref() == Some(label)
+    })
 }
 
 fn set_text(h: &mut Harness<'static, SalesDeskApp>, label: &str, text: &str) {
@@ -126,11 +130,23 @@ fn set_text(h: &mut Harness<'static, SalesDeskApp>, label: &str, text: &str) {
 }
 
 fn deal(h: &Harness<'static, SalesDeskApp>, id: DealId) -> Deal {
-    h.state().doc.ws.deals.deals.get(id).cloned().expect("deal exists")
+    h.state()
+        .doc
+        .ws
+        .deals
+        .deals
+        .get(id)
+        .cloned()
+        .expect("deal exists")
 }
 
 fn fresh_board(h: &Harness<'static, SalesDeskApp>) -> Board {
-    board(&h.state().doc.ws, today(), &PipelineFilter::default(), CardOrder::Amount)
+    board(
+        &h.state().doc.ws,
+        today(),
+        &PipelineFilter::default(),
+        CardOrder::Amount,
+    )
 }
 
 /// The accessible name of a deal's card: "title · customer".
@@ -152,7 +168,10 @@ fn column_point(h: &Harness<'static, SalesDeskApp>, stage: Stage, lang: Lang) ->
 /// Presses on the card, moves past the drag threshold, then over the target column,
 /// and releases there, a frame at a time as a hand would.
 fn drag_card(h: &mut Harness<'static, SalesDeskApp>, id: DealId, to: Stage, lang: Lang) {
-    let from = h.get_by_role_and_label(Role::Button, &card_name(h, id)).rect().center();
+    let from = h
+        .get_by_role_and_label(Role::Button, &card_name(h, id))
+        .rect()
+        .center();
     let target = column_point(h, to, lang);
     h.hover_at(from);
     h.run();
@@ -189,16 +208,41 @@ fn drag_to_next_stage_flow(lang: Lang) {
 
     let moved = deal(&h, id);
     assert_eq!(moved.stage, Stage::Needs);
-    assert_eq!(moved.history.last(), Some(&StageEntry { stage: Stage::Needs, date: today() }));
+    assert_eq!(
+        moved.history.last(),
+        Some(&StageEntry {
+            stage: Stage::Needs,
+            date: today()
+        })
+    );
     assert_eq!(moved.history.len(), original.history.len() + 1);
     let after = fresh_board(&h);
-    assert_eq!(after.column(Stage::Lead).count, before.column(Stage::Lead).count - 1);
-    assert_eq!(after.column(Stage::Needs).count, before.column(Stage::Needs).count + 1);
-    assert_eq!(after.column(Stage::Needs).total, before.column(Stage::Needs).total + original.amount);
+    assert_eq!(
+        after.column(Stage::Lead).count,
+        before.column(Stage::Lead).count - 1
+    );
+    assert_eq!(
+        after.column(Stage::Needs).count,
+        before.column(Stage::Needs).count + 1
+    );
+    assert_eq!(
+        after.column(Stage::Needs).total,
+        before.column(Stage::Needs).total + original.amount
+    );
     // The column head on screen shows the new total.
-    let needs_total = format!("{} {}", w.total, money_short(after.column(Stage::Needs).total, lang));
-    assert!(h.query_by_label(&needs_total).is_some(), "{needs_total} is shown");
-    assert_eq!(h.state().doc.undo_label().map(|l| l.contains("→")), Some(true));
+    let needs_total = format!(
+        "{} {}",
+        w.total,
+        money_short(after.column(Stage::Needs).total, lang)
+    );
+    assert!(
+        h.query_by_label(&needs_total).is_some(),
+        "{needs_total} is shown"
+    );
+    assert_eq!(
+        h.state().doc.undo_label().map(|l| l.contains("→")),
+        Some(true)
+    );
 
     // One Ctrl+Z restores the deal, its history and the column figures.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
@@ -206,7 +250,11 @@ fn drag_to_next_stage_flow(lang: Lang) {
     assert_eq!(deal(&h, id), original);
     assert_eq!(h.state().doc.ws, before_ws);
     assert_eq!(fresh_board(&h), before);
-    let needs_total_before = format!("{} {}", w.total, money_short(before.column(Stage::Needs).total, lang));
+    let needs_total_before = format!(
+        "{} {}",
+        w.total,
+        money_short(before.column(Stage::Needs).total, lang)
+    );
     assert!(h.query_by_label(&needs_total_before).is_some());
 }
 
@@ -234,7 +282,16 @@ fn a_deal_walks_every_stage_by_dragging() {
         assert_eq!(deal(&h, id).stage, to);
     }
     let stages: Vec<Stage> = deal(&h, id).history.iter().map(|e| e.stage).collect();
-    assert_eq!(stages, [Stage::Lead, Stage::Needs, Stage::Quote, Stage::Contract, Stage::Won]);
+    assert_eq!(
+        stages,
+        [
+            Stage::Lead,
+            Stage::Needs,
+            Stage::Quote,
+            Stage::Contract,
+            Stage::Won
+        ]
+    );
     assert_eq!(deal(&h, id).probability(&[10, 25, 50, 80]), 100);
 }
 
@@ -248,7 +305,11 @@ fn lost_reason_flow(lang: Lang) {
     // Dropping on Lost asks why; confirming without a reason is refused.
     drag_card(&mut h, id, Stage::Lost, lang);
     h.get_by_label(w.lost_title);
-    assert_eq!(deal(&h, id), original, "nothing moves before a reason is given");
+    assert_eq!(
+        deal(&h, id),
+        original,
+        "nothing moves before a reason is given"
+    );
     h.get_by_label(w.mark_lost).click();
     h.run();
     h.get_by_label(w.required);
@@ -265,7 +326,8 @@ fn lost_reason_flow(lang: Lang) {
 
     // Again, with a reason and a note: lost, with that reason, one undoable step.
     drag_card(&mut h, id, Stage::Lost, lang);
-    h.get_by_role_and_label(Role::RadioButton, w.competitor).click();
+    h.get_by_role_and_label(Role::RadioButton, w.competitor)
+        .click();
     h.run();
     set_text(&mut h, w.note, "对手报价低两成");
     h.get_by_label(w.mark_lost).click();
@@ -279,7 +341,13 @@ fn lost_reason_flow(lang: Lang) {
             note: "对手报价低两成".into()
         })
     );
-    assert_eq!(lost.history.last(), Some(&StageEntry { stage: Stage::Lost, date: today() }));
+    assert_eq!(
+        lost.history.last(),
+        Some(&StageEntry {
+            stage: Stage::Lost,
+            date: today()
+        })
+    );
     assert!(h.query_by_label(w.lost_title).is_none());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
@@ -303,7 +371,8 @@ fn a_manual_probability_survives_a_stage_move_until_cleared() {
     let mut h = harness(lang, Page::Pipeline);
     let id = top_lead(&h);
     // Open the card, edit, set 65 %.
-    h.get_by_role_and_label(Role::Button, &card_name(&h, id)).click();
+    h.get_by_role_and_label(Role::Button, &card_name(&h, id))
+        .click();
     h.run();
     h.get_by_label(w.edit).click();
     h.run();
@@ -317,7 +386,10 @@ fn a_manual_probability_survives_a_stage_move_until_cleared() {
     let moved = deal(&h, id);
     assert_eq!(moved.stage, Stage::Needs);
     assert_eq!(moved.probability_override, Some(65));
-    assert_eq!(moved.probability(&h.state().doc.ws.settings.stage_probability), 65);
+    assert_eq!(
+        moved.probability(&h.state().doc.ws.settings.stage_probability),
+        65
+    );
     h.get_by_label("65% (manual)");
 
     // Clearing it in the form brings back the stage default (needs: 25 %).
@@ -342,7 +414,10 @@ fn a_stale_deal_is_marked_and_the_filter_shows_only_stale_deals() {
     let busy = b.column(Stage::Lead).ids[1];
     let deals = Arc::make_mut(&mut ws.deals);
     let d = deals.deals.get_mut(quiet).unwrap();
-    d.history = vec![StageEntry { stage: Stage::Lead, date: today() - chrono::Duration::days(60) }];
+    d.history = vec![StageEntry {
+        stage: Stage::Lead,
+        date: today() - chrono::Duration::days(60),
+    }];
     d.last_activity = today() - chrono::Duration::days(40);
     let b2 = deals.deals.get_mut(busy).unwrap();
     b2.last_activity = today();
@@ -350,9 +425,12 @@ fn a_stale_deal_is_marked_and_the_filter_shows_only_stale_deals() {
 
     let mark = salesdesk::ui::pipeline::stale_text(40, 14, lang);
     assert!(mark.starts_with(w.stale));
-    let card = h.get_by_role_and_label(Role::Button, &card_name(&h, quiet)).rect();
+    let card = h
+        .get_by_role_and_label(Role::Button, &card_name(&h, quiet))
+        .rect();
     assert!(
-        h.get_all_by_label(&mark).any(|n| card.contains_rect(n.rect())),
+        h.get_all_by_label(&mark)
+            .any(|n| card.contains_rect(n.rect())),
         "the quiet deal's card says it is stale"
     );
     // Only stale deals: the quiet one stays, the busy one goes.
@@ -360,8 +438,19 @@ fn a_stale_deal_is_marked_and_the_filter_shows_only_stale_deals() {
     h.run();
     assert!(h.state().pages.pipeline.filter.stale_only);
     h.get_by_role_and_label(Role::Button, &card_name(&h, quiet));
-    assert!(h.query_by_role_and_label(Role::Button, &card_name(&h, busy)).is_none());
-    let shown = h.state().doc.ws.deals.deals.iter().filter(|d| d.stage.is_open()).count();
+    assert!(
+        h.query_by_role_and_label(Role::Button, &card_name(&h, busy))
+            .is_none()
+    );
+    let shown = h
+        .state()
+        .doc
+        .ws
+        .deals
+        .deals
+        .iter()
+        .filter(|d| d.stage.is_open())
+        .count();
     let stale = salesdesk::analytics::stale_deals(&h.state().doc.ws, today()).len();
     assert!(stale < shown);
 }
@@ -379,7 +468,10 @@ fn an_invalid_deal_form_shows_messages_and_stores_nothing() {
         set_text(&mut h, w.expected_close, "2026-02-30");
         h.get_by_label(w.save).click();
         h.run();
-        assert!(h.query_all_by_label(w.required).count() >= 3, "title, customer and rep");
+        assert!(
+            h.query_all_by_label(w.required).count() >= 3,
+            "title, customer and rep"
+        );
         h.get_by_label(w.negative);
         h.get_by_label(w.not_a_date);
         assert_eq!(h.state().doc.revision(), rev);
@@ -413,7 +505,13 @@ fn a_new_deal_finds_its_customer_as_you_type() {
     assert_eq!(d.customer, c.id);
     assert_eq!(Some(d.owner), c.owner, "the customer's owner is proposed");
     assert_eq!(d.amount, Money::from_major(88_000));
-    assert_eq!(d.history, [StageEntry { stage: Stage::Lead, date: today() }]);
+    assert_eq!(
+        d.history,
+        [StageEntry {
+            stage: Stage::Lead,
+            date: today()
+        }]
+    );
     assert_eq!(h.state().pages.pipeline.side, Side::Detail(d.id));
     // The new card is on the board (focused, so in view).
     h.get_by_role_and_label(Role::Button, &card_name(&h, d.id));
@@ -430,7 +528,10 @@ fn focus_opens_a_deal_deep_in_a_column_and_scrolls_to_it() {
     let ids = &b.column(Stage::Lead).ids;
     assert!(ids.len() > 40, "a long column");
     let deep = ids[ids.len() - 3];
-    assert!(h.query_by_role_and_label(Role::Button, &card_name(&h, deep)).is_none());
+    assert!(
+        h.query_by_role_and_label(Role::Button, &card_name(&h, deep))
+            .is_none()
+    );
     // What Ctrl+K search does on picking a deal.
     h.state_mut().pages.pipeline.focus(deep);
     h.state_mut().page = Page::Pipeline;
@@ -439,7 +540,10 @@ fn focus_opens_a_deal_deep_in_a_column_and_scrolls_to_it() {
     h.get_by_role_and_label(Role::Button, &card_name(&h, deep));
     assert_eq!(h.state().pages.pipeline.side, Side::Detail(deep));
     let title = deal(&h, deep).title;
-    assert!(h.query_all_by_label(&title).count() >= 2, "on its card and in the detail");
+    assert!(
+        h.query_all_by_label(&title).count() >= 2,
+        "on its card and in the detail"
+    );
 }
 
 #[test]
@@ -448,7 +552,16 @@ fn the_list_view_sorts_and_opens_a_deal() {
     h.get_by_label("List").click();
     h.run();
     // Sorted by amount, largest first: the top row is the largest deal.
-    let largest = h.state().doc.ws.deals.deals.iter().max_by_key(|d| (d.amount, std::cmp::Reverse(d.id))).unwrap().clone();
+    let largest = h
+        .state()
+        .doc
+        .ws
+        .deals
+        .deals
+        .iter()
+        .max_by_key(|d| (d.amount, std::cmp::Reverse(d.id)))
+        .unwrap()
+        .clone();
     h.get_all_by_label(&largest.title).next().unwrap().click();
     h.run();
     assert_eq!(h.state().pages.pipeline.side, Side::Detail(largest.id));
@@ -475,7 +588,13 @@ fn customer_on_tab(lang: Lang, tab: &str) -> (Harness<'static, SalesDeskApp>, Cu
                 .iter()
                 .any(|i| i.customer == c.id && i.follow_up.is_some() && !i.follow_up_done)
         })
-        .min_by_key(|c| ws.customers.interactions.iter().filter(|i| i.customer == c.id).count())
+        .min_by_key(|c| {
+            ws.customers
+                .interactions
+                .iter()
+                .filter(|i| i.customer == c.id)
+                .count()
+        })
         .unwrap()
         .id;
     let mut h = harness_with(ws, lang, Page::Customers);
@@ -487,7 +606,12 @@ fn customer_on_tab(lang: Lang, tab: &str) -> (Harness<'static, SalesDeskApp>, Cu
     (h, id)
 }
 
-fn log_interaction(h: &mut Harness<'static, SalesDeskApp>, date: &str, note: &str, follow_up: &str) {
+fn log_interaction(
+    h: &mut Harness<'static, SalesDeskApp>,
+    date: &str,
+    note: &str,
+    follow_up: &str,
+) {
     h.get_by_label("＋ 记录互动").click();
     h.run();
     set_text(h, "日期", date);
@@ -504,11 +628,23 @@ fn the_interaction_timeline_is_newest_first() {
     log_interaction(&mut h, "2026-11-20", "较晚的一次电话", "");
     let older = h.get_by_label("较早的一次电话").rect().top();
     let newer = h.get_by_label("较晚的一次电话").rect().top();
-    assert!(newer < older, "the later interaction is listed above the earlier one");
+    assert!(
+        newer < older,
+        "the later interaction is listed above the earlier one"
+    );
     let timeline = salesdesk::analytics::relationship::interaction_timeline(&h.state().doc.ws, id);
     let dates: Vec<NaiveDate> = timeline
         .iter()
-        .map(|i| h.state().doc.ws.customers.interactions.get(*i).unwrap().date)
+        .map(|i| {
+            h.state()
+                .doc
+                .ws
+                .customers
+                .interactions
+                .get(*i)
+                .unwrap()
+                .date
+        })
         .collect();
     assert!(dates.is_sorted_by(|a, b| a >= b), "{dates:?}");
 }
@@ -517,20 +653,40 @@ fn the_interaction_timeline_is_newest_first() {
 fn a_call_with_a_follow_up_today_is_due_for_the_dashboard_until_marked_done() {
     let (mut h, id) = customer_on_tab(Lang::Zh, "客户互动");
     let due_before = salesdesk::analytics::follow_ups_due(&h.state().doc.ws, today()).len();
-    log_interaction(&mut h, &today().to_string(), "电话确认方案，约定今天回电", &today().to_string());
+    log_interaction(
+        &mut h,
+        &today().to_string(),
+        "电话确认方案，约定今天回电",
+        &today().to_string(),
+    );
     let ws = &h.state().doc.ws;
     let new = ws.customers.interactions.rows.last().unwrap().clone();
-    assert_eq!((new.customer, new.kind, new.follow_up), (id, InteractionKind::Call, Some(today())));
+    assert_eq!(
+        (new.customer, new.kind, new.follow_up),
+        (id, InteractionKind::Call, Some(today()))
+    );
     let due = salesdesk::analytics::follow_ups_due(ws, today());
     assert_eq!(due.len(), due_before + 1);
-    let f = due.iter().find(|f| f.interaction == new.id).expect("listed as due");
+    let f = due
+        .iter()
+        .find(|f| f.interaction == new.id)
+        .expect("listed as due");
     assert_eq!((f.customer, f.days_overdue), (id, 0));
     h.get_by_label_contains("今天到期");
 
     // Marking it done takes it off the list.
     h.get_by_label("标记已跟进").click();
     h.run();
-    assert!(h.state().doc.ws.customers.interactions.get(new.id).unwrap().follow_up_done);
+    assert!(
+        h.state()
+            .doc
+            .ws
+            .customers
+            .interactions
+            .get(new.id)
+            .unwrap()
+            .follow_up_done
+    );
     let due = salesdesk::analytics::follow_ups_due(&h.state().doc.ws, today());
     assert!(!due.iter().any(|f| f.interaction == new.id));
 }
@@ -539,8 +695,28 @@ fn a_call_with_a_follow_up_today_is_due_for_the_dashboard_until_marked_done() {
 fn a_feedback_item_walks_open_in_progress_resolved() {
     for lang in [Lang::Zh, Lang::En] {
         let (tab, add, text, start, resolve, confirm, resolution, required, reopen) = match lang {
-            Lang::Zh => ("客户反馈", "＋ 记录反馈", "反馈内容", "开始处理", "标记已解决", "确认解决", "处理结果", "必填", "重新打开"),
-            Lang::En => ("Feedback", "＋ Add feedback", "What they said", "Start work", "Resolve", "Confirm resolved", "Resolution", "Required", "Reopen"),
+            Lang::Zh => (
+                "客户反馈",
+                "＋ 记录反馈",
+                "反馈内容",
+                "开始处理",
+                "标记已解决",
+                "确认解决",
+                "处理结果",
+                "必填",
+                "重新打开",
+            ),
+            Lang::En => (
+                "Feedback",
+                "＋ Add feedback",
+                "What they said",
+                "Start work",
+                "Resolve",
+                "Confirm resolved",
+                "Resolution",
+                "Required",
+                "Reopen",
+            ),
         };
         let save = words(lang).save;
         let (mut h, id) = customer_on_tab(lang, tab);
@@ -550,7 +726,15 @@ fn a_feedback_item_walks_open_in_progress_resolved() {
         h.get_by_label(save).click();
         h.run();
         let item = |h: &Harness<'static, SalesDeskApp>| {
-            h.state().doc.ws.customers.feedback.iter().find(|f| f.customer == id).cloned().unwrap()
+            h.state()
+                .doc
+                .ws
+                .customers
+                .feedback
+                .iter()
+                .find(|f| f.customer == id)
+                .cloned()
+                .unwrap()
         };
         assert_eq!(item(&h).status, FeedbackStatus::Open);
         h.get_by_label(start).click();
@@ -589,7 +773,10 @@ fn the_customers_deals_link_to_the_pipeline() {
     h.run();
     h.get_by_label("商机").click();
     h.run();
-    h.get_all_by_label_contains(&d.title).next().unwrap().click();
+    h.get_all_by_label_contains(&d.title)
+        .next()
+        .unwrap()
+        .click();
     h.run();
     h.run();
     assert_eq!(h.state().page, Page::Pipeline);
@@ -621,8 +808,17 @@ fn a_new_primary_contact_takes_over_from_the_old_one() {
     h.get_by_label("保存").click();
     h.run();
     let ws = &h.state().doc.ws;
-    let mine: Vec<&Contact> = ws.customers.contacts.iter().filter(|k| k.customer == id).collect();
-    let primaries: Vec<&str> = mine.iter().filter(|k| k.primary).map(|k| k.name.as_str()).collect();
+    let mine: Vec<&Contact> = ws
+        .customers
+        .contacts
+        .iter()
+        .filter(|k| k.customer == id)
+        .collect();
+    let primaries: Vec<&str> = mine
+        .iter()
+        .filter(|k| k.primary)
+        .map(|k| k.name.as_str())
+        .collect();
     assert_eq!(primaries, ["欧阳晓"]);
     if let Some(old) = old_primary {
         assert!(!ws.customers.contacts.get(old).unwrap().primary);
@@ -654,28 +850,100 @@ fn loyalty_points_and_rules() {
     // Rules: thresholds must go up; a valid edit is one undoable change.
     h.get_by_label("Edit rules").click();
     h.run();
-    let thresholds = h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)").count();
+    let thresholds = h
+        .get_all_by_role_and_label(Role::TextInput, "Threshold (points)")
+        .count();
     assert_eq!(thresholds, 3);
-    let second = h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)").nth(1).unwrap();
+    let second = h
+        .get_all_by_role_and_label(Role::TextInput, "Threshold (points)")
+        .nth(1)
+        .unwrap();
     second.focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
-    h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)").nth(1).unwrap().type_text("999999");
+    h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)")
+        .nth(1)
+        .unwrap()
+        .type_text("999999");
     h.run();
     h.get_by_label("Save").click();
     h.run();
     h.get_by_label("Must go up from one line to the next");
-    assert_eq!(h.state().doc.ws.customers.loyalty, LoyaltyProgram::default());
-    h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)").nth(1).unwrap().focus();
+    assert_eq!(
+        h.state().doc.ws.customers.loyalty,
+        LoyaltyProgram::default()
+    );
+    h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)")
+        .nth(1)
+        .unwrap()
+        .focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
-    h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)").nth(1).unwrap().type_text("80000");
+    h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)")
+        .nth(1)
+        .unwrap()
+        .type_text("80000");
     h.run();
     h.get_by_label("Save").click();
     h.run();
-    assert_eq!(h.state().doc.ws.customers.loyalty.tiers[1].threshold, 80_000);
+    assert_eq!(
+        h.state().doc.ws.customers.loyalty.tiers[1].threshold,
+        80_000
+    );
     assert!(h.state().doc.undo_label().is_some());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.ws.customers.loyalty, LoyaltyProgram::default());
+    assert_eq!(
+        h.state().doc.ws.customers.loyalty,
+        LoyaltyProgram::default()
+    );
+}
+
+/// Frame times of the Pipeline page at 1k / 10k / 100k deals (board and list). Run
+/// with `cargo test --release --test ui_pipeline -- --ignored --nocapture`.
+#[test]
+#[ignore = "measurement; run in release"]
+fn frame_time_at_scale() {
+    use std::time::Instant;
+    for n in [1_000, 10_000, 100_000] {
+        let t = Instant::now();
+        let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: n }, today());
+        let generated = t.elapsed();
+        let t = Instant::now();
+        let b = board(&ws, today(), &PipelineFilter::default(), CardOrder::Amount);
+        let compute = t.elapsed();
+        assert_eq!(b.shown(), n);
+        let mut h = harness_with(ws, Lang::Zh, Page::Pipeline);
+        // A change bumps the revision: the next frame recomputes the board once.
+        let id = top_lead(&h);
+        let mut touched = deal(&h, id);
+        touched.next_step = "电话确认".into();
+        h.state_mut()
+            .doc
+            .apply(Change::put(Record::Deal(touched)), "edit")
+            .unwrap();
+        let t = Instant::now();
+        h.step();
+        let first = t.elapsed();
+        let frames = 30;
+        let t = Instant::now();
+        for _ in 0..frames {
+            h.step();
+        }
+        let board = t.elapsed() / frames;
+        let t = Instant::now();
+        h.state_mut().pages.pipeline.focus(id);
+        h.step();
+        let focus = t.elapsed();
+        h.get_by_label("列表").click();
+        h.step();
+        let t = Instant::now();
+        for _ in 0..frames {
+            h.step();
+        }
+        let list = t.elapsed() / frames;
+        println!(
+            "{n:>7} deals: generate {generated:?}, board computed {compute:?}, frame after a change {first:?}, board frame {board:?}, focus {focus:?}, list frame {list:?}"
+        );
+    }
 }

@@ -247,10 +247,11 @@ pub struct Leak {
     pub team: f64,
 }
 
-/// The transition where `rep` converts furthest below `team` (in percentage points),
-/// looking only at stages the rep brought at least `min_entered` deals into, so two
-/// unlucky deals do not make a leak. None when the rep is nowhere below the team.
-pub fn leak(rep: &Funnel, team: &Funnel, min_entered: u64) -> Option<Leak> {
+/// The transition where `rep` converts furthest below `team`, by at least `min_short`
+/// (a fraction: 0.05 = 5 percentage points), looking only at stages the rep brought at
+/// least `min_entered` deals into, so two unlucky deals or a hair's difference do not
+/// make a leak. None when the rep is nowhere that far below the team.
+pub fn leak(rep: &Funnel, team: &Funnel, min_entered: u64, min_short: f64) -> Option<Leak> {
     let mut worst: Option<(f64, Leak)> = None;
     for i in 0..4 {
         let (Some(r), Some(t)) = (
@@ -260,7 +261,7 @@ pub fn leak(rep: &Funnel, team: &Funnel, min_entered: u64) -> Option<Leak> {
             continue;
         };
         let short = t - r;
-        if rep.stages[i].entered < min_entered || short <= 0.0 {
+        if rep.stages[i].entered < min_entered || short <= 0.0 || short < min_short {
             continue;
         }
         if worst.is_none_or(|(w, _)| short > w) {
@@ -436,14 +437,24 @@ mod tests {
             Period::new(d("2026-07-01"), d("2026-08-26"))
         );
         assert_eq!(as_of(q4, d("2026-11-26")), d("2026-11-26"));
-        assert_eq!(as_of(Period::quarter(2026, 1), d("2026-11-26")), d("2026-03-31"));
+        assert_eq!(
+            as_of(Period::quarter(2026, 1), d("2026-11-26")),
+            d("2026-03-31")
+        );
     }
 
     fn sample() -> Workspace {
         let mut ws = ws_with(vec![
             // Won on 01-20 after 19 days, 2,000.
             with_amount(
-                deal(1, &[(Lead, "2026-01-01"), (Quote, "2026-01-10"), (Won, "2026-01-20")]),
+                deal(
+                    1,
+                    &[
+                        (Lead, "2026-01-01"),
+                        (Quote, "2026-01-10"),
+                        (Won, "2026-01-20"),
+                    ],
+                ),
                 2000,
             ),
             // Lost on 02-15.
@@ -579,24 +590,24 @@ mod tests {
 
     #[test]
     fn leak_is_the_largest_shortfall_with_enough_deals() {
-        let team = funnel_from_counts(
-            Period::year(2026),
-            [100, 50, 25, 20, 10],
-            [Money::ZERO; 5],
-        );
+        let team = funnel_from_counts(Period::year(2026), [100, 50, 25, 20, 10], [Money::ZERO; 5]);
         // Rep: 60 % to needs (team 50 %), 2 of 6 to quote (team 50 %), 1 of 2 to
         // contract (team 80 %), 0 of 1 to won (team 50 %).
         let rep = funnel_from_counts(Period::year(2026), [10, 6, 2, 1, 0], [Money::ZERO; 5]);
-        let l = leak(&rep, &team, 2).unwrap();
+        let l = leak(&rep, &team, 2, 0.0).unwrap();
         assert_eq!(l.stage, Quote);
         assert_eq!((l.rep, l.team), (0.5, 0.8));
         // Stages with fewer deals than the minimum do not count.
-        let l = leak(&rep, &team, 3).unwrap();
+        let l = leak(&rep, &team, 3, 0.0).unwrap();
         assert_eq!(l.stage, Needs);
         assert!((l.rep - 2.0 / 6.0).abs() < 1e-12 && l.team == 0.5);
-        assert_eq!(leak(&rep, &team, 1).unwrap().stage, Contract);
+        assert_eq!(leak(&rep, &team, 1, 0.0).unwrap().stage, Contract);
+        // A shortfall under the minimum gap is no leak: needs → quote is 16.7 points
+        // short, quote → contract 30.
+        assert_eq!(leak(&rep, &team, 3, 0.2), None);
+        assert_eq!(leak(&rep, &team, 2, 0.2).unwrap().stage, Quote);
         // A rep at or above the team everywhere does not leak.
-        assert_eq!(leak(&team, &team, 1), None);
+        assert_eq!(leak(&team, &team, 1, 0.0), None);
     }
 
     #[test]

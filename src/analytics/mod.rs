@@ -16,10 +16,10 @@ pub mod filter;
 pub mod forecast;
 pub mod funnel;
 pub mod metrics;
-pub mod pipeline;
-pub mod relationship;
 #[cfg(test)]
 mod perf_tests;
+pub mod pipeline;
+pub mod relationship;
 pub mod reminders;
 pub mod targets;
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use super::filter::DealFilter;
 use super::reminders::stale_deals;
-use crate::model::{DealId, Deal, Money, Stage, Workspace, days_between};
+use crate::model::{Deal, DealId, Money, Stage, Workspace, days_between};
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, HashMap};
@@ -38,7 +38,9 @@ impl PipelineFilter {
             return false;
         }
         let created = d.created();
-        if self.created_from.is_some_and(|f| created < f) || self.created_to.is_some_and(|t| created > t) {
+        if self.created_from.is_some_and(|f| created < f)
+            || self.created_to.is_some_and(|t| created > t)
+        {
             return false;
         }
         let q = self.text.trim();
@@ -46,7 +48,8 @@ impl PipelineFilter {
             return true;
         }
         let q = q.to_lowercase();
-        d.title.to_lowercase().contains(&q) || ws.customer_name(d.customer).to_lowercase().contains(&q)
+        d.title.to_lowercase().contains(&q)
+            || ws.customer_name(d.customer).to_lowercase().contains(&q)
     }
 }
 
@@ -65,7 +68,12 @@ pub enum CardOrder {
 }
 
 impl CardOrder {
-    pub const ALL: [CardOrder; 4] = [CardOrder::Amount, CardOrder::Idle, CardOrder::Closing, CardOrder::StageAge];
+    pub const ALL: [CardOrder; 4] = [
+        CardOrder::Amount,
+        CardOrder::Idle,
+        CardOrder::Closing,
+        CardOrder::StageAge,
+    ];
 }
 
 /// How far an open deal is past its stage's "days without activity" limit.
@@ -105,13 +113,20 @@ impl Board {
     }
     /// Where a deal's card is: its stage and row, if the filter lets it through.
     pub fn position(&self, id: DealId) -> Option<(Stage, usize)> {
-        self.columns
-            .iter()
-            .find_map(|c| c.ids.iter().position(|x| *x == id).map(|row| (c.stage, row)))
+        self.columns.iter().find_map(|c| {
+            c.ids
+                .iter()
+                .position(|x| *x == id)
+                .map(|row| (c.stage, row))
+        })
     }
     /// Weighted amount of the open columns (the weighted pipeline of the filter).
     pub fn open_weighted(&self) -> Money {
-        self.columns.iter().filter(|c| c.stage.is_open()).map(|c| c.weighted).sum()
+        self.columns
+            .iter()
+            .filter(|c| c.stage.is_open())
+            .map(|c| c.weighted)
+            .sum()
     }
     pub fn shown(&self) -> usize {
         self.columns.iter().map(|c| c.count).sum()
@@ -123,7 +138,15 @@ impl Board {
 pub fn stale_map(ws: &Workspace, today: NaiveDate) -> HashMap<DealId, Staleness> {
     stale_deals(ws, today)
         .into_iter()
-        .map(|s| (s.deal, Staleness { idle_days: s.idle_days, limit: s.limit }))
+        .map(|s| {
+            (
+                s.deal,
+                Staleness {
+                    idle_days: s.idle_days,
+                    limit: s.limit,
+                },
+            )
+        })
         .collect()
 }
 
@@ -163,7 +186,9 @@ pub fn board(ws: &Workspace, today: NaiveDate, filter: &PipelineFilter, order: C
         match order {
             CardOrder::Amount => deals.sort_by_key(|d| (Reverse(d.amount), d.id)),
             CardOrder::Idle => deals.sort_by_key(|d| (d.last_activity, d.id)),
-            CardOrder::Closing => deals.sort_by_key(|d| (d.expected_close.is_none(), d.expected_close, d.id)),
+            CardOrder::Closing => {
+                deals.sort_by_key(|d| (d.expected_close.is_none(), d.expected_close, d.id))
+            }
             CardOrder::StageAge => deals.sort_by_key(|d| (d.stage_since(), d.id)),
         }
         c.ids = deals.into_iter().map(|d| d.id).collect();
@@ -225,7 +250,9 @@ pub fn deal_rows(
     rows.sort_by(|a, b| {
         let o = match column {
             ListColumn::Title => dir(a.title.cmp(&b.title)),
-            ListColumn::Customer => dir(ws.customer_name(a.customer).cmp(ws.customer_name(b.customer))),
+            ListColumn::Customer => dir(ws
+                .customer_name(a.customer)
+                .cmp(ws.customer_name(b.customer))),
             ListColumn::Stage => dir(stage_index(a.stage).cmp(&stage_index(b.stage))),
             ListColumn::Amount => dir(a.amount.cmp(&b.amount)),
             ListColumn::Probability => dir(a.probability(defaults).cmp(&b.probability(defaults))),
@@ -264,7 +291,12 @@ pub fn pipeline_choices(ws: &Workspace) -> PipelineChoices {
     products.extend(setup.product_lines.iter().map(|s| s.trim()));
     sources.extend(ws.marketing.channels.iter().map(|c| c.name.trim()));
     sources.extend(ws.promotions.promotions.iter().map(|p| p.name.trim()));
-    let list = |s: BTreeSet<&str>| s.into_iter().filter(|x| !x.is_empty()).map(str::to_owned).collect();
+    let list = |s: BTreeSet<&str>| {
+        s.into_iter()
+            .filter(|x| !x.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
     PipelineChoices {
         regions: list(regions),
         products: list(products),
@@ -276,7 +308,7 @@ pub fn pipeline_choices(ws: &Workspace) -> PipelineChoices {
 mod tests {
     use super::*;
     use crate::analytics::testutil::*;
-    use crate::model::{CustomerId, Customer, MemberId};
+    use crate::model::{Customer, CustomerId, MemberId};
     use Stage::*;
     use std::sync::Arc;
 
@@ -291,17 +323,35 @@ mod tests {
         let ws = ws_with(vec![
             with_amount(deal(1, &[(Lead, "2026-03-01")]), 1000),
             with_amount(deal(2, &[(Lead, "2026-03-02")]), 3000),
-            with_override(with_amount(deal(3, &[(Lead, "2026-03-01"), (Quote, "2026-03-05")]), 2000), 70),
+            with_override(
+                with_amount(
+                    deal(3, &[(Lead, "2026-03-01"), (Quote, "2026-03-05")]),
+                    2000,
+                ),
+                70,
+            ),
             with_amount(deal(4, &[(Lead, "2026-01-01"), (Won, "2026-02-01")]), 5000),
             with_amount(deal(5, &[(Lead, "2026-01-01"), (Lost, "2026-02-01")]), 700),
         ]);
-        let b = board(&ws, d("2026-03-10"), &PipelineFilter::default(), CardOrder::Amount);
+        let b = board(
+            &ws,
+            d("2026-03-10"),
+            &PipelineFilter::default(),
+            CardOrder::Amount,
+        );
         assert_eq!(b.columns.len(), 6);
         let lead = b.column(Lead);
-        assert_eq!((lead.count, lead.total, lead.weighted), (2, Money::from_major(4000), Money::from_major(400)));
+        assert_eq!(
+            (lead.count, lead.total, lead.weighted),
+            (2, Money::from_major(4000), Money::from_major(400))
+        );
         assert_eq!(lead.ids, [DealId(2), DealId(1)], "largest first");
         let quote = b.column(Quote);
-        assert_eq!(quote.weighted, Money::from_major(1400), "the override beats the stage default");
+        assert_eq!(
+            quote.weighted,
+            Money::from_major(1400),
+            "the override beats the stage default"
+        );
         assert_eq!(b.column(Won).weighted, Money::from_major(5000));
         assert_eq!(b.column(Lost).weighted, Money::ZERO);
         assert_eq!(b.column(Needs).count, 0);
@@ -320,13 +370,32 @@ mod tests {
         let ws = ws_with(vec![quiet, busy]);
         let today = d("2026-01-20");
         let b = board(&ws, today, &PipelineFilter::default(), CardOrder::Idle);
-        assert_eq!(b.stale.get(&DealId(1)), Some(&Staleness { idle_days: 19, limit: 14 }));
+        assert_eq!(
+            b.stale.get(&DealId(1)),
+            Some(&Staleness {
+                idle_days: 19,
+                limit: 14
+            })
+        );
         assert!(!b.stale.contains_key(&DealId(2)));
         assert_eq!(b.column(Lead).stale, 1);
-        assert_eq!(b.column(Lead).ids, [DealId(1), DealId(2)], "longest idle first");
-        let only = PipelineFilter { stale_only: true, ..Default::default() };
-        assert_eq!(board(&ws, today, &only, CardOrder::Amount).column(Lead).ids, [DealId(1)]);
-        assert_eq!(deal_rows(&ws, today, &only, ListColumn::Amount, false), [DealId(1)]);
+        assert_eq!(
+            b.column(Lead).ids,
+            [DealId(1), DealId(2)],
+            "longest idle first"
+        );
+        let only = PipelineFilter {
+            stale_only: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            board(&ws, today, &only, CardOrder::Amount).column(Lead).ids,
+            [DealId(1)]
+        );
+        assert_eq!(
+            deal_rows(&ws, today, &only, ListColumn::Amount, false),
+            [DealId(1)]
+        );
     }
 
     #[test]
@@ -354,7 +423,10 @@ mod tests {
         });
         let today = d("2026-03-06");
         let ids = |f: &PipelineFilter| deal_rows(&ws, today, f, ListColumn::Title, false);
-        let rep = PipelineFilter { deals: DealFilter::owner(MemberId(2)), ..Default::default() };
+        let rep = PipelineFilter {
+            deals: DealFilter::owner(MemberId(2)),
+            ..Default::default()
+        };
         assert_eq!(ids(&rep), [DealId(2)]);
         let range = PipelineFilter {
             created_from: Some(d("2026-02-01")),
@@ -362,9 +434,15 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ids(&range), [DealId(2), DealId(3)]);
-        let text = PipelineFilter { text: "erp".into(), ..Default::default() };
+        let text = PipelineFilter {
+            text: "erp".into(),
+            ..Default::default()
+        };
         assert_eq!(ids(&text), [DealId(1)]);
-        let customer = PipelineFilter { text: "华东".into(), ..Default::default() };
+        let customer = PipelineFilter {
+            text: "华东".into(),
+            ..Default::default()
+        };
         assert_eq!(ids(&customer).len(), 3);
         assert!(PipelineFilter::default().is_all() && !text.is_all());
     }
@@ -380,14 +458,32 @@ mod tests {
         let today = d("2026-02-10");
         let f = PipelineFilter::default();
         let rows = |col, desc| deal_rows(&ws, today, &f, col, desc);
-        assert_eq!(rows(ListColumn::Amount, false), [DealId(2), DealId(3), DealId(1)]);
-        assert_eq!(rows(ListColumn::Amount, true), [DealId(1), DealId(3), DealId(2)]);
-        assert_eq!(rows(ListColumn::ExpectedClose, false), [DealId(3), DealId(1), DealId(2)]);
-        assert_eq!(rows(ListColumn::ExpectedClose, true), [DealId(1), DealId(3), DealId(2)]);
-        assert_eq!(rows(ListColumn::Stage, true), [DealId(3), DealId(1), DealId(2)]);
+        assert_eq!(
+            rows(ListColumn::Amount, false),
+            [DealId(2), DealId(3), DealId(1)]
+        );
+        assert_eq!(
+            rows(ListColumn::Amount, true),
+            [DealId(1), DealId(3), DealId(2)]
+        );
+        assert_eq!(
+            rows(ListColumn::ExpectedClose, false),
+            [DealId(3), DealId(1), DealId(2)]
+        );
+        assert_eq!(
+            rows(ListColumn::ExpectedClose, true),
+            [DealId(1), DealId(3), DealId(2)]
+        );
+        assert_eq!(
+            rows(ListColumn::Stage, true),
+            [DealId(3), DealId(1), DealId(2)]
+        );
         // Days in stage: the deal that entered its stage earliest has been there longest.
         assert_eq!(rows(ListColumn::DaysInStage, true)[2], DealId(3));
-        assert_eq!(days_in_stage(ws.deals.deals.get(DealId(3)).unwrap(), today), 9);
+        assert_eq!(
+            days_in_stage(ws.deals.deals.get(DealId(3)).unwrap(), today),
+            9
+        );
     }
 
     #[test]
@@ -398,7 +494,12 @@ mod tests {
         let mut c = deal(3, &[(Lead, "2026-01-01")]);
         c.expected_close = Some(d("2026-03-01"));
         let ws = ws_with(vec![a, b, c]);
-        let bd = board(&ws, d("2026-01-02"), &PipelineFilter::default(), CardOrder::Closing);
+        let bd = board(
+            &ws,
+            d("2026-01-02"),
+            &PipelineFilter::default(),
+            CardOrder::Closing,
+        );
         assert_eq!(bd.column(Lead).ids, [DealId(3), DealId(1), DealId(2)]);
     }
 

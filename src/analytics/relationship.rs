@@ -3,8 +3,8 @@
 //! loyalty programme. One pass over each table; the page caches it by revision.
 
 use crate::model::{
-    CustomerId, DealId, FeedbackId, FeedbackStatus, InteractionId, LoyaltyEntryId, Money, Stage, TierBasis,
-    Workspace,
+    CustomerId, DealId, FeedbackId, FeedbackStatus, InteractionId, LoyaltyEntryId, Money, Stage,
+    TierBasis, Workspace,
 };
 use chrono::NaiveDate;
 use std::cmp::Reverse;
@@ -105,7 +105,12 @@ pub fn relationship(ws: &Workspace, customer: CustomerId, today: NaiveDate) -> R
         .feedback
         .iter()
         .filter(|f| f.customer == customer)
-        .map(|f| (f.status == FeedbackStatus::Resolved, Reverse((f.date, f.id))))
+        .map(|f| {
+            (
+                f.status == FeedbackStatus::Resolved,
+                Reverse((f.date, f.id)),
+            )
+        })
         .collect();
     feedback.sort();
     let mut deals: Vec<_> = ws
@@ -116,7 +121,11 @@ pub fn relationship(ws: &Workspace, customer: CustomerId, today: NaiveDate) -> R
         .map(|d| {
             let group = if d.stage.is_open() { 0 } else { 1 };
             let stage_rank = Reverse(d.stage.funnel_index().unwrap_or(0));
-            (group, if group == 0 { stage_rank } else { Reverse(0) }, Reverse((d.stage_since(), d.id)))
+            (
+                group,
+                if group == 0 { stage_rank } else { Reverse(0) },
+                Reverse((d.stage_since(), d.id)),
+            )
         })
         .collect();
     deals.sort();
@@ -129,8 +138,14 @@ pub fn relationship(ws: &Workspace, customer: CustomerId, today: NaiveDate) -> R
     ledger.sort();
     Relationship {
         timeline: interaction_timeline(ws, customer),
-        feedback: feedback.into_iter().map(|(_, Reverse((_, id)))| id).collect(),
-        deals: deals.into_iter().map(|(_, _, Reverse((_, id)))| id).collect(),
+        feedback: feedback
+            .into_iter()
+            .map(|(_, Reverse((_, id)))| id)
+            .collect(),
+        deals: deals
+            .into_iter()
+            .map(|(_, _, Reverse((_, id)))| id)
+            .collect(),
         ledger: ledger.into_iter().map(|Reverse((_, id))| id).collect(),
         loyalty: loyalty_status(ws, customer, today),
         follow_ups_due: cu
@@ -174,7 +189,10 @@ mod tests {
         c.interactions.put(interaction(4, 1, "2026-02-01"));
         // Same day: the one logged later comes first.
         c.interactions.put(interaction(5, 1, "2026-03-09"));
-        let ids: Vec<u64> = interaction_timeline(&ws, CustomerId(1)).iter().map(|i| i.0).collect();
+        let ids: Vec<u64> = interaction_timeline(&ws, CustomerId(1))
+            .iter()
+            .map(|i| i.0)
+            .collect();
         assert_eq!(ids, [5, 2, 1, 4]);
     }
 
@@ -191,8 +209,20 @@ mod tests {
     #[test]
     fn loyalty_tier_by_points_or_by_yearly_revenue() {
         // Won 80,000 within the year, 30,000 more than a year ago.
-        let recent = with_amount(deal(1, &[(Stage::Lead, "2026-01-01"), (Stage::Won, "2026-02-01")]), 80_000);
-        let old = with_amount(deal(2, &[(Stage::Lead, "2024-01-01"), (Stage::Won, "2024-06-01")]), 30_000);
+        let recent = with_amount(
+            deal(
+                1,
+                &[(Stage::Lead, "2026-01-01"), (Stage::Won, "2026-02-01")],
+            ),
+            80_000,
+        );
+        let old = with_amount(
+            deal(
+                2,
+                &[(Stage::Lead, "2024-01-01"), (Stage::Won, "2024-06-01")],
+            ),
+            30_000,
+        );
         let mut ws = ws_with(vec![recent, old]);
         let c = Arc::make_mut(&mut ws.customers);
         c.loyalty_ledger.put(ledger_entry(1, "2026-02-01", 60_000));
@@ -213,16 +243,26 @@ mod tests {
         assert_eq!(s.tier, Some(1));
         assert_eq!(s.next, Some((2, Money::from_major(20_000).minor())));
         // At the top there is no next tier.
-        Arc::make_mut(&mut ws.customers).loyalty.tiers[2].threshold = Money::from_major(60_000).minor();
+        Arc::make_mut(&mut ws.customers).loyalty.tiers[2].threshold =
+            Money::from_major(60_000).minor();
         assert_eq!(loyalty_status(&ws, CustomerId(1), today).next, None);
     }
 
     #[test]
     fn relationship_orders_every_list() {
         let open_lead = deal(1, &[(Stage::Lead, "2026-01-01")]);
-        let open_quote = deal(2, &[(Stage::Lead, "2026-01-01"), (Stage::Quote, "2026-01-05")]);
-        let won = deal(3, &[(Stage::Lead, "2025-01-01"), (Stage::Won, "2025-03-01")]);
-        let lost = deal(4, &[(Stage::Lead, "2025-01-01"), (Stage::Lost, "2025-05-01")]);
+        let open_quote = deal(
+            2,
+            &[(Stage::Lead, "2026-01-01"), (Stage::Quote, "2026-01-05")],
+        );
+        let won = deal(
+            3,
+            &[(Stage::Lead, "2025-01-01"), (Stage::Won, "2025-03-01")],
+        );
+        let lost = deal(
+            4,
+            &[(Stage::Lead, "2025-01-01"), (Stage::Lost, "2025-05-01")],
+        );
         let mut ws = ws_with(vec![open_lead, open_quote, won, lost]);
         let c = Arc::make_mut(&mut ws.customers);
         let fb = |id, date: &str, status| Feedback {
@@ -235,9 +275,11 @@ mod tests {
             resolution: String::new(),
             resolved_on: None,
         };
-        c.feedback.put(fb(1, "2026-01-01", FeedbackStatus::Resolved));
+        c.feedback
+            .put(fb(1, "2026-01-01", FeedbackStatus::Resolved));
         c.feedback.put(fb(2, "2026-01-02", FeedbackStatus::Open));
-        c.feedback.put(fb(3, "2026-01-03", FeedbackStatus::InProgress));
+        c.feedback
+            .put(fb(3, "2026-01-03", FeedbackStatus::InProgress));
         c.loyalty_ledger.put(ledger_entry(1, "2026-01-01", 10));
         c.loyalty_ledger.put(ledger_entry(2, "2026-02-01", 10));
         let mut due = interaction(1, 1, "2026-01-01");

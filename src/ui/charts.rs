@@ -71,8 +71,8 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
         .show_axes([false, true])
         .show_background(false)
         .y_axis_min_width(150.0)
-        .include_x(-half * 1.9)
-        .include_x(half * 1.9)
+        .include_x(-half * 1.6)
+        .include_x(half * 1.6)
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
         .y_grid_spacer(move |_| {
@@ -101,7 +101,9 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
                     Text::new(
                         "funnel value",
                         PlotPoint::new(b.value / 2.0 + half * 0.04, y_of(i)),
-                        egui::RichText::new(&b.value_text).color(text_color),
+                        egui::RichText::new(&b.value_text)
+                            .color(text_color)
+                            .size(13.0),
                     )
                     .anchor(Align2::LEFT_CENTER),
                 );
@@ -110,7 +112,7 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
                         Text::new(
                             "funnel conversion",
                             PlotPoint::new(0.0, y_of(i) - 0.5),
-                            egui::RichText::new(t).color(weak).small(),
+                            egui::RichText::new(t).color(weak).size(12.0),
                         )
                         .anchor(Align2::CENTER_CENTER),
                     );
@@ -240,11 +242,7 @@ pub fn bars_with_line(
                     runs.push(run);
                 }
                 for pts in runs {
-                    p.points(
-                        Points::new(l.name, pts.clone())
-                            .color(l.color)
-                            .radius(2.5),
-                    );
+                    p.points(Points::new(l.name, pts.clone()).color(l.color).radius(2.5));
                     p.line(Line::new(l.name, pts).color(l.color).width(2.0));
                 }
             }

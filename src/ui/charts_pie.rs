@@ -8,7 +8,9 @@
 
 use crate::analytics::{slice_angles, slice_polygons};
 use egui::{Align2, Color32, Id, RichText, Sense, Stroke, Ui};
-use egui_plot::{Corner, ItemId, Legend, Line, Plot, PlotMemory, PlotPoint, PlotTransform, Polygon, Text};
+use egui_plot::{
+    Corner, ItemId, Legend, Line, Plot, PlotMemory, PlotPoint, PlotTransform, Polygon, Text,
+};
 use std::f64::consts::TAU;
 
 /// One slice: `key` identifies it to the caller (e.g. a category id).
@@ -52,7 +54,7 @@ pub struct PieResponse {
 
 const RADIUS: f64 = 1.0;
 /// Room around the pie for labels outside small slices.
-const MARGIN: f64 = 1.42;
+const MARGIN: f64 = 1.3;
 /// Slices narrower than this get their label outside the pie.
 const INSIDE_LABEL_MIN: f64 = 0.42;
 /// Slices narrower than this get no label on the pie (the legend still names them).
@@ -65,11 +67,39 @@ pub fn slice_at(angles: &[(u64, f64, f64)], x: f64, y: f64) -> Option<u64> {
     }
     // Clockwise from 12 o'clock, as the polygons are drawn: x = sin, y = cos.
     let a = x.atan2(y).rem_euclid(TAU);
-    angles.iter().find(|(_, s, e)| *s <= a && a < *e).map(|(k, _, _)| *k)
+    angles
+        .iter()
+        .find(|(_, s, e)| *s <= a && a < *e)
+        .map(|(k, _, _)| *k)
+}
+
+/// What a slice's pieces are identified by (`Polygon::id` hashes it into an `ItemId`).
+fn id_source(salt: Id, key: u64) -> (Id, &'static str, u64) {
+    (salt, "slice", key)
+}
+
+/// Breaks a long name at spaces into lines of about `max` characters, so a label
+/// stays inside its slice ("Personnel &\ncommissions"). Names without spaces stay whole.
+pub fn wrap_words(name: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in name.split_whitespace() {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > max {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
+    }
+    out
 }
 
 fn item_id(salt: Id, key: u64) -> ItemId {
-    ItemId::new((salt, "slice", key))
+    ItemId::new(id_source(salt, key))
 }
 
 /// Draws the pie in a `size` area with the legend on the right. `selected` is drawn
@@ -138,33 +168,79 @@ pub fn pie(
                         [RADIUS * a.sin(), RADIUS * a.cos()]
                     })
                     .collect();
-                p.line(Line::new("", ring).color(weak).width(1.0).allow_hover(false));
-                p.text(Text::new("", PlotPoint::new(0.0, 0.0), RichText::new(empty).color(weak)).allow_hover(false));
+                p.line(
+                    Line::new("", ring)
+                        .color(weak)
+                        .width(1.0)
+                        .allow_hover(false),
+                );
+                p.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(0.0, 0.0),
+                        RichText::new(empty).color(weak),
+                    )
+                    .allow_hover(false),
+                );
                 return hovered;
             }
             for (s, (_, a, b)) in slices.iter().zip(angles_in.iter()) {
-                let lit = hovered == Some(s.key) || selected == Some(s.key);
+                // With a slice picked, the others step back.
+                let dim = selected.is_some_and(|k| k != s.key);
+                let fill = if dim {
+                    s.color.gamma_multiply(0.35)
+                } else {
+                    s.color
+                };
                 for piece in slice_polygons([0.0, 0.0], RADIUS, *a, *b) {
+                    // Not `highlight`: egui_plot draws highlighted items last, over the labels.
                     p.polygon(
                         Polygon::new(s.name.clone(), piece)
-                            .id(item_id(plot_id, s.key))
-                            .stroke(Stroke::new(if lit { 2.5 } else { 1.0 }, s.color))
-                            .fill_color(if lit { s.color } else { s.color.gamma_multiply(0.88) })
-                            .highlight(lit)
+                            .id(id_source(plot_id, s.key))
+                            .stroke(Stroke::new(1.0, s.color))
+                            .fill_color(fill)
                             .allow_hover(false),
                     );
                 }
             }
             // Thin separators between slices.
-            if angles_in.iter().filter(|(_, a, b)| b > a).count() > 1 {
-                for (_, a, b) in angles_in.iter().filter(|(_, a, b)| b > a) {
+            let drawn: Vec<&(u64, f64, f64)> = angles_in.iter().filter(|(_, a, b)| b > a).collect();
+            if drawn.len() > 1 {
+                for (_, a, _) in &drawn {
                     let edge = vec![[0.0, 0.0], [RADIUS * a.sin(), RADIUS * a.cos()]];
-                    p.line(Line::new("", edge).color(sep_color).width(1.5).allow_hover(false));
-                    let _ = b;
+                    p.line(
+                        Line::new("", edge)
+                            .color(sep_color)
+                            .width(1.5)
+                            .allow_hover(false),
+                    );
                 }
+            }
+            // An outline around the slice under the pointer and the picked one.
+            for (key, a, b) in &drawn {
+                if hovered != Some(*key) && selected != Some(*key) {
+                    continue;
+                }
+                let steps = ((b - a) / (TAU / 120.0)).ceil().max(1.0) as usize;
+                let mut outline = vec![[0.0, 0.0]];
+                outline.extend((0..=steps).map(|i| {
+                    let t = a + (b - a) * i as f64 / steps as f64;
+                    [RADIUS * t.sin(), RADIUS * t.cos()]
+                }));
+                if b - a < TAU - 1e-9 {
+                    outline.push([0.0, 0.0]);
+                }
+                p.line(
+                    Line::new("", outline)
+                        .color(text_color)
+                        .width(2.0)
+                        .allow_hover(false),
+                );
             }
             // Labels: category and percent inside large slices, outside smaller ones.
             let mut last_out: [Option<f64>; 2] = [None, None];
+            // A small pie needs wider slices to hold a label inside.
+            let inside_min = INSIDE_LABEL_MIN * (230.0 / h as f64).max(1.0);
             for (s, (_, a, b)) in slices.iter().zip(angles_in.iter()) {
                 let span = b - a;
                 if span < LABEL_MIN {
@@ -172,10 +248,16 @@ pub fn pie(
                 }
                 let pct = format!("{:.1}%", s.amount.max(0) as f64 / total * 100.0);
                 let mid = (a + b) / 2.0;
-                if span >= INSIDE_LABEL_MIN {
-                    let r = if span >= TAU - 1e-9 { 0.0 } else { RADIUS * 0.62 };
+                if span >= inside_min {
+                    let r = if span >= TAU - 1e-9 {
+                        0.0
+                    } else {
+                        RADIUS * 0.62
+                    };
                     let pos = PlotPoint::new(r * mid.sin(), r * mid.cos());
-                    let text = RichText::new(format!("{}\n{pct}", s.name)).color(Color32::WHITE).strong();
+                    let text = RichText::new(format!("{}\n{pct}", wrap_words(&s.name, 12)))
+                        .color(Color32::WHITE)
+                        .strong();
                     p.text(Text::new("", pos, text).allow_hover(false));
                 } else {
                     let side = usize::from(mid.sin() < 0.0);
@@ -189,9 +271,23 @@ pub fn pie(
                     }
                     last_out[side] = Some(y);
                     let x = RADIUS * 1.06 * mid.sin();
-                    let anchor = if side == 0 { Align2::LEFT_CENTER } else { Align2::RIGHT_CENTER };
-                    let text = RichText::new(format!("{} {pct}", s.name)).color(text_color).small();
-                    p.text(Text::new("", PlotPoint::new(x, y), text).anchor(anchor).allow_hover(false));
+                    let anchor = if side == 0 {
+                        Align2::LEFT_CENTER
+                    } else {
+                        Align2::RIGHT_CENTER
+                    };
+                    // A small pie has no room beside it: the percent only (the legend names it).
+                    let words = if h < 200.0 {
+                        pct
+                    } else {
+                        format!("{} {pct}", s.name)
+                    };
+                    let text = RichText::new(words).color(text_color).small();
+                    p.text(
+                        Text::new("", PlotPoint::new(x, y), text)
+                            .anchor(anchor)
+                            .allow_hover(false),
+                    );
                 }
             }
             hovered
@@ -247,5 +343,19 @@ mod tests {
         assert_eq!(slice_at(&angles, 0.9, 0.9), None);
         // Empty slices are never hit.
         assert_eq!(slice_at(&[(7, 1.0, 1.0)], 0.5, 0.3), None);
+    }
+
+    #[test]
+    fn long_names_wrap_at_spaces() {
+        assert_eq!(
+            wrap_words("Personnel & commissions", 12),
+            "Personnel &\ncommissions"
+        );
+        assert_eq!(
+            wrap_words("Travel & entertainment", 12),
+            "Travel &\nentertainment"
+        );
+        assert_eq!(wrap_words("Tools", 12), "Tools");
+        assert_eq!(wrap_words("人员与佣金", 12), "人员与佣金");
     }
 }

@@ -38,7 +38,6 @@ crate::texts! {
         Unchanged => "持平", "unchanged";
         VsPrevious => "较上期同期", "vs previous period";
         NoPrevious => "上期没有可比数据", "Nothing to compare with last period";
-        Comparing => "对比", "Compared with";
         Alerts => "提醒", "Alerts";
         FollowUps => "今天到期和逾期的跟进", "Follow-ups due today and overdue";
         StaleDeals => "停滞的商机", "Stale deals";
@@ -195,18 +194,18 @@ impl DashboardPage {
             })
             .clone();
         let cmp = comparable_previous(period, today);
-        ui.weak(format!(
-            "{} {} ({} – {})",
-            DText::Comparing.get(lang),
-            period::label(lang, period.previous()),
-            cmp.start,
-            cmp.end
-        ));
+        let prev = period::label(lang, period.previous());
+        ui.weak(match lang {
+            Lang::Zh => format!("对比 {prev}（{} – {}）", cmp.start, cmp.end),
+            Lang::En => format!("Compared with {prev} ({} – {})", cmp.start, cmp.end),
+        });
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .id_salt("dashboard_scroll")
             .auto_shrink(false)
             .show(ui, |ui| {
+                // Keep clear of the floating scroll bar.
+                ui.set_max_width(ui.available_width() - 12.0);
                 tiles(ui, lang, &ov);
                 ui.add_space(12.0);
                 ui.heading(DText::Alerts.get(lang));
@@ -218,10 +217,12 @@ impl DashboardPage {
     fn alerts(&mut self, ui: &mut Ui, cx: &mut Cx, alerts: &Alerts) {
         let lang = cx.lang;
         let r = &alerts.reminders;
-        let width = ((ui.available_width() - 24.0) / 2.0).max(280.0);
+        // Two boxes a row: what is left after the gap and each box's margins and stroke.
+        let gap = ui.spacing().item_spacing.x;
+        let width = ((ui.available_width() - gap) / 2.0 - frame_extra(ui) - 1.0).max(240.0);
         let mut go: Option<(Page, Option<RecordKey>)> = None;
         let ws = &cx.doc.ws;
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal_top(|ui| {
             alert_group(
                 ui,
                 width,
@@ -273,6 +274,8 @@ impl DashboardPage {
                     ));
                 },
             );
+        });
+        ui.horizontal_top(|ui| {
             alert_group(
                 ui,
                 width,
@@ -345,7 +348,9 @@ fn budget_status(lang: Lang, b: &CategoryBudget) -> String {
     let pct = percent(b.pct_of_plan);
     match (lang, b.alert) {
         (Lang::Zh, BudgetAlert::Over) if b.planned == Money::ZERO => "无计划支出".to_owned(),
-        (Lang::En, BudgetAlert::Over) if b.planned == Money::ZERO => "spent with no plan".to_owned(),
+        (Lang::En, BudgetAlert::Over) if b.planned == Money::ZERO => {
+            "spent with no plan".to_owned()
+        }
         (Lang::Zh, BudgetAlert::Over) => {
             format!("超支 {}（计划的 {pct}）", money_short(b.variance, lang))
         }
@@ -380,220 +385,200 @@ fn alert_group(
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(width);
-            ui.horizontal(|ui| {
-                ui.strong(title);
-                ui.label(RichText::new(n.to_string()).strong().color(if n > 0 {
-                    ui.visuals().warn_fg_color
-                } else {
-                    ui.visuals().weak_text_color()
-                }));
-            });
-            if n == 0 {
-                ui.weak(DText::NothingDue.get(lang));
-                return;
-            }
-            let h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-            egui::ScrollArea::vertical()
-                .id_salt(title)
-                .max_height(h * 7.0)
-                .auto_shrink([false, true])
-                .show_rows(ui, h, n, |ui, range| {
-                    for i in range {
-                        ui.horizontal(|ui| row(ui, i));
-                    }
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.strong(title);
+                    ui.label(RichText::new(n.to_string()).strong().color(if n > 0 {
+                        ui.visuals().warn_fg_color
+                    } else {
+                        ui.visuals().weak_text_color()
+                    }));
                 });
+                if n == 0 {
+                    ui.weak(DText::NothingDue.get(lang));
+                    return;
+                }
+                let h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+                egui::ScrollArea::vertical()
+                    .id_salt(title)
+                    .max_height(h * 7.0)
+                    .auto_shrink([false, true])
+                    .show_rows(ui, h, n, |ui, range| {
+                        for i in range {
+                            ui.horizontal(|ui| row(ui, i));
+                        }
+                    });
+            });
         });
 }
 
+/// One tile: the name, the figure in large type, an optional progress bar, a few lines
+/// of detail, and the change against the previous period.
+struct Tile {
+    title: &'static str,
+    value: String,
+    progress: Option<f32>,
+    lines: Vec<String>,
+    delta: Delta,
+}
+
 /// The tiles, in reading order.
-fn tiles(ui: &mut Ui, lang: Lang, ov: &Overview) {
+fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
     let (now, before) = (&ov.now, &ov.before);
     let money_abs = |x: f64| money_short(Money(x.round() as i64), lang);
     let pts = |x: f64| points(lang, x);
     let m = |x: Money| Some(x.0 as f64);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(10.0, 10.0);
-        // Revenue.
-        tile(
-            ui,
+    let dash = || "—".to_owned();
+    let mut tiles = Vec::with_capacity(9);
+    tiles.push(Tile {
+        title: DText::Revenue.get(lang),
+        value: money_short(now.kpis.revenue, lang),
+        progress: None,
+        lines: vec![won_lost(lang, now)],
+        delta: delta(
+            m(now.kpis.revenue),
+            m(before.kpis.revenue),
+            &money_abs,
+            true,
+            Better::Up,
             lang,
-            DText::Revenue.get(lang),
-            &money_short(now.kpis.revenue, lang),
-            &[won_lost(lang, now)],
-            &delta(
-                m(now.kpis.revenue),
-                m(before.kpis.revenue),
-                &money_abs,
-                true,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
-        // Attainment, gap and days left.
-        let lines = match (now.target, now.gap) {
+        ),
+    });
+    // Attainment, gap and days left.
+    tiles.push(Tile {
+        title: DText::Attainment.get(lang),
+        value: percent(now.attainment),
+        progress: now.attainment.map(|a| a.clamp(0.0, 1.0) as f32),
+        lines: match (now.target, now.gap) {
             (Some(t), Some(g)) => vec![
                 target_gap(lang, t, g),
                 days_left(lang, ov.days_left, ov.period),
             ],
             _ => vec![DText::NoTarget.get(lang).to_owned()],
-        };
-        tile(
-            ui,
+        },
+        delta: delta(
+            now.attainment,
+            before.attainment,
+            &pts,
+            false,
+            Better::Up,
             lang,
-            DText::Attainment.get(lang),
-            &percent(now.attainment),
-            &lines,
-            &delta(
-                now.attainment,
-                before.attainment,
-                &pts,
-                false,
-                Better::Up,
-                lang,
-            ),
-            |ui| {
-                if let Some(a) = now.attainment {
-                    ui.add(egui::ProgressBar::new(a.clamp(0.0, 1.0) as f32).desired_height(6.0));
-                }
-            },
-        );
-        // Weighted pipeline.
-        tile(
-            ui,
+        ),
+    });
+    tiles.push(Tile {
+        title: DText::Pipeline.get(lang),
+        value: money_short(now.pipeline.weighted, lang),
+        progress: None,
+        lines: vec![open_deals(lang, now)],
+        delta: delta(
+            m(now.pipeline.weighted),
+            m(before.pipeline.weighted),
+            &money_abs,
+            true,
+            Better::Up,
             lang,
-            DText::Pipeline.get(lang),
-            &money_short(now.pipeline.weighted, lang),
-            &[open_deals(lang, now)],
-            &delta(
-                m(now.pipeline.weighted),
-                m(before.pipeline.weighted),
-                &money_abs,
-                true,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
-        // Coverage of what is left of the target.
-        let (value, line) = match (now.coverage, now.gap) {
-            (Some(c), _) => (times(lang, c), DText::CoverageHow.get(lang)),
-            (None, Some(g)) if g.0 <= 0 => ("—".to_owned(), DText::TargetReached.get(lang)),
-            _ => ("—".to_owned(), DText::NoTarget.get(lang)),
-        };
-        tile(
-            ui,
+        ),
+    });
+    // Coverage of what is left of the target.
+    let (value, line) = match (now.coverage, now.gap) {
+        (Some(c), _) => (times(lang, c), DText::CoverageHow),
+        (None, Some(g)) if g.0 <= 0 => (dash(), DText::TargetReached),
+        _ => (dash(), DText::NoTarget),
+    };
+    tiles.push(Tile {
+        title: DText::Coverage.get(lang),
+        value,
+        progress: None,
+        lines: vec![line.get(lang).to_owned()],
+        delta: delta(
+            now.coverage,
+            before.coverage,
+            &|x| times(lang, x),
+            false,
+            Better::Up,
             lang,
-            DText::Coverage.get(lang),
-            &value,
-            &[line.to_owned()],
-            &delta(
-                now.coverage,
-                before.coverage,
-                &|x| times(lang, x),
-                false,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
-        // Win rate.
-        tile(
-            ui,
+        ),
+    });
+    tiles.push(Tile {
+        title: DText::WinRate.get(lang),
+        value: percent(now.kpis.win_rate),
+        progress: None,
+        lines: vec![won_lost(lang, now)],
+        delta: delta(
+            now.kpis.win_rate,
+            before.kpis.win_rate,
+            &pts,
+            false,
+            Better::Up,
             lang,
-            DText::WinRate.get(lang),
-            &percent(now.kpis.win_rate),
-            &[won_lost(lang, now)],
-            &delta(
-                now.kpis.win_rate,
-                before.kpis.win_rate,
-                &pts,
-                false,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
-        // Average cycle: shorter is better.
-        tile(
-            ui,
+        ),
+    });
+    // Average cycle: shorter is better.
+    tiles.push(Tile {
+        title: DText::Cycle.get(lang),
+        value: now
+            .kpis
+            .avg_cycle_days
+            .map(|d| days(lang, d))
+            .unwrap_or_else(dash),
+        progress: None,
+        lines: vec![DText::CycleHow.get(lang).to_owned()],
+        delta: delta(
+            now.kpis.avg_cycle_days,
+            before.kpis.avg_cycle_days,
+            &|x| days(lang, x),
+            false,
+            Better::Down,
             lang,
-            DText::Cycle.get(lang),
-            &now
-                .kpis
-                .avg_cycle_days
-                .map(|d| days(lang, d))
-                .unwrap_or_else(|| "—".into()),
-            &[DText::CycleHow.get(lang).to_owned()],
-            &delta(
-                now.kpis.avg_cycle_days,
-                before.kpis.avg_cycle_days,
-                &|x| days(lang, x),
-                false,
-                Better::Down,
-                lang,
-            ),
-            |_| {},
-        );
-        // Sales velocity.
-        tile(
-            ui,
+        ),
+    });
+    tiles.push(Tile {
+        title: DText::Velocity.get(lang),
+        value: now.velocity.map(|v| per_day(lang, v)).unwrap_or_else(dash),
+        progress: None,
+        lines: vec![DText::VelocityHow.get(lang).to_owned()],
+        delta: delta(
+            now.velocity,
+            before.velocity,
+            &|x| per_day(lang, x),
+            true,
+            Better::Up,
             lang,
-            DText::Velocity.get(lang),
-            &now
-                .velocity
-                .map(|v| per_day(lang, v))
-                .unwrap_or_else(|| "—".into()),
-            &[DText::VelocityHow.get(lang).to_owned()],
-            &delta(
-                now.velocity,
-                before.velocity,
-                &|x| per_day(lang, x),
-                true,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
-        // New customers.
-        tile(
-            ui,
+        ),
+    });
+    tiles.push(Tile {
+        title: DText::NewCustomers.get(lang),
+        value: now.kpis.new_customers.to_string(),
+        progress: None,
+        lines: vec![DText::NewCustomersHow.get(lang).to_owned()],
+        delta: delta(
+            Some(now.kpis.new_customers as f64),
+            Some(before.kpis.new_customers as f64),
+            &|x| format!("{x:.0}"),
+            true,
+            Better::Up,
             lang,
-            DText::NewCustomers.get(lang),
-            &now.kpis.new_customers.to_string(),
-            &[DText::NewCustomersHow.get(lang).to_owned()],
-            &delta(
-                Some(now.kpis.new_customers as f64),
-                Some(before.kpis.new_customers as f64),
-                &|x| format!("{x:.0}"),
-                true,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
-        // Market share, only where the market size is known.
-        let line = match now.market_size {
+        ),
+    });
+    // Market share, only where the market size is known.
+    tiles.push(Tile {
+        title: DText::MarketShare.get(lang),
+        value: percent(now.market_share),
+        progress: None,
+        lines: vec![match now.market_size {
             Some(size) => market_size(lang, size),
             None => DText::NoMarketSize.get(lang).to_owned(),
-        };
-        tile(
-            ui,
+        }],
+        delta: delta(
+            now.market_share,
+            before.market_share,
+            &pts,
+            false,
+            Better::Up,
             lang,
-            DText::MarketShare.get(lang),
-            &percent(now.market_share),
-            &[line],
-            &delta(
-                now.market_share,
-                before.market_share,
-                &pts,
-                false,
-                Better::Up,
-                lang,
-            ),
-            |_| {},
-        );
+        ),
     });
+    tiles
 }
 
 fn won_lost(lang: Lang, f: &Figures) -> String {
@@ -644,35 +629,53 @@ fn market_size(lang: Lang, size: Money) -> String {
     }
 }
 
-/// One tile: the name, the figure in large type, a few lines of detail, and the change
-/// against the previous period.
-fn tile(
-    ui: &mut Ui,
-    lang: Lang,
-    title: &str,
-    value: &str,
-    lines: &[String],
-    delta: &Delta,
-    extra: impl FnOnce(&mut Ui),
-) {
+/// Width of a box's margins and stroke on both sides together.
+fn frame_extra(ui: &Ui) -> f32 {
+    2.0 * (10.0 + ui.visuals().widgets.noninteractive.bg_stroke.width)
+}
+
+/// Lays the tiles out in as many columns as fit (wrapping layouts do not wrap frames).
+fn tiles(ui: &mut Ui, lang: Lang, ov: &Overview) {
+    let list = tile_list(lang, ov);
+    let gap = 10.0;
+    let avail = ui.available_width();
+    let fit = (((avail + gap) / (250.0 + gap)).floor() as usize).clamp(1, 5);
+    // As few columns as give the same number of rows: no lone tile on the last row.
+    let rows = list.len().div_ceil(fit);
+    let cols = list.len().div_ceil(rows.max(1)).max(1);
+    let width = (avail - gap * (cols - 1) as f32) / cols as f32 - frame_extra(ui) - 1.0;
+    for row in list.chunks(cols) {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for t in row {
+                tile(ui, lang, width, t);
+            }
+        });
+        ui.add_space(gap - ui.spacing().item_spacing.y);
+    }
+}
+
+fn tile(ui: &mut Ui, lang: Lang, width: f32, t: &Tile) {
     egui::Frame::group(ui.style())
         .inner_margin(10.0)
         .corner_radius(6.0)
         .show(ui, |ui| {
-            ui.set_width(272.0);
-            ui.set_min_height(112.0);
+            ui.set_width(width);
+            ui.set_min_height(118.0);
             ui.vertical(|ui| {
                 ui.spacing_mut().item_spacing.y = 3.0;
-                ui.label(RichText::new(title).color(ui.visuals().weak_text_color()));
-                ui.label(RichText::new(value).size(24.0).strong());
-                extra(ui);
-                for l in lines {
-                    ui.label(RichText::new(l).small());
+                ui.label(RichText::new(t.title).color(ui.visuals().weak_text_color()));
+                ui.label(RichText::new(&t.value).size(24.0).strong());
+                if let Some(p) = t.progress {
+                    ui.add(egui::ProgressBar::new(p).desired_height(6.0));
                 }
-                let color = tone_color(ui, delta.tone);
+                for l in &t.lines {
+                    ui.label(RichText::new(l).color(ui.visuals().weak_text_color()));
+                }
+                let color = tone_color(ui, t.delta.tone);
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(&delta.text).color(color));
-                    if delta.tone != Tone::Neutral {
+                    ui.label(RichText::new(&t.delta.text).color(color));
+                    if t.delta.tone != Tone::Neutral {
                         ui.weak(RichText::new(DText::VsPrevious.get(lang)).small());
                     }
                 });
@@ -687,15 +690,43 @@ mod tests {
     #[test]
     fn deltas_point_the_right_way() {
         let money = |x: f64| money_short(Money(x.round() as i64), Lang::En);
-        let d = delta(Some(12_000.0), Some(10_000.0), &money, true, Better::Up, Lang::En);
+        let d = delta(
+            Some(12_000.0),
+            Some(10_000.0),
+            &money,
+            true,
+            Better::Up,
+            Lang::En,
+        );
         assert_eq!(d.text, "↑ ¥20 (+20.0%)");
         assert_eq!(d.tone, Tone::Good);
-        let d = delta(Some(30.0), Some(40.0), &|x| days(Lang::Zh, x), false, Better::Down, Lang::Zh);
+        let d = delta(
+            Some(30.0),
+            Some(40.0),
+            &|x| days(Lang::Zh, x),
+            false,
+            Better::Down,
+            Lang::Zh,
+        );
         assert_eq!(d.text, "↓ 10.0 天");
         assert_eq!(d.tone, Tone::Good);
-        let d = delta(Some(0.5), Some(0.50001), &|x| points(Lang::En, x), false, Better::Up, Lang::En);
+        let d = delta(
+            Some(0.5),
+            Some(0.50001),
+            &|x| points(Lang::En, x),
+            false,
+            Better::Up,
+            Lang::En,
+        );
         assert_eq!(d.text, "→ unchanged");
-        let d = delta(Some(0.5), None, &|x| points(Lang::En, x), false, Better::Up, Lang::En);
+        let d = delta(
+            Some(0.5),
+            None,
+            &|x| points(Lang::En, x),
+            false,
+            Better::Up,
+            Lang::En,
+        );
         assert_eq!(d.tone, Tone::Neutral);
         assert_eq!(d.text, DText::NoPrevious.get(Lang::En));
     }

@@ -188,14 +188,14 @@ impl DataPage {
             .show(ui, |ui| {
                 for b in backups.iter() {
                     ui.label(match b.kind {
-                    store::BackupKind::Daily => b.date.to_string(),
-                    store::BackupKind::BeforeRestore => format!(
-                        "{} {}",
-                        b.taken.format("%Y-%m-%d %H:%M:%S"),
-                        DText::SafetyCopy.get(lang)
-                    ),
-                })
-                .on_hover_text(b.path.display().to_string());
+                        store::BackupKind::Daily => b.date.to_string(),
+                        store::BackupKind::BeforeRestore => format!(
+                            "{} {}",
+                            b.taken.format("%Y-%m-%d %H:%M:%S"),
+                            DText::SafetyCopy.get(lang)
+                        ),
+                    })
+                    .on_hover_text(b.path.display().to_string());
                     ui.label(format!(
                         "{} {} · {:.1} MB",
                         b.files,

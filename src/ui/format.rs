@@ -8,7 +8,7 @@ pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -28,11 +28,13 @@ pub fn money(m: Money) -> String {
 pub fn money_short(m: Money, lang: Lang) -> String {
     let sign = if m.0 < 0 { "-" } else { "" };
     let yuan = m.0.unsigned_abs() as f64 / 100.0;
+    // Decide the unit on the rounded amount, so ¥9,999.99 reads "¥1.0万", not "¥10,000".
+    let whole = yuan.round();
     let body = match lang {
-        Lang::Zh if yuan >= 100_000_000.0 => format!("{:.2}亿", yuan / 100_000_000.0),
-        Lang::Zh if yuan >= 10_000.0 => format!("{:.1}万", yuan / 10_000.0),
-        Lang::En if yuan >= 1_000_000.0 => format!("{:.2}M", yuan / 1_000_000.0),
-        Lang::En if yuan >= 10_000.0 => format!("{:.1}K", yuan / 1_000.0),
+        Lang::Zh if whole >= 100_000_000.0 => format!("{:.2}亿", yuan / 100_000_000.0),
+        Lang::Zh if whole >= 10_000.0 => format!("{:.1}万", yuan / 10_000.0),
+        Lang::En if whole >= 1_000_000.0 => format!("{:.2}M", yuan / 1_000_000.0),
+        Lang::En if whole >= 10_000.0 => format!("{:.1}K", yuan / 1_000.0),
         _ => group_thousands(yuan.round() as u64),
     };
     format!("{sign}¥{body}")
@@ -67,9 +69,11 @@ mod tests {
     fn money_reads_naturally() {
         assert_eq!(money(Money(123_456_780)), "¥1,234,567.80");
         assert_eq!(money(Money(-5)), "-¥0.05");
-        assert_eq!(money_short(Money(1_234_000_00), Lang::Zh), "¥123.4万");
-        assert_eq!(money_short(Money(1_234_000_00), Lang::En), "¥1.23M");
+        assert_eq!(money_short(Money(123_400_000), Lang::Zh), "¥123.4万");
+        assert_eq!(money_short(Money(123_400_000), Lang::En), "¥1.23M");
         assert_eq!(money_short(Money(999_900), Lang::Zh), "¥9,999");
+        assert_eq!(money_short(Money(999_999), Lang::Zh), "¥1.0万");
+        assert_eq!(money_short(Money(999_999), Lang::En), "¥10.0K");
         assert_eq!(money_input(Money(123_450)), "1234.50");
         assert_eq!(
             crate::model::parse_money(&money_input(Money(123_450))),

@@ -15,8 +15,8 @@ use super::widgets::period::{PeriodKind, PeriodPicker};
 use super::widgets::table::Sort;
 use crate::analytics::{
     Bottleneck, DealFilter, Dimension, FilterChoices, Forecast, Funnel, MonthRevenue, Overview,
-    bottleneck_from, filter_choices, forecast, funnel, funnels_by_owner, open_by_stage, overview,
-    revenue_by_month, stage_times, trend_span,
+    bottleneck_from, filter_choices, forecast, funnel, funnels_by_owner, kpis, open_by_stage,
+    overview, revenue_by_month, stage_times, trend_span,
 };
 use crate::i18n::{Label, Lang, T};
 use crate::model::{MemberId, Period, Stage};
@@ -34,15 +34,21 @@ crate::texts! {
         ByAmount => "金额", "Amount";
         Stage => "阶段", "Stage";
         Entered => "进入", "Entered";
-        ToNext => "转化到下一阶段", "To next stage";
-        FromLead => "累计（自线索）", "Cumulative (from lead)";
+        ToNext => "转化到下一阶段", "To next";
+        FromLead => "累计（自线索）", "From lead";
+        ShortLead => "线索", "Lead";
+        ShortNeeds => "需求", "Needs";
+        ShortQuote => "报价", "Quote";
+        ShortContract => "合同", "Contract";
+        ShortWon => "成交", "Won";
         FunnelAlt => "销售漏斗", "Sales funnel";
+        StillRunning => "本期尚未结束：近期新建的商机多半还没走完流程，后段转化率会偏低。", "This period is still running: deals created lately have mostly not had time to reach the later stages, so the later conversions read low.";
         NotEnough => "本期数据不足，无法判断瓶颈。", "Not enough data in this period to find a bottleneck.";
         RepsTitle => "各销售代表的漏斗与团队对比", "Each rep's funnel against the team's";
-        RepsHint => "单元格为阶段转化率；红色为该代表低于团队最多的环节（至少 5 个商机）。", "Cells are stage conversions; red marks where a rep falls furthest below the team (at least 5 deals).";
+        RepsHint => "单元格为阶段转化率；红色为该代表低于团队最多的环节（至少低 5 个百分点、至少 5 个商机）。", "Cells are stage conversions; red marks where a rep falls furthest below the team (by 5 points or more, over at least 5 deals).";
         Rep => "销售代表", "Rep";
         Leads => "线索", "Leads";
-        LeadToWon => "线索→成交", "Lead → won";
+        LeadToWon => "线索 → 成交", "Lead → Won";
         LeaksAt => "主要漏损环节", "Leaks most at";
         WholeTeam => "团队合计", "Whole team";
         NoLeak => "不低于团队", "Not below the team";
@@ -84,9 +90,16 @@ pub struct Figures {
     pub bottleneck: Bottleneck,
     pub overview: Overview,
     pub reps: Vec<(MemberId, Funnel)>,
+    /// The whole team's funnel the reps compare with (the filter's owner left out).
+    pub team_funnel: Funnel,
     pub trend: Vec<MonthRevenue>,
     pub forecast: Forecast,
     pub open_by_stage: [u64; 4],
+    /// The planner works back through the twelve months up to the period's end: a
+    /// running period's young cohort has not had time to convert yet.
+    pub plan_basis: Period,
+    pub plan_funnel: Funnel,
+    pub plan_avg_won: Option<f64>,
 }
 
 /// Computes the page's figures (what the cache stores).
@@ -105,7 +118,21 @@ pub fn compute(
         &stage_times(ws, period, filter),
         &stage_times(ws, prev, filter),
     );
+    let plan_basis = trend_span(period);
+    let team_funnel = if filter.owner.is_some() {
+        let team = DealFilter {
+            owner: None,
+            ..filter.clone()
+        };
+        funnel(ws, period, &team)
+    } else {
+        now.clone()
+    };
     Figures {
+        team_funnel,
+        plan_funnel: funnel(ws, plan_basis, filter),
+        plan_avg_won: kpis(ws, plan_basis, filter).avg_won_amount,
+        plan_basis,
         funnel: now,
         bottleneck,
         overview: overview(ws, period, today, filter),
@@ -193,10 +220,12 @@ impl AnalyticsPage {
             .id_salt("analytics_scroll")
             .auto_shrink(false)
             .show(ui, |ui| {
-                self.funnel_section(ui, lang, &figs);
+                // Keep clear of the floating scroll bar.
+                ui.set_max_width(ui.available_width() - 12.0);
+                self.funnel_section(ui, lang, today, &figs);
                 ui.add_space(10.0);
                 ui.separator();
-                sections::reps(ui, cx, &figs);
+                sections::reps(ui, cx, &figs, self.filter.owner);
                 ui.add_space(10.0);
                 ui.separator();
                 ui.columns(2, |cols| {
@@ -289,21 +318,22 @@ impl AnalyticsPage {
         self.target_filled_for = Some(key);
     }
 
-    fn funnel_section(&mut self, ui: &mut Ui, lang: Lang, figs: &Figures) {
+    fn funnel_section(&mut self, ui: &mut Ui, lang: Lang, today: NaiveDate, figs: &Figures) {
         let f = &figs.funnel;
         ui.horizontal(|ui| {
             ui.heading(AText::FunnelTitle.get(lang));
             ui.add_space(12.0);
-            let l = ui.label(AText::WidthBy.get(lang));
-            ui.selectable_value(&mut self.by_amount, false, AText::ByCount.get(lang))
-                .labelled_by(l.id);
-            ui.selectable_value(&mut self.by_amount, true, AText::ByAmount.get(lang))
-                .labelled_by(l.id);
+            ui.label(AText::WidthBy.get(lang));
+            ui.selectable_value(&mut self.by_amount, false, AText::ByCount.get(lang));
+            ui.selectable_value(&mut self.by_amount, true, AText::ByAmount.get(lang));
         });
         ui.label(
             RichText::new(bottleneck_sentence(lang, &figs.bottleneck))
                 .color(ui.visuals().warn_fg_color),
         );
+        if f.period.contains(today) && today < f.period.end {
+            ui.weak(AText::StillRunning.get(lang));
+        }
         let bars: Vec<FunnelBar> = f
             .stages
             .iter()
@@ -338,9 +368,14 @@ impl AnalyticsPage {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        ui.columns(2, |cols| {
-            charts::funnel(&mut cols[0], "an_funnel", &bars, 300.0, &alt);
-            funnel_table(&mut cols[1], lang, f);
+        // The chart gets the larger part: its bars need room for the figures beside them.
+        let w = ui.available_width();
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui(egui::vec2(w * 0.55, 300.0), |ui| {
+                charts::funnel(ui, "an_funnel", &bars, 300.0, &alt);
+            });
+            ui.add_space(12.0);
+            ui.vertical(|ui| funnel_table(ui, lang, f));
         });
     }
 
@@ -495,7 +530,11 @@ pub fn bottleneck_sentence(lang: Lang, b: &Bottleneck) -> String {
         (Lang::En, Some(x), None) | (Lang::En, None, Some(x)) => {
             let mut chars = x.chars();
             let first = chars.next().map(|c| c.to_uppercase().to_string());
-            format!("Bottleneck: {}{}.", first.unwrap_or_default(), chars.as_str())
+            format!(
+                "Bottleneck: {}{}.",
+                first.unwrap_or_default(),
+                chars.as_str()
+            )
         }
     }
 }

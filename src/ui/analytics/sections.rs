@@ -18,29 +18,44 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
 
-/// A rep must have brought this many deals into a stage before it can count as a leak.
+/// A rep must have brought this many deals into a stage, and convert this much below
+/// the team (5 percentage points), before it counts as a leak.
 const LEAK_MIN_DEALS: u64 = 5;
+const LEAK_MIN_SHORT: f64 = 0.05;
 
-/// The short name of the stage a conversion leads into: "→ 需求分析".
-fn into_stage(lang: Lang, i: usize) -> String {
-    format!("→ {}", Stage::FUNNEL[i + 1].label(lang))
+/// Short stage names for the grid's heads: 线索 / 需求 / 报价 / 合同 / 成交.
+fn short(lang: Lang, i: usize) -> &'static str {
+    [
+        AText::ShortLead,
+        AText::ShortNeeds,
+        AText::ShortQuote,
+        AText::ShortContract,
+        AText::ShortWon,
+    ][i.min(4)]
+    .get(lang)
+}
+
+/// The conversion out of stage `i`: "需求 → 报价".
+fn step(lang: Lang, i: usize) -> String {
+    format!("{} → {}", short(lang, i), short(lang, i + 1))
 }
 
 /// Per-rep funnels as a grid: one row per rep under the team's row, a column per
-/// stage conversion, the rep's worst shortfall against the team in red.
-pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures) {
+/// stage conversion, the rep's worst shortfall against the team in red, the rep the
+/// page is filtered on (if any) selected.
+pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model::MemberId>) {
     let lang = cx.lang;
     let ws = &cx.doc.ws;
     ui.heading(AText::RepsTitle.get(lang));
     ui.weak(AText::RepsHint.get(lang));
     ui.add_space(4.0);
-    let team = &figs.funnel;
+    let team = &figs.team_funnel;
     let red = ui.visuals().error_fg_color;
     let row = |ui: &mut egui_extras::TableRow<'_, '_>, name: &str, f: &Funnel, is_team: bool| {
         let leak = if is_team {
             None
         } else {
-            leak(f, team, LEAK_MIN_DEALS)
+            leak(f, team, LEAK_MIN_DEALS, LEAK_MIN_SHORT)
         };
         ui.col(|ui| {
             if is_team {
@@ -72,13 +87,17 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures) {
                 let i = l.stage.funnel_index().unwrap_or(0);
                 ui.label(
                     RichText::new(format!(
-                        "{} {} {}",
-                        l.stage.label(lang),
-                        into_stage(lang, i),
+                        "{} ({})",
+                        step(lang, i),
                         crate::ui::dashboard::points(lang, l.rep - l.team)
                     ))
                     .color(red),
-                );
+                )
+                .on_hover_text(format!(
+                    "{} → {}",
+                    l.stage.label(lang),
+                    Stage::FUNNEL[i + 1].label(lang)
+                ));
             }
             None if is_team => {}
             None => {
@@ -93,9 +112,9 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures) {
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(120.0).clip(true))
         .column(Column::initial(60.0))
-        .columns(Column::initial(112.0).clip(true), 4)
+        .columns(Column::initial(96.0), 4)
         .column(Column::initial(90.0))
-        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut h| {
             h.col(|ui| {
                 ui.strong(AText::Rep.get(lang));
@@ -105,7 +124,7 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures) {
             });
             for i in 0..4 {
                 h.col(|ui| {
-                    ui.strong(into_stage(lang, i));
+                    ui.strong(step(lang, i));
                 });
             }
             h.col(|ui| {
@@ -116,9 +135,15 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures) {
             });
         })
         .body(|mut body| {
-            body.row(22.0, |mut r| row(&mut r, AText::WholeTeam.get(lang), team, true));
+            body.row(22.0, |mut r| {
+                row(&mut r, AText::WholeTeam.get(lang), team, true)
+            });
             for (m, f) in &figs.reps {
-                body.row(22.0, |mut r| row(&mut r, ws.member_name(*m), f, false));
+                body.row(22.0, |mut r| {
+                    // The rep the page is filtered on stands out.
+                    r.set_selected(selected == Some(*m));
+                    row(&mut r, ws.member_name(*m), f, false)
+                });
             }
         });
 }
@@ -126,7 +151,11 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures) {
 /// Revenue per month with the target as a line.
 pub fn trend(ui: &mut Ui, lang: Lang, figs: &Figures) {
     ui.heading(AText::TrendTitle.get(lang));
-    let labels: Vec<String> = figs.trend.iter().map(|m| month_short(lang, m.month)).collect();
+    let labels: Vec<String> = figs
+        .trend
+        .iter()
+        .map(|m| month_short(lang, m.month))
+        .collect();
     let revenue: Vec<f64> = figs
         .trend
         .iter()
@@ -173,7 +202,11 @@ pub fn trend(ui: &mut Ui, lang: Lang, figs: &Figures) {
 pub fn forecast(ui: &mut Ui, lang: Lang, figs: &Figures) {
     let f = &figs.forecast;
     ui.heading(AText::ForecastTitle.get(lang));
-    let labels: Vec<String> = f.months.iter().map(|m| month_short(lang, m.month)).collect();
+    let labels: Vec<String> = f
+        .months
+        .iter()
+        .map(|m| month_short(lang, m.month))
+        .collect();
     let weighted: Vec<f64> = f.months.iter().map(|m| m.weighted.as_major_f64()).collect();
     let alt = f
         .months
@@ -304,7 +337,11 @@ pub fn breakdown(
                 });
                 row.col(|ui| {
                     let share = r.share.unwrap_or(0.0);
-                    let fill = if max_share > 0.0 { share / max_share } else { 0.0 };
+                    let fill = if max_share > 0.0 {
+                        share / max_share
+                    } else {
+                        0.0
+                    };
                     ui.add(
                         egui::ProgressBar::new(fill as f32)
                             .desired_width(120.0)
@@ -361,8 +398,8 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
     let Ok(target) = parsed else {
         return edited;
     };
-    let avg = figs.overview.now.kpis.avg_won_amount;
-    let plan = reverse_funnel_from(target, avg, &figs.funnel, figs.open_by_stage);
+    let avg = figs.plan_avg_won;
+    let plan = reverse_funnel_from(target, avg, &figs.plan_funnel, figs.open_by_stage);
     if plan.iter().all(|s| s.needed.is_none()) {
         ui.weak(AText::PlannerCannot.get(lang));
         return edited;
@@ -370,13 +407,14 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
     let avg_text = avg
         .map(|a| money_short(Money(a.round() as i64), lang))
         .unwrap_or_else(|| "—".into());
+    let (from, to) = (figs.plan_basis.start, figs.plan_basis.end);
     ui.weak(match lang {
         Lang::Zh => format!(
-            "按本期平均成交额 {avg_text} 和各阶段转化率倒推 {} 的目标：",
+            "按 {from} 至 {to} 的平均成交额 {avg_text} 和各阶段转化率，倒推 {} 的目标：",
             money_short(target, lang)
         ),
         Lang::En => format!(
-            "Planning back from {} at this period's average won amount {avg_text} and stage conversions:",
+            "Working back from {} with the average won amount ({avg_text}) and stage conversions of {from} to {to}:",
             money_short(target, lang)
         ),
     });
@@ -392,7 +430,11 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
             ui.end_row();
             for s in &plan {
                 ui.label(s.stage.label(lang));
-                ui.label(s.needed.map(|n| n.to_string()).unwrap_or_else(|| "—".into()));
+                ui.label(
+                    s.needed
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                );
                 ui.label(s.have.map(|n| n.to_string()).unwrap_or_else(|| "—".into()));
                 match (s.needed, s.have) {
                     (Some(n), Some(h)) if n > h => {

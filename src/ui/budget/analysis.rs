@@ -4,8 +4,8 @@
 
 use super::{BText, category_color, month_label};
 use crate::analytics::{
-    BudgetAlert, BurnMonth, CategoryBudget, Growth, YearEndForecast, biggest_overruns, fastest_growing, monthly_burn,
-    year_end_forecast,
+    BudgetAlert, BurnMonth, CategoryBudget, Growth, YearEndForecast, biggest_overruns,
+    fastest_growing, monthly_burn, year_end_forecast,
 };
 use crate::i18n::{Lang, T};
 use crate::model::*;
@@ -13,7 +13,9 @@ use crate::ui::Cx;
 use crate::ui::format::{money, money_short, percent};
 use chrono::Datelike;
 use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint};
+use egui_plot::{
+    Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
+};
 
 const PLAN_COLOR: Color32 = Color32::from_rgb(0x8a, 0x9b, 0xb4);
 const OK_COLOR: Color32 = Color32::from_rgb(0x4c, 0xa8, 0x5a);
@@ -85,7 +87,10 @@ fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
     let lang = cx.lang;
     let ws = &cx.doc.ws;
     let n = rows.len();
-    let names: Vec<String> = rows.iter().map(|r| ws.category_name(r.category).to_owned()).collect();
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| ws.category_name(r.category).to_owned())
+        .collect();
     let (warn, err) = (ui.visuals().warn_fg_color, ui.visuals().error_fg_color);
     let mut plan_bars = Vec::with_capacity(n);
     let mut actual_bars = Vec::with_capacity(n);
@@ -111,7 +116,12 @@ fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
             money(r.variance),
             percent(r.pct_of_plan)
         );
-        actual_bars.push(Bar::new(y - 0.19, yuan(r.actual)).width(0.36).name(actual_tip).fill(fill));
+        actual_bars.push(
+            Bar::new(y - 0.19, yuan(r.actual))
+                .width(0.36)
+                .name(actual_tip)
+                .fill(fill),
+        );
     }
     let label_names = names.clone();
     Plot::new("budget_bars")
@@ -151,18 +161,23 @@ fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
                 money_short(from_yuan(mark.value), lang)
             }
         })
-        .legend(Legend::default().position(Corner::RightBottom).follow_insertion_order(true))
+        .legend(
+            Legend::default()
+                .position(Corner::RightBottom)
+                .follow_insertion_order(true),
+        )
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(BText::Planned.get(lang), plan_bars)
-                    .horizontal()
-                    .color(PLAN_COLOR)
-                    .element_formatter(Box::new(|b, _| b.name.clone())),
-            );
+            // The legend grows bottom-up: adding actual first puts plan above it, as in the bars.
             p.bar_chart(
                 BarChart::new(BText::Actual.get(lang), actual_bars)
                     .horizontal()
                     .color(OK_COLOR)
+                    .element_formatter(Box::new(|b, _| b.name.clone())),
+            );
+            p.bar_chart(
+                BarChart::new(BText::Planned.get(lang), plan_bars)
+                    .horizontal()
+                    .color(PLAN_COLOR)
                     .element_formatter(Box::new(|b, _| b.name.clone())),
             );
         });
@@ -199,7 +214,10 @@ fn variance_grid(
                 ui.horizontal(|ui| {
                     ui.colored_label(category_color(r.category), "■");
                     if ui
-                        .selectable_label(selected == Some(r.category), ws.category_name(r.category))
+                        .selectable_label(
+                            selected == Some(r.category),
+                            ws.category_name(r.category),
+                        )
                         .clicked()
                     {
                         pick = Some(r.category);
@@ -220,8 +238,15 @@ fn variance_grid(
             ui.strong(T::Total.get(lang));
             ui.strong(money(plan));
             ui.strong(money(actual));
-            ui.strong(format!("{}{}", if var.0 > 0 { "+" } else { "" }, money(var)));
-            ui.strong(percent(crate::analytics::ratio(actual.0 as f64, plan.0 as f64)));
+            ui.strong(format!(
+                "{}{}",
+                if var.0 > 0 { "+" } else { "" },
+                money(var)
+            ));
+            ui.strong(percent(crate::analytics::ratio(
+                actual.0 as f64,
+                plan.0 as f64,
+            )));
             ui.label("");
             ui.end_row();
         });
@@ -236,12 +261,16 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
     let today = cx.today;
     let rev = cx.doc.revision();
     let ws = &cx.doc.ws;
-    let months: [BurnMonth; 12] = *cx
-        .cache
-        .get_or_compute(rev, "monthly_burn", (year, category), || monthly_burn(ws, year, category));
+    let months: [BurnMonth; 12] =
+        *cx.cache
+            .get_or_compute(rev, "monthly_burn", (year, category), || {
+                monthly_burn(ws, year, category)
+            });
     let forecasts: Vec<YearEndForecast> = cx
         .cache
-        .get_or_compute(rev, "year_end_forecast", (year, today), || year_end_forecast(ws, year, today))
+        .get_or_compute(rev, "year_end_forecast", (year, today), || {
+            year_end_forecast(ws, year, today)
+        })
         .clone();
     let mut clear = false;
     ui.horizontal(|ui| {
@@ -290,8 +319,12 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
         .filter(|f| category.is_none_or(|c| f.category == c))
         .map(|f| f.forecast)
         .sum();
-    let forecast_line = (year == today.year() && last_month > 0)
-        .then(|| vec![*actual.last().expect("has today"), [12.0, yuan(forecast_total)]]);
+    let forecast_line = (year == today.year() && last_month > 0).then(|| {
+        vec![
+            *actual.last().expect("has today"),
+            [12.0, yuan(forecast_total)],
+        ]
+    });
     let (l_plan, l_actual, l_fc) = (
         BText::CumPlan.get(lang),
         BText::CumActual.get(lang),
@@ -327,7 +360,11 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
         .y_axis_formatter(move |mark, _| money_short(from_yuan(mark.value), lang))
         .y_axis_min_width(70.0)
         .label_formatter(move |pos| match pos {
-            HoverPosition::NearDataPoint { plot_name, position, .. } => {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => {
                 let m = position.x.ceil().clamp(1.0, 12.0) as u32;
                 Some(format!(
                     "{plot_name}\n{}: {}",
@@ -337,10 +374,18 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
             }
             HoverPosition::Elsewhere { .. } => None,
         })
-        .legend(Legend::default().position(Corner::LeftTop).follow_insertion_order(true))
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .follow_insertion_order(true),
+        )
         .show(ui, |p| {
             p.line(Line::new(l_plan, plan).color(PLAN_COLOR).width(2.0));
-            p.line(Line::new(l_actual, actual).color(Color32::from_rgb(0x3b, 0x82, 0xc4)).width(2.5));
+            p.line(
+                Line::new(l_actual, actual)
+                    .color(Color32::from_rgb(0x3b, 0x82, 0xc4))
+                    .width(2.5),
+            );
             if let Some(f) = forecast_line {
                 p.line(
                     Line::new(l_fc, f)
@@ -371,7 +416,9 @@ fn cost_control(ui: &mut egui::Ui, cx: &mut Cx, period: Period, rows: &[Category
     let ws = &cx.doc.ws;
     let growth: Vec<Growth> = cx
         .cache
-        .get_or_compute(rev, "fastest_growing", period, || fastest_growing(ws, period))
+        .get_or_compute(rev, "fastest_growing", period, || {
+            fastest_growing(ws, period)
+        })
         .clone();
     let err = ui.visuals().error_fg_color;
     ui.heading(BText::CostControl.get(lang));
@@ -400,8 +447,13 @@ fn cost_control(ui: &mut egui::Ui, cx: &mut Cx, period: Period, rows: &[Category
             let name = ws.category_name(g.category);
             let (prev, cur) = (money_short(g.previous, lang), money_short(g.current, lang));
             let text = match (g.growth, lang) {
-                (Some(x), Lang::Zh) => format!("{name}：比上期增长 {}（{prev} → {cur}）", percent(Some(x))),
-                (Some(x), Lang::En) => format!("{name}: up {} on the previous period ({prev} → {cur})", percent(Some(x))),
+                (Some(x), Lang::Zh) => {
+                    format!("{name}：比上期增长 {}（{prev} → {cur}）", percent(Some(x)))
+                }
+                (Some(x), Lang::En) => format!(
+                    "{name}: up {} on the previous period ({prev} → {cur})",
+                    percent(Some(x))
+                ),
                 (None, Lang::Zh) => format!("{name}：上期没有支出，本期 {cur}"),
                 (None, Lang::En) => format!("{name}: {cur}, nothing the period before"),
             };
@@ -417,7 +469,9 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
     let ws = &cx.doc.ws;
     let rows: Vec<YearEndForecast> = cx
         .cache
-        .get_or_compute(rev, "year_end_forecast", (year, today), || year_end_forecast(ws, year, today))
+        .get_or_compute(rev, "year_end_forecast", (year, today), || {
+            year_end_forecast(ws, year, today)
+        })
         .clone();
     let b = |k: BText| k.get(lang);
     ui.heading(format!("{} {year}", b(BText::YearEndForecast)));
@@ -491,15 +545,26 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
                 ui.label(money(r.planned));
                 ui.label(money(r.actual_to_date));
                 ui.label(money(r.forecast));
-                let c = if r.over.0 > 0 { ui.visuals().error_fg_color } else { OK_COLOR };
-                ui.colored_label(c, format!("{}{}", if r.over.0 > 0 { "+" } else { "" }, money(r.over)));
+                let c = if r.over.0 > 0 {
+                    ui.visuals().error_fg_color
+                } else {
+                    OK_COLOR
+                };
+                ui.colored_label(
+                    c,
+                    format!("{}{}", if r.over.0 > 0 { "+" } else { "" }, money(r.over)),
+                );
                 ui.end_row();
             }
             ui.strong(T::Total.get(lang));
             ui.strong(money(plan));
             ui.strong(money(rows.iter().map(|r| r.actual_to_date).sum()));
             ui.strong(money(fc));
-            ui.strong(format!("{}{}", if diff.0 > 0 { "+" } else { "" }, money(diff)));
+            ui.strong(format!(
+                "{}{}",
+                if diff.0 > 0 { "+" } else { "" },
+                money(diff)
+            ));
             ui.end_row();
         });
 }

@@ -30,7 +30,15 @@ pub enum FormAction {
 /// The usual starting set, in the user's language.
 pub fn standard_names(lang: Lang) -> [&'static str; 7] {
     match lang {
-        Lang::Zh => ["人员与佣金", "市场营销", "促销活动", "差旅招待", "培训", "工具软件", "其他"],
+        Lang::Zh => [
+            "人员与佣金",
+            "市场营销",
+            "促销活动",
+            "差旅招待",
+            "培训",
+            "工具软件",
+            "其他",
+        ],
         Lang::En => [
             "Personnel & commissions",
             "Marketing",
@@ -111,8 +119,8 @@ impl CategoryDraft {
 
 /// The field name of each month's amount, for messages at the field.
 pub const MONTH_FIELDS: [&str; 12] = [
-    "month1", "month2", "month3", "month4", "month5", "month6", "month7", "month8", "month9", "month10", "month11",
-    "month12",
+    "month1", "month2", "month3", "month4", "month5", "month6", "month7", "month8", "month9",
+    "month10", "month11", "month12",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -223,10 +231,19 @@ impl PlanDraft {
 
 /// A month's amount: empty is zero.
 fn month_amount(s: &str) -> Result<Money, Problem> {
-    if s.trim().is_empty() { Ok(Money::ZERO) } else { parse_money(s) }
+    if s.trim().is_empty() {
+        Ok(Money::ZERO)
+    } else {
+        parse_money(s)
+    }
 }
 
-pub fn category_form(ui: &mut egui::Ui, draft: &mut CategoryDraft, errors: &Errors, lang: Lang) -> FormAction {
+pub fn category_form(
+    ui: &mut egui::Ui,
+    draft: &mut CategoryDraft,
+    errors: &Errors,
+    lang: Lang,
+) -> FormAction {
     let b = |k: BText| k.get(lang);
     ui.heading(if draft.id.0 == 0 {
         b(BText::NewCategory)
@@ -235,7 +252,14 @@ pub fn category_form(ui: &mut egui::Ui, draft: &mut CategoryDraft, errors: &Erro
     });
     ui.add_space(6.0);
     form::grid(ui, "category_form", |ui| {
-        form::text(ui, b(BText::CategoryName), &mut draft.name, "name", errors, lang);
+        form::text(
+            ui,
+            b(BText::CategoryName),
+            &mut draft.name,
+            "name",
+            errors,
+            lang,
+        );
         form::checkbox(ui, b(BText::InUse), &mut draft.active);
     });
     buttons(ui, errors, lang)
@@ -258,7 +282,13 @@ fn buttons(ui: &mut egui::Ui, errors: &Errors, lang: Lang) -> FormAction {
     action
 }
 
-pub fn plan_form(ui: &mut egui::Ui, draft: &mut PlanDraft, errors: &Errors, ws: &Workspace, lang: Lang) -> FormAction {
+pub fn plan_form(
+    ui: &mut egui::Ui,
+    draft: &mut PlanDraft,
+    errors: &Errors,
+    ws: &Workspace,
+    lang: Lang,
+) -> FormAction {
     let b = |k: BText| k.get(lang);
     ui.heading(b(BText::EditPlan));
     ui.add_space(6.0);
@@ -271,17 +301,36 @@ pub fn plan_form(ui: &mut egui::Ui, draft: &mut PlanDraft, errors: &Errors, ws: 
     let mut action = FormAction::None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         form::grid(ui, "plan_form", |ui| {
-            form::pick(ui, b(BText::Category), &mut draft.category, &categories, None, "category", errors, lang);
+            form::pick(
+                ui,
+                b(BText::Category),
+                &mut draft.category,
+                &categories,
+                None,
+                "category",
+                errors,
+                lang,
+            );
             form::text(ui, b(BText::Year), &mut draft.year, "year", errors, lang);
             if !draft.by_month {
-                form::text(ui, b(BText::PlannedYuan), &mut draft.planned, "planned", errors, lang);
+                form::text(
+                    ui,
+                    b(BText::PlannedYuan),
+                    &mut draft.planned,
+                    "planned",
+                    errors,
+                    lang,
+                );
             }
             let was = draft.by_month;
             form::checkbox(ui, b(BText::ByMonth), &mut draft.by_month);
             if draft.by_month && !was {
                 draft.spread_months();
             }
-            if !draft.by_month && was && let Some(sum) = draft.sum_months() {
+            if !draft.by_month
+                && was
+                && let Some(sum) = draft.sum_months()
+            {
                 draft.planned = money_input(sum);
             }
             if draft.by_month {
@@ -296,7 +345,11 @@ pub fn plan_form(ui: &mut egui::Ui, draft: &mut PlanDraft, errors: &Errors, ws: 
         }
         if draft.by_month {
             let sum = draft.sum_months().map(money).unwrap_or_else(|| "—".into());
-            ui.label(format!("{} {} {sum}", b(BText::MonthSumHint), T::Total.get(lang)));
+            ui.label(format!(
+                "{} {} {sum}",
+                b(BText::MonthSumHint),
+                T::Total.get(lang)
+            ));
         } else {
             ui.weak(b(BText::EvenSplitHint));
         }
@@ -315,7 +368,10 @@ pub fn empty_state(ui: &mut egui::Ui, lang: Lang) -> Option<Action> {
             if ui.button(BText::StandardCategories.get(lang)).clicked() {
                 action = Some(Action::AddStandard);
             }
-            if ui.button(format!("＋ {}", BText::NewCategory.get(lang))).clicked() {
+            if ui
+                .button(format!("＋ {}", BText::NewCategory.get(lang)))
+                .clicked()
+            {
                 action = Some(Action::New);
             }
         });
@@ -379,11 +435,15 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
             ui.label("");
             ui.end_row();
             let mut sum_plan = Money::ZERO;
+            let mut sum_quarters = [Money::ZERO; 4];
             let mut sum_actual = Money::ZERO;
             for c in ws.budget.categories.iter() {
                 let (has_plan, plan, quarters) = plans.get(&c.id).copied().unwrap_or_default();
                 let spent = actual.get(&c.id).copied().unwrap_or_default();
                 sum_plan += plan;
+                for (t, q) in sum_quarters.iter_mut().zip(quarters) {
+                    *t += q;
+                }
                 sum_actual += spent;
                 ui.horizontal(|ui| {
                     ui.colored_label(category_color(c.id), "■");
@@ -414,7 +474,11 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                     if ui.small_button(b(BText::EditPlan)).clicked() {
                         action = Some(Action::Plan(c.id));
                     }
-                    let toggle = if c.active { BText::Retire } else { BText::Reactivate };
+                    let toggle = if c.active {
+                        BText::Retire
+                    } else {
+                        BText::Reactivate
+                    };
                     if ui.small_button(b(toggle)).clicked() {
                         action = Some(Action::ToggleActive(c.id));
                     }
@@ -427,8 +491,8 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
             ui.strong(T::Total.get(lang));
             ui.label("");
             ui.strong(money(sum_plan));
-            for _ in 0..4 {
-                ui.label("");
+            for q in sum_quarters {
+                ui.strong(money_short(q, lang)).on_hover_text(money(q));
             }
             ui.strong(money(sum_actual));
             ui.label(crate::ui::format::percent(crate::analytics::ratio(
@@ -470,7 +534,9 @@ mod tests {
         doc.undo();
         assert_eq!(doc.ws.budget.categories.len(), 1);
         let en = standard_change(&Workspace::default(), Lang::En).unwrap();
-        let Change::Batch(puts) = en else { panic!("a batch") };
+        let Change::Batch(puts) = en else {
+            panic!("a batch")
+        };
         assert_eq!(puts.len(), 7);
     }
 
@@ -478,12 +544,18 @@ mod tests {
     fn category_names_must_be_given_and_unique() {
         let ws = ws_with(&["Travel"]);
         let d = CategoryDraft::default();
-        assert_eq!(d.build(&ws).unwrap_err().get("name"), Some(&Problem::Required));
+        assert_eq!(
+            d.build(&ws).unwrap_err().get("name"),
+            Some(&Problem::Required)
+        );
         let d = CategoryDraft {
             name: " travel ".into(),
             ..CategoryDraft::default()
         };
-        assert_eq!(d.build(&ws).unwrap_err().get("name"), Some(&Problem::Duplicate));
+        assert_eq!(
+            d.build(&ws).unwrap_err().get("name"),
+            Some(&Problem::Duplicate)
+        );
         // Renaming a category to its own name (another case) is fine.
         let d = CategoryDraft {
             id: CategoryId(1),
@@ -513,7 +585,10 @@ mod tests {
             ..line
         });
         // A second plan for the same category and year is refused; editing the first is not.
-        assert_eq!(d.build(&ws).unwrap_err().get("category"), Some(&Problem::Duplicate));
+        assert_eq!(
+            d.build(&ws).unwrap_err().get("category"),
+            Some(&Problem::Duplicate)
+        );
         let mut again = PlanDraft::for_category(&ws, CategoryId(1), 2026);
         assert_eq!(again.id, BudgetLineId(1));
         // By month: the months are spread from the year and the year is their sum.
@@ -521,7 +596,10 @@ mod tests {
         again.spread_months();
         assert_eq!(again.months[0], "1000");
         again.months[2] = "abc".into();
-        assert_eq!(again.build(&ws).unwrap_err().get("month3"), Some(&Problem::NotANumber));
+        assert_eq!(
+            again.build(&ws).unwrap_err().get("month3"),
+            Some(&Problem::NotANumber)
+        );
         again.months[2] = "3000".into();
         again.months[11] = String::new();
         let l = again.build(&ws).unwrap();

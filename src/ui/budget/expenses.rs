@@ -79,14 +79,24 @@ impl ExpenseDraft {
 pub fn link_name(ws: &Workspace, link: ExpenseLink, lang: Lang) -> String {
     match link {
         ExpenseLink::Promotion(p) => {
-            let n = ws.promotions.promotions.get(p).map(|p| p.name.as_str()).unwrap_or("—");
+            let n = ws
+                .promotions
+                .promotions
+                .get(p)
+                .map(|p| p.name.as_str())
+                .unwrap_or("—");
             match lang {
                 Lang::Zh => format!("促销活动：{n}"),
                 Lang::En => format!("Promotion: {n}"),
             }
         }
         ExpenseLink::Channel(c) => {
-            let n = ws.marketing.channels.get(c).map(|c| c.name.as_str()).unwrap_or("—");
+            let n = ws
+                .marketing
+                .channels
+                .get(c)
+                .map(|c| c.name.as_str())
+                .unwrap_or("—");
             match lang {
                 Lang::Zh => format!("营销渠道：{n}"),
                 Lang::En => format!("Channel: {n}"),
@@ -102,7 +112,11 @@ pub fn undo_label(lang: Lang, is_new: bool, x: &Expense, ws: &Workspace) -> Stri
         (Lang::En, true) => "Add expense",
         (Lang::En, false) => "Edit expense",
     };
-    format!("{verb} {} {}", money(x.amount), ws.category_name(x.category))
+    format!(
+        "{verb} {} {}",
+        money(x.amount),
+        ws.category_name(x.category)
+    )
 }
 
 pub fn delete_label(lang: Lang, x: &Expense, ws: &Workspace) -> String {
@@ -110,7 +124,11 @@ pub fn delete_label(lang: Lang, x: &Expense, ws: &Workspace) -> String {
         Lang::Zh => "删除支出",
         Lang::En => "Delete expense",
     };
-    format!("{verb} {} {}", money(x.amount), ws.category_name(x.category))
+    format!(
+        "{verb} {} {}",
+        money(x.amount),
+        ws.category_name(x.category)
+    )
 }
 
 pub enum FormAction {
@@ -120,7 +138,13 @@ pub enum FormAction {
     Delete,
 }
 
-pub fn form(ui: &mut egui::Ui, draft: &mut ExpenseDraft, errors: &Errors, ws: &Workspace, lang: Lang) -> FormAction {
+pub fn form(
+    ui: &mut egui::Ui,
+    draft: &mut ExpenseDraft,
+    errors: &Errors,
+    ws: &Workspace,
+    lang: Lang,
+) -> FormAction {
     let t = |k: T| k.get(lang);
     let b = |k: BText| k.get(lang);
     ui.heading(if draft.id.0 == 0 {
@@ -147,23 +171,58 @@ pub fn form(ui: &mut egui::Ui, draft: &mut ExpenseDraft, errors: &Errors, ws: &W
         .promotions
         .promotions
         .iter()
-        .map(|p| (ExpenseLink::Promotion(p.id), link_name(ws, ExpenseLink::Promotion(p.id), lang)))
+        .map(|p| {
+            (
+                ExpenseLink::Promotion(p.id),
+                link_name(ws, ExpenseLink::Promotion(p.id), lang),
+            )
+        })
         .collect();
     links.extend(
         ws.marketing
             .channels
             .iter()
             .filter(|c| c.active || Some(ExpenseLink::Channel(c.id)) == draft.link)
-            .map(|c| (ExpenseLink::Channel(c.id), link_name(ws, ExpenseLink::Channel(c.id), lang))),
+            .map(|c| {
+                (
+                    ExpenseLink::Channel(c.id),
+                    link_name(ws, ExpenseLink::Channel(c.id), lang),
+                )
+            }),
     );
     let mut action = FormAction::None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         form::grid(ui, "expense_form", |ui| {
             form::date(ui, t(T::Date), &mut draft.date, "date", errors, lang);
-            form::pick(ui, b(BText::Category), &mut draft.category, &categories, None, "category", errors, lang);
-            form::text(ui, b(BText::AmountYuan), &mut draft.amount, "amount", errors, lang);
+            form::pick(
+                ui,
+                b(BText::Category),
+                &mut draft.category,
+                &categories,
+                None,
+                "category",
+                errors,
+                lang,
+            );
+            form::text(
+                ui,
+                b(BText::AmountYuan),
+                &mut draft.amount,
+                "amount",
+                errors,
+                lang,
+            );
             form::text(ui, b(BText::Payee), &mut draft.payee, "payee", errors, lang);
-            form::pick(ui, b(BText::Link), &mut draft.link, &links, Some(b(BText::LinkNone)), "link", errors, lang);
+            form::pick(
+                ui,
+                b(BText::Link),
+                &mut draft.link,
+                &links,
+                Some(b(BText::LinkNone)),
+                "link",
+                errors,
+                lang,
+            );
             form::multiline(ui, b(BText::Note), &mut draft.note, "note", errors, lang);
         });
         ui.add_space(8.0);
@@ -211,7 +270,12 @@ pub struct Filter {
 /// The expenses that pass `filter`, in `sort` order, and their total. One pass over
 /// the expenses plus a sort: run it when the revision, filter or sort change, not per
 /// frame.
-pub fn filter_expenses(ws: &Workspace, filter: &Filter, sort: Sort<Col>, lang: Lang) -> (Vec<ExpenseId>, Money) {
+pub fn filter_expenses(
+    ws: &Workspace,
+    filter: &Filter,
+    sort: Sort<Col>,
+    lang: Lang,
+) -> (Vec<ExpenseId>, Money) {
     let b = &ws.budget;
     let q = filter.query.as_str();
     let link_text = |l: Option<ExpenseLink>| l.map(|l| link_name(ws, l, lang)).unwrap_or_default();
@@ -241,7 +305,8 @@ pub fn filter_expenses(ws: &Workspace, filter: &Filter, sort: Sort<Col>, lang: L
                 .then(a.id.cmp(&b.id))
         }),
         Col::Link => {
-            let mut keyed: Vec<(String, &Expense)> = rows.into_iter().map(|x| (link_text(x.link), x)).collect();
+            let mut keyed: Vec<(String, &Expense)> =
+                rows.into_iter().map(|x| (link_text(x.link), x)).collect();
             keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
             rows = keyed.into_iter().map(|(_, x)| x).collect();
         }
@@ -292,7 +357,11 @@ impl ExpenseList {
 
     /// Picks a category, or drops the filter when it is already picked.
     pub fn toggle_category(&mut self, c: CategoryId) {
-        self.category = if self.category == Some(c) { None } else { Some(c) };
+        self.category = if self.category == Some(c) {
+            None
+        } else {
+            Some(c)
+        };
     }
 
     /// The date range follows the period picked at the top of the page.
@@ -334,12 +403,17 @@ impl ExpenseList {
     }
 
     /// Draws the filters and the table; returns the expense clicked.
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, selected: Option<ExpenseId>) -> Option<ExpenseId> {
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut Cx,
+        selected: Option<ExpenseId>,
+    ) -> Option<ExpenseId> {
         let lang = cx.lang;
         let b = |k: BText| k.get(lang);
         let ws = &cx.doc.ws;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(b(BText::Category));
+            let l = ui.label(b(BText::FilterCategory));
             let current = self
                 .category
                 .map(|c| ws.category_name(c).to_owned())
@@ -359,7 +433,7 @@ impl ExpenseList {
                 })
                 .response
                 .labelled_by(l.id);
-            let l = ui.label(T::Search.get(lang));
+            let l = ui.label(b(BText::SearchExpenses));
             ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(140.0))
                 .labelled_by(l.id);
             for (label, value) in [(BText::From, &mut self.from), (BText::To, &mut self.to)] {
@@ -395,8 +469,22 @@ impl ExpenseList {
         self.refresh(cx);
         let ws = &cx.doc.ws;
         ui.label(match lang {
-            Lang::Zh => format!("{} {}，合计 {}", self.rows.len(), b(BText::ExpenseCount), money(self.total)),
-            Lang::En => format!("{} {}, total {}", self.rows.len(), b(BText::ExpenseCount), money(self.total)),
+            Lang::Zh => format!(
+                "{} {}，合计 {}",
+                self.rows.len(),
+                b(BText::ExpenseCount),
+                money(self.total)
+            ),
+            Lang::En => format!(
+                "{} {}, total {}",
+                self.rows.len(),
+                if self.rows.len() == 1 {
+                    "expense"
+                } else {
+                    b(BText::ExpenseCount)
+                },
+                money(self.total)
+            ),
         });
         if self.rows.is_empty() {
             ui.label(if ws.budget.expenses.is_empty() {
@@ -517,7 +605,10 @@ mod tests {
     fn filters_combine_and_total_what_is_listed() {
         let ws = ws();
         let all = filter_expenses(&ws, &Filter::default(), by(Col::Date, false), Lang::Zh);
-        assert_eq!(all.0, vec![ExpenseId(4), ExpenseId(1), ExpenseId(2), ExpenseId(3)]);
+        assert_eq!(
+            all.0,
+            vec![ExpenseId(4), ExpenseId(1), ExpenseId(2), ExpenseId(3)]
+        );
         assert_eq!(all.1, Money::from_major(650));
         let f = Filter {
             category: Some(CategoryId(1)),
@@ -531,16 +622,34 @@ mod tests {
             to: Some(d("2026-02-28")),
             ..Filter::default()
         };
-        assert_eq!(filter_expenses(&ws, &f, by(Col::Date, false), Lang::En).0, vec![ExpenseId(1), ExpenseId(2)]);
+        assert_eq!(
+            filter_expenses(&ws, &f, by(Col::Date, false), Lang::En).0,
+            vec![ExpenseId(1), ExpenseId(2)]
+        );
         // Text matches payee, note and category name, in any case.
         let q = |s: &str| Filter {
             query: s.to_lowercase(),
             ..Filter::default()
         };
-        assert_eq!(filter_expenses(&ws, &q("ACME"), by(Col::Date, false), Lang::En).0, vec![ExpenseId(2)]);
-        assert_eq!(filter_expenses(&ws, &q("住宿"), by(Col::Date, false), Lang::En).0, vec![ExpenseId(3)]);
-        assert_eq!(filter_expenses(&ws, &q("training"), by(Col::Date, false), Lang::En).0.len(), 2);
-        assert!(filter_expenses(&ws, &q("nothing like it"), by(Col::Date, false), Lang::En).0.is_empty());
+        assert_eq!(
+            filter_expenses(&ws, &q("ACME"), by(Col::Date, false), Lang::En).0,
+            vec![ExpenseId(2)]
+        );
+        assert_eq!(
+            filter_expenses(&ws, &q("住宿"), by(Col::Date, false), Lang::En).0,
+            vec![ExpenseId(3)]
+        );
+        assert_eq!(
+            filter_expenses(&ws, &q("training"), by(Col::Date, false), Lang::En)
+                .0
+                .len(),
+            2
+        );
+        assert!(
+            filter_expenses(&ws, &q("nothing like it"), by(Col::Date, false), Lang::En)
+                .0
+                .is_empty()
+        );
     }
 
     #[test]
@@ -553,9 +662,15 @@ mod tests {
         assert_eq!(e.get("date"), Some(&Problem::NotADate));
         assert_eq!(e.get("category"), Some(&Problem::Required));
         dr.amount = "twelve".into();
-        assert_eq!(dr.build().unwrap_err().get("amount"), Some(&Problem::NotANumber));
+        assert_eq!(
+            dr.build().unwrap_err().get("amount"),
+            Some(&Problem::NotANumber)
+        );
         dr.amount = "0".into();
-        assert_eq!(dr.build().unwrap_err().get("amount"), Some(&Problem::Required));
+        assert_eq!(
+            dr.build().unwrap_err().get("amount"),
+            Some(&Problem::Required)
+        );
         dr.amount = "1,234.5".into();
         dr.date = "2026-03-02".into();
         dr.category = Some(CategoryId(2));
@@ -567,8 +682,15 @@ mod tests {
     #[test]
     fn a_new_draft_does_not_preselect_a_retired_category() {
         let mut ws = ws();
-        Arc::make_mut(&mut ws.budget).categories.get_mut(CategoryId(2)).unwrap().active = false;
-        assert_eq!(ExpenseDraft::new(d("2026-01-01"), Some(CategoryId(2)), &ws).category, None);
+        Arc::make_mut(&mut ws.budget)
+            .categories
+            .get_mut(CategoryId(2))
+            .unwrap()
+            .active = false;
+        assert_eq!(
+            ExpenseDraft::new(d("2026-01-01"), Some(CategoryId(2)), &ws).category,
+            None
+        );
         assert_eq!(
             ExpenseDraft::new(d("2026-01-01"), Some(CategoryId(1)), &ws).category,
             Some(CategoryId(1))

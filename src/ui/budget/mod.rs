@@ -45,6 +45,8 @@ crate::texts! {
         To => "到", "To";
         ClearFilters => "清除筛选", "Clear filters";
         AllCategories => "全部类别", "All categories";
+        FilterCategory => "筛选类别", "Filter by category";
+        SearchExpenses => "搜索支出", "Search expenses";
         ExpenseAdded => "已记录支出", "Expense added";
         ExpenseSaved => "已保存支出", "Expense saved";
         ExpenseDeleted => "已删除支出", "Expense deleted";
@@ -190,7 +192,9 @@ pub fn quarter_label(lang: Lang, q: u32) -> String {
 }
 
 pub fn month_label(lang: Lang, m: u32) -> String {
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     match lang {
         Lang::Zh => format!("{m}月"),
         Lang::En => EN[(m.clamp(1, 12) - 1) as usize].to_owned(),
@@ -218,7 +222,9 @@ impl View {
 pub fn rows_for(cx: &mut Cx, period: Period) -> Vec<CategoryBudget> {
     let ws = &cx.doc.ws;
     cx.cache
-        .get_or_compute(cx.doc.revision(), "budget_by_category", period, || budget_by_category(ws, period))
+        .get_or_compute(cx.doc.revision(), "budget_by_category", period, || {
+            budget_by_category(ws, period)
+        })
         .clone()
 }
 
@@ -232,8 +238,13 @@ pub fn alert_text(lang: Lang, name: &str, r: &CategoryBudget) -> String {
         (BudgetAlert::Over, Lang::En) if r.planned == Money::ZERO => {
             format!("{name}: {} spent without a plan", money(r.actual))
         }
-        (BudgetAlert::Over, Lang::Zh) => format!("{name}：已超出本期计划 {}（为计划的 {pct}）", money(r.variance)),
-        (BudgetAlert::Over, Lang::En) => format!("{name}: {} over plan ({pct} of plan)", money(r.variance)),
+        (BudgetAlert::Over, Lang::Zh) => format!(
+            "{name}：已超出本期计划 {}（为计划的 {pct}）",
+            money(r.variance)
+        ),
+        (BudgetAlert::Over, Lang::En) => {
+            format!("{name}: {} over plan ({pct} of plan)", money(r.variance))
+        }
         (_, Lang::Zh) => format!("{name}：已用本期计划的 {pct}，接近上限"),
         (_, Lang::En) => format!("{name}: {pct} of plan used, near the limit"),
     }
@@ -249,7 +260,8 @@ impl BudgetPage {
             }
             RecordKey::Expense(id) => {
                 if let Some(x) = ws.budget.expenses.get(id) {
-                    self.side = Side::Expense(Box::new(ExpenseDraft::from_expense(x)), Errors::new());
+                    self.side =
+                        Side::Expense(Box::new(ExpenseDraft::from_expense(x)), Errors::new());
                 }
             }
             _ => {}
@@ -291,16 +303,18 @@ impl BudgetPage {
             match self.tab {
                 Tab::Allocation => self.allocation(ui, cx, &rows),
                 Tab::PlanVsActual => {
-                    let pick = egui::ScrollArea::vertical()
+                    let pick = egui::ScrollArea::both()
                         .id_salt("budget_analysis")
-                        .show(ui, |ui| analysis::show(ui, cx, year, period, &rows, self.list.category))
+                        .show(ui, |ui| {
+                            analysis::show(ui, cx, year, period, &rows, self.list.category)
+                        })
                         .inner;
                     if let Some(c) = pick {
                         self.list.toggle_category(c);
                     }
                 }
                 Tab::Categories => {
-                    let action = egui::ScrollArea::vertical()
+                    let action = egui::ScrollArea::both()
                         .id_salt("budget_categories")
                         .show(ui, |ui| categories::show(ui, cx, year))
                         .inner;
@@ -365,7 +379,10 @@ impl BudgetPage {
             ui.add_space(12.0);
             let has_categories = !cx.doc.ws.budget.categories.is_empty();
             if ui
-                .add_enabled(has_categories, egui::Button::new(format!("＋ {}", BText::NewExpense.get(lang))))
+                .add_enabled(
+                    has_categories,
+                    egui::Button::new(format!("＋ {}", BText::NewExpense.get(lang))),
+                )
                 .clicked()
             {
                 self.side = Side::Expense(
@@ -397,7 +414,9 @@ impl BudgetPage {
                             BudgetAlert::Over => ("▲", ui.visuals().error_fg_color),
                             _ => ("●", ui.visuals().warn_fg_color),
                         };
-                        let text = egui::RichText::new(format!("{mark} {}", alert_text(lang, name, r))).color(color);
+                        let text =
+                            egui::RichText::new(format!("{mark} {}", alert_text(lang, name, r)))
+                                .color(color);
                         if ui.add(egui::Button::new(text).frame(false)).clicked() {
                             pick = Some(r.category);
                         }
@@ -469,12 +488,26 @@ impl BudgetPage {
         let total_actual: Money = rows.iter().map(|r| r.actual).sum();
         let selected = self.list.category.map(|c| c.0);
         let width = ((ui.available_width() - 16.0) / 2.0).max(200.0);
-        let height = (width * 0.62).clamp(160.0, 250.0);
+        // The pie takes a square as tall as the area; the legend gets ~200 px beside it.
+        let height = (width - 200.0).clamp(160.0, 260.0);
+        let plot_width = (height + 210.0).min(width);
         let mut clicked = None;
         ui.horizontal_top(|ui| {
             for (i, (kind, title, slices, total, empty)) in [
-                (PieKind::Planned, BText::PlannedPie, &planned, total_plan, BText::NoPlan),
-                (PieKind::Actual, BText::ActualPie, &actual, total_actual, BText::NoSpend),
+                (
+                    PieKind::Planned,
+                    BText::PlannedPie,
+                    &planned,
+                    total_plan,
+                    BText::NoPlan,
+                ),
+                (
+                    PieKind::Actual,
+                    BText::ActualPie,
+                    &actual,
+                    total_actual,
+                    BText::NoSpend,
+                ),
             ]
             .into_iter()
             .enumerate()
@@ -493,7 +526,14 @@ impl BudgetPage {
                         PieKind::Planned => "budget_pie_planned",
                         PieKind::Actual => "budget_pie_actual",
                     };
-                    let r = charts_pie::pie(ui, salt, slices, selected, egui::vec2(width, height), empty.get(lang));
+                    let r = charts_pie::pie(
+                        ui,
+                        salt,
+                        slices,
+                        selected,
+                        egui::vec2(plot_width, height),
+                        empty.get(lang),
+                    );
                     if r.clicked.is_some() {
                         clicked = r.clicked;
                     }
@@ -524,81 +564,91 @@ impl BudgetPage {
         let lang = cx.lang;
         match &mut self.side {
             Side::Nothing => {}
-            Side::Expense(draft, errors) => match expenses::form(ui, draft, errors, &cx.doc.ws, lang) {
-                expenses::FormAction::None => {}
-                expenses::FormAction::Cancel => self.side = Side::Nothing,
-                expenses::FormAction::Delete => {
-                    if draft.id.0 != 0 {
-                        self.confirm = Some(Pending::Expense(draft.id));
-                    }
-                }
-                expenses::FormAction::Save => {
-                    let is_new = draft.id.0 == 0;
-                    let result = draft.build().and_then(|x| {
-                        let label = expenses::undo_label(lang, is_new, &x, &cx.doc.ws);
-                        cx.apply(Change::put(Record::Expense(x)), label)
-                    });
-                    match result {
-                        Ok(_) => {
-                            cx.toasts.info(if is_new {
-                                BText::ExpenseAdded.get(lang)
-                            } else {
-                                BText::ExpenseSaved.get(lang)
-                            });
-                            self.side = Side::Nothing;
+            Side::Expense(draft, errors) => {
+                match expenses::form(ui, draft, errors, &cx.doc.ws, lang) {
+                    expenses::FormAction::None => {}
+                    expenses::FormAction::Cancel => self.side = Side::Nothing,
+                    expenses::FormAction::Delete => {
+                        if draft.id.0 != 0 {
+                            self.confirm = Some(Pending::Expense(draft.id));
                         }
-                        Err(e) => *errors = e,
                     }
-                }
-            },
-            Side::Category(draft, errors) => match categories::category_form(ui, draft, errors, lang) {
-                categories::FormAction::None => {}
-                categories::FormAction::Cancel => self.side = Side::Nothing,
-                categories::FormAction::Save => {
-                    let is_new = draft.id.0 == 0;
-                    let result = draft.build(&cx.doc.ws).and_then(|c| {
-                        let label = format!(
-                            "{} {}",
-                            if is_new { BText::NewCategory.get(lang) } else { BText::EditCategory.get(lang) },
-                            c.name
-                        );
-                        cx.apply(Change::put(Record::BudgetCategory(c)), label)
-                    });
-                    match result {
-                        Ok(_) => {
-                            cx.toasts.info(if is_new {
-                                BText::CategoryAdded.get(lang)
-                            } else {
-                                BText::CategorySaved.get(lang)
-                            });
-                            self.side = Side::Nothing;
+                    expenses::FormAction::Save => {
+                        let is_new = draft.id.0 == 0;
+                        let result = draft.build().and_then(|x| {
+                            let label = expenses::undo_label(lang, is_new, &x, &cx.doc.ws);
+                            cx.apply(Change::put(Record::Expense(x)), label)
+                        });
+                        match result {
+                            Ok(_) => {
+                                cx.toasts.info(if is_new {
+                                    BText::ExpenseAdded.get(lang)
+                                } else {
+                                    BText::ExpenseSaved.get(lang)
+                                });
+                                self.side = Side::Nothing;
+                            }
+                            Err(e) => *errors = e,
                         }
-                        Err(e) => *errors = e,
                     }
                 }
-            },
-            Side::Plan(draft, errors) => match categories::plan_form(ui, draft, errors, &cx.doc.ws, lang) {
-                categories::FormAction::None => {}
-                categories::FormAction::Cancel => self.side = Side::Nothing,
-                categories::FormAction::Save => {
-                    let result = draft.build(&cx.doc.ws).and_then(|l| {
-                        let label = format!(
-                            "{} {} {}",
-                            BText::EditPlan.get(lang),
-                            cx.doc.ws.category_name(l.category),
-                            l.year
-                        );
-                        cx.apply(Change::put(Record::BudgetLine(l)), label)
-                    });
-                    match result {
-                        Ok(_) => {
-                            cx.toasts.info(BText::PlanSaved.get(lang));
-                            self.side = Side::Nothing;
+            }
+            Side::Category(draft, errors) => {
+                match categories::category_form(ui, draft, errors, lang) {
+                    categories::FormAction::None => {}
+                    categories::FormAction::Cancel => self.side = Side::Nothing,
+                    categories::FormAction::Save => {
+                        let is_new = draft.id.0 == 0;
+                        let result = draft.build(&cx.doc.ws).and_then(|c| {
+                            let label = format!(
+                                "{} {}",
+                                if is_new {
+                                    BText::NewCategory.get(lang)
+                                } else {
+                                    BText::EditCategory.get(lang)
+                                },
+                                c.name
+                            );
+                            cx.apply(Change::put(Record::BudgetCategory(c)), label)
+                        });
+                        match result {
+                            Ok(_) => {
+                                cx.toasts.info(if is_new {
+                                    BText::CategoryAdded.get(lang)
+                                } else {
+                                    BText::CategorySaved.get(lang)
+                                });
+                                self.side = Side::Nothing;
+                            }
+                            Err(e) => *errors = e,
                         }
-                        Err(e) => *errors = e,
                     }
                 }
-            },
+            }
+            Side::Plan(draft, errors) => {
+                match categories::plan_form(ui, draft, errors, &cx.doc.ws, lang) {
+                    categories::FormAction::None => {}
+                    categories::FormAction::Cancel => self.side = Side::Nothing,
+                    categories::FormAction::Save => {
+                        let result = draft.build(&cx.doc.ws).and_then(|l| {
+                            let label = format!(
+                                "{} {} {}",
+                                BText::EditPlan.get(lang),
+                                cx.doc.ws.category_name(l.category),
+                                l.year
+                            );
+                            cx.apply(Change::put(Record::BudgetLine(l)), label)
+                        });
+                        match result {
+                            Ok(_) => {
+                                cx.toasts.info(BText::PlanSaved.get(lang));
+                                self.side = Side::Nothing;
+                            }
+                            Err(e) => *errors = e,
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -612,26 +662,40 @@ impl BudgetPage {
             Action::New => self.side = Side::Category(Box::default(), Errors::new()),
             Action::Edit(id) => {
                 if let Some(c) = cx.doc.ws.budget.categories.get(id) {
-                    self.side = Side::Category(Box::new(CategoryDraft::from_category(c)), Errors::new());
+                    self.side =
+                        Side::Category(Box::new(CategoryDraft::from_category(c)), Errors::new());
                 }
             }
             Action::Plan(id) => {
-                self.side = Side::Plan(Box::new(PlanDraft::for_category(&cx.doc.ws, id, year)), Errors::new());
+                self.side = Side::Plan(
+                    Box::new(PlanDraft::for_category(&cx.doc.ws, id, year)),
+                    Errors::new(),
+                );
             }
             Action::ToggleActive(id) => {
                 if let Some(c) = cx.doc.ws.budget.categories.get(id) {
                     let mut c = c.clone();
                     c.active = !c.active;
-                    let verb = if c.active { BText::Reactivate } else { BText::Retire };
+                    let verb = if c.active {
+                        BText::Reactivate
+                    } else {
+                        BText::Retire
+                    };
                     let label = format!("{} {}", verb.get(lang), c.name);
-                    if cx.apply(Change::put(Record::BudgetCategory(c)), label).is_err() {
+                    if cx
+                        .apply(Change::put(Record::BudgetCategory(c)), label)
+                        .is_err()
+                    {
                         cx.toasts.error(T::SaveFailed.get(lang));
                     }
                 }
             }
             Action::Delete(id) => {
                 let deps = cx.doc.ws.dependents(RecordKey::BudgetCategory(id));
-                let lines = deps.iter().filter(|d| d.kind() == RecordKind::BudgetLine).count();
+                let lines = deps
+                    .iter()
+                    .filter(|d| d.kind() == RecordKind::BudgetLine)
+                    .count();
                 self.confirm = Some(Pending::Category {
                     id,
                     lines,
@@ -661,7 +725,13 @@ impl BudgetPage {
                     self.confirm = None;
                     return;
                 };
-                let what = format!("{} {} {} {}", x.date, ws.category_name(x.category), money(x.amount), x.payee);
+                let what = format!(
+                    "{} {} {} {}",
+                    x.date,
+                    ws.category_name(x.category),
+                    money(x.amount),
+                    x.payee
+                );
                 (
                     format!(
                         "{}\n{what}\n{}",
@@ -673,12 +743,20 @@ impl BudgetPage {
                     BText::ExpenseDeleted,
                 )
             }
-            Pending::Category { id, lines, expenses } => {
+            Pending::Category {
+                id,
+                lines,
+                expenses,
+            } => {
                 let name = ws.category_name(id).to_owned();
                 let q = match lang {
-                    Lang::Zh => format!("删除类别“{name}”？它的 {lines} 条年度计划和 {expenses} 笔支出也会一并删除。"),
+                    Lang::Zh => format!(
+                        "删除类别“{name}”？它的 {lines} 条年度计划和 {expenses} 笔支出也会一并删除。"
+                    ),
                     Lang::En => {
-                        format!("Delete the category “{name}”? Its {lines} yearly plans and {expenses} expenses go too.")
+                        format!(
+                            "Delete the category “{name}”? Its {lines} yearly plans and {expenses} expenses go too."
+                        )
                     }
                 };
                 (
@@ -724,7 +802,10 @@ mod tests {
     #[test]
     fn every_budget_text_is_translated() {
         for t in BText::ALL {
-            assert!(!t.get(Lang::Zh).is_empty() && !t.get(Lang::En).is_empty(), "{t:?}");
+            assert!(
+                !t.get(Lang::Zh).is_empty() && !t.get(Lang::En).is_empty(),
+                "{t:?}"
+            );
         }
     }
 
@@ -747,8 +828,14 @@ mod tests {
             pct_of_plan: Some(1.2),
             alert: BudgetAlert::Over,
         };
-        assert_eq!(alert_text(Lang::Zh, "差旅", &over), "差旅：已超出本期计划 ¥200.00（为计划的 120.0%）");
-        assert_eq!(alert_text(Lang::En, "Travel", &over), "Travel: ¥200.00 over plan (120.0% of plan)");
+        assert_eq!(
+            alert_text(Lang::Zh, "差旅", &over),
+            "差旅：已超出本期计划 ¥200.00（为计划的 120.0%）"
+        );
+        assert_eq!(
+            alert_text(Lang::En, "Travel", &over),
+            "Travel: ¥200.00 over plan (120.0% of plan)"
+        );
         let warn = CategoryBudget {
             actual: Money::from_major(950),
             variance: Money::from_major(-50),
@@ -761,7 +848,10 @@ mod tests {
 
     #[test]
     fn colours_are_stable_per_category() {
-        assert_eq!(category_color(CategoryId(1)), category_color(CategoryId(11)));
+        assert_eq!(
+            category_color(CategoryId(1)),
+            category_color(CategoryId(11))
+        );
         assert_ne!(category_color(CategoryId(1)), category_color(CategoryId(2)));
     }
 }

@@ -64,8 +64,17 @@ pub fn contact_line(k: &Contact) -> String {
 
 pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut ContactsState) {
     let lang = cx.lang;
-    if ui.button(format!("＋ {}", RText::AddContact.get(lang))).clicked() {
-        let first = !cx.doc.ws.customers.contacts.iter().any(|k| k.customer == customer);
+    if ui
+        .button(format!("＋ {}", RText::AddContact.get(lang)))
+        .clicked()
+    {
+        let first = !cx
+            .doc
+            .ws
+            .customers
+            .contacts
+            .iter()
+            .any(|k| k.customer == customer);
         st.form = Some((
             ContactDraft {
                 primary: first,
@@ -84,9 +93,30 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
             });
             form::grid(ui, "contact_form", |ui| {
                 form::text(ui, T::Name.get(lang), &mut draft.name, "name", errors, lang);
-                form::text(ui, T::JobTitle.get(lang), &mut draft.title, "title", errors, lang);
-                form::text(ui, T::Phone.get(lang), &mut draft.phone, "phone", errors, lang);
-                form::text(ui, T::Email.get(lang), &mut draft.email, "email", errors, lang);
+                form::text(
+                    ui,
+                    T::JobTitle.get(lang),
+                    &mut draft.title,
+                    "title",
+                    errors,
+                    lang,
+                );
+                form::text(
+                    ui,
+                    T::Phone.get(lang),
+                    &mut draft.phone,
+                    "phone",
+                    errors,
+                    lang,
+                );
+                form::text(
+                    ui,
+                    T::Email.get(lang),
+                    &mut draft.email,
+                    "email",
+                    errors,
+                    lang,
+                );
                 form::checkbox(ui, T::Primary.get(lang), &mut draft.primary);
             });
             ui.horizontal(|ui| {
@@ -110,23 +140,30 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
     let mut edit = None;
     let mut delete = None;
     let mut any = false;
-    egui::ScrollArea::vertical().id_salt("customer_contacts").show(ui, |ui| {
-        for k in ws.customers.contacts.iter().filter(|k| k.customer == customer) {
-            any = true;
-            ui.horizontal(|ui| {
-                ui.label(contact_line(k));
-                if ui.small_button(T::Edit.get(lang)).clicked() {
-                    edit = Some(ContactDraft::from_contact(k));
-                }
-                if ui.small_button(T::Delete.get(lang)).clicked() {
-                    delete = Some(k.id);
-                }
-            });
-        }
-        if !any {
-            ui.weak(T::NothingYet.get(lang));
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("customer_contacts")
+        .show(ui, |ui| {
+            for k in ws
+                .customers
+                .contacts
+                .iter()
+                .filter(|k| k.customer == customer)
+            {
+                any = true;
+                ui.horizontal(|ui| {
+                    ui.label(contact_line(k));
+                    if ui.small_button(T::Edit.get(lang)).clicked() {
+                        edit = Some(ContactDraft::from_contact(k));
+                    }
+                    if ui.small_button(T::Delete.get(lang)).clicked() {
+                        delete = Some(k.id);
+                    }
+                });
+            }
+            if !any {
+                ui.weak(T::NothingYet.get(lang));
+            }
+        });
     if let Some(d) = edit {
         st.form = Some((d, Errors::new()));
     }
@@ -155,7 +192,11 @@ fn save(cx: &mut Cx, customer: CustomerId, draft: &ContactDraft) -> Result<(), E
             batch.push(Change::put(Record::Contact(o)));
         }
     }
-    let verb = if k.id.0 == 0 { RText::AddContact } else { RText::EditContact };
+    let verb = if k.id.0 == 0 {
+        RText::AddContact
+    } else {
+        RText::EditContact
+    };
     let label = format!("{} {}", verb.get(cx.lang), k.name);
     batch.push(Change::put(Record::Contact(k)));
     let change = if batch.len() == 1 {
@@ -204,7 +245,10 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut ContactsState) {
                 })
                 .collect();
             batch.push(Change::Remove(RecordKey::Contact(id)));
-            match cx.apply(Change::Batch(batch), format!("{} {name}", T::Delete.get(lang))) {
+            match cx.apply(
+                Change::Batch(batch),
+                format!("{} {name}", T::Delete.get(lang)),
+            ) {
                 Ok(_) => cx.toasts.info(RText::ContactDeleted.get(lang)),
                 Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
             }
@@ -233,6 +277,9 @@ mod tests {
         };
         let k = ok.build(CustomerId(1)).unwrap();
         assert_eq!(k.name, "王芳");
-        assert_eq!(ContactDraft::from_contact(&k).build(CustomerId(1)).unwrap(), k);
+        assert_eq!(
+            ContactDraft::from_contact(&k).build(CustomerId(1)).unwrap(),
+            k
+        );
     }
 }

@@ -66,6 +66,7 @@ crate::texts! {
         StatusChanged => "反馈状态已更新", "Feedback status changed";
         // Loyalty
         Points => "积分", "Points";
+        PointsUnit => "积分", "points";
         Balance => "积分余额", "Points balance";
         Revenue12m => "近12个月成交额", "Won in the last 12 months";
         Basis => "等级依据", "Tiers by";
@@ -87,6 +88,14 @@ crate::texts! {
         RemoveTier => "删除等级", "Remove tier";
         RulesSaved => "规则已保存", "Rules saved";
         TiersHint => "门槛须从低到高排列。", "Thresholds must go up from tier to tier.";
+    }
+}
+
+/// "：" between a caption and its value in Chinese, ": " in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
     }
 }
 
@@ -146,9 +155,12 @@ pub fn relationship_of(cx: &mut Cx, id: CustomerId) -> Arc<Relationship> {
     let ws = &cx.doc.ws;
     let today = cx.today;
     cx.cache
-        .get_or_compute(cx.doc.revision(), "customer_relationship", (id, today), || {
-            Arc::new(relationship(ws, id, today))
-        })
+        .get_or_compute(
+            cx.doc.revision(),
+            "customer_relationship",
+            (id, today),
+            || Arc::new(relationship(ws, id, today)),
+        )
         .clone()
 }
 
@@ -162,7 +174,14 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
     }
     let mut action = DetailAction::None;
     let lang = cx.lang;
-    let Some(name) = cx.doc.ws.customers.customers.get(id).map(|c| c.name.clone()) else {
+    let Some(name) = cx
+        .doc
+        .ws
+        .customers
+        .customers
+        .get(id)
+        .map(|c| c.name.clone())
+    else {
         return action;
     };
     let rel = relationship_of(cx, id);
@@ -177,7 +196,10 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
     });
     ui.horizontal_wrapped(|ui| {
         for tab in Tab::ALL {
-            if ui.selectable_label(st.tab == tab, tab.label(lang)).clicked() {
+            if ui
+                .selectable_label(st.tab == tab, tab.label(lang))
+                .clicked()
+            {
                 st.tab = tab;
             }
         }
@@ -200,66 +222,74 @@ fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) 
     let Some(c) = ws.customers.customers.get(id) else {
         return;
     };
-    egui::ScrollArea::vertical().id_salt("customer_overview").show(ui, |ui| {
-        egui::Grid::new("customer_detail")
-            .num_columns(2)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                let mut row = |k: &str, v: &str| {
-                    ui.weak(k);
-                    ui.label(v);
-                    ui.end_row();
-                };
-                row(T::Industry.get(lang), &c.industry);
-                row(T::Region.get(lang), &c.region);
-                row(T::Owner.get(lang), c.owner.map(|o| ws.member_name(o)).unwrap_or("—"));
-                if let Some(s) = c.segment.and_then(|s| ws.marketing.segments.get(s)) {
-                    row(CText::Segment.get(lang), &s.name);
-                }
-                row(T::Phone.get(lang), &c.phone);
-                row(T::Email.get(lang), &c.email);
-                row(T::Address.get(lang), &c.address);
-                row(T::Source.get(lang), &c.source);
-                row(T::Created.get(lang), &c.created.to_string());
-                row(CText::AnnualPotential.get(lang), &money(c.annual_potential));
-                let tier = rel
-                    .loyalty
-                    .tier
-                    .and_then(|t| ws.customers.loyalty.tiers.get(t))
-                    .map(|t| t.name.as_str())
-                    .unwrap_or(RText::NoTier.get(lang));
-                row(RText::Tier.get(lang), tier);
-                let open = rel
-                    .deals
-                    .iter()
-                    .filter_map(|d| ws.deals.deals.get(*d))
-                    .filter(|d| d.stage.is_open())
-                    .count();
-                row(RText::OpenDeals.get(lang), &open.to_string());
-                row(RText::FollowUpsDue.get(lang), &rel.follow_ups_due.to_string());
-                let open_feedback = rel
-                    .feedback
-                    .iter()
-                    .filter_map(|f| ws.customers.feedback.get(*f))
-                    .filter(|f| f.status != FeedbackStatus::Resolved)
-                    .count();
-                row(RText::OpenFeedback.get(lang), &open_feedback.to_string());
-            });
-        if !c.notes.is_empty() {
-            ui.add_space(4.0);
-            ui.label(&c.notes);
-        }
-        ui.separator();
-        ui.strong(T::Contacts.get(lang));
-        let mut any = false;
-        for k in ws.customers.contacts.iter().filter(|k| k.customer == id) {
-            any = true;
-            ui.label(contacts::contact_line(k));
-        }
-        if !any {
-            ui.weak(T::NothingYet.get(lang));
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("customer_overview")
+        .show(ui, |ui| {
+            egui::Grid::new("customer_detail")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    let mut row = |k: &str, v: &str| {
+                        ui.weak(k);
+                        ui.label(v);
+                        ui.end_row();
+                    };
+                    row(T::Industry.get(lang), &c.industry);
+                    row(T::Region.get(lang), &c.region);
+                    row(
+                        T::Owner.get(lang),
+                        c.owner.map(|o| ws.member_name(o)).unwrap_or("—"),
+                    );
+                    if let Some(s) = c.segment.and_then(|s| ws.marketing.segments.get(s)) {
+                        row(CText::Segment.get(lang), &s.name);
+                    }
+                    row(T::Phone.get(lang), &c.phone);
+                    row(T::Email.get(lang), &c.email);
+                    row(T::Address.get(lang), &c.address);
+                    row(T::Source.get(lang), &c.source);
+                    row(T::Created.get(lang), &c.created.to_string());
+                    row(CText::AnnualPotential.get(lang), &money(c.annual_potential));
+                    let tier = rel
+                        .loyalty
+                        .tier
+                        .and_then(|t| ws.customers.loyalty.tiers.get(t))
+                        .map(|t| t.name.as_str())
+                        .unwrap_or(RText::NoTier.get(lang));
+                    row(RText::Tier.get(lang), tier);
+                    let open = rel
+                        .deals
+                        .iter()
+                        .filter_map(|d| ws.deals.deals.get(*d))
+                        .filter(|d| d.stage.is_open())
+                        .count();
+                    row(RText::OpenDeals.get(lang), &open.to_string());
+                    row(
+                        RText::FollowUpsDue.get(lang),
+                        &rel.follow_ups_due.to_string(),
+                    );
+                    let open_feedback = rel
+                        .feedback
+                        .iter()
+                        .filter_map(|f| ws.customers.feedback.get(*f))
+                        .filter(|f| f.status != FeedbackStatus::Resolved)
+                        .count();
+                    row(RText::OpenFeedback.get(lang), &open_feedback.to_string());
+                });
+            if !c.notes.is_empty() {
+                ui.add_space(4.0);
+                ui.label(&c.notes);
+            }
+            ui.separator();
+            ui.strong(T::Contacts.get(lang));
+            let mut any = false;
+            for k in ws.customers.contacts.iter().filter(|k| k.customer == id) {
+                any = true;
+                ui.label(contacts::contact_line(k));
+            }
+            if !any {
+                ui.weak(T::NothingYet.get(lang));
+            }
+        });
 }
 
 /// The customer's deals; a click opens the deal on the Pipeline page.
@@ -269,7 +299,11 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
         ui.weak(T::NothingYet.get(lang));
         return;
     }
-    ui.weak(format!("{} {}", rel.deals.len(), super::super::pipeline::PText::Deals.get(lang)));
+    ui.weak(format!(
+        "{} {}",
+        rel.deals.len(),
+        super::super::pipeline::PText::Deals.get(lang)
+    ));
     let mut open = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::vertical()
@@ -289,7 +323,10 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
                     ws.member_name(d.owner)
                 );
                 if ui
-                    .add_sized([ui.available_width(), row_h], egui::Button::selectable(false, text).truncate())
+                    .add_sized(
+                        [ui.available_width(), row_h],
+                        egui::Button::selectable(false, text).truncate(),
+                    )
                     .clicked()
                 {
                     open = Some(d.id);

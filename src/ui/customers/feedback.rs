@@ -2,7 +2,7 @@
 //! open → in progress → resolved (with its resolution; a resolved item can be reopened).
 //! Each step is one undoable change.
 
-use super::detail::RText;
+use super::detail::{RText, colon};
 use crate::analytics::relationship::Relationship;
 use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;
@@ -29,7 +29,11 @@ impl FeedbackDraft {
     }
 
     /// A new item is open; an edited one keeps its status and resolution.
-    pub fn build(&self, customer: CustomerId, existing: Option<&Feedback>) -> Result<Feedback, Errors> {
+    pub fn build(
+        &self,
+        customer: CustomerId,
+        existing: Option<&Feedback>,
+    ) -> Result<Feedback, Errors> {
         let mut e = Errors::new();
         let date = form::parse_into(&mut e, "date", parse_date(&self.date));
         let mut f = existing.cloned().unwrap_or(Feedback {
@@ -87,9 +91,18 @@ fn status_button(to: FeedbackStatus, lang: Lang) -> &'static str {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relationship, st: &mut FeedbackState) {
+pub fn show(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    customer: CustomerId,
+    rel: &Relationship,
+    st: &mut FeedbackState,
+) {
     let lang = cx.lang;
-    if ui.button(format!("＋ {}", RText::AddFeedback.get(lang))).clicked() {
+    if ui
+        .button(format!("＋ {}", RText::AddFeedback.get(lang)))
+        .clicked()
+    {
         st.form = Some((FeedbackDraft::new(cx.today), Errors::new()));
     }
     let mut close_form = false;
@@ -97,15 +110,32 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relation
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong(RText::AddFeedback.get(lang));
             form::grid(ui, "feedback_form", |ui| {
-                form::choice(ui, RText::Kind.get(lang), &mut draft.kind, &FeedbackKind::ALL, lang);
+                form::choice(
+                    ui,
+                    RText::Kind.get(lang),
+                    &mut draft.kind,
+                    &FeedbackKind::ALL,
+                    lang,
+                );
                 form::date(ui, T::Date.get(lang), &mut draft.date, "date", errors, lang);
-                form::multiline(ui, RText::FeedbackText.get(lang), &mut draft.text, "text", errors, lang);
+                form::multiline(
+                    ui,
+                    RText::FeedbackText.get(lang),
+                    &mut draft.text,
+                    "text",
+                    errors,
+                    lang,
+                );
             });
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
                     let existing = cx.doc.ws.customers.feedback.get(draft.id).cloned();
                     let result = draft.build(customer, existing.as_ref()).and_then(|f| {
-                        let label = format!("{} {}", RText::AddFeedback.get(lang), cx.doc.ws.customer_name(customer));
+                        let label = format!(
+                            "{} {}",
+                            RText::AddFeedback.get(lang),
+                            cx.doc.ws.customer_name(customer)
+                        );
                         cx.apply(Change::put(Record::Feedback(f)), label)
                     });
                     match result {
@@ -133,60 +163,82 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relation
     let mut go: Option<(FeedbackId, FeedbackStatus)> = None;
     let mut resolve_now = None;
     let mut cancel_resolve = false;
-    egui::ScrollArea::vertical().id_salt("customer_feedback").show(ui, |ui| {
-        let ws = &cx.doc.ws;
-        for id in &rel.feedback {
-            let Some(f) = ws.customers.feedback.get(*id) else {
-                continue;
-            };
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    ui.strong(format!("{} · {}", f.kind.label(lang), f.date));
-                    let color = match f.status {
-                        FeedbackStatus::Open => ui.visuals().warn_fg_color,
-                        FeedbackStatus::InProgress => ui.visuals().hyperlink_color,
-                        FeedbackStatus::Resolved => ui.visuals().weak_text_color(),
-                    };
-                    ui.colored_label(color, format!("{}: {}", RText::Status.get(lang), f.status.label(lang)));
-                });
-                ui.add(egui::Label::new(&f.text).wrap());
-                if f.status == FeedbackStatus::Resolved || !f.resolution.is_empty() {
-                    ui.add(egui::Label::new(format!("{}: {}", RText::Resolution.get(lang), f.resolution)).wrap());
-                }
-                if let Some(d) = f.resolved_on {
-                    ui.weak(format!("{}: {d}", RText::ResolvedOn.get(lang)));
-                }
-                match &mut st.resolving {
-                    Some((rid, text, errors)) if *rid == f.id => {
-                        let l = ui.label(RText::Resolution.get(lang));
-                        ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY))
+    egui::ScrollArea::vertical()
+        .id_salt("customer_feedback")
+        .show(ui, |ui| {
+            let ws = &cx.doc.ws;
+            for id in &rel.feedback {
+                let Some(f) = ws.customers.feedback.get(*id) else {
+                    continue;
+                };
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        ui.strong(format!("{} · {}", f.kind.label(lang), f.date));
+                        let color = match f.status {
+                            FeedbackStatus::Open => ui.visuals().warn_fg_color,
+                            FeedbackStatus::InProgress => ui.visuals().hyperlink_color,
+                            FeedbackStatus::Resolved => ui.visuals().weak_text_color(),
+                        };
+                        ui.colored_label(
+                            color,
+                            format!(
+                                "{}{}{}",
+                                RText::Status.get(lang),
+                                colon(lang),
+                                f.status.label(lang)
+                            ),
+                        );
+                    });
+                    ui.add(egui::Label::new(&f.text).wrap());
+                    if f.status == FeedbackStatus::Resolved || !f.resolution.is_empty() {
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{}{}{}",
+                                RText::Resolution.get(lang),
+                                colon(lang),
+                                f.resolution
+                            ))
+                            .wrap(),
+                        );
+                    }
+                    if let Some(d) = f.resolved_on {
+                        ui.weak(format!("{}{}{d}", RText::ResolvedOn.get(lang), colon(lang)));
+                    }
+                    match &mut st.resolving {
+                        Some((rid, text, errors)) if *rid == f.id => {
+                            let l = ui.label(RText::Resolution.get(lang));
+                            ui.add(
+                                egui::TextEdit::multiline(text)
+                                    .desired_rows(2)
+                                    .desired_width(f32::INFINITY),
+                            )
                             .labelled_by(l.id);
-                        if let Some(p) = errors.get("resolution") {
-                            ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-                        }
-                        ui.horizontal(|ui| {
-                            if ui.button(RText::ConfirmResolve.get(lang)).clicked() {
-                                resolve_now = Some((f.id, text.clone()));
+                            if let Some(p) = errors.get("resolution") {
+                                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
                             }
-                            if ui.button(T::Cancel.get(lang)).clicked() {
-                                cancel_resolve = true;
-                            }
-                        });
-                    }
-                    _ => {
-                        ui.horizontal(|ui| {
-                            for to in f.status.next_steps() {
-                                if ui.small_button(status_button(*to, lang)).clicked() {
-                                    go = Some((f.id, *to));
+                            ui.horizontal(|ui| {
+                                if ui.button(RText::ConfirmResolve.get(lang)).clicked() {
+                                    resolve_now = Some((f.id, text.clone()));
                                 }
-                            }
-                        });
+                                if ui.button(T::Cancel.get(lang)).clicked() {
+                                    cancel_resolve = true;
+                                }
+                            });
+                        }
+                        _ => {
+                            ui.horizontal(|ui| {
+                                for to in f.status.next_steps() {
+                                    if ui.small_button(status_button(*to, lang)).clicked() {
+                                        go = Some((f.id, *to));
+                                    }
+                                }
+                            });
+                        }
                     }
-                }
-            });
-        }
-    });
+                });
+            }
+        });
     if cancel_resolve {
         st.resolving = None;
     }
@@ -217,7 +269,12 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relation
     }
 }
 
-fn apply_step(cx: &mut Cx, id: FeedbackId, to: FeedbackStatus, resolution: &str) -> Result<(), Errors> {
+fn apply_step(
+    cx: &mut Cx,
+    id: FeedbackId,
+    to: FeedbackStatus,
+    resolution: &str,
+) -> Result<(), Errors> {
     let lang = cx.lang;
     let Some(f) = cx.doc.ws.customers.feedback.get(id) else {
         return Ok(());
@@ -255,7 +312,12 @@ mod tests {
         assert!(working.validate().is_empty());
         let bare = step(&working, FeedbackStatus::Resolved, "  ", d("2026-03-03"));
         assert_eq!(bare.validate().get("resolution"), Some(&Problem::Required));
-        let done = step(&working, FeedbackStatus::Resolved, "已优化索引", d("2026-03-03"));
+        let done = step(
+            &working,
+            FeedbackStatus::Resolved,
+            "已优化索引",
+            d("2026-03-03"),
+        );
         assert!(done.validate().is_empty());
         assert_eq!(done.resolved_on, Some(d("2026-03-03")));
         let again = step(&done, FeedbackStatus::Open, "", d("2026-03-04"));

@@ -3,7 +3,7 @@
 //! done. A follow-up due today or earlier is what the Dashboard lists
 //! ([`crate::analytics::follow_ups_due`] reads the same records).
 
-use super::detail::RText;
+use super::detail::{RText, colon};
 use crate::analytics::relationship::Relationship;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
@@ -116,11 +116,23 @@ pub fn follow_up_state(i: &Interaction, today: NaiveDate, lang: Lang) -> Option<
     })
 }
 
-pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relationship, st: &mut InteractionsState) {
+pub fn show(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    customer: CustomerId,
+    rel: &Relationship,
+    st: &mut InteractionsState,
+) {
     let lang = cx.lang;
     ui.horizontal(|ui| {
-        if ui.button(format!("＋ {}", RText::LogInteraction.get(lang))).clicked() {
-            st.form = Some((InteractionDraft::new(&cx.doc.ws, customer, cx.today), Errors::new()));
+        if ui
+            .button(format!("＋ {}", RText::LogInteraction.get(lang)))
+            .clicked()
+        {
+            st.form = Some((
+                InteractionDraft::new(&cx.doc.ws, customer, cx.today),
+                Errors::new(),
+            ));
         }
         ui.weak(RText::TimelineHint.get(lang));
     });
@@ -143,57 +155,75 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relation
     let mut edit = None;
     let mut delete = None;
     let mut mark_done = None;
-    egui::ScrollArea::vertical().id_salt("customer_timeline").show(ui, |ui| {
-        let ws = &cx.doc.ws;
-        for id in &rel.timeline {
-            let Some(i) = ws.customers.interactions.get(*id) else {
-                continue;
-            };
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let contact = i
-                    .contact
-                    .and_then(|k| ws.customers.contacts.get(k))
-                    .map(|k| k.name.as_str());
-                let mut head = format!("{} · {}", i.date, i.kind.label(lang));
-                if let Some(k) = contact {
-                    head = format!("{head} · {k}");
-                }
-                if let Some(m) = i.member {
-                    head = format!("{head} · {}", ws.member_name(m));
-                }
-                ui.strong(head);
-                if !i.note.is_empty() {
-                    ui.add(egui::Label::new(&i.note).wrap());
-                }
-                if !i.outcome.is_empty() {
-                    ui.add(egui::Label::new(format!("{}: {}", RText::Outcome.get(lang), i.outcome)).wrap());
-                }
-                ui.horizontal(|ui| {
-                    if let (Some(due), Some((state, urgent))) = (i.follow_up, follow_up_state(i, cx.today, lang)) {
-                        let text = match lang {
-                            Lang::Zh => format!("{} {due}（{state}）", RText::FollowUp.get(lang)),
-                            Lang::En => format!("{} {due} ({state})", RText::FollowUp.get(lang)),
-                        };
-                        if urgent {
-                            ui.colored_label(ui.visuals().warn_fg_color, text);
-                        } else {
-                            ui.label(text);
+    egui::ScrollArea::vertical()
+        .id_salt("customer_timeline")
+        .show(ui, |ui| {
+            let ws = &cx.doc.ws;
+            for id in &rel.timeline {
+                let Some(i) = ws.customers.interactions.get(*id) else {
+                    continue;
+                };
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let contact = i
+                        .contact
+                        .and_then(|k| ws.customers.contacts.get(k))
+                        .map(|k| k.name.as_str());
+                    let mut head = format!("{} · {}", i.date, i.kind.label(lang));
+                    if let Some(k) = contact {
+                        head = format!("{head} · {k}");
+                    }
+                    if let Some(m) = i.member {
+                        head = format!("{head} · {}", ws.member_name(m));
+                    }
+                    ui.strong(head);
+                    if !i.note.is_empty() {
+                        ui.add(egui::Label::new(&i.note).wrap());
+                    }
+                    if !i.outcome.is_empty() {
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{}{}{}",
+                                RText::Outcome.get(lang),
+                                colon(lang),
+                                i.outcome
+                            ))
+                            .wrap(),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        if let (Some(due), Some((state, urgent))) =
+                            (i.follow_up, follow_up_state(i, cx.today, lang))
+                        {
+                            let text = match lang {
+                                Lang::Zh => {
+                                    format!("{} {due}（{state}）", RText::FollowUp.get(lang))
+                                }
+                                Lang::En => {
+                                    format!("{} {due} ({state})", RText::FollowUp.get(lang))
+                                }
+                            };
+                            if urgent {
+                                ui.colored_label(ui.visuals().warn_fg_color, text);
+                            } else {
+                                ui.label(text);
+                            }
+                            if !i.follow_up_done
+                                && ui.small_button(RText::MarkDone.get(lang)).clicked()
+                            {
+                                mark_done = Some(i.id);
+                            }
                         }
-                        if !i.follow_up_done && ui.small_button(RText::MarkDone.get(lang)).clicked() {
-                            mark_done = Some(i.id);
+                        if ui.small_button(T::Edit.get(lang)).clicked() {
+                            edit = Some(InteractionDraft::from_interaction(i));
                         }
-                    }
-                    if ui.small_button(T::Edit.get(lang)).clicked() {
-                        edit = Some(InteractionDraft::from_interaction(i));
-                    }
-                    if ui.small_button(T::Delete.get(lang)).clicked() {
-                        delete = Some(i.id);
-                    }
+                        if ui.small_button(T::Delete.get(lang)).clicked() {
+                            delete = Some(i.id);
+                        }
+                    });
                 });
-            });
-        }
-    });
+            }
+        });
     if let Some(d) = edit {
         st.form = Some((d, Errors::new()));
     }
@@ -205,8 +235,15 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relation
     {
         let mut done = i.clone();
         done.follow_up_done = true;
-        let label = format!("{} {}", RText::FollowUpDone.get(lang), cx.doc.ws.customer_name(customer));
-        if cx.apply(Change::put(Record::Interaction(done)), label.clone()).is_ok() {
+        let label = format!(
+            "{} {}",
+            RText::FollowUpDone.get(lang),
+            cx.doc.ws.customer_name(customer)
+        );
+        if cx
+            .apply(Change::put(Record::Interaction(done)), label.clone())
+            .is_ok()
+        {
             cx.toasts.info(label);
         }
     }
@@ -244,13 +281,58 @@ fn edit_form(
     });
     let none = T::None.get(lang);
     form::grid(ui, "interaction_form", |ui| {
-        form::choice(ui, RText::Kind.get(lang), &mut draft.kind, &InteractionKind::ALL, lang);
+        form::choice(
+            ui,
+            RText::Kind.get(lang),
+            &mut draft.kind,
+            &InteractionKind::ALL,
+            lang,
+        );
         form::date(ui, T::Date.get(lang), &mut draft.date, "date", errors, lang);
-        form::pick(ui, RText::Contact.get(lang), &mut draft.contact, &contacts, Some(none), "contact", errors, lang);
-        form::pick(ui, RText::Member.get(lang), &mut draft.member, &members, Some(none), "member", errors, lang);
-        form::multiline(ui, RText::Note.get(lang), &mut draft.note, "note", errors, lang);
-        form::text(ui, RText::Outcome.get(lang), &mut draft.outcome, "outcome", errors, lang);
-        form::date(ui, RText::FollowUp.get(lang), &mut draft.follow_up, "follow_up", errors, lang);
+        form::pick(
+            ui,
+            RText::Contact.get(lang),
+            &mut draft.contact,
+            &contacts,
+            Some(none),
+            "contact",
+            errors,
+            lang,
+        );
+        form::pick(
+            ui,
+            RText::Member.get(lang),
+            &mut draft.member,
+            &members,
+            Some(none),
+            "member",
+            errors,
+            lang,
+        );
+        form::multiline(
+            ui,
+            RText::Note.get(lang),
+            &mut draft.note,
+            "note",
+            errors,
+            lang,
+        );
+        form::text(
+            ui,
+            RText::Outcome.get(lang),
+            &mut draft.outcome,
+            "outcome",
+            errors,
+            lang,
+        );
+        form::date(
+            ui,
+            RText::FollowUp.get(lang),
+            &mut draft.follow_up,
+            "follow_up",
+            errors,
+            lang,
+        );
         if draft.id.0 != 0 && !draft.follow_up.trim().is_empty() {
             form::checkbox(ui, RText::FollowUpDone.get(lang), &mut draft.follow_up_done);
         }
@@ -308,7 +390,10 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut InteractionsState) {
         Answer::Pending => {}
         Answer::No => st.confirm_delete = None,
         Answer::Yes => {
-            match cx.apply(Change::Remove(RecordKey::Interaction(id)), format!("{} {what}", T::Delete.get(lang))) {
+            match cx.apply(
+                Change::Remove(RecordKey::Interaction(id)),
+                format!("{} {what}", T::Delete.get(lang)),
+            ) {
                 Ok(_) => cx.toasts.info(RText::InteractionDeleted.get(lang)),
                 Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
             }
@@ -335,7 +420,10 @@ mod tests {
         assert_eq!(e.get("follow_up"), Some(&Problem::Before("date")));
         x.note = "电话沟通".into();
         x.follow_up = "2026-03-32".into();
-        assert_eq!(x.build(CustomerId(1)).unwrap_err().get("follow_up"), Some(&Problem::NotADate));
+        assert_eq!(
+            x.build(CustomerId(1)).unwrap_err().get("follow_up"),
+            Some(&Problem::NotADate)
+        );
         x.follow_up = "2026-03-10".into();
         let i = x.build(CustomerId(1)).unwrap();
         assert!(i.follow_up_due(d("2026-03-10")));

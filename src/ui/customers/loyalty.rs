@@ -81,7 +81,11 @@ impl RulesDraft {
 
     pub fn build(&self) -> Result<LoyaltyProgram, Errors> {
         let mut e = Errors::new();
-        let per_yuan = form::parse_into(&mut e, "points_per_yuan", parse_int(&self.points_per_yuan, 0, 1_000_000));
+        let per_yuan = form::parse_into(
+            &mut e,
+            "points_per_yuan",
+            parse_int(&self.points_per_yuan, 0, 1_000_000),
+        );
         let mut tiers = Vec::with_capacity(self.tiers.len());
         for t in &self.tiers {
             let threshold = match self.basis {
@@ -125,57 +129,88 @@ fn signed(n: i64) -> String {
 /// A tier threshold or a gap in the programme's unit.
 fn amount_in_basis(basis: TierBasis, v: i64, lang: Lang) -> String {
     match basis {
-        TierBasis::Points => format!("{} {}", group_thousands(v.max(0) as u64), RText::Points.get(lang)),
+        TierBasis::Points => format!(
+            "{} {}",
+            group_thousands(v.max(0) as u64),
+            RText::PointsUnit.get(lang)
+        ),
         TierBasis::YearlyRevenue => money(Money(v)),
     }
 }
 
-pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relationship, st: &mut LoyaltyState) {
-    egui::ScrollArea::vertical().id_salt("customer_loyalty").show(ui, |ui| {
-        status(ui, cx, rel);
-        ui.separator();
-        ledger(ui, cx, customer, rel, st);
-        ui.separator();
-        rules(ui, cx, st);
-    });
+pub fn show(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    customer: CustomerId,
+    rel: &Relationship,
+    st: &mut LoyaltyState,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt("customer_loyalty")
+        .show(ui, |ui| {
+            status(ui, cx, rel);
+            ui.separator();
+            ledger(ui, cx, customer, rel, st);
+            ui.separator();
+            rules(ui, cx, st);
+        });
 }
 
 fn status(ui: &mut egui::Ui, cx: &Cx, rel: &Relationship) {
     let lang = cx.lang;
     let program = &cx.doc.ws.customers.loyalty;
     let s = &rel.loyalty;
-    egui::Grid::new("loyalty_status").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.weak(RText::Tier.get(lang));
-        let tier = s
-            .tier
-            .and_then(|t| program.tiers.get(t))
-            .map(|t| t.name.as_str())
-            .unwrap_or(RText::NoTier.get(lang));
-        ui.strong(tier);
-        ui.end_row();
-        ui.weak(RText::Basis.get(lang));
-        ui.label(program.basis.label(lang));
-        ui.end_row();
-        ui.weak(RText::Balance.get(lang));
-        ui.label(plain(s.points));
-        ui.end_row();
-        ui.weak(RText::Revenue12m.get(lang));
-        ui.label(money(s.revenue_12m));
-        ui.end_row();
-        ui.weak(RText::ToNext.get(lang));
-        match s.next.and_then(|(i, gap)| program.tiers.get(i).map(|t| (t, gap))) {
-            Some((t, gap)) => ui.label(format!("{} → {}", amount_in_basis(program.basis, gap, lang), t.name)),
-            None => ui.label(RText::TopTier.get(lang)),
-        };
-        ui.end_row();
-    });
+    egui::Grid::new("loyalty_status")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.weak(RText::Tier.get(lang));
+            let tier = s
+                .tier
+                .and_then(|t| program.tiers.get(t))
+                .map(|t| t.name.as_str())
+                .unwrap_or(RText::NoTier.get(lang));
+            ui.strong(tier);
+            ui.end_row();
+            ui.weak(RText::Basis.get(lang));
+            ui.label(program.basis.label(lang));
+            ui.end_row();
+            ui.weak(RText::Balance.get(lang));
+            ui.label(plain(s.points));
+            ui.end_row();
+            ui.weak(RText::Revenue12m.get(lang));
+            ui.label(money(s.revenue_12m));
+            ui.end_row();
+            ui.weak(RText::ToNext.get(lang));
+            match s
+                .next
+                .and_then(|(i, gap)| program.tiers.get(i).map(|t| (t, gap)))
+            {
+                Some((t, gap)) => ui.label(format!(
+                    "{} → {}",
+                    amount_in_basis(program.basis, gap, lang),
+                    t.name
+                )),
+                None => ui.label(RText::TopTier.get(lang)),
+            };
+            ui.end_row();
+        });
 }
 
-fn ledger(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relationship, st: &mut LoyaltyState) {
+fn ledger(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    customer: CustomerId,
+    rel: &Relationship,
+    st: &mut LoyaltyState,
+) {
     let lang = cx.lang;
     ui.horizontal(|ui| {
         ui.strong(RText::Ledger.get(lang));
-        if ui.button(format!("＋ {}", RText::AddEntry.get(lang))).clicked() {
+        if ui
+            .button(format!("＋ {}", RText::AddEntry.get(lang)))
+            .clicked()
+        {
             st.entry = Some((EntryDraft::new(cx.today), Errors::new()));
         }
     });
@@ -193,7 +228,14 @@ fn ledger(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, rel: &Relationsh
                     errors,
                     lang,
                 );
-                form::text(ui, RText::Reason.get(lang), &mut draft.reason, "reason", errors, lang);
+                form::text(
+                    ui,
+                    RText::Reason.get(lang),
+                    &mut draft.reason,
+                    "reason",
+                    errors,
+                    lang,
+                );
             });
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
@@ -257,19 +299,22 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
         }
     });
     let Some((draft, errors)) = &mut st.rules else {
-        egui::Grid::new("loyalty_rules").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-            ui.weak(RText::Basis.get(lang));
-            ui.label(program.basis.label(lang));
-            ui.end_row();
-            ui.weak(RText::PointsPerYuan.get(lang));
-            ui.label(program.points_per_yuan.to_string());
-            ui.end_row();
-            for t in &program.tiers {
-                ui.weak(&t.name);
-                ui.label(amount_in_basis(program.basis, t.threshold, lang));
+        egui::Grid::new("loyalty_rules")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                ui.weak(RText::Basis.get(lang));
+                ui.label(program.basis.label(lang));
                 ui.end_row();
-            }
-        });
+                ui.weak(RText::PointsPerYuan.get(lang));
+                ui.label(program.points_per_yuan.to_string());
+                ui.end_row();
+                for t in &program.tiers {
+                    ui.weak(&t.name);
+                    ui.label(amount_in_basis(program.basis, t.threshold, lang));
+                    ui.end_row();
+                }
+            });
         return;
     };
     let mut close = false;
@@ -293,26 +338,32 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
             TierBasis::YearlyRevenue => RText::ThresholdYuan,
         };
         let mut remove = None;
-        egui::Grid::new("loyalty_tiers_edit").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
-            let name_head = ui.strong(RText::TierName.get(lang));
-            let threshold_label = ui.strong(threshold_head.get(lang));
-            ui.label("");
-            ui.end_row();
-            for (i, t) in draft.tiers.iter_mut().enumerate() {
-                ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(140.0))
-                    .labelled_by(name_head.id);
-                ui.add(egui::TextEdit::singleline(&mut t.threshold).desired_width(140.0))
-                    .labelled_by(threshold_label.id);
-                if ui.small_button(RText::RemoveTier.get(lang)).clicked() {
-                    remove = Some(i);
-                }
+        egui::Grid::new("loyalty_tiers_edit")
+            .num_columns(3)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                let name_head = ui.strong(RText::TierName.get(lang));
+                let threshold_label = ui.strong(threshold_head.get(lang));
+                ui.label("");
                 ui.end_row();
-            }
-        });
+                for (i, t) in draft.tiers.iter_mut().enumerate() {
+                    ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(140.0))
+                        .labelled_by(name_head.id);
+                    ui.add(egui::TextEdit::singleline(&mut t.threshold).desired_width(140.0))
+                        .labelled_by(threshold_label.id);
+                    if ui.small_button(RText::RemoveTier.get(lang)).clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
         if let Some(i) = remove {
             draft.tiers.remove(i);
         }
-        if ui.small_button(format!("＋ {}", RText::AddTier.get(lang))).clicked() {
+        if ui
+            .small_button(format!("＋ {}", RText::AddTier.get(lang)))
+            .clicked()
+        {
             draft.tiers.push(TierDraft {
                 name: String::new(),
                 threshold: String::new(),
@@ -324,9 +375,9 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
         }
         ui.horizontal(|ui| {
             if ui.button(T::Save.get(lang)).clicked() {
-                let result = draft
-                    .build()
-                    .and_then(|p| cx.apply(Change::Loyalty(Box::new(p)), RText::EditRules.get(lang)));
+                let result = draft.build().and_then(|p| {
+                    cx.apply(Change::Loyalty(Box::new(p)), RText::EditRules.get(lang))
+                });
                 match result {
                     Ok(_) => {
                         cx.toasts.info(RText::RulesSaved.get(lang));
@@ -355,9 +406,15 @@ mod tests {
         assert_eq!(RulesDraft::from_program(&p).build().unwrap(), p);
         let mut d = RulesDraft::from_program(&p);
         d.tiers[1].threshold = "500000".into();
-        assert_eq!(d.build().unwrap_err().get("tiers"), Some(&Problem::NotAscending));
+        assert_eq!(
+            d.build().unwrap_err().get("tiers"),
+            Some(&Problem::NotAscending)
+        );
         d.tiers[1].threshold = "lots".into();
-        assert_eq!(d.build().unwrap_err().get("tiers"), Some(&Problem::NotANumber));
+        assert_eq!(
+            d.build().unwrap_err().get("tiers"),
+            Some(&Problem::NotANumber)
+        );
         // By revenue, thresholds are typed in yuan and kept in fen.
         let mut r = RulesDraft::from_program(&p);
         r.basis = TierBasis::YearlyRevenue;

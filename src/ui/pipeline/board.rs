@@ -13,7 +13,7 @@ use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind, UiBuilder, vec2};
 /// Height of a card (fixed, so a column scrolls over rows it never lays out).
 pub const CARD_H: f32 = 112.0;
 const GAP: f32 = 8.0;
-const MIN_COL_W: f32 = 196.0;
+const MIN_COL_W: f32 = 172.0;
 
 /// What happened on the board this frame.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -33,7 +33,9 @@ pub fn show(
     let mut out = BoardOut::default();
     let avail = ui.available_size();
     let n = board.columns.len() as f32;
-    let col_w = ((avail.x - GAP * (n - 1.0)) / n).floor().max(MIN_COL_W);
+    let col_w = ((avail.x - GAP * (n - 1.0) - 2.0) / n)
+        .floor()
+        .max(MIN_COL_W);
     let scrolls_sideways = col_w * n + GAP * (n - 1.0) > avail.x + 0.5;
     let col_h = (avail.y - if scrolls_sideways { 16.0 } else { 0.0 }).max(240.0);
     egui::ScrollArea::horizontal()
@@ -43,7 +45,16 @@ pub fn show(
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = GAP;
                 for col in &board.columns {
-                    column(ui, cx, board, col, vec2(col_w, col_h), selected, scroll_to, &mut out);
+                    column(
+                        ui,
+                        cx,
+                        board,
+                        col,
+                        vec2(col_w, col_h),
+                        selected,
+                        scroll_to,
+                        &mut out,
+                    );
                 }
             });
         });
@@ -70,8 +81,9 @@ fn column(
             .corner_radius(6.0)
             .inner_margin(6.0);
         let (_, payload) = ui.dnd_drop_zone::<CardDrag, ()>(frame, |ui| {
-            ui.set_width(size.x - 12.0);
-            ui.set_height(size.y - 12.0);
+            // Inner margin 6 + stroke 1 on each side.
+            ui.set_width(size.x - 14.0);
+            ui.set_height(size.y - 14.0);
             header(ui, col, lang);
             ui.separator();
             if col.ids.is_empty() {
@@ -83,8 +95,11 @@ fn column(
             if let Some((stage, row)) = scroll_to
                 && stage == col.stage
             {
+                // One card of context above it, and never past the end (no bounce).
                 let row_h = CARD_H + ui.spacing().item_spacing.y;
-                area = area.vertical_scroll_offset((row as f32 - 1.0).max(0.0) * row_h);
+                let content = col.ids.len() as f32 * row_h - ui.spacing().item_spacing.y;
+                let max = (content - ui.available_height()).max(0.0);
+                area = area.vertical_scroll_offset(((row as f32 - 1.0).max(0.0) * row_h).min(max));
             }
             area.show_rows(ui, CARD_H, col.ids.len(), |ui, rows| {
                 for i in rows {
@@ -101,24 +116,46 @@ fn column(
     });
 }
 
+/// The column head: stage, count and how many are stale, total, weighted. Four short
+/// lines that never widen the column, so every column keeps its width and the cards of
+/// every column start at the same height.
 fn header(ui: &mut egui::Ui, col: &BoardColumn, lang: Lang) {
+    ui.add(egui::Label::new(RichText::new(col.stage.label(lang)).strong()).truncate());
     ui.horizontal(|ui| {
-        ui.strong(col.stage.label(lang));
         ui.label(format!("{} {}", col.count, PText::Deals.get(lang)));
+        if col.stale > 0 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{} {}", PText::Stale.get(lang), col.stale),
+            );
+        }
     });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} {}", PText::Total.get(lang), money_short(col.total, lang)));
-        ui.label(format!("{} {}", PText::Weighted.get(lang), money_short(col.weighted, lang)));
-    });
-    if col.stale > 0 {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!("{} {}", PText::Stale.get(lang), col.stale),
-        );
-    }
+    ui.add(
+        egui::Label::new(format!(
+            "{} {}",
+            PText::Total.get(lang),
+            money_short(col.total, lang)
+        ))
+        .truncate(),
+    );
+    ui.add(
+        egui::Label::new(format!(
+            "{} {}",
+            PText::Weighted.get(lang),
+            money_short(col.weighted, lang)
+        ))
+        .truncate(),
+    );
 }
 
-fn card(ui: &mut egui::Ui, cx: &Cx, d: &Deal, stale: Option<&Staleness>, selected: bool, out: &mut BoardOut) {
+fn card(
+    ui: &mut egui::Ui,
+    cx: &Cx,
+    d: &Deal,
+    stale: Option<&Staleness>,
+    selected: bool,
+    out: &mut BoardOut,
+) {
     let w = ui.available_width();
     let (rect, resp) = ui.allocate_exact_size(vec2(w, CARD_H), Sense::click_and_drag());
     let name = format!("{} · {}", d.title, cx.doc.ws.customer_name(d.customer));
@@ -151,7 +188,14 @@ fn card(ui: &mut egui::Ui, cx: &Cx, d: &Deal, stale: Option<&Staleness>, selecte
     }
 }
 
-fn paint_card(ui: &mut egui::Ui, cx: &Cx, d: &Deal, stale: Option<&Staleness>, highlighted: bool, rect: egui::Rect) {
+fn paint_card(
+    ui: &mut egui::Ui,
+    cx: &Cx,
+    d: &Deal,
+    stale: Option<&Staleness>,
+    highlighted: bool,
+    rect: egui::Rect,
+) {
     let lang = cx.lang;
     let ws = &cx.doc.ws;
     let v = ui.visuals().clone();
@@ -160,7 +204,8 @@ fn paint_card(ui: &mut egui::Ui, cx: &Cx, d: &Deal, stale: Option<&Staleness>, h
     } else {
         v.widgets.noninteractive.bg_stroke
     };
-    ui.painter().rect(rect, 6.0, v.window_fill, stroke, StrokeKind::Inside);
+    ui.painter()
+        .rect(rect, 6.0, v.window_fill, stroke, StrokeKind::Inside);
     if stale.is_some() {
         let bar = egui::Rect::from_min_size(rect.min, vec2(4.0, rect.height()));
         ui.painter().rect_filled(bar, 2.0, v.warn_fg_color);
@@ -175,11 +220,21 @@ fn paint_card(ui: &mut egui::Ui, cx: &Cx, d: &Deal, stale: Option<&Staleness>, h
     let line = |ui: &mut egui::Ui, text: RichText| {
         ui.add(egui::Label::new(text).truncate());
     };
-    line(&mut ui, RichText::new(ws.customer_name(d.customer)).strong());
-    line(&mut ui, RichText::new(&d.title).small().color(v.weak_text_color()));
     line(
         &mut ui,
-        RichText::new(format!("{} · {}", money_short(d.amount, lang), ws.member_name(d.owner))),
+        RichText::new(ws.customer_name(d.customer)).strong(),
+    );
+    line(
+        &mut ui,
+        RichText::new(&d.title).small().color(v.weak_text_color()),
+    );
+    line(
+        &mut ui,
+        RichText::new(format!(
+            "{} · {}",
+            money_short(d.amount, lang),
+            ws.member_name(d.owner)
+        )),
     );
     let mut age = match lang {
         Lang::Zh => format!("在此阶段 {}", days(days_in_stage(d, cx.today), lang)),
@@ -189,19 +244,44 @@ fn paint_card(ui: &mut egui::Ui, cx: &Cx, d: &Deal, stale: Option<&Staleness>, h
         age = format!("{age} · {}", slips_text(d.close_slips, lang));
     }
     line(&mut ui, RichText::new(age).small());
-    if d.next_step.is_empty() {
+    if let Some(l) = &d.lost {
+        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        let text = format!(
+            "{}{sep}{}",
+            PText::LostReason.get(lang),
+            l.reason.label(lang)
+        );
+        line(&mut ui, RichText::new(text).small());
+    } else if d.next_step.is_empty() {
         line(&mut ui, RichText::new("").small());
     } else {
-        let due = d.next_step_due.map(|x| format!(" · {x}")).unwrap_or_default();
+        let due = d
+            .next_step_due
+            .map(|x| format!(" · {x}"))
+            .unwrap_or_default();
         let overdue = d.stage.is_open() && d.next_step_due.is_some_and(|x| x < cx.today);
         let sep = if lang == Lang::Zh { "：" } else { ": " };
-        let text = RichText::new(format!("{}{sep}{}{due}", PText::NextStep.get(lang), d.next_step)).small();
-        line(&mut ui, if overdue { text.color(v.error_fg_color) } else { text });
+        let text = RichText::new(format!(
+            "{}{sep}{}{due}",
+            PText::NextStep.get(lang),
+            d.next_step
+        ))
+        .small();
+        line(
+            &mut ui,
+            if overdue {
+                text.color(v.error_fg_color)
+            } else {
+                text
+            },
+        );
     }
     if let Some(s) = stale {
         line(
             &mut ui,
-            RichText::new(stale_text(s.idle_days, s.limit, lang)).small().color(v.warn_fg_color),
+            RichText::new(stale_text(s.idle_days, s.limit, lang))
+                .small()
+                .color(v.warn_fg_color),
         );
     }
 }

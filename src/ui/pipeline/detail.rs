@@ -38,81 +38,106 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
     });
     ui.add(egui::Label::new(egui::RichText::new(&d.title).heading()).wrap());
     ui.add_space(4.0);
-    egui::ScrollArea::vertical().id_salt("pipeline_detail").show(ui, |ui| {
-        egui::Grid::new("pipeline_detail_grid")
-            .num_columns(2)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                ui.weak(PText::Customer.get(lang));
-                if ui.link(ws.customer_name(d.customer)).on_hover_text(PText::OpenCustomer.get(lang)).clicked() {
-                    action = DetailAction::OpenCustomer(d.customer);
-                }
-                ui.end_row();
-                let mut row = |k: &str, v: String| {
-                    ui.weak(k);
-                    ui.add(egui::Label::new(v).wrap());
-                    ui.end_row();
-                };
-                row(PText::Stage.get(lang), d.stage.label(lang).to_owned());
-                row(T::Amount.get(lang), money(d.amount));
-                row(PText::Probability.get(lang), probability_text(d, defaults, lang));
-                row(PText::WeightedAmount.get(lang), money(d.weighted(defaults)));
-                row(T::Owner.get(lang), ws.member_name(d.owner).to_owned());
-                row(PText::Product.get(lang), d.product.clone());
-                row(T::Region.get(lang), d.region.clone());
-                row(T::Source.get(lang), d.source.clone());
-                row(T::Created.get(lang), d.created().to_string());
-                row(PText::DaysInStageH.get(lang), days(days_in_stage(d, cx.today), lang));
-                row(PText::LastActivity.get(lang), d.last_activity.to_string());
-                let mut close = crate::ui::format::date(d.expected_close);
-                if d.close_slips > 0 {
-                    let original = crate::ui::format::date(d.original_close);
-                    close = format!("{close}（{}，{} {original}）", slips_text(d.close_slips, lang), PText::OriginalClose.get(lang));
-                    if lang == Lang::En {
-                        close = close.replace('（', " (").replace('）', ")").replace('，', ", ");
+    egui::ScrollArea::vertical()
+        .id_salt("pipeline_detail")
+        .show(ui, |ui| {
+            egui::Grid::new("pipeline_detail_grid")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.weak(PText::Customer.get(lang));
+                    if ui
+                        .link(ws.customer_name(d.customer))
+                        .on_hover_text(PText::OpenCustomer.get(lang))
+                        .clicked()
+                    {
+                        action = DetailAction::OpenCustomer(d.customer);
                     }
+                    ui.end_row();
+                    let mut row = |k: &str, v: String| {
+                        ui.weak(k);
+                        ui.add(egui::Label::new(v).wrap());
+                        ui.end_row();
+                    };
+                    row(PText::Stage.get(lang), d.stage.label(lang).to_owned());
+                    row(T::Amount.get(lang), money(d.amount));
+                    row(
+                        PText::Probability.get(lang),
+                        probability_text(d, defaults, lang),
+                    );
+                    row(PText::WeightedAmount.get(lang), money(d.weighted(defaults)));
+                    row(T::Owner.get(lang), ws.member_name(d.owner).to_owned());
+                    row(PText::Product.get(lang), d.product.clone());
+                    row(T::Region.get(lang), d.region.clone());
+                    row(T::Source.get(lang), d.source.clone());
+                    row(T::Created.get(lang), d.created().to_string());
+                    row(
+                        PText::DaysInStageH.get(lang),
+                        days(days_in_stage(d, cx.today), lang),
+                    );
+                    row(PText::LastActivity.get(lang), d.last_activity.to_string());
+                    let mut close = crate::ui::format::date(d.expected_close);
+                    if d.close_slips > 0 {
+                        let original = crate::ui::format::date(d.original_close);
+                        close = format!(
+                            "{close}（{}，{} {original}）",
+                            slips_text(d.close_slips, lang),
+                            PText::OriginalClose.get(lang)
+                        );
+                        if lang == Lang::En {
+                            close = close
+                                .replace('（', " (")
+                                .replace('）', ")")
+                                .replace('，', ", ");
+                        }
+                    }
+                    row(PText::ExpectedClose.get(lang), close);
+                    row(PText::NextStep.get(lang), d.next_step.clone());
+                    row(
+                        PText::NextStepDue.get(lang),
+                        crate::ui::format::date(d.next_step_due),
+                    );
+                    if let Some(l) = &d.lost {
+                        row(PText::LostReason.get(lang), l.reason.label(lang).to_owned());
+                        if !l.note.is_empty() {
+                            row(PText::LostNote.get(lang), l.note.clone());
+                        }
+                    }
+                });
+            if let Some(limit) = d.stage.open_index().map(|i| ws.settings.stale_days[i]) {
+                let idle = days_between(d.last_activity, cx.today);
+                if idle > limit as i64 {
+                    ui.add_space(4.0);
+                    ui.colored_label(ui.visuals().warn_fg_color, stale_text(idle, limit, lang));
                 }
-                row(PText::ExpectedClose.get(lang), close);
-                row(PText::NextStep.get(lang), d.next_step.clone());
-                row(PText::NextStepDue.get(lang), crate::ui::format::date(d.next_step_due));
-                if let Some(l) = &d.lost {
-                    row(PText::LostReason.get(lang), l.reason.label(lang).to_owned());
-                    if !l.note.is_empty() {
-                        row(PText::LostNote.get(lang), l.note.clone());
+            }
+            if !d.notes.is_empty() {
+                ui.add_space(4.0);
+                ui.weak(T::Notes.get(lang));
+                ui.add(egui::Label::new(&d.notes).wrap());
+            }
+            ui.separator();
+            ui.strong(PText::MoveTo.get(lang));
+            ui.horizontal_wrapped(|ui| {
+                for s in Stage::ALL.into_iter().filter(|s| *s != d.stage) {
+                    if ui.button(format!("→ {}", s.label(lang))).clicked() {
+                        action = DetailAction::Move(s);
                     }
                 }
             });
-        if let Some(limit) = d.stage.open_index().map(|i| ws.settings.stale_days[i]) {
-            let idle = days_between(d.last_activity, cx.today);
-            if idle > limit as i64 {
-                ui.add_space(4.0);
-                ui.colored_label(ui.visuals().warn_fg_color, stale_text(idle, limit, lang));
-            }
-        }
-        if !d.notes.is_empty() {
-            ui.add_space(4.0);
-            ui.weak(T::Notes.get(lang));
-            ui.add(egui::Label::new(&d.notes).wrap());
-        }
-        ui.separator();
-        ui.strong(PText::MoveTo.get(lang));
-        ui.horizontal_wrapped(|ui| {
-            for s in Stage::ALL.into_iter().filter(|s| *s != d.stage) {
-                if ui.button(format!("→ {}", s.label(lang))).clicked() {
-                    action = DetailAction::Move(s);
-                }
-            }
+            ui.separator();
+            ui.strong(PText::History.get(lang));
+            egui::Grid::new("pipeline_history")
+                .num_columns(2)
+                .spacing([12.0, 2.0])
+                .show(ui, |ui| {
+                    for h in d.history.iter().rev() {
+                        ui.label(h.date.to_string());
+                        ui.label(h.stage.label(lang));
+                        ui.end_row();
+                    }
+                });
         });
-        ui.separator();
-        ui.strong(PText::History.get(lang));
-        egui::Grid::new("pipeline_history").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
-            for h in d.history.iter().rev() {
-                ui.label(h.date.to_string());
-                ui.label(h.stage.label(lang));
-                ui.end_row();
-            }
-        });
-    });
     action
 }
 

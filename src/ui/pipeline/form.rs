@@ -78,7 +78,10 @@ impl DealDraft {
             source: d.source.clone(),
             amount: money_input(d.amount),
             expected_close: crate::ui::format::date(d.expected_close),
-            probability: d.probability_override.map(|p| p.to_string()).unwrap_or_default(),
+            probability: d
+                .probability_override
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
             next_step: d.next_step.clone(),
             next_step_due: crate::ui::format::date(d.next_step_due),
             notes: d.notes.clone(),
@@ -122,7 +125,12 @@ impl DealDraft {
         if q.is_empty() || self.customer.is_some() {
             return;
         }
-        for c in ws.customers.customers.iter().filter(|c| c.name.to_lowercase().contains(&q)) {
+        for c in ws
+            .customers
+            .customers
+            .iter()
+            .filter(|c| c.name.to_lowercase().contains(&q))
+        {
             if self.matches.len() == MAX_MATCHES {
                 self.more_matches = true;
                 break;
@@ -136,8 +144,16 @@ impl DealDraft {
     pub fn build(&self, existing: Option<&Deal>, today: NaiveDate) -> Result<Deal, Errors> {
         let mut e = Errors::new();
         let amount = form::parse_into(&mut e, "amount", parse_money(&self.amount));
-        let close = form::parse_into(&mut e, "expected_close", parse_optional_date(&self.expected_close));
-        let due = form::parse_into(&mut e, "next_step_due", parse_optional_date(&self.next_step_due));
+        let close = form::parse_into(
+            &mut e,
+            "expected_close",
+            parse_optional_date(&self.expected_close),
+        );
+        let due = form::parse_into(
+            &mut e,
+            "next_step_due",
+            parse_optional_date(&self.next_step_due),
+        );
         let probability = if self.probability.trim().is_empty() {
             Some(None)
         } else {
@@ -227,7 +243,11 @@ pub fn show(
 ) -> FormAction {
     let t = |k: T| k.get(lang);
     let p = |k: PText| k.get(lang);
-    ui.heading(if draft.id.0 == 0 { p(PText::NewDeal) } else { p(PText::EditDeal) });
+    ui.heading(if draft.id.0 == 0 {
+        p(PText::NewDeal)
+    } else {
+        p(PText::EditDeal)
+    });
     ui.add_space(6.0);
     draft.refresh_matches(ws);
     let members: Vec<(MemberId, String)> = ws
@@ -238,37 +258,100 @@ pub fn show(
         .map(|m| (m.id, m.name.clone()))
         .collect();
     let mut action = FormAction::None;
-    egui::ScrollArea::vertical().id_salt("deal_form").show(ui, |ui| {
-        form::grid(ui, "deal_form_grid", |ui| {
-            form::text(ui, p(PText::DealTitle), &mut draft.title, "title", errors, lang);
-            customer_row(ui, draft, errors, ws, lang);
-            form::pick(ui, p(PText::Rep), &mut draft.owner, &members, None, "owner", errors, lang);
-            if draft.id.0 == 0 {
-                form::choice(ui, p(PText::Stage), &mut draft.stage, &Stage::OPEN, lang);
+    egui::ScrollArea::vertical()
+        .id_salt("deal_form")
+        .show(ui, |ui| {
+            form::grid(ui, "deal_form_grid", |ui| {
+                form::text(
+                    ui,
+                    p(PText::DealTitle),
+                    &mut draft.title,
+                    "title",
+                    errors,
+                    lang,
+                );
+                customer_row(ui, draft, errors, ws, lang);
+                form::pick(
+                    ui,
+                    p(PText::Rep),
+                    &mut draft.owner,
+                    &members,
+                    None,
+                    "owner",
+                    errors,
+                    lang,
+                );
+                if draft.id.0 == 0 {
+                    form::choice(ui, p(PText::Stage), &mut draft.stage, &Stage::OPEN, lang);
+                }
+                suggest_row(
+                    ui,
+                    p(PText::Product),
+                    &mut draft.product,
+                    "product",
+                    &choices.products,
+                    errors,
+                    lang,
+                );
+                suggest_row(
+                    ui,
+                    t(T::Region),
+                    &mut draft.region,
+                    "region",
+                    &choices.regions,
+                    errors,
+                    lang,
+                );
+                suggest_row(
+                    ui,
+                    t(T::Source),
+                    &mut draft.source,
+                    "source",
+                    &choices.sources,
+                    errors,
+                    lang,
+                );
+                form::text(ui, t(T::Amount), &mut draft.amount, "amount", errors, lang);
+                form::date(
+                    ui,
+                    p(PText::ExpectedClose),
+                    &mut draft.expected_close,
+                    "expected_close",
+                    errors,
+                    lang,
+                );
+                probability_row(ui, draft, errors, ws, lang);
+                form::text(
+                    ui,
+                    p(PText::NextStep),
+                    &mut draft.next_step,
+                    "next_step",
+                    errors,
+                    lang,
+                );
+                form::date(
+                    ui,
+                    p(PText::NextStepDue),
+                    &mut draft.next_step_due,
+                    "next_step_due",
+                    errors,
+                    lang,
+                );
+                form::multiline(ui, t(T::Notes), &mut draft.notes, "notes", errors, lang);
+            });
+            ui.add_space(8.0);
+            if !errors.is_empty() {
+                ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
             }
-            suggest_row(ui, p(PText::Product), &mut draft.product, "product", &choices.products, errors, lang);
-            suggest_row(ui, t(T::Region), &mut draft.region, "region", &choices.regions, errors, lang);
-            suggest_row(ui, t(T::Source), &mut draft.source, "source", &choices.sources, errors, lang);
-            form::text(ui, t(T::Amount), &mut draft.amount, "amount", errors, lang);
-            form::date(ui, p(PText::ExpectedClose), &mut draft.expected_close, "expected_close", errors, lang);
-            probability_row(ui, draft, errors, ws, lang);
-            form::text(ui, p(PText::NextStep), &mut draft.next_step, "next_step", errors, lang);
-            form::date(ui, p(PText::NextStepDue), &mut draft.next_step_due, "next_step_due", errors, lang);
-            form::multiline(ui, t(T::Notes), &mut draft.notes, "notes", errors, lang);
+            ui.horizontal(|ui| {
+                if ui.button(t(T::Save)).clicked() {
+                    action = FormAction::Save;
+                }
+                if ui.button(t(T::Cancel)).clicked() {
+                    action = FormAction::Cancel;
+                }
+            });
         });
-        ui.add_space(8.0);
-        if !errors.is_empty() {
-            ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
-        }
-        ui.horizontal(|ui| {
-            if ui.button(t(T::Save)).clicked() {
-                action = FormAction::Save;
-            }
-            if ui.button(t(T::Cancel)).clicked() {
-                action = FormAction::Cancel;
-            }
-        });
-    });
     action
 }
 
@@ -279,7 +362,13 @@ fn error_line(ui: &mut egui::Ui, errors: &Errors, field: &str, lang: Lang) {
 }
 
 /// The customer field: type part of a name, pick one of the matches below.
-fn customer_row(ui: &mut egui::Ui, draft: &mut DealDraft, errors: &Errors, ws: &Workspace, lang: Lang) {
+fn customer_row(
+    ui: &mut egui::Ui,
+    draft: &mut DealDraft,
+    errors: &Errors,
+    ws: &Workspace,
+    lang: Lang,
+) {
     let l = ui.label(PText::Customer.get(lang));
     ui.vertical(|ui| {
         ui.add(
@@ -327,14 +416,16 @@ fn suggest_row(
                 .labelled_by(l.id);
             if !options.is_empty() {
                 ui.menu_button("▼", |ui| {
-                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                        for o in options {
-                            if ui.button(o.as_str()).clicked() {
-                                *value = o.clone();
-                                ui.close();
+                    egui::ScrollArea::vertical()
+                        .max_height(300.0)
+                        .show(ui, |ui| {
+                            for o in options {
+                                if ui.button(o.as_str()).clicked() {
+                                    *value = o.clone();
+                                    ui.close();
+                                }
                             }
-                        }
-                    });
+                        });
                 });
             }
         });
@@ -344,7 +435,13 @@ fn suggest_row(
 }
 
 /// The manual probability with its clear button and what the stage default would be.
-fn probability_row(ui: &mut egui::Ui, draft: &mut DealDraft, errors: &Errors, ws: &Workspace, lang: Lang) {
+fn probability_row(
+    ui: &mut egui::Ui,
+    draft: &mut DealDraft,
+    errors: &Errors,
+    ws: &Workspace,
+    lang: Lang,
+) {
     let l = ui.label(PText::ManualProbability.get(lang));
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
@@ -355,7 +452,10 @@ fn probability_row(ui: &mut egui::Ui, draft: &mut DealDraft, errors: &Errors, ws
             )
             .labelled_by(l.id);
             if ui
-                .add_enabled(!draft.probability.is_empty(), egui::Button::new(PText::ClearOverride.get(lang)))
+                .add_enabled(
+                    !draft.probability.is_empty(),
+                    egui::Button::new(PText::ClearOverride.get(lang)),
+                )
                 .clicked()
             {
                 draft.probability.clear();
@@ -406,7 +506,10 @@ mod tests {
         assert_eq!(e.get("amount"), Some(&Problem::Negative));
         assert_eq!(e.get("expected_close"), Some(&Problem::NotADate));
         assert_eq!(e.get("next_step_due"), Some(&Problem::NotADate));
-        assert_eq!(e.get("probability"), Some(&Problem::OutOfRange { min: 0, max: 100 }));
+        assert_eq!(
+            e.get("probability"),
+            Some(&Problem::OutOfRange { min: 0, max: 100 })
+        );
     }
 
     #[test]
@@ -417,7 +520,13 @@ mod tests {
         let deal = x.build(None, d("2026-03-01")).unwrap();
         assert_eq!(deal.title, "仓储系统");
         assert_eq!(deal.amount, Money::from_major(120_000));
-        assert_eq!(deal.history, [StageEntry { stage: Stage::Needs, date: d("2026-03-01") }]);
+        assert_eq!(
+            deal.history,
+            [StageEntry {
+                stage: Stage::Needs,
+                date: d("2026-03-01")
+            }]
+        );
         assert_eq!(deal.original_close, Some(d("2026-04-30")));
         assert_eq!(deal.probability_override, Some(35));
         assert_eq!(deal.last_activity, d("2026-03-01"));
@@ -443,7 +552,13 @@ mod tests {
         let again = DealDraft::from_deal(&later, &ws);
         let mut again = again;
         again.customer = Some(CustomerId(1));
-        assert_eq!(again.build(Some(&later), d("2026-03-06")).unwrap().close_slips, 1);
+        assert_eq!(
+            again
+                .build(Some(&later), d("2026-03-06"))
+                .unwrap()
+                .close_slips,
+            1
+        );
     }
 
     #[test]

@@ -88,7 +88,8 @@ pub fn show(
                 row.col(|ui| {
                     let p = d.probability(defaults);
                     if d.probability_override.is_some() && d.stage.is_open() {
-                        ui.label(format!("{p}%*")).on_hover_text(PText::Manual.get(lang));
+                        ui.label(format!("{p}%*"))
+                            .on_hover_text(PText::Manual.get(lang));
                     } else {
                         ui.label(format!("{p}%"));
                     }

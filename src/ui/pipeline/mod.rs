@@ -45,7 +45,8 @@ crate::texts! {
         CreatedFrom => "创建日期从", "Created from";
         CreatedTo => "至", "to";
         StaleOnly => "只看停滞商机", "Stale deals only";
-        Find => "查找商机或客户", "Find deal or customer";
+        Find => "查找", "Find";
+        FindHint => "商机或客户名称", "deal or customer name";
         ClearFilters => "清除筛选", "Clear filters";
         Deals => "个商机", "deals";
         Total => "合计", "total";
@@ -138,7 +139,14 @@ pub struct PipelinePage {
     scroll_board: Option<(Stage, usize)>,
     /// The row to scroll to in the list, for one frame.
     scroll_list: Option<usize>,
+    board_cache: Option<(BoardKey, Arc<Board>)>,
+    rows_cache: Option<(RowsKey, Arc<Vec<DealId>>)>,
 }
+
+/// What a board depends on: revision, filter, order and today.
+type BoardKey = (u64, PipelineFilter, CardOrder, chrono::NaiveDate);
+/// What the list's order depends on: revision, filter, sort and today.
+type RowsKey = (u64, PipelineFilter, Sort<ListColumn>, chrono::NaiveDate);
 
 impl Default for PipelinePage {
     fn default() -> Self {
@@ -157,6 +165,8 @@ impl Default for PipelinePage {
             pending_focus: None,
             scroll_board: None,
             scroll_list: None,
+            board_cache: None,
+            rows_cache: None,
         }
     }
 }
@@ -173,33 +183,47 @@ impl PipelinePage {
         self.pending_focus = Some(id);
     }
 
-    /// The board for the current filter and order, from the cache.
-    pub fn board(&self, cx: &mut Cx) -> Arc<Board> {
-        let (filter, order, today) = (self.filter.clone(), self.order, cx.today);
-        let ws = &cx.doc.ws;
-        cx.cache
-            .get_or_compute(cx.doc.revision(), "pipeline_board", (filter, order, today), || {
-                Arc::new(build_board(ws, today, &self.filter, order))
-            })
-            .clone()
+    /// The board for the current filter and order. Kept until the revision, filter,
+    /// order or day changes: one board is held, so typing in the find box does not pile
+    /// up 100k-id boards.
+    pub fn board(&mut self, cx: &Cx) -> Arc<Board> {
+        let key = (cx.doc.revision(), self.filter.clone(), self.order, cx.today);
+        if let Some((k, b)) = &self.board_cache
+            && *k == key
+        {
+            return b.clone();
+        }
+        let b = Arc::new(build_board(&cx.doc.ws, cx.today, &self.filter, self.order));
+        self.board_cache = Some((key, b.clone()));
+        b
     }
 
-    /// The list view's rows for the current filter and sort, from the cache.
-    pub fn rows(&self, cx: &mut Cx) -> Arc<Vec<DealId>> {
-        let key = (self.filter.clone(), self.sort.column, self.sort.descending, cx.today);
-        let ws = &cx.doc.ws;
-        let today = cx.today;
-        cx.cache
-            .get_or_compute(cx.doc.revision(), "pipeline_rows", key, || {
-                Arc::new(deal_rows(ws, today, &self.filter, self.sort.column, self.sort.descending))
-            })
-            .clone()
+    /// The list view's rows for the current filter and sort, kept like [`Self::board`].
+    pub fn rows(&mut self, cx: &Cx) -> Arc<Vec<DealId>> {
+        let key = (cx.doc.revision(), self.filter.clone(), self.sort, cx.today);
+        if let Some((k, r)) = &self.rows_cache
+            && *k == key
+        {
+            return r.clone();
+        }
+        let rows = deal_rows(
+            &cx.doc.ws,
+            cx.today,
+            &self.filter,
+            self.sort.column,
+            self.sort.descending,
+        );
+        let r = Arc::new(rows);
+        self.rows_cache = Some((key, r.clone()));
+        r
     }
 
     fn choices(cx: &mut Cx) -> Arc<PipelineChoices> {
         let ws = &cx.doc.ws;
         cx.cache
-            .get_or_compute(cx.doc.revision(), "pipeline_choices", (), || Arc::new(pipeline_choices(ws)))
+            .get_or_compute(cx.doc.revision(), "pipeline_choices", (), || {
+                Arc::new(pipeline_choices(ws))
+            })
             .clone()
     }
 
@@ -239,7 +263,14 @@ impl PipelinePage {
                 }
                 View::List => {
                     let rows = self.rows(cx);
-                    if let Some(id) = list::show(ui, cx, &rows, &mut self.sort, selected, self.scroll_list.take()) {
+                    if let Some(id) = list::show(
+                        ui,
+                        cx,
+                        &rows,
+                        &mut self.sort,
+                        selected,
+                        self.scroll_list.take(),
+                    ) {
                         self.side = Side::Detail(id);
                     }
                 }
@@ -265,7 +296,9 @@ impl PipelinePage {
             b = self.board(cx);
         }
         self.scroll_board = b.position(id);
-        self.scroll_list = self.rows(cx).iter().position(|x| *x == id);
+        if self.view == View::List {
+            self.scroll_list = self.rows(cx).iter().position(|x| *x == id);
+        }
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
@@ -280,7 +313,10 @@ impl PipelinePage {
                 PText::OpenWeighted.get(lang),
                 money_short(b.open_weighted(), lang)
             ));
-            if ui.button(format!("＋ {}", PText::NewDeal.get(lang))).clicked() {
+            if ui
+                .button(format!("＋ {}", PText::NewDeal.get(lang)))
+                .clicked()
+            {
                 self.side = Side::Form(Box::new(DealDraft::new(cx.today)), Errors::new());
             }
             ui.separator();
@@ -312,9 +348,14 @@ impl PipelinePage {
         let f = &mut self.filter;
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(PText::Rep.get(lang));
-            let current = f.deals.owner.map(|o| ws.member_name(o)).unwrap_or(T::All.get(lang));
+            let current = f
+                .deals
+                .owner
+                .map(|o| ws.member_name(o))
+                .unwrap_or(T::All.get(lang));
             egui::ComboBox::from_id_salt("pipeline_rep")
                 .selected_text(current)
+                .width(90.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut f.deals.owner, None, T::All.get(lang));
                     for m in ws.team.members.iter() {
@@ -323,9 +364,30 @@ impl PipelinePage {
                 })
                 .response
                 .labelled_by(l.id);
-            text_choice(ui, "pipeline_region", T::Region.get(lang), &mut f.deals.region, &choices.regions, lang);
-            text_choice(ui, "pipeline_product", PText::Product.get(lang), &mut f.deals.product, &choices.products, lang);
-            text_choice(ui, "pipeline_source", T::Source.get(lang), &mut f.deals.source, &choices.sources, lang);
+            text_choice(
+                ui,
+                "pipeline_region",
+                T::Region.get(lang),
+                &mut f.deals.region,
+                &choices.regions,
+                lang,
+            );
+            text_choice(
+                ui,
+                "pipeline_product",
+                PText::Product.get(lang),
+                &mut f.deals.product,
+                &choices.products,
+                lang,
+            );
+            text_choice(
+                ui,
+                "pipeline_source",
+                T::Source.get(lang),
+                &mut f.deals.source,
+                &choices.sources,
+                lang,
+            );
             let d = &mut self.dates;
             let mut dates_changed = false;
             for (label, text, field) in [
@@ -347,8 +409,16 @@ impl PipelinePage {
             }
             if dates_changed {
                 d.errors = Errors::new();
-                let from = crate::ui::widgets::form::parse_into(&mut d.errors, "from", parse_optional_date(&d.from));
-                let to = crate::ui::widgets::form::parse_into(&mut d.errors, "to", parse_optional_date(&d.to));
+                let from = crate::ui::widgets::form::parse_into(
+                    &mut d.errors,
+                    "from",
+                    parse_optional_date(&d.from),
+                );
+                let to = crate::ui::widgets::form::parse_into(
+                    &mut d.errors,
+                    "to",
+                    parse_optional_date(&d.to),
+                );
                 if d.errors.is_empty() {
                     f.created_from = from.flatten();
                     f.created_to = to.flatten();
@@ -356,10 +426,17 @@ impl PipelinePage {
             }
             ui.checkbox(&mut f.stale_only, PText::StaleOnly.get(lang));
             let l = ui.label(PText::Find.get(lang));
-            ui.add(egui::TextEdit::singleline(&mut f.text).desired_width(140.0))
-                .labelled_by(l.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut f.text)
+                    .hint_text(PText::FindHint.get(lang))
+                    .desired_width(150.0),
+            )
+            .labelled_by(l.id);
             if ui
-                .add_enabled(!f.is_all() || *d != DateRange::default(), egui::Button::new(PText::ClearFilters.get(lang)))
+                .add_enabled(
+                    !f.is_all() || *d != DateRange::default(),
+                    egui::Button::new(PText::ClearFilters.get(lang)),
+                )
                 .clicked()
             {
                 *f = PipelineFilter::default();
@@ -378,12 +455,17 @@ impl PipelinePage {
                     detail::DetailAction::Close => self.side = Side::Nothing,
                     detail::DetailAction::Edit => {
                         if let Some(d) = cx.doc.ws.deals.deals.get(id) {
-                            self.side = Side::Form(Box::new(DealDraft::from_deal(d, &cx.doc.ws)), Errors::new());
+                            self.side = Side::Form(
+                                Box::new(DealDraft::from_deal(d, &cx.doc.ws)),
+                                Errors::new(),
+                            );
                         }
                     }
                     detail::DetailAction::Delete => self.confirm_delete = Some(id),
                     detail::DetailAction::Move(to) => self.request_move(cx, id, to),
-                    detail::DetailAction::OpenCustomer(c) => cx.go(Page::Customers, Some(RecordKey::Customer(c))),
+                    detail::DetailAction::OpenCustomer(c) => {
+                        cx.go(Page::Customers, Some(RecordKey::Customer(c)))
+                    }
                 }
             }
             Side::Form(draft, errors) => {
@@ -401,7 +483,11 @@ impl PipelinePage {
                         let is_new = draft.id.0 == 0;
                         let existing = cx.doc.ws.deals.deals.get(draft.id).cloned();
                         let result = draft.build(existing.as_ref(), cx.today).and_then(|d| {
-                            let label = format!("{} {}", if is_new { cx.t(T::New) } else { cx.t(T::Edit) }, d.title);
+                            let label = format!(
+                                "{} {}",
+                                if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
+                                d.title
+                            );
                             cx.apply(Change::put(Record::Deal(d)), label)
                         });
                         match result {
@@ -477,8 +563,12 @@ impl PipelinePage {
             }
             ui.add_space(4.0);
             let l = ui.label(PText::LostNote.get(lang));
-            ui.add(egui::TextEdit::multiline(&mut dlg.note).desired_rows(2).desired_width(400.0))
-                .labelled_by(l.id);
+            ui.add(
+                egui::TextEdit::multiline(&mut dlg.note)
+                    .desired_rows(2)
+                    .desired_width(400.0),
+            )
+            .labelled_by(l.id);
             if let Some(p) = dlg.errors.get("lost_note") {
                 ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
             }
@@ -528,7 +618,11 @@ impl PipelinePage {
             self.confirm_delete = None;
             return;
         };
-        let message = format!("{}\n{title}\n{}", PText::DeleteDealQ.get(lang), T::DeleteCannotBeUndoneHint.get(lang));
+        let message = format!(
+            "{}\n{title}\n{}",
+            PText::DeleteDealQ.get(lang),
+            T::DeleteCannotBeUndoneHint.get(lang)
+        );
         match confirm(
             ctx,
             "confirm_delete_deal",
@@ -568,18 +662,29 @@ pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> 
         e.add("lost_reason", p);
         return Err(e);
     }
-    let label = format!("{} {}: {} → {}", PText::Move.get(lang), moved.title, from.label(lang), to.label(lang));
+    let label = format!(
+        "{} {}: {} → {}",
+        PText::Move.get(lang),
+        moved.title,
+        from.label(lang),
+        to.label(lang)
+    );
     match cx.apply(Change::put(Record::Deal(moved)), label.clone()) {
         Ok(_) => {
             cx.toasts.info(label);
             Ok(())
         }
         Err(e) => {
-            let msg = e
-                .0
-                .first()
-                .map(|fe| format!("{}: {}", T::SaveFailed.get(lang), problem(lang, &fe.problem)))
-                .unwrap_or_else(|| T::SaveFailed.get(lang).to_owned());
+            let msg =
+                e.0.first()
+                    .map(|fe| {
+                        format!(
+                            "{}: {}",
+                            T::SaveFailed.get(lang),
+                            problem(lang, &fe.problem)
+                        )
+                    })
+                    .unwrap_or_else(|| T::SaveFailed.get(lang).to_owned());
             cx.toasts.error(msg);
             Err(e)
         }
@@ -596,12 +701,19 @@ pub fn order_label(o: CardOrder, lang: Lang) -> &'static str {
 }
 
 /// A drop-down over text values with "all" first.
-fn text_choice(ui: &mut egui::Ui, id: &str, label: &str, value: &mut Option<String>, options: &[String], lang: Lang) {
+fn text_choice(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    value: &mut Option<String>,
+    options: &[String],
+    lang: Lang,
+) {
     let l = ui.label(label);
     let current = value.clone().unwrap_or_else(|| T::All.get(lang).to_owned());
     egui::ComboBox::from_id_salt(id)
         .selected_text(current)
-        .width(110.0)
+        .width(100.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, T::All.get(lang));
             for o in options {

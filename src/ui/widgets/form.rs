@@ -122,6 +122,9 @@ pub fn choice<V: Label + Copy + PartialEq>(
 }
 
 /// A drop-down of records by name (`None` allowed when `none_label` is given).
+// The arguments are what every form row takes (label, value, field, errors, language)
+// plus the options; bundling them would only move the list elsewhere.
+#[allow(clippy::too_many_arguments)]
 pub fn pick<Id: Copy + PartialEq>(
     ui: &mut Ui,
     label: &str,

@@ -146,14 +146,12 @@ impl PeriodPicker {
     pub fn show(&mut self, ui: &mut Ui, lang: Lang, today: NaiveDate) -> bool {
         let before = self.period(today);
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(PText::Period.get(lang));
+            ui.label(PText::Period.get(lang));
             for kind in PeriodKind::ALL {
-                let r = ui
-                    .add(egui::Button::selectable(
-                        self.kind == kind,
-                        kind.text().get(lang),
-                    ))
-                    .labelled_by(l.id);
+                let r = ui.add(egui::Button::selectable(
+                    self.kind == kind,
+                    kind.text().get(lang),
+                ));
                 if r.clicked() && self.kind != kind {
                     if kind == PeriodKind::Custom {
                         let p = self.period(today);
@@ -269,13 +267,14 @@ pub fn label(lang: Lang, p: Period) -> String {
     format!("{} – {}", p.start, p.end)
 }
 
-/// A calendar month in a chart axis: "11月" / "Nov", with the year at January.
+/// A calendar month on a chart axis: "11月" / "Nov", and the year alone at January
+/// ("2027年" / "2027") so a chart across New Year reads without crowding.
 pub fn month_short(lang: Lang, month: Period) -> String {
     let (y, m) = (month.start.year(), month.start.month());
     match (lang, m) {
-        (Lang::Zh, 1) => format!("{y}年1月"),
+        (Lang::Zh, 1) => format!("{y}年"),
         (Lang::Zh, _) => format!("{m}月"),
-        (Lang::En, 1) => format!("Jan {y}"),
+        (Lang::En, 1) => format!("{y}"),
         (Lang::En, _) => MONTHS[m as usize - 1].to_owned(),
     }
 }
@@ -342,7 +341,7 @@ mod tests {
             label(Lang::En, Period::new(d("2026-01-05"), d("2026-02-20"))),
             "2026-01-05 – 2026-02-20"
         );
-        assert_eq!(month_short(Lang::Zh, Period::month(2027, 1)), "2027年1月");
+        assert_eq!(month_short(Lang::Zh, Period::month(2027, 1)), "2027年");
         assert_eq!(month_short(Lang::En, Period::month(2026, 3)), "Mar");
     }
 }

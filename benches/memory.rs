@@ -1,0 +1,176 @@
+//! Resident memory of a SalesDesk process holding a big workspace, and where the start-up
+//! time goes. For each size (1k, 10k, 100k deals) a workspace is generated and written
+//! through the real save into a temp dir; then a fresh child process (this binary again,
+//! so nothing of the generation is counted) loads it with `store::load`, draws one frame
+//! of every page in a 1440×900 egui context with the app's fonts, and reads its own
+//! VmRSS / VmHWM from /proc/self/status (Linux only).
+//!
+//! Run: `cargo bench --bench memory`. Target: under 250 MB at 100k deals.
+
+use chrono::NaiveDate;
+use salesdesk::app::SalesDeskApp;
+use salesdesk::demo::{DemoSize, generate};
+use salesdesk::i18n::Lang;
+use salesdesk::model::{Document, FileKind, Workspace};
+use salesdesk::store;
+use salesdesk::ui::Page;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+const SIZES: &[usize] = &[1_000, 10_000, 100_000];
+const LIMIT_MB: f64 = 250.0;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        let dir = args.get(i + 1).expect("--child DIR");
+        child(Path::new(dir));
+        return;
+    }
+    // `cargo test --benches` runs bench binaries with no `--bench`: stay quick there.
+    if !args.iter().any(|a| a == "--bench") {
+        println!("memory: run with `cargo bench --bench memory`");
+        return;
+    }
+    if !Path::new("/proc/self/status").exists() {
+        println!("memory: skipped, /proc/self/status is Linux only");
+        return;
+    }
+    println!(
+        "{:>8} │ {:>11} │ {:>13} │ {:>14} │ {:>13} │ {:>8}",
+        "deals", "files (MB)", "load (ms)", "RSS load (MB)", "RSS frame (MB)", "peak (MB)"
+    );
+    let mut worst: f64 = 0.0;
+    for &deals in SIZES {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        {
+            let ws = generate(2026, DemoSize { deals }, today());
+            store::save(dir.path(), &ws, &FileKind::ALL.into_iter().collect())
+                .expect("writing the workspace");
+        }
+        let out = Command::new(std::env::current_exe().expect("this binary"))
+            .arg("--child")
+            .arg(dir.path())
+            .output()
+            .expect("starting the measuring process");
+        let text = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() {
+            eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+            panic!("the measuring process failed: {}", out.status);
+        }
+        let bytes: u64 = std::fs::read_dir(dir.path())
+            .expect("the data dir")
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        let v: Vec<f64> = text
+            .split_whitespace()
+            .map(|x| x.parse().expect("a number from the child"))
+            .collect();
+        let [load_ms, rss_load, rss_frame, peak, ..] = v[..] else {
+            panic!("unexpected child output: {text}");
+        };
+        worst = worst.max(peak);
+        println!(
+            "{deals:>8} │ {:>11.1} │ {load_ms:>13.0} │ {rss_load:>14.1} │ {rss_frame:>14.1} │ {peak:>9.1}",
+            bytes as f64 / 1e6
+        );
+        if deals == *SIZES.last().expect("sizes") {
+            load_phases(dir.path());
+        }
+    }
+    println!(
+        "peak resident memory {worst:.1} MB (target < {LIMIT_MB} MB): {}",
+        if worst < LIMIT_MB { "ok" } else { "OVER" }
+    );
+}
+
+/// `VmRSS` and `VmHWM` of this process, in MB.
+fn rss() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map(|kb| kb / 1024.0)
+            .unwrap_or(f64::NAN)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// The measuring process: load as the app does, then one frame of every page.
+fn child(dir: &Path) {
+    let t = Instant::now();
+    let loaded = store::load(dir).expect("load");
+    let load_ms = t.elapsed().as_secs_f64() * 1e3;
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let (rss_load, _) = rss();
+
+    let ctx = egui::Context::default();
+    salesdesk::ui::fonts::install_fonts(&ctx);
+    let mut app = SalesDeskApp::in_memory(Document::new(loaded.ws), Lang::Zh, today());
+    let mut time = 0.0;
+    for page in [
+        Page::Dashboard,
+        Page::Team,
+        Page::Performance,
+        Page::Customers,
+        Page::Pipeline,
+        Page::Marketing,
+        Page::Promotions,
+        Page::Budget,
+        Page::Analytics,
+        Page::Me,
+        Page::Data,
+    ] {
+        app.page = page;
+        for _ in 0..2 {
+            time += 1.0 / 60.0;
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1440.0, 900.0),
+                )),
+                time: Some(time),
+                ..Default::default()
+            };
+            let out = ctx.run_ui(input, |ui| app.show(ui));
+            let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        }
+    }
+    let (rss_frame, peak) = rss();
+    println!("{load_ms} {rss_load} {rss_frame} {peak}");
+}
+
+/// Where the load time of the biggest workspace goes: reading and parsing each file.
+fn load_phases(dir: &Path) {
+    let mut ws = Workspace::default();
+    let mut parts = Vec::new();
+    for kind in FileKind::ALL {
+        let path = store::paths::file_path(dir, kind);
+        let t = Instant::now();
+        let text = std::fs::read_to_string(&path).expect("a data file");
+        let read = t.elapsed();
+        let t = Instant::now();
+        store::files::parse_into(&mut ws, kind, &text).expect("parses");
+        let parse = t.elapsed();
+        if read + parse > std::time::Duration::from_millis(5) {
+            parts.push(format!(
+                "{} {:.1} MB: read {:.0} ms + parse {:.0} ms",
+                kind.file_name(),
+                text.len() as f64 / 1e6,
+                read.as_secs_f64() * 1e3,
+                parse.as_secs_f64() * 1e3
+            ));
+        }
+    }
+    println!("load of {} deals, by file: {}", SIZES[2], parts.join("; "));
+}
