@@ -226,12 +226,7 @@ impl DealDraft {
     }
 }
 
-/// What the form asks of its caller after this frame.
-pub enum FormAction {
-    None,
-    Save,
-    Cancel,
-}
+pub use crate::ui::widgets::form::FormAction;
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -340,17 +335,7 @@ pub fn show(
                 form::multiline(ui, t(T::Notes), &mut draft.notes, "notes", errors, lang);
             });
             ui.add_space(8.0);
-            if !errors.is_empty() {
-                ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
-            }
-            ui.horizontal(|ui| {
-                if ui.button(t(T::Save)).clicked() {
-                    action = FormAction::Save;
-                }
-                if ui.button(t(T::Cancel)).clicked() {
-                    action = FormAction::Cancel;
-                }
-            });
+            action = form::footer(ui, errors, lang);
         });
     action
 }

@@ -96,11 +96,7 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-pub enum FormAction {
-    None,
-    Save,
-    Cancel,
-}
+pub use crate::ui::widgets::form::FormAction;
 
 pub fn member_form(
     ui: &mut egui::Ui,
@@ -143,17 +139,7 @@ pub fn member_form(
             form::multiline(ui, t(T::Duties), &mut d.duties, "duties", errors, lang);
             form::checkbox(ui, t(T::Active), &mut d.active);
         });
-        if !errors.is_empty() {
-            ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
-        }
-        ui.horizontal(|ui| {
-            if ui.button(t(T::Save)).clicked() {
-                action = FormAction::Save;
-            }
-            if ui.button(t(T::Cancel)).clicked() {
-                action = FormAction::Cancel;
-            }
-        });
+        action = form::footer(ui, errors, lang);
     });
     action
 }

@@ -177,3 +177,31 @@ pub fn parse_into<V>(errors: &mut Errors, field: &'static str, r: Result<V, Prob
         }
     }
 }
+
+/// What a form asks of its page after this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    None,
+    Save,
+    Cancel,
+}
+
+/// The foot of a form: a reminder when fields are marked, then Save and Cancel.
+pub fn footer(ui: &mut Ui, errors: &Errors, lang: Lang) -> FormAction {
+    let mut action = FormAction::None;
+    if !errors.is_empty() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            crate::i18n::T::FixErrors.get(lang),
+        );
+    }
+    ui.horizontal(|ui| {
+        if ui.button(crate::i18n::T::Save.get(lang)).clicked() {
+            action = FormAction::Save;
+        }
+        if ui.button(crate::i18n::T::Cancel.get(lang)).clicked() {
+            action = FormAction::Cancel;
+        }
+    });
+    action
+}
