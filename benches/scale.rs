@@ -36,6 +36,14 @@ fn main() {
         .max_time(Duration::from_millis(1500))
         .config_with_args()
         .main();
+    // The data dirs live for the whole run (statics are never dropped): remove them now.
+    for dir in data_dirs()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .values()
+    {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 fn today() -> NaiveDate {
@@ -59,19 +67,19 @@ fn ws(deals: usize) -> &'static Workspace {
 }
 
 /// A data dir holding the workspace of `deals`, written once through the real save.
+fn data_dirs() -> &'static Mutex<HashMap<usize, &'static Path>> {
+    static DIRS: OnceLock<Mutex<HashMap<usize, &'static Path>>> = OnceLock::new();
+    DIRS.get_or_init(Default::default)
+}
+
 fn data_dir(deals: usize) -> &'static Path {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Path>>> = OnceLock::new();
-    let mut map = CACHE
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
+    let mut map = data_dirs().lock().unwrap_or_else(|e| e.into_inner());
     map.entry(deals).or_insert_with(|| {
         let dir = tempfile::Builder::new()
             .prefix(&format!("salesdesk-bench-{deals}-"))
             .tempdir()
             .expect("a temp dir");
-        // Kept for the whole run; removed by the OS's temp cleaning, not by us, since
-        // statics are never dropped.
+        // Kept for the whole run, removed at the end of `main`.
         let path: &'static Path = Box::leak(dir.keep().into_boxed_path());
         store::save(path, ws(deals), &FileKind::ALL.into_iter().collect())
             .expect("writing the bench workspace");
@@ -136,6 +144,43 @@ mod store_io {
             saver.submit(ws.clone(), [FileKind::Team].into_iter().collect(), revision);
         });
         saver.flush().expect("the background writes succeed");
+    }
+
+    /// One edit of a deal on the UI thread (`Document::apply`), when nothing else holds
+    /// the deals table: only the record is replaced.
+    #[divan::bench(args = SIZES, sample_count = 10)]
+    fn edit_a_deal(bencher: Bencher, deals: usize) {
+        let ws = ws(deals);
+        let edited = edited_deal(ws);
+        bencher
+            .with_inputs(|| {
+                let mut doc = Document::new(ws.clone());
+                // Make the table this document's own, as after a finished save.
+                doc.apply(Change::put(Record::Deal(edited.clone())), "first")
+                    .expect("valid");
+                doc
+            })
+            .bench_local_refs(|doc| doc.apply(Change::put(Record::Deal(edited.clone())), "edit"));
+    }
+
+    /// The same edit while the autosaver still holds a snapshot of the deals table (a
+    /// save is queued or being written): copy-on-write copies the whole table, on the
+    /// UI thread. This is the price of O(1) snapshots; it is paid only by an edit made
+    /// during a save of that file.
+    #[divan::bench(args = SIZES, sample_count = 10)]
+    fn edit_a_deal_while_its_file_is_being_saved(bencher: Bencher, deals: usize) {
+        let ws = ws(deals);
+        let edited = edited_deal(ws);
+        bencher
+            // Shares every table with the static workspace, as with a saver's snapshot.
+            .with_inputs(|| Document::new(ws.clone()))
+            .bench_local_refs(|doc| doc.apply(Change::put(Record::Deal(edited.clone())), "edit"));
+    }
+
+    fn edited_deal(ws: &Workspace) -> salesdesk::model::Deal {
+        let mut d = ws.deals.deals.rows[0].clone();
+        d.notes = "edited in a bench".into();
+        d
     }
 }
 

@@ -76,9 +76,29 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
         None
     };
 
+    // Each file is read and parsed on its own thread: parsing dominates a large load
+    // and the files are independent.
+    let parsed: Vec<(FileKind, Workspace, Result<Option<FileProblem>, StoreError>)> =
+        std::thread::scope(|s| {
+            let handles: Vec<_> = FileKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    s.spawn(move || {
+                        let mut part = Workspace::default();
+                        let r = files::read_into(dir, &mut part, kind);
+                        (kind, part, r)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a file-parsing thread does not panic"))
+                .collect()
+        });
     let mut ws = Workspace::default();
-    for kind in FileKind::ALL {
-        if let Some(mut p) = files::read_into(dir, &mut ws, kind)? {
+    for (kind, part, result) in parsed {
+        take_file(&mut ws, part, kind);
+        if let Some(mut p) = result? {
             p.moved_to = Some(set_aside(&paths::file_path(dir, kind), now)?);
             problems.push(p);
         }
@@ -135,4 +155,19 @@ fn has_set_aside_files(dir: &Path) -> bool {
             paths::is_corrupt_name(&name) || name.starts_with(V1_MIGRATED)
         })
     })
+}
+
+/// Moves the collection of `kind` from `part` into `ws`.
+fn take_file(ws: &mut Workspace, part: Workspace, kind: FileKind) {
+    match kind {
+        FileKind::Settings => ws.settings = part.settings,
+        FileKind::Team => ws.team = part.team,
+        FileKind::Performance => ws.performance = part.performance,
+        FileKind::Customers => ws.customers = part.customers,
+        FileKind::Deals => ws.deals = part.deals,
+        FileKind::Marketing => ws.marketing = part.marketing,
+        FileKind::Promotions => ws.promotions = part.promotions,
+        FileKind::Budget => ws.budget = part.budget,
+        FileKind::Me => ws.me = part.me,
+    }
 }

@@ -185,8 +185,9 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
         return action;
     };
     let rel = relationship_of(cx, id);
+    // Buttons first, then the name wrapped below them: a long name must never push
+    // Edit and Delete out of reach.
     ui.horizontal(|ui| {
-        ui.heading(&name);
         if ui.button(T::Edit.get(lang)).clicked() {
             action = DetailAction::Edit;
         }
@@ -194,6 +195,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
             action = DetailAction::Delete;
         }
     });
+    ui.add(egui::Label::new(egui::RichText::new(&name).heading()).wrap());
     ui.horizontal_wrapped(|ui| {
         for tab in Tab::ALL {
             if ui
