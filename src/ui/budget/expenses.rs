@@ -9,7 +9,7 @@ use crate::ui::format::{money, money_input};
 use crate::ui::widgets::form;
 use crate::ui::widgets::table::{Sort, matches, sort_header};
 use chrono::NaiveDate;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExpenseDraft {
@@ -496,13 +496,7 @@ impl ExpenseList {
         }
         let mut clicked = None;
         let sort = &mut self.sort;
-        ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .id_salt("expenses_table")
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        crate::ui::widgets::table::row_picker(ui, "expenses_table")
             .column(Column::initial(92.0))
             .column(Column::initial(120.0).clip(true))
             .column(Column::initial(110.0))

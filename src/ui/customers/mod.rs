@@ -13,7 +13,7 @@ use super::widgets::confirm::{Answer, confirm};
 use super::widgets::table::{Sort, matches, sort_header};
 use crate::i18n::T;
 use crate::model::*;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 use form::{CustomerDraft, FormAction};
 
 crate::texts! {
@@ -167,15 +167,7 @@ impl CustomersPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
-        // Cells hold plain labels: a click anywhere in a row selects the row rather
-        // than starting a text selection.
-        ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .id_salt("customers_table")
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        crate::ui::widgets::table::row_picker(ui, "customers_table")
             .column(Column::initial(200.0).at_least(120.0).clip(true))
             .column(Column::initial(100.0).clip(true))
             .column(Column::initial(70.0).clip(true))

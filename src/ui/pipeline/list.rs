@@ -8,7 +8,7 @@ use crate::model::DealId;
 use crate::ui::Cx;
 use crate::ui::format::{date, money_short};
 use crate::ui::widgets::table::{Sort, sort_header};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 /// Draws the table; returns the deal whose row was clicked.
 pub fn show(
@@ -27,14 +27,7 @@ pub fn show(
         return None;
     }
     let mut clicked = None;
-    // Cells hold plain labels, so a click anywhere in a row selects the row.
-    ui.style_mut().interaction.selectable_labels = false;
-    let mut table = TableBuilder::new(ui)
-        .id_salt("pipeline_list")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+    let mut table = crate::ui::widgets::table::row_picker(ui, "pipeline_list")
         .column(Column::initial(200.0).at_least(100.0).clip(true))
         .column(Column::initial(160.0).at_least(80.0).clip(true))
         .column(Column::initial(110.0).clip(true))

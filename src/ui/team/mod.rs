@@ -9,7 +9,7 @@ use super::widgets::table::{Sort, matches, sort_header};
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::format::money_short;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 use form::{FormAction, MemberDraft, SetupDraft};
 use std::collections::HashMap;
 
@@ -201,15 +201,7 @@ impl TeamPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
-        // Cells hold plain labels: a click anywhere in a row selects the row rather
-        // than starting a text selection.
-        ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .id_salt("members_table")
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        crate::ui::widgets::table::row_picker(ui, "members_table")
             .column(Column::initial(120.0).clip(true))
             .column(Column::initial(120.0).clip(true))
             .column(Column::initial(70.0).clip(true))

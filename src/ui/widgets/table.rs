@@ -1,6 +1,7 @@
 //! Sortable column heads for egui_extras tables.
 
 use egui::Ui;
+use egui_extras::TableBuilder;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sort<C> {
@@ -33,4 +34,18 @@ pub fn sort_header<C: Copy + PartialEq>(ui: &mut Ui, label: &str, column: C, sor
 /// Case-insensitive "contains" that works for Chinese as well as Latin text.
 pub fn matches(haystack: &str, needle_lower: &str) -> bool {
     needle_lower.is_empty() || haystack.to_lowercase().contains(needle_lower)
+}
+
+/// A table whose rows are picked by clicking anywhere in them: striped, resizable,
+/// cells centred vertically. Cells hold plain labels, so a click selects the row
+/// rather than starting a text selection (this applies to the rest of `ui` too,
+/// which is why callers put the table last).
+pub fn row_picker<'a>(ui: &'a mut Ui, id: &str) -> TableBuilder<'a> {
+    ui.style_mut().interaction.selectable_labels = false;
+    TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
 }
