@@ -12,7 +12,7 @@ pub mod expenses;
 use super::Cx;
 use super::charts_pie::{self, PieGeometry, Slice};
 use super::format::{money, money_short, percent};
-use super::widgets::confirm::{Answer, confirm};
+use super::widgets::confirm::{Answer, confirm_delete};
 use crate::analytics::{BudgetAlert, CategoryBudget, budget_alerts, budget_by_category};
 use crate::i18n::{Lang, T};
 use crate::model::*;
@@ -767,14 +767,7 @@ impl BudgetPage {
                 )
             }
         };
-        match confirm(
-            ctx,
-            "budget_confirm_delete",
-            T::DeleteConfirmTitle.get(lang),
-            &message,
-            T::Delete.get(lang),
-            T::Cancel.get(lang),
-        ) {
+        match confirm_delete(ctx, "budget_confirm_delete", &message, lang) {
             Answer::Pending => {}
             Answer::No => self.confirm = None,
             Answer::Yes => {

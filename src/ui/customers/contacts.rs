@@ -4,7 +4,7 @@ use super::detail::RText;
 use crate::i18n::T;
 use crate::model::*;
 use crate::ui::Cx;
-use crate::ui::widgets::confirm::{Answer, confirm};
+use crate::ui::widgets::confirm::{Answer, confirm_delete};
 use crate::ui::widgets::form;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -219,14 +219,7 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut ContactsState) {
         return;
     };
     let message = format!("{}\n{name}", RText::DeleteContactQ.get(lang));
-    match confirm(
-        ctx,
-        "confirm_delete_contact",
-        T::DeleteConfirmTitle.get(lang),
-        &message,
-        T::Delete.get(lang),
-        T::Cancel.get(lang),
-    ) {
+    match confirm_delete(ctx, "confirm_delete_contact", &message, lang) {
         Answer::Pending => {}
         Answer::No => st.confirm_delete = None,
         Answer::Yes => {

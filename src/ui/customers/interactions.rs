@@ -8,7 +8,7 @@ use crate::analytics::relationship::Relationship;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
-use crate::ui::widgets::confirm::{Answer, confirm};
+use crate::ui::widgets::confirm::{Answer, confirm_delete};
 use crate::ui::widgets::form;
 use chrono::NaiveDate;
 
@@ -379,13 +379,11 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut InteractionsState) {
         return;
     };
     let what = format!("{} · {}", i.date, i.kind.label(lang));
-    match confirm(
+    match confirm_delete(
         ctx,
         "confirm_delete_interaction",
-        T::DeleteConfirmTitle.get(lang),
         &format!("{}\n{what}", RText::DeleteInteractionQ.get(lang)),
-        T::Delete.get(lang),
-        T::Cancel.get(lang),
+        lang,
     ) {
         Answer::Pending => {}
         Answer::No => st.confirm_delete = None,

@@ -9,7 +9,7 @@ pub mod interactions;
 pub mod loyalty;
 
 use super::Cx;
-use super::widgets::confirm::{Answer, confirm};
+use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::{Sort, matches, sort_header};
 use crate::i18n::T;
 use crate::model::*;
@@ -311,14 +311,7 @@ impl CustomersPage {
                 T::DeleteCannotBeUndoneHint.get(lang)
             ),
         };
-        match confirm(
-            ctx,
-            "confirm_delete_customer",
-            T::DeleteConfirmTitle.get(lang),
-            &message,
-            T::Delete.get(lang),
-            T::Cancel.get(lang),
-        ) {
+        match confirm_delete(ctx, "confirm_delete_customer", &message, lang) {
             Answer::Pending => {}
             Answer::No => self.confirm_delete = None,
             Answer::Yes => {

@@ -12,7 +12,7 @@ pub mod detail;
 pub mod form;
 pub mod list;
 
-use super::widgets::confirm::{Answer, confirm};
+use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::Sort;
 use super::{Cx, Page};
 use crate::analytics::pipeline::{
@@ -623,14 +623,7 @@ impl PipelinePage {
             PText::DeleteDealQ.get(lang),
             T::DeleteCannotBeUndoneHint.get(lang)
         );
-        match confirm(
-            ctx,
-            "confirm_delete_deal",
-            T::DeleteConfirmTitle.get(lang),
-            &message,
-            T::Delete.get(lang),
-            T::Cancel.get(lang),
-        ) {
+        match confirm_delete(ctx, "confirm_delete_deal", &message, lang) {
             Answer::Pending => {}
             Answer::No => self.confirm_delete = None,
             Answer::Yes => {

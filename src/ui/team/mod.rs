@@ -4,7 +4,7 @@
 pub mod form;
 
 use super::Cx;
-use super::widgets::confirm::{Answer, confirm};
+use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::{Sort, matches, sort_header};
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
@@ -396,14 +396,7 @@ impl TeamPage {
             TText::DeleteMemberQ.get(lang),
             T::DeleteCannotBeUndoneHint.get(lang)
         );
-        match confirm(
-            ctx,
-            "confirm_delete_member",
-            T::DeleteConfirmTitle.get(lang),
-            &message,
-            T::Delete.get(lang),
-            T::Cancel.get(lang),
-        ) {
+        match confirm_delete(ctx, "confirm_delete_member", &message, lang) {
             Answer::Pending => {}
             Answer::No => self.confirm_delete = None,
             Answer::Yes => {

@@ -31,3 +31,17 @@ pub fn confirm(ctx: &Context, id: &str, title: &str, message: &str, yes: &str, n
     }
     answer
 }
+
+/// The "delete this?" dialog every page uses: its title and buttons say Delete / Cancel
+/// in the user's language.
+pub fn confirm_delete(ctx: &Context, id: &str, message: &str, lang: crate::i18n::Lang) -> Answer {
+    use crate::i18n::T;
+    confirm(
+        ctx,
+        id,
+        T::DeleteConfirmTitle.get(lang),
+        message,
+        T::Delete.get(lang),
+        T::Cancel.get(lang),
+    )
+}
