@@ -22,7 +22,7 @@ use salesdesk::app::SalesDeskApp;
 use salesdesk::demo::{DemoSize, generate};
 use salesdesk::i18n::{Lang, problem};
 use salesdesk::model::*;
-use salesdesk::store::{self, StoreError};
+use salesdesk::store::{self, StoreError, fast_ron};
 use salesdesk::ui::Page;
 use salesdesk::ui::budget::categories::{CategoryDraft, MONTH_FIELDS, PlanDraft};
 use salesdesk::ui::budget::expenses::ExpenseDraft;
@@ -213,6 +213,55 @@ fn mutate(mut b: Vec<u8>, m: &Mutation) -> Vec<u8> {
     b
 }
 
+/// Reads `text` as the file `kind` with both readers. Whatever the fast reader accepts,
+/// ron must read the same; returns whether the fast reader took it.
+fn readers_agree(kind: FileKind, text: &str) -> Result<bool, TestCaseError> {
+    fn agree<T: serde::de::DeserializeOwned + PartialEq>(
+        kind: FileKind,
+        text: &str,
+    ) -> Result<bool, TestCaseError> {
+        let Ok(fast) = fast_ron::from_str::<T>(text) else {
+            return Ok(false);
+        };
+        match ron::from_str::<T>(text) {
+            Ok(slow) => prop_assert!(fast == slow, "{kind:?}: the readers differ"),
+            Err(e) => prop_assert!(
+                false,
+                "{kind:?}: the fast reader took what ron refuses: {e}"
+            ),
+        }
+        Ok(true)
+    }
+    match kind {
+        FileKind::Settings => agree::<Settings>(kind, text),
+        FileKind::Team => agree::<TeamFile>(kind, text),
+        FileKind::Performance => agree::<PerformanceFile>(kind, text),
+        FileKind::Customers => agree::<CustomersFile>(kind, text),
+        FileKind::Deals => agree::<DealsFile>(kind, text),
+        FileKind::Marketing => agree::<MarketingFile>(kind, text),
+        FileKind::Promotions => agree::<PromotionsFile>(kind, text),
+        FileKind::Budget => agree::<BudgetFile>(kind, text),
+        FileKind::Me => agree::<MeFile>(kind, text),
+    }
+}
+
+fn kind_of(file: &str) -> Option<FileKind> {
+    FileKind::ALL.into_iter().find(|k| k.file_name() == file)
+}
+
+/// Every file SalesDesk writes is read by the fast reader (so a large workspace loads
+/// in time), and read exactly as ron reads it.
+fn written_files_take_the_fast_road(ws: &Workspace) -> Result<(), TestCaseError> {
+    for kind in FileKind::ALL {
+        let text = store::files::to_ron(ws, kind).expect("serialize");
+        prop_assert!(
+            readers_agree(kind, &text)?,
+            "{kind:?}: the fast reader gave up on a written file"
+        );
+    }
+    Ok(())
+}
+
 fn ordered(a: usize, b: usize) -> (usize, usize) {
     if a <= b { (a, b) } else { (b, a) }
 }
@@ -239,6 +288,31 @@ proptest! {
         }
         loader_survives(&file, &bytes)?;
     }
+}
+
+proptest! {
+    // Cheap (no disk), so many cases: the fast reader must never read a file otherwise
+    // than ron does, however it is damaged.
+    #![proptest_config(cases(1024))]
+
+    #[test]
+    fn mutated_files_read_alike_by_both_readers(
+        file in prop::sample::select(file_names()),
+        mutations in prop::collection::vec(mutation(), 1..4),
+    ) {
+        let mut bytes = demo_files()[&file].clone();
+        for m in &mutations {
+            bytes = mutate(bytes, m);
+        }
+        if let (Some(kind), Ok(text)) = (kind_of(&file), std::str::from_utf8(&bytes)) {
+            readers_agree(kind, text)?;
+        }
+    }
+}
+
+#[test]
+fn the_demo_takes_the_fast_road() {
+    written_files_take_the_fast_road(demo()).unwrap();
 }
 
 /// Hand-picked nasty inputs: empty, only a byte-order mark, not UTF-8, NUL bytes, deep
@@ -735,6 +809,7 @@ fn texts_of_every_script_and_100_kb_go_through_the_files_unchanged() {
     for (script, long) in scripts() {
         let short: String = long.chars().take(MAX_LINE).collect();
         let ws = with_texts(&short, &long);
+        written_files_take_the_fast_road(&ws).unwrap();
         let back = round_trip(&ws);
         assert!(
             back == ws,
@@ -754,6 +829,7 @@ proptest! {
     #[test]
     fn any_text_goes_through_the_files_unchanged(name in any::<String>(), notes in any::<String>()) {
         let ws = with_texts(&name, &notes);
+        written_files_take_the_fast_road(&ws)?;
         prop_assert!(round_trip(&ws) == ws);
     }
 }

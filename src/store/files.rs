@@ -3,6 +3,7 @@
 
 use super::atomic;
 use super::error::{FileProblem, StoreError};
+use super::fast_ron;
 use super::manifest::{self, Manifest};
 use super::paths;
 use crate::model::{FileKind, Workspace};
@@ -52,11 +53,14 @@ pub fn to_ron(ws: &Workspace, kind: FileKind) -> Result<String, StoreError> {
     }
 }
 
-/// Parses RON text, keeping ron's position on failure.
+/// Parses RON text, keeping ron's position on failure. Text in the form SalesDesk
+/// writes takes the fast reader; anything else (hand edits, errors) is judged by ron.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, FileProblem> {
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|e| FileProblem::from_ron(file, &e))
+    fast_ron::from_str(text).or_else(|_| {
+        ron::Options::default()
+            .from_str(text)
+            .map_err(|e| FileProblem::from_ron(file, &e))
+    })
 }
 
 /// Parses the text of `kind` into its slot of `ws`.

@@ -10,6 +10,7 @@ pub mod autosave;
 pub mod backup;
 pub mod check;
 pub mod error;
+pub mod fast_ron;
 pub mod files;
 pub mod load;
 pub mod lock;
