@@ -1471,6 +1471,7 @@ fn gen_deals(
 ) -> Table<Deal> {
     let n_customers = book.customers.len();
     let mut rows = Vec::with_capacity(counts.deals);
+    let mut has_deal = vec![false; n_customers];
     for i in 0..counts.deals {
         // Skewed towards the first customers: a few accounts buy again and again.
         let c = ((n_customers as f64) * rng.unit().powf(1.6)) as usize;
@@ -1494,7 +1495,18 @@ fn gen_deals(
         if created < book.customers[c].created {
             book.customers[c].created = created;
         }
+        has_deal[c] = true;
         rows.push(deal);
+    }
+    // A customer without a deal yet is mostly a recent find: the Dashboard's new
+    // customers count is alive in every period, this month included.
+    for (customer, _) in book
+        .customers
+        .iter_mut()
+        .zip(&has_deal)
+        .filter(|(_, d)| !**d)
+    {
+        customer.created = add_days(today, -rng.range(0, 150));
     }
     table(rows)
 }
