@@ -650,6 +650,35 @@ fn the_interaction_timeline_is_newest_first() {
 }
 
 #[test]
+fn a_logged_call_wakes_the_customers_stale_deals_and_one_undo_takes_both_back() {
+    let ws = workspace();
+    let stale = salesdesk::analytics::stale_deals(&ws, today());
+    let deal = ws.deals.deals.get(stale[0].deal).unwrap().clone();
+    let mut h = harness_with(ws, Lang::Zh, Page::Customers);
+    h.state_mut().pages.customers.focus(deal.customer);
+    h.run();
+    h.get_all_by_label("客户互动").next().unwrap().click();
+    h.run();
+    let calls = h.state().doc.ws.customers.interactions.len();
+
+    log_interaction(&mut h, &today().to_string(), "电话跟进报价", "");
+    let ws = &h.state().doc.ws;
+    assert_eq!(ws.customers.interactions.len(), calls + 1);
+    assert_eq!(ws.deals.deals.get(deal.id).unwrap().last_activity, today());
+    let still_stale = salesdesk::analytics::stale_deals(ws, today());
+    assert!(!still_stale.iter().any(|s| s.deal == deal.id));
+
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let ws = &h.state().doc.ws;
+    assert_eq!(ws.customers.interactions.len(), calls);
+    assert_eq!(
+        ws.deals.deals.get(deal.id).unwrap().last_activity,
+        deal.last_activity
+    );
+}
+
+#[test]
 fn a_call_with_a_follow_up_today_is_due_for_the_dashboard_until_marked_done() {
     let (mut h, id) = customer_on_tab(Lang::Zh, "客户互动");
     let due_before = salesdesk::analytics::follow_ups_due(&h.state().doc.ws, today()).len();

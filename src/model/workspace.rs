@@ -242,6 +242,37 @@ impl Workspace {
         out
     }
 
+    /// The change that stores an interaction logged with a customer. A call or a visit
+    /// is activity on that customer's open deals too, so their last activity moves up
+    /// to its date (never past `today`), and they stop showing as stale. One change:
+    /// a single undo takes back the interaction and the dates together.
+    pub fn log_interaction(
+        &self,
+        i: Interaction,
+        today: chrono::NaiveDate,
+    ) -> super::change::Change {
+        use super::change::{Change, Record};
+        let date = i.date.min(today);
+        let customer = i.customer;
+        let mut changes = vec![Change::put(Record::Interaction(i))];
+        changes.extend(
+            self.deals
+                .deals
+                .iter()
+                .filter(|d| d.customer == customer && d.stage.is_open() && d.last_activity < date)
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.last_activity = date;
+                    Change::put(Record::Deal(d))
+                }),
+        );
+        if changes.len() == 1 {
+            changes.remove(0)
+        } else {
+            Change::Batch(changes)
+        }
+    }
+
     /// Records that forbid deleting `key` outright: a rep who still owns deals or
     /// customers is marked inactive or has them reassigned first, so no revenue history
     /// is lost by one click.
@@ -259,5 +290,73 @@ impl Workspace {
             }
             _ => 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoSize, generate};
+    use crate::model::change::Document;
+    use chrono::NaiveDate;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("a date")
+    }
+
+    #[test]
+    fn logging_an_interaction_refreshes_that_customers_open_deals_in_one_undo() {
+        let today = d("2026-11-26");
+        let mut ws = generate(3, DemoSize { deals: 200 }, today);
+        // A customer with an open deal and a closed one, all quiet since long ago.
+        let customer = ws
+            .customers
+            .customers
+            .iter()
+            .map(|c| c.id)
+            .find(|&c| {
+                let mine = || ws.deals.deals.iter().filter(move |x| x.customer == c);
+                mine().any(|x| x.stage.is_open()) && mine().any(|x| !x.stage.is_open())
+            })
+            .expect("the demo has such a customer");
+        let quiet = d("2026-01-02");
+        for x in Arc::make_mut(&mut ws.deals).deals.rows.iter_mut() {
+            x.last_activity = quiet;
+        }
+        let before = ws.clone();
+        let mut doc = Document::new(ws);
+
+        let call = Interaction {
+            id: InteractionId(0),
+            customer,
+            contact: None,
+            member: None,
+            kind: InteractionKind::Call,
+            // Dated in the future by mistake: activity is never later than today.
+            date: d("2026-12-01"),
+            note: "电话沟通".into(),
+            outcome: String::new(),
+            follow_up: None,
+            follow_up_done: false,
+        };
+        doc.apply(doc.ws.log_interaction(call, today), "log")
+            .unwrap();
+
+        for x in doc.ws.deals.deals.iter() {
+            let expected = if x.customer == customer && x.stage.is_open() {
+                today
+            } else {
+                quiet
+            };
+            assert_eq!(x.last_activity, expected, "deal {}", x.id);
+        }
+        assert_eq!(
+            doc.ws.customers.interactions.len(),
+            before.customers.interactions.len() + 1
+        );
+        // One undo takes back both (ids are never reused, so compare the rows).
+        doc.undo();
+        assert!(doc.ws.deals.deals.rows == before.deals.deals.rows);
+        assert!(doc.ws.customers.interactions.rows == before.customers.interactions.rows);
     }
 }

@@ -348,7 +348,9 @@ fn edit_form(
                     RText::EditInteraction
                 };
                 let label = format!("{} {}", verb.get(lang), cx.doc.ws.customer_name(customer));
-                cx.apply(Change::put(Record::Interaction(i)), label)
+                // Also the customer's open deals' last activity (one undo).
+                let change = cx.doc.ws.log_interaction(i, cx.today);
+                cx.apply(change, label)
             });
             match result {
                 Ok(_) => {
