@@ -118,6 +118,7 @@ impl SalesDeskApp {
     /// Draws one frame of the whole app into `ui` (the eframe root or a test harness).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.follow_the_clock(&ctx);
         self.shortcuts(&ctx);
         if let Some(nav) = self.nav.take() {
             self.navigate(nav);
@@ -158,6 +159,33 @@ impl SalesDeskApp {
         self.start_empty_dialog(&ctx);
         self.toasts.show(&ctx);
         self.autosave_tick(&ctx);
+    }
+
+    /// The real app keeps to the calendar: past midnight, "today" moves on (every
+    /// figure and alert keys on it) and the new day's backup is taken. Tests and
+    /// previews (no storage) keep the day they were given.
+    fn follow_the_clock(&mut self, ctx: &egui::Context) {
+        if self.storage.is_none() {
+            return;
+        }
+        let now = chrono::Local::now().naive_local();
+        self.set_today(now.date());
+        // Wake at the next midnight even if nobody touches the window.
+        let midnight = (now.date() + chrono::Days::new(1)).and_time(chrono::NaiveTime::MIN);
+        let wait = (midnight - now).to_std().unwrap_or_default();
+        ctx.request_repaint_after(wait + std::time::Duration::from_secs(1));
+    }
+
+    /// A new day: the date everything is computed against, and its daily backup
+    /// (taken on the writer thread, before any write of the new day's changes).
+    pub fn set_today(&mut self, day: NaiveDate) {
+        if day == self.today {
+            return;
+        }
+        self.today = day;
+        if let Some(s) = &self.storage {
+            s.autosaver.daily_backup(day);
+        }
     }
 
     fn navigate(&mut self, nav: Nav) {
@@ -451,6 +479,10 @@ impl SalesDeskApp {
         let Some(storage) = &self.storage else {
             return;
         };
+        for e in storage.autosaver.take_backup_errors() {
+            self.toasts
+                .error(format!("{}: {e}", self.t(T::DailyBackupFailed)));
+        }
         for report in storage.autosaver.poll() {
             match report.result {
                 Ok(()) => {

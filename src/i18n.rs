@@ -246,6 +246,7 @@ texts! {
         Saved => "已保存", "Saved";
         Unsaved => "未保存的更改", "Unsaved changes";
         SaveFailed => "保存失败", "Save failed";
+        DailyBackupFailed => "今日备份失败", "Today's backup failed";
         FixErrors => "请先修正标出的字段。", "Please fix the marked fields first.";
         DemoBanner => "这是演示工作区，数据为自动生成。", "This is a demo workspace with generated data.";
         StartEmpty => "清空并开始使用", "Clear it and start empty";

@@ -607,3 +607,43 @@ fn autosave_reports_a_failed_write_so_the_files_can_be_retried() {
     saver.flush().unwrap();
     assert_eq!(store::load(&gone).unwrap().ws.deals, sample().deals);
 }
+
+#[test]
+fn a_day_turning_while_open_is_backed_up_before_that_days_first_write() {
+    let ws = sample();
+    let dir = saved(&ws);
+    let before = std::fs::read(dir.path().join("me.ron")).unwrap();
+    let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
+    // Midnight passes, then the first edit of the new day is saved.
+    let new_day = day(2026, 11, 27);
+    saver.daily_backup(new_day);
+    let mut doc = Document::new(ws);
+    let mut task = doc.ws.me.tasks.rows[0].clone();
+    task.title = "A new day's first edit".into();
+    doc.apply(Change::put(Record::Task(task)), "edit").unwrap();
+    saver.submit(doc.ws.clone(), doc.take_dirty(), doc.revision());
+    saver.flush().unwrap();
+
+    // The backup holds the files as they stood at the turn of the day; the data dir
+    // has the edit.
+    let backup = dir.path().join("backups").join("2026-11-27");
+    assert_eq!(std::fs::read(backup.join("me.ron")).unwrap(), before);
+    assert_ne!(std::fs::read(dir.path().join("me.ron")).unwrap(), before);
+    assert!(saver.take_backup_errors().is_empty());
+    // Asking again the same day keeps the first backup.
+    saver.daily_backup(new_day);
+    saver.flush().unwrap();
+    assert_eq!(std::fs::read(backup.join("me.ron")).unwrap(), before);
+}
+
+#[test]
+fn a_failed_daily_backup_is_reported() {
+    let dir = saved(&sample());
+    // A file where the backups folder should be: the copy cannot be made.
+    std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
+    let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
+    saver.daily_backup(day(2026, 11, 27));
+    saver.flush().unwrap();
+    let errors = saver.take_backup_errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+}

@@ -328,3 +328,39 @@ fn clicking_a_row_opens_the_customer() {
         salesdesk::ui::customers::Side::Detail(id) if id == first.id
     ));
 }
+
+/// The real app (with a data dir) follows the calendar: opened with a stale "today", its
+/// first frame moves to the real date and takes that day's backup.
+#[test]
+fn the_app_left_open_past_midnight_moves_to_the_new_day_and_backs_it_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 40 }, today());
+    salesdesk::store::save(
+        dir.path(),
+        &ws,
+        &salesdesk::model::FileKind::ALL.into_iter().collect(),
+    )
+    .unwrap();
+    let lock = salesdesk::store::acquire_lock(dir.path()).unwrap();
+    let loaded = salesdesk::store::load(dir.path()).unwrap();
+    let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
+    let app =
+        SalesDeskApp::with_storage(loaded, dir.path().to_path_buf(), lock, yesterday).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(salesdesk::ui::fonts::install_fonts)
+        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
+    h.run();
+    let day = h.state().today;
+    assert!(day > yesterday, "still on {day}");
+    h.state_mut().flush();
+    let backup = dir
+        .path()
+        .join("backups")
+        .join(day.format("%Y-%m-%d").to_string());
+    assert!(
+        backup.join("deals.ron").is_file(),
+        "no backup at {}",
+        backup.display()
+    );
+}

@@ -2,9 +2,11 @@
 //! clones its `Arc`s) and the writer thread serializes and writes it. Snapshots that
 //! queue up while a write runs are merged: only the newest state of each file is written.
 
+use super::backup::daily_backup;
 use super::error::StoreError;
 use super::files::save;
 use crate::model::{FileKind, Workspace};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -29,11 +31,21 @@ struct Job {
 #[derive(Default)]
 struct State {
     pending: Option<Job>,
+    /// A day whose daily backup is due (the app stayed open past midnight). Taken
+    /// before the next write, so it holds the files as they stood at the day's turn.
+    backup_day: Option<NaiveDate>,
+    backup_errors: Vec<StoreError>,
     writing: bool,
     stop: bool,
     reports: Vec<SaveReport>,
     /// Files whose latest write failed (cleared when a later write of them succeeds).
     failed: BTreeMap<FileKind, StoreError>,
+}
+
+impl State {
+    fn busy(&self) -> bool {
+        self.pending.is_some() || self.backup_day.is_some() || self.writing
+    }
 }
 
 struct Shared {
@@ -99,6 +111,18 @@ impl Autosaver {
         self.shared.changed.notify_all();
     }
 
+    /// Asks for the daily backup of `day` on the writer thread, after the write under
+    /// way (so no file is copied half-way through a change) and before queued ones.
+    pub fn daily_backup(&self, day: NaiveDate) {
+        self.shared.lock().backup_day = Some(day);
+        self.shared.changed.notify_all();
+    }
+
+    /// Daily backups that failed since the last call.
+    pub fn take_backup_errors(&self) -> Vec<StoreError> {
+        std::mem::take(&mut self.shared.lock().backup_errors)
+    }
+
     /// The writes finished since the last call. Never blocks on a write.
     pub fn poll(&self) -> Vec<SaveReport> {
         std::mem::take(&mut self.shared.lock().reports)
@@ -106,8 +130,7 @@ impl Autosaver {
 
     /// True while something is queued or being written.
     pub fn busy(&self) -> bool {
-        let s = self.shared.lock();
-        s.pending.is_some() || s.writing
+        self.shared.lock().busy()
     }
 
     /// Waits until everything submitted is written. `Ok` means the newest submitted
@@ -115,7 +138,7 @@ impl Autosaver {
     /// failed (its report is also in `poll`).
     pub fn flush(&self) -> Result<(), StoreError> {
         let mut s = self.shared.lock();
-        while s.pending.is_some() || s.writing {
+        while s.busy() {
             if self.thread.as_ref().is_none_or(|t| t.is_finished()) {
                 return Err(StoreError::WriterStopped);
             }
@@ -142,16 +165,26 @@ impl Drop for Autosaver {
     }
 }
 
-/// The writer thread: take the newest job, write it, report, repeat; on stop, finish
-/// what is pending first.
+/// What the writer thread does next.
+enum Work {
+    Backup(NaiveDate),
+    Save(Job),
+}
+
+/// The writer thread: take a due backup or the newest job, do it, report, repeat; on
+/// stop, finish what is pending first.
 fn run(shared: &Shared, dir: &std::path::Path) {
     loop {
-        let job = {
+        let work = {
             let mut s = shared.lock();
             loop {
+                if let Some(day) = s.backup_day.take() {
+                    s.writing = true;
+                    break Work::Backup(day);
+                }
                 if let Some(job) = s.pending.take() {
                     s.writing = true;
-                    break job;
+                    break Work::Save(job);
                 }
                 if s.stop {
                     return;
@@ -159,24 +192,37 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                 s = shared.changed.wait(s).unwrap_or_else(|e| e.into_inner());
             }
         };
-        // A panic in serialization must not leave `flush` waiting for ever.
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            save(dir, &job.ws, &job.files)
-        }))
-        .unwrap_or(Err(StoreError::WriterStopped));
-        let mut s = shared.lock();
-        for f in &job.files {
-            match &result {
-                Ok(()) => s.failed.remove(f),
-                Err(e) => s.failed.insert(*f, e.clone()),
-            };
+        match work {
+            Work::Backup(day) => {
+                let result = std::panic::catch_unwind(|| daily_backup(dir, day))
+                    .unwrap_or(Err(StoreError::WriterStopped));
+                let mut s = shared.lock();
+                if let Err(e) = result {
+                    s.backup_errors.push(e);
+                }
+                s.writing = false;
+            }
+            Work::Save(job) => {
+                // A panic in serialization must not leave `flush` waiting for ever.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    save(dir, &job.ws, &job.files)
+                }))
+                .unwrap_or(Err(StoreError::WriterStopped));
+                let mut s = shared.lock();
+                for f in &job.files {
+                    match &result {
+                        Ok(()) => s.failed.remove(f),
+                        Err(e) => s.failed.insert(*f, e.clone()),
+                    };
+                }
+                s.reports.push(SaveReport {
+                    revision: job.revision,
+                    files: job.files,
+                    result,
+                });
+                s.writing = false;
+            }
         }
-        s.reports.push(SaveReport {
-            revision: job.revision,
-            files: job.files,
-            result,
-        });
-        s.writing = false;
         shared.changed.notify_all();
     }
 }
