@@ -272,6 +272,7 @@ fn drag_a_card_to_the_next_stage_and_undo_en() {
 fn a_deal_walks_every_stage_by_dragging() {
     let mut h = harness(Lang::Zh, Page::Pipeline);
     let id = top_lead(&h);
+    let ledger_before = h.state().doc.ws.customers.loyalty_ledger.len();
     for to in [Stage::Needs, Stage::Quote, Stage::Contract, Stage::Won] {
         // After each move the deal is somewhere in its new column: bring it into view.
         h.state_mut().pages.pipeline.focus(id);
@@ -293,6 +294,17 @@ fn a_deal_walks_every_stage_by_dragging() {
         ]
     );
     assert_eq!(deal(&h, id).probability(&[10, 25, 50, 80]), 100);
+    // The win earned the customer loyalty points (one line, at the programme's rate).
+    let ws = &h.state().doc.ws;
+    assert_eq!(ws.customers.loyalty_ledger.len(), ledger_before + 1);
+    let line = ws.customers.loyalty_ledger.rows.last().unwrap();
+    let won = deal(&h, id);
+    assert_eq!(line.customer, won.customer);
+    assert_eq!(
+        line.points,
+        won.amount.0 / 100 * i64::from(ws.customers.loyalty.points_per_yuan)
+    );
+    assert_eq!(line.reason, format!("签约：{}", won.title));
 }
 
 fn lost_reason_flow(lang: Lang) {

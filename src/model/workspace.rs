@@ -273,6 +273,44 @@ impl Workspace {
         }
     }
 
+    /// The change that stores `deal`. Winning a deal earns its customer loyalty points
+    /// at the programme's rate (`points_per_yuan` per whole yuan), as a ledger line
+    /// "`won_reason`title"; taking a win back (moving the deal out of 客户管理) takes the
+    /// same points back, as "`unwon_reason`title". All in one change, so one undo takes
+    /// back the move and the points together. The reasons come from the caller, in the
+    /// user's language.
+    pub fn put_deal(
+        &self,
+        deal: Deal,
+        today: chrono::NaiveDate,
+        won_reason: &str,
+        unwon_reason: &str,
+    ) -> super::change::Change {
+        use super::change::{Change, Record};
+        let rate = i64::from(self.customers.loyalty.points_per_yuan);
+        let points = |d: &Deal| (d.amount.0 / 100).saturating_mul(rate);
+        let before = self.deals.deals.get(deal.id).filter(|_| deal.id.0 != 0);
+        let was_won = before.is_some_and(|d| d.stage == Stage::Won);
+        let entry = match (was_won, deal.stage == Stage::Won) {
+            (false, true) => Some((points(&deal), won_reason, deal.stage_since().min(today))),
+            (true, false) => before.map(|d| (-points(d), unwon_reason, today)),
+            _ => None,
+        }
+        .filter(|(p, _, _)| *p != 0)
+        .map(|(points, reason, date)| LoyaltyEntry {
+            id: LoyaltyEntryId(0),
+            customer: deal.customer,
+            date,
+            points,
+            reason: format!("{reason}{}", deal.title),
+        });
+        let put = Change::put(Record::Deal(deal));
+        match entry {
+            Some(e) => Change::Batch(vec![put, Change::put(Record::LoyaltyEntry(e))]),
+            None => put,
+        }
+    }
+
     /// Records that forbid deleting `key` outright: a rep who still owns deals or
     /// customers is marked inactive or has them reassigned first, so no revenue history
     /// is lost by one click.
@@ -297,7 +335,7 @@ impl Workspace {
 mod tests {
     use super::*;
     use crate::demo::{DemoSize, generate};
-    use crate::model::change::Document;
+    use crate::model::change::{Change, Document};
     use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
@@ -358,5 +396,95 @@ mod tests {
         doc.undo();
         assert!(doc.ws.deals.deals.rows == before.deals.deals.rows);
         assert!(doc.ws.customers.interactions.rows == before.customers.interactions.rows);
+    }
+
+    #[test]
+    fn a_win_earns_loyalty_points_at_the_programmes_rate_and_taking_it_back_returns_them() {
+        let today = d("2026-11-26");
+        let mut ws = generate(3, DemoSize { deals: 200 }, today);
+        Arc::make_mut(&mut ws.customers).loyalty.points_per_yuan = 2;
+        let mut doc = Document::new(ws);
+        let open = doc
+            .ws
+            .deals
+            .deals
+            .iter()
+            .find(|x| x.stage == Stage::Contract)
+            .expect("a deal at the contract stage")
+            .clone();
+        let ledger = |doc: &Document| doc.ws.customers.loyalty_ledger.rows.clone();
+        let before = ledger(&doc);
+
+        let mut won = open.clone();
+        won.move_to(Stage::Won, today, None).unwrap();
+        doc.apply(
+            doc.ws.put_deal(won.clone(), today, "签约：", "撤销签约："),
+            "win",
+        )
+        .unwrap();
+        let after = ledger(&doc);
+        assert_eq!(after.len(), before.len() + 1);
+        let entry = after.last().unwrap();
+        assert_eq!(
+            (
+                entry.customer,
+                entry.date,
+                entry.points,
+                entry.reason.clone()
+            ),
+            (
+                open.customer,
+                today,
+                open.amount.0 / 100 * 2,
+                format!("签约：{}", open.title)
+            )
+        );
+
+        // Editing the won deal earns nothing more.
+        let mut edited = doc.ws.deals.deals.get(open.id).unwrap().clone();
+        edited.notes = "续约意向强".into();
+        doc.apply(
+            doc.ws.put_deal(edited, today, "签约：", "撤销签约："),
+            "edit",
+        )
+        .unwrap();
+        assert_eq!(ledger(&doc).len(), after.len());
+
+        // Taking the win back returns the points; the balance is as before.
+        let mut back = doc.ws.deals.deals.get(open.id).unwrap().clone();
+        back.move_to(Stage::Contract, today, None).unwrap();
+        doc.apply(
+            doc.ws.put_deal(back, today, "签约：", "撤销签约："),
+            "unwin",
+        )
+        .unwrap();
+        let sum = |rows: &[LoyaltyEntry]| rows.iter().map(|e| e.points).sum::<i64>();
+        assert_eq!(sum(&ledger(&doc)), sum(&before));
+        assert!(
+            ledger(&doc)
+                .last()
+                .unwrap()
+                .reason
+                .starts_with("撤销签约：")
+        );
+
+        // One undo per step: three undos leave the ledger as it was.
+        doc.undo();
+        doc.undo();
+        doc.undo();
+        assert!(ledger(&doc) == before);
+        assert_eq!(
+            doc.ws.deals.deals.get(open.id).unwrap().stage,
+            Stage::Contract
+        );
+
+        // A programme without a rate writes no line.
+        let mut rules = doc.ws.customers.loyalty.clone();
+        rules.points_per_yuan = 0;
+        doc.apply(Change::Loyalty(Box::new(rules)), "rules")
+            .unwrap();
+        doc.apply(doc.ws.put_deal(won, today, "签约：", "撤销签约："), "win")
+            .unwrap();
+        assert!(ledger(&doc) == before);
     }
 }

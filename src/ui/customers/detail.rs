@@ -80,6 +80,7 @@ crate::texts! {
         Rules => "计划规则（全部客户适用）", "Programme rules (all customers)";
         EditRules => "编辑规则", "Edit rules";
         PointsPerYuan => "每成交1元获得积分", "Points per yuan won";
+        PointsPerYuanHint => "商机签约时自动记入客户积分，撤销签约时扣回。", "Added to the customer's ledger when a deal is won, and taken back if the win is.";
         TierName => "等级名称", "Tier name";
         Threshold => "门槛", "Threshold";
         ThresholdPoints => "门槛（积分）", "Threshold (points)";

@@ -306,7 +306,8 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
                 ui.weak(RText::Basis.get(lang));
                 ui.label(program.basis.label(lang));
                 ui.end_row();
-                ui.weak(RText::PointsPerYuan.get(lang));
+                ui.weak(RText::PointsPerYuan.get(lang))
+                    .on_hover_text(RText::PointsPerYuanHint.get(lang));
                 ui.label(program.points_per_yuan.to_string());
                 ui.end_row();
                 for t in &program.tiers {
@@ -333,6 +334,7 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
                 ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
             }
         });
+        ui.weak(RText::PointsPerYuanHint.get(lang));
         let threshold_head = match draft.basis {
             TierBasis::Points => RText::ThresholdPoints,
             TierBasis::YearlyRevenue => RText::ThresholdYuan,

@@ -76,6 +76,9 @@ crate::texts! {
         LostAsk => "请从列表中选择流失原因，原因会用于流失分析。", "Pick why the deal was lost from the list; the reasons feed the loss analysis.";
         DealAdded => "已添加商机", "Deal added";
         DealSaved => "已保存商机", "Deal saved";
+        // Loyalty ledger lines written when a deal is won or its win taken back.
+        WonPoints => "签约：", "Won: ";
+        UnwonPoints => "撤销签约：", "Win taken back: ";
         DealDeleted => "已删除商机", "Deal deleted";
         DeleteDealQ => "删除此商机？", "Delete this deal?";
         TypeToSearch => "输入客户名称搜索", "Type a customer name";
@@ -488,7 +491,8 @@ impl PipelinePage {
                                 if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
                                 d.title
                             );
-                            cx.apply(Change::put(Record::Deal(d)), label)
+                            let change = put_deal(cx, d);
+                            cx.apply(change, label)
                         });
                         match result {
                             Ok(applied) => {
@@ -639,8 +643,20 @@ impl PipelinePage {
     }
 }
 
+/// The change that stores a deal from this page, with the loyalty points its win
+/// earns (or takes back): see `Workspace::put_deal`.
+fn put_deal(cx: &Cx, deal: Deal) -> Change {
+    cx.doc.ws.put_deal(
+        deal,
+        cx.today,
+        PText::WonPoints.get(cx.lang),
+        PText::UnwonPoints.get(cx.lang),
+    )
+}
+
 /// Moves a deal as one undoable change: `Deal::move_to` on a copy (dated today, written
-/// to its stage history, the manual probability kept), then `Change::put`.
+/// to its stage history, the manual probability kept), then `put_deal` (a win earns
+/// loyalty points).
 pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> Result<(), Errors> {
     let lang = cx.lang;
     let Some(d) = cx.doc.ws.deals.deals.get(id) else {
@@ -662,7 +678,8 @@ pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> 
         from.label(lang),
         to.label(lang)
     );
-    match cx.apply(Change::put(Record::Deal(moved)), label.clone()) {
+    let change = put_deal(cx, moved);
+    match cx.apply(change, label.clone()) {
         Ok(_) => {
             cx.toasts.info(label);
             Ok(())
