@@ -349,9 +349,11 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
                 ui.label("");
                 ui.end_row();
                 for (i, t) in draft.tiers.iter_mut().enumerate() {
-                    ui.add(egui::TextEdit::singleline(&mut t.name).desired_width(140.0))
+                    // Sized, not just desired: a grid cell would shrink them to the
+                    // header's width and cut the tier names.
+                    ui.add_sized([120.0, 20.0], egui::TextEdit::singleline(&mut t.name))
                         .labelled_by(name_head.id);
-                    ui.add(egui::TextEdit::singleline(&mut t.threshold).desired_width(140.0))
+                    ui.add_sized([80.0, 20.0], egui::TextEdit::singleline(&mut t.threshold))
                         .labelled_by(threshold_label.id);
                     if ui.small_button(RText::RemoveTier.get(lang)).clicked() {
                         remove = Some(i);
