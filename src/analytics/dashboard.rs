@@ -7,14 +7,14 @@
 //! per result row, never per deal.
 
 use super::calendar::{days_left, months_of};
-use super::filter::DealFilter;
+use super::filter::{DealFilter, FilterChoices};
 use super::funnel::{Funnel, FunnelStage};
 use super::metrics::{Kpis, Velocity, kpis};
 use super::ratio;
 use super::targets::{market_size_for, target_for};
 use crate::model::{Deal, MemberId, Money, Period, Stage, Workspace, shift_months};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The stretch of the previous period to compare `period` with. While `period` is under
 /// way (it holds `today`, which is not its last day) that is the previous period up to
@@ -368,35 +368,9 @@ pub fn trend_span(period: Period) -> Period {
     Period::new(start, last.end)
 }
 
-/// The distinct regions, products and sources of the deals (trimmed, sorted, without
-/// the empty text), for the filter's drop-downs.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FilterChoices {
-    pub regions: Vec<String>,
-    pub products: Vec<String>,
-    pub sources: Vec<String>,
-}
-
+/// The distinct regions, products and sources of the deals, for the Analytics filter.
 pub fn filter_choices(ws: &Workspace) -> FilterChoices {
-    let mut r: BTreeSet<&str> = BTreeSet::new();
-    let mut p: BTreeSet<&str> = BTreeSet::new();
-    let mut s: BTreeSet<&str> = BTreeSet::new();
-    for d in &ws.deals.deals.rows {
-        r.insert(d.region.trim());
-        p.insert(d.product.trim());
-        s.insert(d.source.trim());
-    }
-    let own = |set: BTreeSet<&str>| {
-        set.into_iter()
-            .filter(|x| !x.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    FilterChoices {
-        regions: own(r),
-        products: own(p),
-        sources: own(s),
-    }
+    FilterChoices::gather(ws, [], [], [])
 }
 
 #[cfg(test)]

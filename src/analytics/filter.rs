@@ -1,7 +1,8 @@
 //! Which deals a figure looks at: everything, or one rep / region / product / source, so
 //! per-rep funnels and KPIs reuse the team-wide code.
 
-use crate::model::{Deal, MemberId};
+use crate::model::{Deal, MemberId, Workspace};
+use std::collections::BTreeSet;
 
 /// A conjunction of optional conditions; the default matches every deal. Hashable so it
 /// can be part of an [`AnalyticsCache`](super::AnalyticsCache) key.
@@ -38,6 +39,45 @@ impl DealFilter {
             && text_matches(&self.region, &d.region)
             && text_matches(&self.product, &d.product)
             && text_matches(&self.source, &d.source)
+    }
+}
+
+/// The values the filter drop-downs offer: regions, products and sources, each trimmed,
+/// sorted, without duplicates or the empty text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterChoices {
+    pub regions: Vec<String>,
+    pub products: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl FilterChoices {
+    /// What the deals use, plus the given extra regions, products and sources.
+    pub fn gather<'a>(
+        ws: &'a Workspace,
+        regions: impl IntoIterator<Item = &'a str>,
+        products: impl IntoIterator<Item = &'a str>,
+        sources: impl IntoIterator<Item = &'a str>,
+    ) -> FilterChoices {
+        let mut r: BTreeSet<&str> = regions.into_iter().map(str::trim).collect();
+        let mut p: BTreeSet<&str> = products.into_iter().map(str::trim).collect();
+        let mut s: BTreeSet<&str> = sources.into_iter().map(str::trim).collect();
+        for d in ws.deals.deals.iter() {
+            r.insert(d.region.trim());
+            p.insert(d.product.trim());
+            s.insert(d.source.trim());
+        }
+        let list = |set: BTreeSet<&str>| {
+            set.into_iter()
+                .filter(|x| !x.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        FilterChoices {
+            regions: list(r),
+            products: list(p),
+            sources: list(s),
+        }
     }
 }
 

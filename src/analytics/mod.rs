@@ -30,7 +30,7 @@ pub use budget::*;
 pub use cache::AnalyticsCache;
 pub use calendar::*;
 pub use dashboard::*;
-pub use filter::DealFilter;
+pub use filter::{DealFilter, FilterChoices};
 pub use forecast::*;
 pub use funnel::*;
 pub use metrics::*;

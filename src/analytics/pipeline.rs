@@ -5,12 +5,12 @@
 //! filter; the page caches the result by (revision, filter, order), so a frame only
 //! reads the visible slice of each column.
 
-use super::filter::DealFilter;
+use super::filter::{DealFilter, FilterChoices};
 use super::reminders::stale_deals;
 use crate::model::{Deal, DealId, Money, Stage, Workspace, days_between};
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What the board and the list show: the rep / region / product / source conditions,
 /// a created-date range, stale deals only, and a text matched in title or customer.
@@ -267,41 +267,20 @@ pub fn deal_rows(
     rows.into_iter().map(|d| d.id).collect()
 }
 
-/// The values the filter drop-downs offer, each sorted and without duplicates.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PipelineChoices {
-    pub regions: Vec<String>,
-    pub products: Vec<String>,
-    pub sources: Vec<String>,
-}
-
 /// Regions, products and sources found on deals, plus the team's regions and product
 /// lines and the marketing channels and promotions (so a new deal can pick them).
-pub fn pipeline_choices(ws: &Workspace) -> PipelineChoices {
-    let mut regions = BTreeSet::new();
-    let mut products = BTreeSet::new();
-    let mut sources = BTreeSet::new();
-    for d in ws.deals.deals.iter() {
-        regions.insert(d.region.trim());
-        products.insert(d.product.trim());
-        sources.insert(d.source.trim());
-    }
+pub fn pipeline_choices(ws: &Workspace) -> FilterChoices {
     let setup = &ws.team.setup;
-    regions.extend(setup.regions.iter().map(|s| s.trim()));
-    products.extend(setup.product_lines.iter().map(|s| s.trim()));
-    sources.extend(ws.marketing.channels.iter().map(|c| c.name.trim()));
-    sources.extend(ws.promotions.promotions.iter().map(|p| p.name.trim()));
-    let list = |s: BTreeSet<&str>| {
-        s.into_iter()
-            .filter(|x| !x.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    PipelineChoices {
-        regions: list(regions),
-        products: list(products),
-        sources: list(sources),
-    }
+    FilterChoices::gather(
+        ws,
+        setup.regions.iter().map(String::as_str),
+        setup.product_lines.iter().map(String::as_str),
+        ws.marketing
+            .channels
+            .iter()
+            .map(|c| c.name.as_str())
+            .chain(ws.promotions.promotions.iter().map(|p| p.name.as_str())),
+    )
 }
 
 #[cfg(test)]

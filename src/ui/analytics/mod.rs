@@ -20,6 +20,7 @@ use crate::analytics::{
 };
 use crate::i18n::{Label, Lang, T};
 use crate::model::{MemberId, Period, Stage};
+use crate::ui::widgets::deal_filter::{Labels, deal_filter};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use std::sync::Arc;
@@ -247,58 +248,19 @@ impl AnalyticsPage {
     /// Owner, region, product and source drop-downs ("all" by default).
     fn filter_bar(&mut self, ui: &mut Ui, cx: &Cx, choices: &FilterChoices) {
         let lang = cx.lang;
-        let all = T::All.get(lang);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(AText::Filter.get(lang)).strong());
-            let members: Vec<(MemberId, String)> = cx
-                .doc
-                .ws
-                .team
-                .members
-                .iter()
-                .map(|m| (m.id, m.name.clone()))
-                .collect();
-            let l = ui.label(T::Owner.get(lang));
-            let current = self
-                .filter
-                .owner
-                .and_then(|o| members.iter().find(|(id, _)| *id == o))
-                .map(|(_, n)| n.as_str())
-                .unwrap_or(all)
-                .to_owned();
-            egui::ComboBox::from_id_salt("an_owner")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.owner, None, all);
-                    for (id, name) in &members {
-                        ui.selectable_value(&mut self.filter.owner, Some(*id), name);
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            text_choice(
+            deal_filter(
                 ui,
-                "an_region",
-                T::Region.get(lang),
-                &mut self.filter.region,
-                &choices.regions,
-                all,
-            );
-            text_choice(
-                ui,
-                "an_product",
-                AText::Product.get(lang),
-                &mut self.filter.product,
-                &choices.products,
-                all,
-            );
-            text_choice(
-                ui,
-                "an_source",
-                T::Source.get(lang),
-                &mut self.filter.source,
-                &choices.sources,
-                all,
+                "analytics",
+                &mut self.filter,
+                &cx.doc.ws,
+                choices,
+                Labels {
+                    owner: T::Owner.get(lang),
+                    product: AText::Product.get(lang),
+                },
+                lang,
             );
             if !self.filter.is_all() && ui.button(T::All.get(lang)).clicked() {
                 self.filter = DealFilter::ALL;
@@ -388,28 +350,6 @@ impl AnalyticsPage {
             self.target_edited = true;
         }
     }
-}
-
-/// A drop-down of texts with "all" first.
-fn text_choice(
-    ui: &mut Ui,
-    id: &str,
-    label: &str,
-    value: &mut Option<String>,
-    options: &[String],
-    all: &str,
-) {
-    let l = ui.label(label);
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(value.as_deref().unwrap_or(all))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, all);
-            for o in options {
-                ui.selectable_value(value, Some(o.clone()), o);
-            }
-        })
-        .response
-        .labelled_by(l.id);
 }
 
 /// What is written between two funnel bars: "↓ 62.5%（累计 41.2%）".

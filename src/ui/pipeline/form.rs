@@ -4,7 +4,7 @@
 //! kept; the manual probability stays until cleared here.
 
 use super::PText;
-use crate::analytics::pipeline::PipelineChoices;
+use crate::analytics::FilterChoices;
 use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;
 use crate::ui::format::money_input;
@@ -233,7 +233,7 @@ pub fn show(
     draft: &mut DealDraft,
     errors: &Errors,
     ws: &Workspace,
-    choices: &PipelineChoices,
+    choices: &FilterChoices,
     lang: Lang,
 ) -> FormAction {
     let t = |k: T| k.get(lang);

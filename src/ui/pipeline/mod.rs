@@ -15,13 +15,14 @@ pub mod list;
 use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::Sort;
 use super::{Cx, Page};
+use crate::analytics::FilterChoices;
 use crate::analytics::pipeline::{
-    Board, CardOrder, ListColumn, PipelineChoices, PipelineFilter, board as build_board, deal_rows,
-    pipeline_choices,
+    Board, CardOrder, ListColumn, PipelineFilter, board as build_board, deal_rows, pipeline_choices,
 };
 use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;
 use crate::ui::format::money_short;
+use crate::ui::widgets::deal_filter::{Labels, deal_filter};
 use form::{DealDraft, FormAction};
 use std::sync::Arc;
 
@@ -221,7 +222,7 @@ impl PipelinePage {
         r
     }
 
-    fn choices(cx: &mut Cx) -> Arc<PipelineChoices> {
+    fn choices(cx: &mut Cx) -> Arc<FilterChoices> {
         let ws = &cx.doc.ws;
         cx.cache
             .get_or_compute(cx.doc.revision(), "pipeline_choices", (), || {
@@ -350,45 +351,16 @@ impl PipelinePage {
         let ws = &cx.doc.ws;
         let f = &mut self.filter;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(PText::Rep.get(lang));
-            let current = f
-                .deals
-                .owner
-                .map(|o| ws.member_name(o))
-                .unwrap_or(T::All.get(lang));
-            egui::ComboBox::from_id_salt("pipeline_rep")
-                .selected_text(current)
-                .width(90.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.deals.owner, None, T::All.get(lang));
-                    for m in ws.team.members.iter() {
-                        ui.selectable_value(&mut f.deals.owner, Some(m.id), m.name.as_str());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            text_choice(
+            deal_filter(
                 ui,
-                "pipeline_region",
-                T::Region.get(lang),
-                &mut f.deals.region,
-                &choices.regions,
-                lang,
-            );
-            text_choice(
-                ui,
-                "pipeline_product",
-                PText::Product.get(lang),
-                &mut f.deals.product,
-                &choices.products,
-                lang,
-            );
-            text_choice(
-                ui,
-                "pipeline_source",
-                T::Source.get(lang),
-                &mut f.deals.source,
-                &choices.sources,
+                "pipeline",
+                &mut f.deals,
+                ws,
+                &choices,
+                Labels {
+                    owner: PText::Rep.get(lang),
+                    product: PText::Product.get(lang),
+                },
                 lang,
             );
             let d = &mut self.dates;
@@ -708,30 +680,6 @@ pub fn order_label(o: CardOrder, lang: Lang) -> &'static str {
         CardOrder::Closing => PText::OrderClosing.get(lang),
         CardOrder::StageAge => PText::OrderStageAge.get(lang),
     }
-}
-
-/// A drop-down over text values with "all" first.
-fn text_choice(
-    ui: &mut egui::Ui,
-    id: &str,
-    label: &str,
-    value: &mut Option<String>,
-    options: &[String],
-    lang: Lang,
-) {
-    let l = ui.label(label);
-    let current = value.clone().unwrap_or_else(|| T::All.get(lang).to_owned());
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(current)
-        .width(100.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, T::All.get(lang));
-            for o in options {
-                ui.selectable_value(value, Some(o.clone()), o.as_str());
-            }
-        })
-        .response
-        .labelled_by(l.id);
 }
 
 /// "3 天" / "3 d".

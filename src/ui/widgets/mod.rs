@@ -1,6 +1,7 @@
 //! Widgets shared by the pages.
 
 pub mod confirm;
+pub mod deal_filter;
 pub mod form;
 pub mod period;
 pub mod table;

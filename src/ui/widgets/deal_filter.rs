@@ -1,0 +1,74 @@
+//! The owner / region / product / source drop-downs that narrow a page to some deals
+//! ("all" by default). Analytics and the Pipeline draw the same row; each adds its own
+//! controls after it.
+
+use crate::analytics::{DealFilter, FilterChoices};
+use crate::i18n::{Lang, T};
+use crate::model::Workspace;
+use egui::Ui;
+
+/// The words a page uses for the owner and product drop-downs.
+pub struct Labels<'a> {
+    pub owner: &'a str,
+    pub product: &'a str,
+}
+
+/// Draws the four drop-downs into `ui` (a horizontal layout); `id` keeps two pages'
+/// drop-downs apart.
+pub fn deal_filter(
+    ui: &mut Ui,
+    id: &str,
+    filter: &mut DealFilter,
+    ws: &Workspace,
+    choices: &FilterChoices,
+    labels: Labels<'_>,
+    lang: Lang,
+) {
+    let all = T::All.get(lang);
+    let l = ui.label(labels.owner);
+    let current = filter.owner.map(|o| ws.member_name(o)).unwrap_or(all);
+    egui::ComboBox::from_id_salt((id, "owner"))
+        .selected_text(current)
+        .width(90.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.owner, None, all);
+            for m in ws.team.members.iter() {
+                ui.selectable_value(&mut filter.owner, Some(m.id), m.name.as_str());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    for (key, label, value, options) in [
+        (
+            "region",
+            T::Region.get(lang),
+            &mut filter.region,
+            &choices.regions,
+        ),
+        (
+            "product",
+            labels.product,
+            &mut filter.product,
+            &choices.products,
+        ),
+        (
+            "source",
+            T::Source.get(lang),
+            &mut filter.source,
+            &choices.sources,
+        ),
+    ] {
+        let l = ui.label(label);
+        egui::ComboBox::from_id_salt((id, key))
+            .selected_text(value.as_deref().unwrap_or(all))
+            .width(100.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, all);
+                for o in options {
+                    ui.selectable_value(value, Some(o.clone()), o.as_str());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    }
+}
