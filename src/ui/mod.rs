@@ -157,6 +157,30 @@ impl Cx<'_> {
     pub fn apply(&mut self, change: Change, label: impl Into<String>) -> Result<Applied, Errors> {
         self.doc.apply(change, label)
     }
+    /// Applies a change made by one click (a delete, a move) and says how it went: `done`
+    /// in a toast, or "Save failed: why". Forms use [`Cx::apply`] and show errors at
+    /// their fields instead.
+    pub fn apply_and_report(
+        &mut self,
+        change: Change,
+        label: impl Into<String>,
+        done: impl Into<String>,
+    ) -> Result<Applied, Errors> {
+        let result = self.doc.apply(change, label);
+        match &result {
+            Ok(_) => self.toasts.info(done),
+            Err(e) => {
+                let failed = T::SaveFailed.get(self.lang);
+                self.toasts.error(match e.0.first() {
+                    Some(fe) => {
+                        format!("{failed}: {}", crate::i18n::problem(self.lang, &fe.problem))
+                    }
+                    None => failed.to_owned(),
+                });
+            }
+        }
+        result
+    }
     /// Asks the shell to show another page (taking effect next frame).
     pub fn go(&mut self, page: Page, focus: Option<RecordKey>) {
         *self.nav = Some(Nav { page, focus });

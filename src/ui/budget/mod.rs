@@ -682,12 +682,11 @@ impl BudgetPage {
                         BText::Retire
                     };
                     let label = format!("{} {}", verb.get(lang), c.name);
-                    if cx
-                        .apply(Change::put(Record::BudgetCategory(c)), label)
-                        .is_err()
-                    {
-                        cx.toasts.error(T::SaveFailed.get(lang));
-                    }
+                    let _ = cx.apply_and_report(
+                        Change::put(Record::BudgetCategory(c)),
+                        label.clone(),
+                        label,
+                    );
                 }
             }
             Action::Delete(id) => {
@@ -704,10 +703,11 @@ impl BudgetPage {
             }
             Action::AddStandard => {
                 if let Some(change) = categories::standard_change(&cx.doc.ws, lang) {
-                    match cx.apply(change, BText::StandardCategories.get(lang)) {
-                        Ok(_) => cx.toasts.info(BText::StandardAdded.get(lang)),
-                        Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
-                    }
+                    let _ = cx.apply_and_report(
+                        change,
+                        BText::StandardCategories.get(lang),
+                        BText::StandardAdded.get(lang),
+                    );
                 }
             }
         }
@@ -772,10 +772,7 @@ impl BudgetPage {
             Answer::No => self.confirm = None,
             Answer::Yes => {
                 let change = cx.doc.delete_with_dependents(key);
-                match cx.apply(change, label) {
-                    Ok(_) => cx.toasts.info(done.get(lang)),
-                    Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
-                }
+                let _ = cx.apply_and_report(change, label, done.get(lang));
                 self.confirm = None;
                 if let RecordKey::BudgetCategory(id) = key
                     && self.list.category == Some(id)

@@ -238,13 +238,11 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut ContactsState) {
                 })
                 .collect();
             batch.push(Change::Remove(RecordKey::Contact(id)));
-            match cx.apply(
+            let _ = cx.apply_and_report(
                 Change::Batch(batch),
                 format!("{} {name}", T::Delete.get(lang)),
-            ) {
-                Ok(_) => cx.toasts.info(RText::ContactDeleted.get(lang)),
-                Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
-            }
+                RText::ContactDeleted.get(lang),
+            );
             st.confirm_delete = None;
         }
     }

@@ -240,12 +240,7 @@ pub fn show(
             RText::FollowUpDone.get(lang),
             cx.doc.ws.customer_name(customer)
         );
-        if cx
-            .apply(Change::put(Record::Interaction(done)), label.clone())
-            .is_ok()
-        {
-            cx.toasts.info(label);
-        }
+        let _ = cx.apply_and_report(Change::put(Record::Interaction(done)), label.clone(), label);
     }
     delete_dialog(ui.ctx(), cx, st);
 }
@@ -390,13 +385,11 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut InteractionsState) {
         Answer::Pending => {}
         Answer::No => st.confirm_delete = None,
         Answer::Yes => {
-            match cx.apply(
+            let _ = cx.apply_and_report(
                 Change::Remove(RecordKey::Interaction(id)),
                 format!("{} {what}", T::Delete.get(lang)),
-            ) {
-                Ok(_) => cx.toasts.info(RText::InteractionDeleted.get(lang)),
-                Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
-            }
+                RText::InteractionDeleted.get(lang),
+            );
             st.confirm_delete = None;
         }
     }

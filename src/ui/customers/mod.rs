@@ -317,10 +317,7 @@ impl CustomersPage {
             Answer::Yes => {
                 let change = cx.doc.delete_with_dependents(RecordKey::Customer(id));
                 let label = format!("{} {name}", T::Delete.get(lang));
-                match cx.apply(change, label) {
-                    Ok(_) => cx.toasts.info(CText::CustomerDeleted.get(lang)),
-                    Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
-                }
+                let _ = cx.apply_and_report(change, label, CText::CustomerDeleted.get(lang));
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
             }

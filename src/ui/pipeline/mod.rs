@@ -604,10 +604,11 @@ impl PipelinePage {
             Answer::No => self.confirm_delete = None,
             Answer::Yes => {
                 let change = cx.doc.delete_with_dependents(RecordKey::Deal(id));
-                match cx.apply(change, format!("{} {title}", T::Delete.get(lang))) {
-                    Ok(_) => cx.toasts.info(PText::DealDeleted.get(lang)),
-                    Err(_) => cx.toasts.error(T::SaveFailed.get(lang)),
-                }
+                let _ = cx.apply_and_report(
+                    change,
+                    format!("{} {title}", T::Delete.get(lang)),
+                    PText::DealDeleted.get(lang),
+                );
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
             }
@@ -651,26 +652,8 @@ pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> 
         to.label(lang)
     );
     let change = put_deal(cx, moved);
-    match cx.apply(change, label.clone()) {
-        Ok(_) => {
-            cx.toasts.info(label);
-            Ok(())
-        }
-        Err(e) => {
-            let msg =
-                e.0.first()
-                    .map(|fe| {
-                        format!(
-                            "{}: {}",
-                            T::SaveFailed.get(lang),
-                            problem(lang, &fe.problem)
-                        )
-                    })
-                    .unwrap_or_else(|| T::SaveFailed.get(lang).to_owned());
-            cx.toasts.error(msg);
-            Err(e)
-        }
-    }
+    cx.apply_and_report(change, label.clone(), label)
+        .map(|_| ())
 }
 
 pub fn order_label(o: CardOrder, lang: Lang) -> &'static str {

@@ -401,12 +401,11 @@ impl TeamPage {
             Answer::No => self.confirm_delete = None,
             Answer::Yes => {
                 let change = cx.doc.delete_with_dependents(key);
-                if cx
-                    .apply(change, format!("{} {name}", T::Delete.get(lang)))
-                    .is_ok()
-                {
-                    cx.toasts.info(TText::MemberDeleted.get(lang));
-                }
+                let _ = cx.apply_and_report(
+                    change,
+                    format!("{} {name}", T::Delete.get(lang)),
+                    TText::MemberDeleted.get(lang),
+                );
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
             }
