@@ -104,16 +104,47 @@ pub fn read_text(path: &Path) -> Result<Option<Result<String, FileProblem>>, Sto
 
 /// Reads and parses one collection file of `dir` into `ws`. A missing file leaves the
 /// default in place.
+///
+/// The file is first streamed through the fast reader, so a large file is never held
+/// whole next to its records. If that gives up, the whole text is read and judged by
+/// ron, which names the problem.
 pub fn read_into(
     dir: &Path,
     ws: &mut Workspace,
     kind: FileKind,
 ) -> Result<Option<FileProblem>, StoreError> {
-    Ok(match read_text(&paths::file_path(dir, kind))? {
+    let path = paths::file_path(dir, kind);
+    if let Ok(file) = std::fs::File::open(&path)
+        && stream_into(ws, kind, std::io::BufReader::with_capacity(64 * 1024, file)).is_ok()
+    {
+        return Ok(None);
+    }
+    Ok(match read_text(&path)? {
         None => None,
         Some(Err(p)) => Some(p),
         Some(Ok(text)) => parse_into(ws, kind, &text).err(),
     })
+}
+
+/// The fast reader on a stream, into the slot of `kind`.
+fn stream_into(
+    ws: &mut Workspace,
+    kind: FileKind,
+    source: impl std::io::BufRead,
+) -> Result<(), fast_ron::Unsupported> {
+    use fast_ron::from_reader as read;
+    match kind {
+        FileKind::Settings => ws.settings = Arc::new(read(source)?),
+        FileKind::Team => ws.team = Arc::new(read(source)?),
+        FileKind::Performance => ws.performance = Arc::new(read(source)?),
+        FileKind::Customers => ws.customers = Arc::new(read(source)?),
+        FileKind::Deals => ws.deals = Arc::new(read(source)?),
+        FileKind::Marketing => ws.marketing = Arc::new(read(source)?),
+        FileKind::Promotions => ws.promotions = Arc::new(read(source)?),
+        FileKind::Budget => ws.budget = Arc::new(read(source)?),
+        FileKind::Me => ws.me = Arc::new(read(source)?),
+    }
+    Ok(())
 }
 
 /// Writes the given files of `ws` (each atomically), then the manifest. Serialization
