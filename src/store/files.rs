@@ -63,20 +63,27 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, FileProbl
     })
 }
 
+/// Puts the value read by `$read` (an expression of type `Result<T, E>`, its `T`
+/// inferred from the slot) into the slot of `$kind` in `$ws`, or returns the error.
+macro_rules! read_into_slot {
+    ($ws:expr, $kind:expr, $read:expr) => {
+        match $kind {
+            FileKind::Settings => $ws.settings = Arc::new($read?),
+            FileKind::Team => $ws.team = Arc::new($read?),
+            FileKind::Performance => $ws.performance = Arc::new($read?),
+            FileKind::Customers => $ws.customers = Arc::new($read?),
+            FileKind::Deals => $ws.deals = Arc::new($read?),
+            FileKind::Marketing => $ws.marketing = Arc::new($read?),
+            FileKind::Promotions => $ws.promotions = Arc::new($read?),
+            FileKind::Budget => $ws.budget = Arc::new($read?),
+            FileKind::Me => $ws.me = Arc::new($read?),
+        }
+    };
+}
+
 /// Parses the text of `kind` into its slot of `ws`.
 pub fn parse_into(ws: &mut Workspace, kind: FileKind, text: &str) -> Result<(), FileProblem> {
-    let f = kind.file_name();
-    match kind {
-        FileKind::Settings => ws.settings = Arc::new(parse(f, text)?),
-        FileKind::Team => ws.team = Arc::new(parse(f, text)?),
-        FileKind::Performance => ws.performance = Arc::new(parse(f, text)?),
-        FileKind::Customers => ws.customers = Arc::new(parse(f, text)?),
-        FileKind::Deals => ws.deals = Arc::new(parse(f, text)?),
-        FileKind::Marketing => ws.marketing = Arc::new(parse(f, text)?),
-        FileKind::Promotions => ws.promotions = Arc::new(parse(f, text)?),
-        FileKind::Budget => ws.budget = Arc::new(parse(f, text)?),
-        FileKind::Me => ws.me = Arc::new(parse(f, text)?),
-    }
+    read_into_slot!(ws, kind, parse(kind.file_name(), text));
     Ok(())
 }
 
@@ -132,18 +139,7 @@ fn stream_into(
     kind: FileKind,
     source: impl std::io::BufRead,
 ) -> Result<(), fast_ron::Unsupported> {
-    use fast_ron::from_reader as read;
-    match kind {
-        FileKind::Settings => ws.settings = Arc::new(read(source)?),
-        FileKind::Team => ws.team = Arc::new(read(source)?),
-        FileKind::Performance => ws.performance = Arc::new(read(source)?),
-        FileKind::Customers => ws.customers = Arc::new(read(source)?),
-        FileKind::Deals => ws.deals = Arc::new(read(source)?),
-        FileKind::Marketing => ws.marketing = Arc::new(read(source)?),
-        FileKind::Promotions => ws.promotions = Arc::new(read(source)?),
-        FileKind::Budget => ws.budget = Arc::new(read(source)?),
-        FileKind::Me => ws.me = Arc::new(read(source)?),
-    }
+    read_into_slot!(ws, kind, fast_ron::from_reader(source));
     Ok(())
 }
 
