@@ -479,9 +479,15 @@ impl SalesDeskApp {
         let Some(storage) = &self.storage else {
             return;
         };
-        for e in storage.autosaver.take_backup_errors() {
-            self.toasts
-                .error(format!("{}: {e}", self.t(T::DailyBackupFailed)));
+        for done in storage.autosaver.take_backups_done() {
+            match done {
+                // A new backup folder: the Data page lists it.
+                Ok(Some(_)) => self.pages.data.refresh_backups(),
+                Ok(None) => {}
+                Err(e) => self
+                    .toasts
+                    .error(format!("{}: {e}", self.t(T::DailyBackupFailed))),
+            }
         }
         for report in storage.autosaver.poll() {
             match report.result {

@@ -629,11 +629,16 @@ fn a_day_turning_while_open_is_backed_up_before_that_days_first_write() {
     let backup = dir.path().join("backups").join("2026-11-27");
     assert_eq!(std::fs::read(backup.join("me.ron")).unwrap(), before);
     assert_ne!(std::fs::read(dir.path().join("me.ron")).unwrap(), before);
-    assert!(saver.take_backup_errors().is_empty());
+    let done = saver.take_backups_done();
+    assert!(
+        matches!(&done[..], [Ok(Some(made))] if *made == backup),
+        "{done:?}"
+    );
     // Asking again the same day keeps the first backup.
     saver.daily_backup(new_day);
     saver.flush().unwrap();
     assert_eq!(std::fs::read(backup.join("me.ron")).unwrap(), before);
+    assert!(matches!(&saver.take_backups_done()[..], [Ok(None)]));
 }
 
 #[test]
@@ -644,6 +649,6 @@ fn a_failed_daily_backup_is_reported() {
     let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
     saver.daily_backup(day(2026, 11, 27));
     saver.flush().unwrap();
-    let errors = saver.take_backup_errors();
-    assert_eq!(errors.len(), 1, "{errors:?}");
+    let done = saver.take_backups_done();
+    assert!(matches!(&done[..], [Err(_)]), "{done:?}");
 }

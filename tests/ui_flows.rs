@@ -364,3 +364,51 @@ fn the_app_left_open_past_midnight_moves_to_the_new_day_and_backs_it_up() {
         backup.display()
     );
 }
+
+/// The Data page, already open, lists the backup taken when the day turns.
+#[test]
+fn the_backup_taken_at_midnight_appears_on_the_open_data_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 40 }, today());
+    salesdesk::store::save(
+        dir.path(),
+        &ws,
+        &salesdesk::model::FileKind::ALL.into_iter().collect(),
+    )
+    .unwrap();
+    let lock = salesdesk::store::acquire_lock(dir.path()).unwrap();
+    let loaded = salesdesk::store::load(dir.path()).unwrap();
+    let real_today = chrono::Local::now().date_naive();
+    let mut app =
+        SalesDeskApp::with_storage(loaded, dir.path().to_path_buf(), lock, real_today).unwrap();
+    app.lang = Lang::En;
+    app.page = Page::Data;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(salesdesk::ui::fonts::install_fonts)
+        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
+    let wait_for = |h: &mut Harness<'static, SalesDeskApp>, label: &str| {
+        for _ in 0..100 {
+            // Steps, not runs: a spinner turns while the listing is read.
+            h.step();
+            if h.query_by_label(label).is_some() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        false
+    };
+    assert!(
+        wait_for(&mut h, "No backups yet."),
+        "the listing is shown first"
+    );
+
+    // The day turns (here: straight after a day that had no backup) and its backup is
+    // taken on the writer thread; the open page lists it without being told.
+    let turned = h.state().today.pred_opt().unwrap();
+    h.state_mut().today = turned;
+    h.step();
+    h.state_mut().flush();
+    let day = h.state().today.to_string();
+    assert!(wait_for(&mut h, &day), "the new backup {day} is listed");
+}

@@ -34,7 +34,9 @@ struct State {
     /// A day whose daily backup is due (the app stayed open past midnight). Taken
     /// before the next write, so it holds the files as they stood at the day's turn.
     backup_day: Option<NaiveDate>,
-    backup_errors: Vec<StoreError>,
+    /// Daily backups finished since the app last asked: the folder made (`None` when
+    /// the day had one already), or why it failed.
+    backups_done: Vec<Result<Option<PathBuf>, StoreError>>,
     writing: bool,
     stop: bool,
     reports: Vec<SaveReport>,
@@ -118,9 +120,10 @@ impl Autosaver {
         self.shared.changed.notify_all();
     }
 
-    /// Daily backups that failed since the last call.
-    pub fn take_backup_errors(&self) -> Vec<StoreError> {
-        std::mem::take(&mut self.shared.lock().backup_errors)
+    /// The daily backups finished since the last call: the folder each made (`None`
+    /// when the day had one already), or why it failed.
+    pub fn take_backups_done(&self) -> Vec<Result<Option<PathBuf>, StoreError>> {
+        std::mem::take(&mut self.shared.lock().backups_done)
     }
 
     /// The writes finished since the last call. Never blocks on a write.
@@ -197,9 +200,7 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                 let result = std::panic::catch_unwind(|| daily_backup(dir, day))
                     .unwrap_or(Err(StoreError::WriterStopped));
                 let mut s = shared.lock();
-                if let Err(e) = result {
-                    s.backup_errors.push(e);
-                }
+                s.backups_done.push(result);
                 s.writing = false;
             }
             Work::Save(job) => {
