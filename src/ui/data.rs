@@ -14,7 +14,7 @@ crate::texts! {
         DataDir => "数据目录", "Data folder";
         NoDisk => "此工作区未保存到磁盘（测试或预览模式）。", "This workspace is not kept on disk (test or preview mode).";
         Backups => "备份", "Backups";
-        BackupsHint => "每天首次启动时自动备份全部文件，保留最近 14 天。恢复前会先把当前数据另存为一份备份。", "Every file is backed up at the first start of each day; the last 14 days are kept. Before a restore, the current data is saved as a backup too.";
+        BackupsHint => "每天首次启动时（或程序开着跨过午夜时）自动备份全部文件，保留最近 14 天。恢复前会先把当前数据另存为一份备份。", "Every file is backed up at the first start of each day, or at midnight if the app stays open; the last 14 days are kept. Before a restore, the current data is saved as a backup too.";
         BackupNow => "立即备份", "Back up now";
         BackupMade => "已创建备份", "Backup made";
         Restore => "恢复", "Restore";
