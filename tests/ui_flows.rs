@@ -329,10 +329,9 @@ fn clicking_a_row_opens_the_customer() {
     ));
 }
 
-/// The real app (with a data dir) follows the calendar: opened with a stale "today", its
-/// first frame moves to the real date and takes that day's backup.
-#[test]
-fn the_app_left_open_past_midnight_moves_to_the_new_day_and_backs_it_up() {
+/// The real app over a demo saved in a fresh data dir, its "today" set to `day`, on
+/// `page`. The dir is returned to keep it alive.
+fn app_on_disk(day: NaiveDate, page: Page) -> (tempfile::TempDir, Harness<'static, SalesDeskApp>) {
     let dir = tempfile::tempdir().unwrap();
     let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 40 }, today());
     salesdesk::store::save(
@@ -343,13 +342,22 @@ fn the_app_left_open_past_midnight_moves_to_the_new_day_and_backs_it_up() {
     .unwrap();
     let lock = salesdesk::store::acquire_lock(dir.path()).unwrap();
     let loaded = salesdesk::store::load(dir.path()).unwrap();
-    let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
-    let app =
-        SalesDeskApp::with_storage(loaded, dir.path().to_path_buf(), lock, yesterday).unwrap();
-    let mut h = Harness::builder()
+    let mut app = SalesDeskApp::with_storage(loaded, dir.path().to_path_buf(), lock, day).unwrap();
+    app.lang = Lang::En;
+    app.page = page;
+    let h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(salesdesk::ui::fonts::install_fonts)
         .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
+    (dir, h)
+}
+
+/// The real app (with a data dir) follows the calendar: opened with a stale "today", its
+/// first frame moves to the real date and takes that day's backup.
+#[test]
+fn the_app_left_open_past_midnight_moves_to_the_new_day_and_backs_it_up() {
+    let yesterday = chrono::Local::now().date_naive() - chrono::Days::new(1);
+    let (dir, mut h) = app_on_disk(yesterday, Page::Dashboard);
     h.run();
     let day = h.state().today;
     assert!(day > yesterday, "still on {day}");
@@ -368,25 +376,7 @@ fn the_app_left_open_past_midnight_moves_to_the_new_day_and_backs_it_up() {
 /// The Data page, already open, lists the backup taken when the day turns.
 #[test]
 fn the_backup_taken_at_midnight_appears_on_the_open_data_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 40 }, today());
-    salesdesk::store::save(
-        dir.path(),
-        &ws,
-        &salesdesk::model::FileKind::ALL.into_iter().collect(),
-    )
-    .unwrap();
-    let lock = salesdesk::store::acquire_lock(dir.path()).unwrap();
-    let loaded = salesdesk::store::load(dir.path()).unwrap();
-    let real_today = chrono::Local::now().date_naive();
-    let mut app =
-        SalesDeskApp::with_storage(loaded, dir.path().to_path_buf(), lock, real_today).unwrap();
-    app.lang = Lang::En;
-    app.page = Page::Data;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
+    let (_dir, mut h) = app_on_disk(chrono::Local::now().date_naive(), Page::Data);
     let wait_for = |h: &mut Harness<'static, SalesDeskApp>, label: &str| {
         for _ in 0..100 {
             // Steps, not runs: a spinner turns while the listing is read.
