@@ -57,6 +57,8 @@ pub struct SalesDeskApp {
     pub storage: Option<Storage>,
     /// Files that failed to load this session: shown until dismissed.
     pub load_problems: Vec<FileProblem>,
+    /// Collection files set aside and still missing: a bar that stays until resolved.
+    pub degraded: ui::degraded::DegradedBar,
     nav: Option<Nav>,
     dirty_since: Option<f64>,
     saved_rev: u64,
@@ -78,6 +80,7 @@ impl SalesDeskApp {
             cache: AnalyticsCache::default(),
             storage: None,
             load_problems: Vec::new(),
+            degraded: ui::degraded::DegradedBar::default(),
             nav: None,
             dirty_since: None,
             saved_rev: 0,
@@ -95,20 +98,40 @@ impl SalesDeskApp {
     ) -> Result<Self, store::StoreError> {
         let prefs = read_prefs(&dir);
         let lang = prefs.map(|p| p.lang).unwrap_or_else(Lang::from_system);
-        let mut doc = Document::new(loaded.ws);
-        if loaded.fresh {
-            // The demo (or an empty workspace) was made in memory: write it at once.
-            doc.mark_dirty(crate::model::FileKind::ALL);
-        }
-        let mut app = SalesDeskApp::in_memory(doc, lang, today);
+        let fresh = loaded.fresh;
+        let mut app = SalesDeskApp::in_memory(Document::default(), lang, today);
         app.page = prefs.map(|p| p.page).unwrap_or_default();
-        app.load_problems = loaded.problems;
+        app.adopt(loaded, Some(&dir));
+        app.saved_rev = app.doc.revision();
+        if fresh {
+            // The demo (or an empty workspace) was made in memory: write it at once.
+            app.doc.mark_dirty(crate::model::FileKind::ALL);
+        }
         app.storage = Some(Storage {
             autosaver: Autosaver::new(dir.clone())?,
             dir,
             _lock: lock,
         });
         Ok(app)
+    }
+
+    /// Takes a freshly loaded workspace: its files, its problems, and its degraded
+    /// state (the set-aside files, and the files that are read-only because of them).
+    fn adopt(&mut self, loaded: store::Loaded, dir: Option<&std::path::Path>) {
+        let missing = loaded.degraded_files();
+        self.degraded = ui::degraded::DegradedBar::new(dir, &loaded.degraded, &loaded.ws);
+        self.load_problems = loaded
+            .problems
+            .into_iter()
+            .filter(|p| {
+                !crate::model::FileKind::from_file_name(&p.file)
+                    .is_some_and(|k| missing.contains(&k))
+            })
+            .collect();
+        self.doc.replace_workspace(loaded.ws, false);
+        self.doc.set_missing_files(&missing);
+        self.pages = Pages::default();
+        self.cache.clear();
     }
 
     pub fn t(&self, t: T) -> &'static str {
@@ -356,6 +379,9 @@ impl SalesDeskApp {
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
+        if let Some(action) = self.degraded.show(ui, self.lang, self.doc.read_only()) {
+            self.degraded_action(action);
+        }
         if self.doc.ws.settings.demo {
             egui::Frame::new()
                 .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
@@ -456,13 +482,7 @@ impl SalesDeskApp {
             .and_then(|_| store::load(&storage.dir));
         match result {
             Ok(loaded) => {
-                let _ = storage.autosaver.poll();
-                self.doc.replace_workspace(loaded.ws, false);
-                self.load_problems = loaded.problems;
-                self.save_error = None;
-                self.saved_rev = self.doc.revision();
-                self.pages = Pages::default();
-                self.cache.clear();
+                self.take_reloaded(loaded);
                 self.page = Page::Data;
                 self.toasts.info(ui::data::DText::Restored.get(self.lang));
             }
@@ -470,6 +490,79 @@ impl SalesDeskApp {
                 self.toasts.error(e.to_string());
                 self.pages.data.refresh_backups();
             }
+        }
+    }
+
+    /// The state after loading the data dir again (restore, reload).
+    fn take_reloaded(&mut self, loaded: store::Loaded) {
+        let dir = self.storage.as_ref().map(|s| s.dir.clone());
+        if let Some(s) = &self.storage {
+            let _ = s.autosaver.poll();
+        }
+        self.adopt(loaded, dir.as_deref());
+        self.save_error = None;
+        self.saved_rev = self.doc.revision();
+    }
+
+    /// Writes what is unsaved, waits for it, runs `step` on the data dir, then loads it
+    /// again. For the ways out of a degraded workspace.
+    fn reload_after(
+        &mut self,
+        step: impl FnOnce(&std::path::Path) -> Result<(), store::StoreError>,
+    ) -> Result<(), store::StoreError> {
+        let Some(storage) = &self.storage else {
+            return Ok(());
+        };
+        let files = self.doc.take_dirty();
+        if !files.is_empty() {
+            storage
+                .autosaver
+                .submit(self.doc.ws.clone(), files, self.doc.revision());
+        }
+        storage.autosaver.flush()?;
+        step(&storage.dir)?;
+        let loaded = store::load(&storage.dir)?;
+        self.take_reloaded(loaded);
+        Ok(())
+    }
+
+    fn degraded_action(&mut self, action: ui::degraded::BarAction) {
+        use ui::degraded::BarAction as A;
+        let result = match action {
+            A::RestoreFile(backup, kind) => {
+                self.reload_after(|dir| store::restore_file(dir, &backup, kind))
+            }
+            A::RestoreBackup(backup) => {
+                self.restore(&backup);
+                Ok(())
+            }
+            A::GoToBackups => {
+                self.nav = Some(Nav {
+                    page: Page::Data,
+                    focus: None,
+                });
+                Ok(())
+            }
+            A::OpenFolder => {
+                if let Some(s) = &self.storage
+                    && let Err(e) = ui::degraded::open_folder(&s.dir)
+                {
+                    self.toasts.error(format!("{}: {e}", s.dir.display()));
+                }
+                Ok(())
+            }
+            A::Reload => self.reload_after(|_| Ok(())),
+            A::StartEmpty(kind) => {
+                // The collection is empty in memory already: writing it ends the gap.
+                // Ids stay above every id the other files still point at.
+                self.degraded.resolve(kind);
+                self.doc.set_missing_files(&self.degraded.missing());
+                self.doc.mark_dirty([kind]);
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            self.toasts.error(e.to_string());
         }
     }
 

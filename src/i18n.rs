@@ -303,6 +303,49 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::NotAnEmail) => "Not an e-mail address".into(),
         (Lang::Zh, Problem::NotAscending) => "应逐行递增".into(),
         (Lang::En, Problem::NotAscending) => "Must go up from one line to the next".into(),
+        (Lang::Zh, Problem::ReadOnly(f)) => {
+            format!("无法修改：{f} 暂为只读，请先恢复被移出的文件")
+        }
+        (Lang::En, Problem::ReadOnly(f)) => {
+            format!("Cannot change: {f} is read-only until the set-aside file is restored")
+        }
+    }
+}
+
+/// What one record of a kind is called, e.g. in "deal 12 → customer 3".
+pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
+    use crate::model::RecordKind;
+    let (zh, en) = match kind {
+        RecordKind::Member => ("成员", "team member"),
+        RecordKind::Target => ("销售目标", "target"),
+        RecordKind::Kpi => ("绩效指标", "KPI"),
+        RecordKind::Review => ("绩效评估", "review"),
+        RecordKind::CommissionPlan => ("提成方案", "commission plan"),
+        RecordKind::CoachingNote => ("辅导记录", "coaching note"),
+        RecordKind::Customer => ("客户", "customer"),
+        RecordKind::Contact => ("联系人", "contact"),
+        RecordKind::Interaction => ("客户互动", "interaction"),
+        RecordKind::Feedback => ("客户反馈", "feedback"),
+        RecordKind::LoyaltyEntry => ("积分记录", "loyalty entry"),
+        RecordKind::Deal => ("商机", "deal"),
+        RecordKind::Research => ("市场调研", "research"),
+        RecordKind::Segment => ("目标客户群", "segment"),
+        RecordKind::Channel => ("营销渠道", "channel"),
+        RecordKind::Content => ("营销内容", "content"),
+        RecordKind::MarketingPlan => ("营销计划", "marketing plan"),
+        RecordKind::MarketSize => ("市场规模", "market size"),
+        RecordKind::Promotion => ("促销活动", "promotion"),
+        RecordKind::BudgetCategory => ("预算类别", "budget category"),
+        RecordKind::BudgetLine => ("预算计划", "budget line"),
+        RecordKind::Expense => ("支出", "expense"),
+        RecordKind::CareerGoal => ("职业目标", "career goal"),
+        RecordKind::LearningItem => ("学习项目", "learning item"),
+        RecordKind::Task => ("任务", "task"),
+        RecordKind::StressCheckIn => ("压力记录", "stress check-in"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }
 

@@ -192,10 +192,13 @@ fn a_corrupt_file_is_set_aside_byte_for_byte_and_the_rest_loads() {
     assert_eq!(loaded.ws.customers, ws.customers);
     assert_eq!(loaded.ws.team, ws.team);
 
-    // The next start does not treat this as a first start.
+    // The next start does not treat this as a first start, and still says the file
+    // is missing (the workspace stays degraded until it is resolved).
     let again = store::load(dir.path()).unwrap();
     assert!(!again.fresh);
-    assert!(again.problems.is_empty());
+    assert_eq!(again.problems.len(), 1, "{:?}", again.problems);
+    assert_eq!(again.problems[0].line, Some(row + 1));
+    assert_eq!(again.degraded_files(), [FileKind::Deals].into());
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub fn run(dir: &Path, deals: usize, out: &mut impl Write) -> i32 {
 fn write_demo(dir: &Path, deals: usize) -> Result<crate::model::Workspace, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
     let _lock = store::acquire_lock(dir).map_err(|e| e.to_string())?;
+    store::degraded::refuse_if_unsound(dir)
+        .map_err(|m| format!("refusing to write a demo: {m}"))?;
     if store::workspace_exists(dir) {
         return Err(format!(
             "refusing to write a demo: {} already holds a workspace, and nothing there is \

@@ -528,6 +528,12 @@ fn run_inner(
             return Ok(1);
         }
     };
+    // Judged before loading: loading would set an unreadable file aside, and a second
+    // try would then import into the emptied collection.
+    if let Err(message) = store::degraded::refuse_if_unsound(dir) {
+        writeln!(err, "nothing was imported: {message}")?;
+        return Ok(1);
+    }
     let loaded = match store::load(dir) {
         Ok(l) => l,
         Err(e) => {

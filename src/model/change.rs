@@ -2,6 +2,7 @@
 //! for undo/redo, mark the touched file dirty and bump the revision.
 
 use super::budget::*;
+use super::common::Table;
 use super::customers::*;
 use super::deals::*;
 use super::marketing::*;
@@ -26,8 +27,26 @@ macro_rules! records {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum RecordKey { $($variant($id),)* }
 
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum RecordKind { $($variant,)* }
+
+        $(
+            impl Stored for $ty {
+                const KIND: RecordKind = RecordKind::$variant;
+                fn table(ws: &Workspace) -> &Table<$ty> {
+                    &ws.$file.$field
+                }
+                fn of(r: &Record) -> Option<&$ty> {
+                    match r { Record::$variant(x) => Some(x), _ => None }
+                }
+                fn of_mut(r: &mut Record) -> Option<&mut $ty> {
+                    match r { Record::$variant(x) => Some(x), _ => None }
+                }
+                fn raw_id(&self) -> u64 {
+                    self.id.0
+                }
+            }
+        )*
 
         impl Record {
             pub fn key(&self) -> RecordKey {
@@ -52,8 +71,17 @@ macro_rules! records {
         }
 
         impl RecordKind {
+            pub const ALL: &'static [RecordKind] = &[$(RecordKind::$variant,)*];
             pub fn file(self) -> FileKind {
                 match self { $(RecordKind::$variant => FileKind::$kind,)* }
+            }
+            /// The name of the kind's table inside its file (`deals`, `contacts` …).
+            pub fn table_name(self) -> &'static str {
+                match self { $(RecordKind::$variant => stringify!($field),)* }
+            }
+            /// The key of the record of this kind with id `raw`.
+            pub fn key(self, raw: u64) -> RecordKey {
+                match self { $(RecordKind::$variant => RecordKey::$variant($id(raw)),)* }
             }
         }
 
@@ -73,13 +101,48 @@ macro_rules! records {
                     $(RecordKey::$variant(id) => Arc::make_mut(&mut self.$file).$field.remove(id).map(Record::$variant),)*
                 }
             }
+            pub fn contains(&self, key: RecordKey) -> bool {
+                match key {
+                    $(RecordKey::$variant(id) => self.$file.$field.contains(id),)*
+                }
+            }
             /// Reserves a fresh id for a record of `kind` (ids are never reused).
             pub fn reserve_id(&mut self, kind: RecordKind) -> u64 {
                 match kind {
                     $(RecordKind::$variant => Arc::make_mut(&mut self.$file).$field.allocate(),)*
                 }
             }
-            /// Repairs `next_id` and order after loading hand-edited files.
+            /// How many records of `kind` there are.
+            pub fn count(&self, kind: RecordKind) -> usize {
+                match kind {
+                    $(RecordKind::$variant => self.$file.$field.len(),)*
+                }
+            }
+            /// How many records the file `file` holds.
+            pub fn records_in(&self, file: FileKind) -> usize {
+                RecordKind::ALL.iter().filter(|k| k.file() == file).map(|k| self.count(*k)).sum()
+            }
+            /// The table's `next_id` and its highest record id (0 when empty).
+            pub fn id_extent(&self, kind: RecordKind) -> (u64, u64) {
+                match kind {
+                    $(RecordKind::$variant => {
+                        let t = &self.$file.$field;
+                        (t.next_id, t.rows.iter().map(|r| r.id.0).max().unwrap_or(0))
+                    })*
+                }
+            }
+            /// Makes sure the next id of `kind` is above `floor`.
+            fn raise_next_id(&mut self, kind: RecordKind, floor: u64) {
+                match kind {
+                    $(RecordKind::$variant => if self.$file.$field.next_id <= floor {
+                        Arc::make_mut(&mut self.$file).$field.next_id = floor.saturating_add(1);
+                    })*
+                }
+            }
+            /// Repairs `next_id` and order after loading hand-edited files. A table's next
+            /// id never goes below the highest id anything in the workspace refers to, so
+            /// a table that was lost (set aside, started empty) never hands out an id that
+            /// old records still point at.
             pub fn repair_tables(&mut self) {
                 $(
                     if self.$file.$field.next_id <= self.$file.$field.rows.last().map(|r| r.id.0).unwrap_or(0)
@@ -88,6 +151,9 @@ macro_rules! records {
                         Arc::make_mut(&mut self.$file).$field.repair_next_id(|r| r.id.0);
                     }
                 )*
+                for (kind, floor) in super::refs::referenced_maxima(self) {
+                    self.raise_next_id(kind, floor);
+                }
             }
         }
     };
@@ -120,6 +186,16 @@ records! {
     LearningItem(LearningItem, LearningId) => me.learning, Me;
     Task(Task, TaskId) => me.tasks, Me;
     StressCheckIn(StressCheckIn, CheckInId) => me.check_ins, Me;
+}
+
+/// A record type kept in a table of the workspace: how to find its table and how to
+/// see it inside a [`Record`]. Generic code over records (the reference graph) uses it.
+pub trait Stored: super::common::Keyed + Clone + Sized {
+    const KIND: RecordKind;
+    fn table(ws: &Workspace) -> &Table<Self>;
+    fn of(r: &Record) -> Option<&Self>;
+    fn of_mut(r: &mut Record) -> Option<&mut Self>;
+    fn raw_id(&self) -> u64;
 }
 
 impl RecordKey {
@@ -170,6 +246,9 @@ pub struct Document {
     /// Bumped on every change, undo and redo; analytics caches key on it.
     revision: u64,
     dirty: BTreeSet<FileKind>,
+    /// Files no change may touch: a degraded workspace's missing files and every file
+    /// whose records point into them (see `refs::pointing_into`).
+    read_only: BTreeSet<FileKind>,
 }
 
 /// How many steps undo remembers.
@@ -193,8 +272,33 @@ impl Document {
         std::mem::take(&mut self.dirty)
     }
     /// Puts files back on the dirty list (a write failed and must be retried).
+    /// A read-only file is never marked: its copy on disk is the last good one.
     pub fn mark_dirty(&mut self, files: impl IntoIterator<Item = FileKind>) {
-        self.dirty.extend(files);
+        let read_only = &self.read_only;
+        self.dirty
+            .extend(files.into_iter().filter(|f| !read_only.contains(f)));
+    }
+    /// Makes the files that depend on the `missing` ones read-only (or, with an empty
+    /// set, lifts it). Nothing is written to them while so: not even by undo.
+    pub fn set_missing_files(&mut self, missing: &BTreeSet<FileKind>) {
+        self.read_only = if missing.is_empty() {
+            BTreeSet::new()
+        } else {
+            super::refs::pointing_into(missing)
+        };
+        self.dirty.retain(|f| !self.read_only.contains(f));
+    }
+    pub fn read_only(&self) -> &BTreeSet<FileKind> {
+        &self.read_only
+    }
+    /// Refuses a change to a read-only file, naming it.
+    fn writable(&self, f: FileKind) -> Result<(), Errors> {
+        if self.read_only.contains(&f) {
+            let mut e = Errors::new();
+            e.add("file", super::validate::Problem::ReadOnly(f.file_name()));
+            return Err(e);
+        }
+        Ok(())
     }
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|s| s.label.as_str())
@@ -217,7 +321,7 @@ impl Document {
         self.redo.clear();
         self.revision += 1;
         if all_dirty {
-            self.dirty.extend(FileKind::ALL);
+            self.mark_dirty(FileKind::ALL);
         }
     }
 
@@ -282,6 +386,7 @@ impl Document {
     fn apply_inner(&mut self, change: Change, applied: &mut Applied) -> Result<Change, Errors> {
         match change {
             Change::Put(r) => {
+                self.writable(r.key().file())?;
                 let mut r = *r;
                 let errors = {
                     let mut e = r.validate();
@@ -292,6 +397,19 @@ impl Document {
                 };
                 errors.into_result()?;
                 if r.key().raw() == 0 {
+                    // The counter never passes 2^53: an id a JSON number cannot hold
+                    // exactly would not survive an export.
+                    if self.ws.id_extent(r.key().kind()).0.max(1) > super::refs::MAX_ID {
+                        let mut e = Errors::new();
+                        e.add(
+                            "id",
+                            super::validate::Problem::OutOfRange {
+                                min: 1,
+                                max: super::refs::MAX_ID as i64,
+                            },
+                        );
+                        return Err(e);
+                    }
                     let id = self.ws.reserve_id(r.key().kind());
                     r = r.with_id(id);
                 }
@@ -304,7 +422,10 @@ impl Document {
                     None => Change::Remove(key),
                 })
             }
-            Change::Remove(key) => match self.ws.remove_record(key) {
+            Change::Remove(key) => match self
+                .writable(key.file())
+                .map(|_| self.ws.remove_record(key))?
+            {
                 Some(old) => {
                     self.touch(key.file());
                     Ok(Change::put(old))
@@ -316,18 +437,21 @@ impl Document {
                 }
             },
             Change::Settings(s) => {
+                self.writable(FileKind::Settings)?;
                 s.validate().into_result()?;
                 let old = std::mem::replace(Arc::make_mut(&mut self.ws.settings), *s);
                 self.touch(FileKind::Settings);
                 Ok(Change::Settings(Box::new(old)))
             }
             Change::TeamSetup(s) => {
+                self.writable(FileKind::Team)?;
                 s.validate().into_result()?;
                 let old = std::mem::replace(&mut Arc::make_mut(&mut self.ws.team).setup, *s);
                 self.touch(FileKind::Team);
                 Ok(Change::TeamSetup(Box::new(old)))
             }
             Change::Loyalty(p) => {
+                self.writable(FileKind::Customers)?;
                 p.validate().into_result()?;
                 let old = std::mem::replace(&mut Arc::make_mut(&mut self.ws.customers).loyalty, *p);
                 self.touch(FileKind::Customers);
@@ -354,14 +478,18 @@ impl Document {
         }
     }
 
-    /// The change that deletes `key` with everything that depends on it.
+    /// The change that deletes `key` with everything that depends on it: links to the
+    /// removed records are cleared first, then the cascade is removed, children first.
     pub fn delete_with_dependents(&self, key: RecordKey) -> Change {
+        let removed = self.ws.dependents(key);
+        let removed_set: BTreeSet<RecordKey> = removed.iter().copied().collect();
         let mut batch: Vec<Change> = self
             .ws
-            .dependents(key)
+            .cleared(key, &removed_set)
             .into_iter()
-            .map(Change::Remove)
+            .map(Change::put)
             .collect();
+        batch.extend(removed.into_iter().map(Change::Remove));
         batch.push(Change::Remove(key));
         if batch.len() == 1 {
             batch.pop().expect("one change")

@@ -93,14 +93,14 @@ impl<T: Keyed> Table<T> {
     /// Reserves the next id number. Callers wrap it in their id type.
     pub fn allocate(&mut self) -> u64 {
         let id = self.next_id.max(1);
-        self.next_id = id + 1;
+        self.next_id = id.saturating_add(1);
         id
     }
     /// Makes sure `next_id` is past every id present (repairs hand-edited files).
     pub fn repair_next_id(&mut self, raw: impl Fn(&T) -> u64) {
         let max = self.rows.iter().map(raw).max().unwrap_or(0);
         if self.next_id <= max {
-            self.next_id = max + 1;
+            self.next_id = max.saturating_add(1);
         }
         if !self.rows.is_sorted_by_key(|r| r.id()) {
             self.rows.sort_by_key(|r| r.id());

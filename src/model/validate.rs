@@ -27,6 +27,9 @@ pub enum Problem {
     Duplicate,
     NotAnEmail,
     NotAscending,
+    /// The change would touch this file, which is read-only while the workspace is
+    /// degraded (a file it depends on was set aside).
+    ReadOnly(&'static str),
 }
 
 impl Problem {
@@ -45,6 +48,10 @@ impl Problem {
             Problem::Duplicate => "is already used".into(),
             Problem::NotAnEmail => "is not an e-mail address".into(),
             Problem::NotAscending => "must go up from one line to the next".into(),
+            Problem::ReadOnly(f) => format!(
+                "cannot be changed: {f} is read-only until the file that was set aside is \
+                 restored"
+            ),
         }
     }
 }

@@ -10,7 +10,6 @@ use super::performance::*;
 use super::promotions::*;
 use super::settings::Settings;
 use super::team::*;
-use super::validate::{Errors, Problem};
 use std::sync::Arc;
 
 /// The files of a workspace, one per collection.
@@ -94,154 +93,6 @@ impl Workspace {
             .unwrap_or("—")
     }
 
-    /// Checks that what a record points at exists.
-    pub fn check_references(&self, r: &super::change::Record) -> Errors {
-        use super::change::Record as R;
-        let mut e = Errors::new();
-        let member = |e: &mut Errors, f: &'static str, id: MemberId| {
-            if !self.team.members.contains(id) {
-                e.add(f, Problem::Missing);
-            }
-        };
-        let customer = |e: &mut Errors, f: &'static str, id: CustomerId| {
-            if !self.customers.customers.contains(id) {
-                e.add(f, Problem::Missing);
-            }
-        };
-        match r {
-            R::Deal(d) => {
-                customer(&mut e, "customer", d.customer);
-                member(&mut e, "owner", d.owner);
-            }
-            R::Contact(c) => customer(&mut e, "customer", c.customer),
-            R::Interaction(i) => {
-                customer(&mut e, "customer", i.customer);
-                if let Some(m) = i.member {
-                    member(&mut e, "member", m);
-                }
-            }
-            R::Feedback(f) => customer(&mut e, "customer", f.customer),
-            R::LoyaltyEntry(l) => customer(&mut e, "customer", l.customer),
-            R::Customer(c) => {
-                if let Some(m) = c.owner {
-                    member(&mut e, "owner", m);
-                }
-            }
-            R::Target(t) => {
-                if let Some(m) = t.member {
-                    member(&mut e, "member", m);
-                }
-            }
-            R::Review(rv) => member(&mut e, "member", rv.member),
-            R::CoachingNote(n) => {
-                if let Some(m) = n.member {
-                    member(&mut e, "member", m);
-                }
-            }
-            R::BudgetLine(l) if !self.budget.categories.contains(l.category) => {
-                e.add("category", Problem::Missing);
-            }
-            R::Expense(x) => {
-                if !self.budget.categories.contains(x.category) {
-                    e.add("category", Problem::Missing);
-                }
-                match x.link {
-                    Some(ExpenseLink::Promotion(p)) if !self.promotions.promotions.contains(p) => {
-                        e.add("link", Problem::Missing)
-                    }
-                    Some(ExpenseLink::Channel(c)) if !self.marketing.channels.contains(c) => {
-                        e.add("link", Problem::Missing)
-                    }
-                    _ => {}
-                }
-            }
-            _ => {}
-        }
-        e
-    }
-
-    /// Everything that points at a record and would dangle if it were deleted alone:
-    /// deleting goes through a batch that removes these first (and undo restores all).
-    pub fn dependents(&self, key: super::change::RecordKey) -> Vec<super::change::RecordKey> {
-        use super::change::RecordKey as K;
-        let mut out = Vec::new();
-        match key {
-            K::Customer(c) => {
-                let cu = &self.customers;
-                out.extend(
-                    cu.contacts
-                        .iter()
-                        .filter(|x| x.customer == c)
-                        .map(|x| K::Contact(x.id)),
-                );
-                out.extend(
-                    cu.interactions
-                        .iter()
-                        .filter(|x| x.customer == c)
-                        .map(|x| K::Interaction(x.id)),
-                );
-                out.extend(
-                    cu.feedback
-                        .iter()
-                        .filter(|x| x.customer == c)
-                        .map(|x| K::Feedback(x.id)),
-                );
-                out.extend(
-                    cu.loyalty_ledger
-                        .iter()
-                        .filter(|x| x.customer == c)
-                        .map(|x| K::LoyaltyEntry(x.id)),
-                );
-                out.extend(
-                    self.deals
-                        .deals
-                        .iter()
-                        .filter(|x| x.customer == c)
-                        .map(|x| K::Deal(x.id)),
-                );
-            }
-            K::Member(m) => {
-                // Deals and customers a rep owns are *not* cascaded: see `blockers`.
-                let p = &self.performance;
-                out.extend(
-                    p.targets
-                        .iter()
-                        .filter(|x| x.member == Some(m))
-                        .map(|x| K::Target(x.id)),
-                );
-                out.extend(
-                    p.reviews
-                        .iter()
-                        .filter(|x| x.member == m)
-                        .map(|x| K::Review(x.id)),
-                );
-                out.extend(
-                    p.notes
-                        .iter()
-                        .filter(|x| x.member == Some(m))
-                        .map(|x| K::CoachingNote(x.id)),
-                );
-            }
-            K::BudgetCategory(c) => {
-                let b = &self.budget;
-                out.extend(
-                    b.lines
-                        .iter()
-                        .filter(|x| x.category == c)
-                        .map(|x| K::BudgetLine(x.id)),
-                );
-                out.extend(
-                    b.expenses
-                        .iter()
-                        .filter(|x| x.category == c)
-                        .map(|x| K::Expense(x.id)),
-                );
-            }
-            _ => {}
-        }
-        out
-    }
-
     /// The change that stores an interaction logged with a customer. A call or a visit
     /// is activity on that customer's open deals too, so their last activity moves up
     /// to its date (never past `today`), and they stop showing as stale. One change:
@@ -308,25 +159,6 @@ impl Workspace {
         match entry {
             Some(e) => Change::Batch(vec![put, Change::put(Record::LoyaltyEntry(e))]),
             None => put,
-        }
-    }
-
-    /// Records that forbid deleting `key` outright: a rep who still owns deals or
-    /// customers is marked inactive or has them reassigned first, so no revenue history
-    /// is lost by one click.
-    pub fn blockers(&self, key: super::change::RecordKey) -> usize {
-        use super::change::RecordKey as K;
-        match key {
-            K::Member(m) => {
-                self.deals.deals.iter().filter(|d| d.owner == m).count()
-                    + self
-                        .customers
-                        .customers
-                        .iter()
-                        .filter(|c| c.owner == Some(m))
-                        .count()
-            }
-            _ => 0,
         }
     }
 }

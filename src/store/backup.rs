@@ -193,6 +193,73 @@ fn remove_marker(dir: &Path) -> Result<(), StoreError> {
     atomic::sync_dir(dir)
 }
 
+/// The newest backup that holds a readable copy of one collection file, for restoring
+/// that file alone.
+#[derive(Debug, Clone)]
+pub struct FileInBackup {
+    pub backup: PathBuf,
+    /// The backup's folder name.
+    pub name: String,
+    pub taken: NaiveDateTime,
+    /// Records in that copy of the file.
+    pub records: usize,
+    /// What would point at nothing if only this file came back (then offer the whole
+    /// backup instead).
+    pub dangling: Vec<crate::model::Dangling>,
+}
+
+/// Finds the newest backup in `dir` whose copy of `kind` reads, and checks the
+/// references it would leave dangling next to `current` (the files in `missing` are
+/// not judged: they are missing anyway).
+pub fn newest_copy_of(
+    dir: &Path,
+    kind: FileKind,
+    current: &Workspace,
+    missing: &std::collections::BTreeSet<FileKind>,
+) -> Option<FileInBackup> {
+    let root = dir.join(BACKUPS);
+    let mut found: Vec<(NaiveDateTime, String)> = std::fs::read_dir(&root)
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (_, taken) = parse_name(&name)?;
+            e.path()
+                .join(kind.file_name())
+                .is_file()
+                .then_some((taken, name))
+        })
+        .collect();
+    found.sort_by(|a, b| b.cmp(a));
+    found.into_iter().find_map(|(taken, name)| {
+        let backup = root.join(&name);
+        let mut ws = current.clone();
+        if !matches!(files::read_into(&backup, &mut ws, kind), Ok(None)) {
+            return None;
+        }
+        let mut others = missing.clone();
+        others.remove(&kind);
+        let dangling = ws
+            .dangling(&others)
+            .into_iter()
+            .filter(|d| d.child.file() == kind || d.parent.file() == kind)
+            .collect();
+        Some(FileInBackup {
+            records: ws.records_in(kind),
+            backup,
+            name,
+            taken,
+            dangling,
+        })
+    })
+}
+
+/// Puts one collection file back from a backup (atomically). The caller loads again
+/// afterwards.
+pub fn restore_file(dir: &Path, backup: &Path, kind: FileKind) -> Result<(), StoreError> {
+    atomic::copy(&backup.join(kind.file_name()), &paths::file_path(dir, kind))
+}
+
 /// Copies every workspace file of `backup` into `dir` (each atomically), a missing
 /// collection as empty, the manifest last.
 fn copy_in(dir: &Path, backup: &Path) -> Result<(), StoreError> {
@@ -288,9 +355,10 @@ fn parse_name(name: &str) -> Option<(BackupKind, NaiveDateTime)> {
 }
 
 /// Removes daily backups beyond the newest [`KEEP_DAILY`] and before-restore ones beyond
-/// [`KEEP_BEFORE_RESTORE`]. One more is kept on purpose: the newest daily backup from
-/// before a file was last set aside as corrupt, since the backups after it may hold that
-/// collection empty. Best effort: a backup that cannot be removed stays.
+/// [`KEEP_BEFORE_RESTORE`]. Never removed, whatever its age: the newest backup that
+/// holds each collection file. While a file is set aside, the backups taken hold no
+/// copy of it, so its last good copy stays until the file is whole again. Best effort:
+/// a backup that cannot be removed stays.
 fn rotate(dir: &Path) {
     let root = dir.join(BACKUPS);
     let Ok(entries) = std::fs::read_dir(&root) else {
@@ -308,32 +376,23 @@ fn rotate(dir: &Path) {
     }
     daily.sort_by(|a, b| b.cmp(a));
     before.sort_by(|a, b| b.cmp(a));
-    let protected = last_corruption(dir).and_then(|day| {
-        daily
-            .iter()
-            .find(|(t, _)| t.date() < day)
-            .map(|(_, n)| n.clone())
-    });
+    let mut all: Vec<&(NaiveDateTime, String)> = daily.iter().chain(&before).collect();
+    all.sort_by(|a, b| b.cmp(a));
+    let protected: std::collections::BTreeSet<&String> = FileKind::ALL
+        .iter()
+        .filter_map(|k| {
+            all.iter()
+                .find(|(_, n)| root.join(n).join(k.file_name()).is_file())
+                .map(|(_, n)| n)
+        })
+        .collect();
     let old_daily = daily.iter().skip(KEEP_DAILY);
     let old_before = before.iter().skip(KEEP_BEFORE_RESTORE);
     for (_, name) in old_daily.chain(old_before) {
-        if Some(name) != protected.as_ref() {
+        if !protected.contains(name) {
             let _ = std::fs::remove_dir_all(root.join(name));
         }
     }
-}
-
-/// The day of the newest `<name>.corrupt-<YYYYmmdd-…>` file in `dir`.
-fn last_corruption(dir: &Path) -> Option<NaiveDate> {
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let (_, stamp) = name.split_once(".corrupt-")?;
-            NaiveDate::parse_from_str(stamp.get(..8)?, "%Y%m%d").ok()
-        })
-        .max()
 }
 
 #[cfg(test)]
@@ -353,18 +412,30 @@ mod tests {
     }
 
     #[test]
-    fn the_last_backup_before_a_corruption_survives_rotation() {
+    fn the_newest_good_copy_of_a_set_aside_file_survives_rotation() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::write(d.join(MANIFEST), "(schema_version: 2)").unwrap();
+        std::fs::write(d.join("deals.ron"), "()").unwrap();
         let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         daily_backup(d, start).unwrap();
-        std::fs::write(d.join("deals.ron.corrupt-20260102-090000"), "x").unwrap();
+        // deals.ron is set aside: the backups from now on hold no copy of it.
+        std::fs::rename(
+            d.join("deals.ron"),
+            d.join("deals.ron.corrupt-20260102-090000"),
+        )
+        .unwrap();
         for i in 1..30 {
             daily_backup(d, start + chrono::Days::new(i)).unwrap();
         }
         let names: Vec<String> = list_backups(d).into_iter().map(|b| b.name).collect();
         assert_eq!(names.len(), KEEP_DAILY + 1);
         assert_eq!(names.last().map(String::as_str), Some("2026-01-01"));
+        // Once the file is whole again, its old copy ages out like any other.
+        std::fs::write(d.join("deals.ron"), "()").unwrap();
+        daily_backup(d, start + chrono::Days::new(30)).unwrap();
+        let names: Vec<String> = list_backups(d).into_iter().map(|b| b.name).collect();
+        assert_eq!(names.len(), KEEP_DAILY);
+        assert!(!names.contains(&"2026-01-01".to_string()));
     }
 }

@@ -74,6 +74,16 @@ pub fn check_report(dir: &Path) -> CheckReport {
     } else {
         read_current(dir, &mut r)
     };
+    // A collection set aside at an earlier start is missing, not empty.
+    for s in super::degraded::still_missing(dir, super::degraded::read(dir)) {
+        let mut p = s.problem(dir);
+        p.message = format!(
+            "was set aside as {} ({}); the workspace is incomplete until it is restored \
+             from a backup, fixed by hand or started empty in the window",
+            s.moved_to, s.message
+        );
+        r.problems.push(p);
+    }
     // Every reference into a file that failed to parse would dangle: those are skipped.
     let unread: BTreeSet<FileKind> =
         if version == 1 && r.problems.iter().any(|p| p.file == V1_WORKSPACE) {
@@ -267,13 +277,8 @@ impl Checker<'_> {
             }
             previous = Some(id);
             let mut errors = record.validate();
-            for fe in self.ws.check_references(&record).0 {
-                let target_unread = points_into(fe.field)
-                    .iter()
-                    .any(|k| self.unread.contains(k));
-                if !target_unread {
-                    errors.add(fe.field, fe.problem);
-                }
+            for fe in self.ws.check_references_into(&record, &self.unread).0 {
+                errors.add(fe.field, fe.problem);
             }
             for fe in errors.0 {
                 let message = format!("{label} {id}: {} {}", fe.field, fe.problem.english());
@@ -283,28 +288,16 @@ impl Checker<'_> {
     }
 }
 
-/// The files a reference field of `Workspace::check_references` points into. A field
-/// not listed here is always reported.
-fn points_into(field: &str) -> &'static [FileKind] {
-    match field {
-        "customer" => &[FileKind::Customers],
-        "owner" | "member" => &[FileKind::Team],
-        "category" => &[FileKind::Budget],
-        "link" => &[FileKind::Promotions, FileKind::Marketing],
-        _ => &[],
-    }
-}
-
 /// Where things are in a file's text, built in one pass: lines with all spaces removed
 /// (so hand-written spacing still matches) and the line of each record, found as a line
 /// starting `(id: N` inside the section `name: (` it follows.
-struct Index {
+pub(crate) struct Index {
     lines: Vec<String>,
     rows: HashMap<(String, u64), usize>,
 }
 
 impl Index {
-    fn new(text: &str) -> Index {
+    pub(crate) fn new(text: &str) -> Index {
         let lines: Vec<String> = text
             .lines()
             .map(|l| l.chars().filter(|c| !c.is_whitespace()).collect())
@@ -328,13 +321,13 @@ impl Index {
     }
 
     /// The 1-based line of record `id` of the table `field`.
-    fn row(&self, field: &str, id: u64) -> Option<usize> {
+    pub(crate) fn row(&self, field: &str, id: u64) -> Option<usize> {
         self.rows.get(&(field.to_string(), id)).copied()
     }
 
     /// The 1-based line where `path` is found, each step searched from the line of the
     /// step before. `None` if a step is not found.
-    fn find(&self, path: &[&str]) -> Option<usize> {
+    pub(crate) fn find(&self, path: &[&str]) -> Option<usize> {
         let mut from = 0;
         for step in path {
             let step: String = step.chars().filter(|c| !c.is_whitespace()).collect();

@@ -6,7 +6,7 @@ use super::error::{FileProblem, StoreError};
 use super::fast_ron;
 use super::manifest::{self, Manifest};
 use super::paths;
-use crate::model::{FileKind, Workspace};
+use crate::model::{FileKind, MAX_ID, Workspace};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -81,10 +81,49 @@ macro_rules! read_into_slot {
     };
 }
 
-/// Parses the text of `kind` into its slot of `ws`.
+/// Parses the text of `kind` into its slot of `ws`. A file whose ids do not fit in
+/// 2^53 is refused like one that does not parse.
 pub fn parse_into(ws: &mut Workspace, kind: FileKind, text: &str) -> Result<(), FileProblem> {
     read_into_slot!(ws, kind, parse(kind.file_name(), text));
-    Ok(())
+    ids_in_range(ws, kind, || Some(text.to_string()))
+}
+
+/// Refuses ids above [`MAX_ID`]: a record's id, a table's next id or an id a record
+/// points at. Past it the counter would wrap, or ids would change in every export.
+/// `text` gives the file's text for the line number (only asked for on failure).
+fn ids_in_range(
+    ws: &Workspace,
+    kind: FileKind,
+    text: impl FnOnce() -> Option<String>,
+) -> Result<(), FileProblem> {
+    let Some((table, id, value)) = crate::model::id_out_of_range(ws, kind) else {
+        return Ok(());
+    };
+    let line = text().and_then(|t| {
+        let ix = super::check::Index::new(&t);
+        if id == 0 {
+            ix.find(&[&format!("{table}:"), "next_id:"])
+        } else {
+            ix.row(table, id)
+        }
+    });
+    let what = if id == 0 {
+        format!("{table}: next_id {value}")
+    } else if id == value {
+        format!("{table}: id {value}")
+    } else {
+        format!("{table}: record {id} points at id {value}, which")
+    };
+    Err(FileProblem {
+        line,
+        ..FileProblem::new(
+            kind.file_name(),
+            format!(
+                "{what} is above {MAX_ID} (2^53), the largest id SalesDesk keeps; \
+                 correct it by hand or restore a backup"
+            ),
+        )
+    })
 }
 
 /// A file's text: `Ok(None)` when it does not exist, `Ok(Some(Err))` when it is not
@@ -105,8 +144,28 @@ pub fn read_text(path: &Path) -> Result<Option<Result<String, FileProblem>>, Sto
             Some(rest) => rest.to_string(),
             None => text,
         }),
-        Err(_) => Err(FileProblem::new(name, NOT_UTF8)),
+        Err(e) => Err(not_utf8(name, e)),
     }))
+}
+
+/// Where a file stops being UTF-8 text, as a positioned problem. A multi-byte character
+/// cut at the very end means the file was cut short (a truncated copy or a full disk).
+fn not_utf8(name: String, e: std::string::FromUtf8Error) -> FileProblem {
+    let bad = e.utf8_error();
+    let good = &e.as_bytes()[..bad.valid_up_to()];
+    let text = std::str::from_utf8(good).unwrap_or_default();
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let message = if bad.error_len().is_none() {
+        "ends in the middle of a character: the file was cut short here"
+    } else {
+        NOT_UTF8
+    };
+    FileProblem {
+        line: Some(line),
+        column: Some(column),
+        ..FileProblem::new(name, message)
+    }
 }
 
 /// Reads and parses one collection file of `dir` into `ws`. A missing file leaves the
@@ -124,7 +183,8 @@ pub fn read_into(
     if let Ok(file) = std::fs::File::open(&path)
         && stream_into(ws, kind, std::io::BufReader::with_capacity(64 * 1024, file)).is_ok()
     {
-        return Ok(None);
+        let text = || read_text(&path).ok().flatten().and_then(Result::ok);
+        return Ok(ids_in_range(ws, kind, text).err());
     }
     Ok(match read_text(&path)? {
         None => None,

@@ -3,12 +3,14 @@
 
 use super::atomic;
 use super::backup;
+use super::degraded::{self, SetAside};
 use super::error::{FileProblem, StoreError};
 use super::files;
 use super::manifest::{self, SCHEMA_VERSION};
 use super::migrate::{self, V1_MIGRATED};
-use super::paths::{self, BACKUPS, MANIFEST, V1_WORKSPACE};
+use super::paths::{self, BACKUPS, MANIFEST, SET_ASIDE, V1_WORKSPACE};
 use crate::model::{FileKind, Workspace};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What `load` found.
@@ -23,6 +25,17 @@ pub struct Loaded {
     pub fresh: bool,
     /// The schema version the data was migrated from, if it was.
     pub migrated_from: Option<u32>,
+    /// Collection files set aside (now or at an earlier start) and not resolved yet:
+    /// the workspace is degraded while this is not empty. Their problems are also in
+    /// `problems`.
+    pub degraded: Vec<SetAside>,
+}
+
+impl Loaded {
+    /// The files that are missing because they were set aside.
+    pub fn degraded_files(&self) -> BTreeSet<FileKind> {
+        degraded::kinds(&self.degraded)
+    }
 }
 
 /// Loads the workspace in `dir` (created if missing). Call it holding the [`Lock`]
@@ -60,6 +73,7 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
             problems,
             fresh: !has_set_aside_files(dir),
             migrated_from: None,
+            degraded: Vec::new(),
         });
     };
     let migrated_from = if version > SCHEMA_VERSION {
@@ -96,12 +110,30 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
                 .collect()
         });
     let mut ws = Workspace::default();
+    // Files set aside at an earlier start and still missing keep the workspace degraded.
+    let mut degraded = degraded::still_missing(dir, degraded::read(dir));
+    for s in &degraded {
+        problems.push(s.problem(dir));
+    }
+    let noted = degraded.clone();
     for (kind, part, result) in parsed {
-        take_file(&mut ws, part, kind);
-        if let Some(mut p) = result? {
-            p.moved_to = Some(set_aside(&paths::file_path(dir, kind), now)?);
-            problems.push(p);
+        match result? {
+            None => take_file(&mut ws, part, kind),
+            Some(mut p) => {
+                let path = paths::file_path(dir, kind);
+                let to = paths::corrupt_path(&path, now);
+                // The note first: a crash before the move leaves a note for a file that is
+                // still there (resolved at the next load), never a silent gap.
+                degraded.push(SetAside::new(&p, &to, now));
+                degraded::write(dir, &degraded)?;
+                atomic::rename(&path, &to)?;
+                p.moved_to = Some(to);
+                problems.push(p);
+            }
         }
+    }
+    if degraded != noted || (degraded.is_empty() && dir.join(SET_ASIDE).exists()) {
+        degraded::write(dir, &degraded)?;
     }
     ws.repair_tables();
     Ok(Loaded {
@@ -109,6 +141,7 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
         problems,
         fresh: false,
         migrated_from,
+        degraded,
     })
 }
 

@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod autosave;
 pub mod backup;
 pub mod check;
+pub mod degraded;
 pub mod error;
 pub mod fast_ron;
 pub mod files;
@@ -20,8 +21,12 @@ pub mod paths;
 pub mod safety;
 
 pub use autosave::{Autosaver, SaveReport};
-pub use backup::{BackupInfo, BackupKind, daily_backup, list_backups, restore_backup};
+pub use backup::{
+    BackupInfo, BackupKind, FileInBackup, daily_backup, list_backups, newest_copy_of,
+    restore_backup, restore_file,
+};
 pub use check::{CheckReport, check, check_report};
+pub use degraded::SetAside;
 pub use error::{FileProblem, StoreError};
 pub use files::save;
 pub use load::{Loaded, load};

@@ -6,6 +6,7 @@
 //!   settings.ron team.ron …      one file per collection (FileKind::file_name)
 //!   salesdesk.lock               held by the running app (an OS lock, not its existence)
 //!   restore-pending.ron          only while a restore is being copied in
+//!   set-aside.ron                collection files set aside and not resolved yet
 //!   <name>.corrupt-<stamp>       a file that failed to parse, set aside byte for byte
 //!   workspace.ron.v1-migrated    the schema-1 file, kept after migration
 //!   .<name>.tmp-<pid>-<n>        a write in progress (stale ones are removed at load)
@@ -21,6 +22,8 @@ pub const MANIFEST: &str = "manifest.ron";
 pub const LOCK: &str = "salesdesk.lock";
 pub const BACKUPS: &str = "backups";
 pub const RESTORE_PENDING: &str = "restore-pending.ron";
+/// The collection files set aside and not resolved yet (see `degraded`).
+pub const SET_ASIDE: &str = "set-aside.ron";
 /// The single file of schema version 1.
 pub const V1_WORKSPACE: &str = "workspace.ron";
 pub const ENV_DATA_DIR: &str = "SALESDESK_DATA_DIR";
@@ -112,6 +115,7 @@ pub fn is_corrupt_name(name: &str) -> bool {
 /// True when the dir holds a workspace in any schema version.
 pub fn workspace_exists(dir: &Path) -> bool {
     dir.join(MANIFEST).exists()
+        || dir.join(SET_ASIDE).exists()
         || dir.join(V1_WORKSPACE).exists()
         || FileKind::ALL.iter().any(|k| file_path(dir, *k).exists())
 }

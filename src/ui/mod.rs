@@ -10,6 +10,7 @@ pub mod charts_pie;
 pub mod customers;
 pub mod dashboard;
 pub mod data;
+pub mod degraded;
 pub mod fonts;
 pub mod format;
 pub mod marketing;

@@ -189,7 +189,11 @@ pub enum FormAction {
 /// The foot of a form: a reminder when fields are marked, then Save and Cancel.
 pub fn footer(ui: &mut Ui, errors: &Errors, lang: Lang) -> FormAction {
     let mut action = FormAction::None;
-    if !errors.is_empty() {
+    // A refusal of the whole change (a read-only file) says why; field problems are
+    // beside their fields.
+    if let Some(p) = errors.get("file") {
+        ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
+    } else if !errors.is_empty() {
         ui.colored_label(
             ui.visuals().error_fg_color,
             crate::i18n::T::FixErrors.get(lang),

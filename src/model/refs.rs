@@ -1,0 +1,508 @@
+//! The graph of references between records, declared once.
+//!
+//! Each [`Reference`] names the child field, the parent kind and what deleting the
+//! parent does to the child. Checking a record before it is stored, the cascade of a
+//! delete, what blocks a delete, `salesdesk check`, the id floor that keeps ids from
+//! being reused and the read-only spread of a degraded file all come from [`REFERENCES`].
+
+use super::budget::*;
+use super::change::{Record, RecordKey, RecordKind, Stored};
+use super::customers::*;
+use super::deals::*;
+use super::marketing::*;
+use super::performance::*;
+use super::promotions::*;
+use super::validate::{Errors, Problem};
+use super::workspace::{FileKind, Workspace};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The largest id a record may have: 2^53, the largest integer a JSON number (and so
+/// every spreadsheet and BI tool the data is exported to) holds exactly.
+pub const MAX_ID: u64 = 1 << 53;
+
+/// What deleting a parent does to a record that points at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDelete {
+    /// The child is deleted with its parent (one undo brings both back).
+    Cascade,
+    /// The reference is cleared (an optional link, or one entry of a list).
+    Clear,
+    /// The parent cannot be deleted while children point at it.
+    Block,
+}
+
+/// One reference field.
+pub struct Reference {
+    pub child: RecordKind,
+    /// The field's name, as validation reports it (`customer`, `owner` …).
+    pub field: &'static str,
+    pub parent: RecordKind,
+    pub on_delete: OnDelete,
+    /// Calls `f` with each parent id the field of `r` holds (nothing when `r` is not a
+    /// `child`).
+    pub of_record: fn(&Record, &mut dyn FnMut(u64)),
+    /// Calls `f(child id, parent id)` for every such reference in the workspace.
+    pub in_workspace: fn(&Workspace, &mut dyn FnMut(u64, u64)),
+    /// Removes the parent id from the field of `r` (for [`OnDelete::Clear`]).
+    pub clear: fn(&mut Record, u64),
+}
+
+/// The ids one field holds, by its shape: `one` (an id), `opt` (`Option` of an id),
+/// `many` (a list of ids), `pairs` (a list of `(id, value)`).
+macro_rules! each_id {
+    (one, $v:expr, $f:expr) => {
+        $f($v.0)
+    };
+    (opt, $v:expr, $f:expr) => {
+        if let Some(id) = $v {
+            $f(id.0)
+        }
+    };
+    (many, $v:expr, $f:expr) => {
+        for id in &$v {
+            $f(id.0)
+        }
+    };
+    (pairs, $v:expr, $f:expr) => {
+        for (id, _) in &$v {
+            $f(id.0)
+        }
+    };
+}
+
+/// Removes one parent id from a field, by its shape. A required `one` field is never
+/// cleared: such references cascade or block.
+macro_rules! clear_id {
+    (one, $v:expr, $id:expr) => {{
+        let _ = (&$v, $id);
+    }};
+    (opt, $v:expr, $id:expr) => {
+        if $v.is_some_and(|x| x.0 == $id) {
+            $v = None;
+        }
+    };
+    (many, $v:expr, $id:expr) => {
+        $v.retain(|x| x.0 != $id)
+    };
+    (pairs, $v:expr, $id:expr) => {
+        $v.retain(|(x, _)| x.0 != $id)
+    };
+}
+
+macro_rules! reference {
+    ($child:ident . $field:ident : $shape:ident -> $parent:ident, $on:ident) => {
+        Reference {
+            child: RecordKind::$child,
+            field: stringify!($field),
+            parent: RecordKind::$parent,
+            on_delete: OnDelete::$on,
+            of_record: |r, f| {
+                if let Some(x) = <$child as Stored>::of(r) {
+                    each_id!($shape, x.$field, f)
+                }
+            },
+            in_workspace: |ws, f| {
+                for x in <$child as Stored>::table(ws).iter() {
+                    let child = x.id.0;
+                    each_id!($shape, x.$field, |p| f(child, p))
+                }
+            },
+            clear: |r, id| {
+                if let Some(x) = <$child as Stored>::of_mut(r) {
+                    clear_id!($shape, x.$field, id)
+                }
+            },
+        }
+    };
+}
+
+/// An expense's link to a promotion or a channel: one field, two possible parents.
+macro_rules! expense_link {
+    ($variant:ident -> $parent:ident) => {
+        Reference {
+            child: RecordKind::Expense,
+            field: "link",
+            parent: RecordKind::$parent,
+            on_delete: OnDelete::Clear,
+            of_record: |r, f| {
+                if let Some(Expense {
+                    link: Some(ExpenseLink::$variant(p)),
+                    ..
+                }) = <Expense as Stored>::of(r)
+                {
+                    f(p.0)
+                }
+            },
+            in_workspace: |ws, f| {
+                for x in ws.budget.expenses.iter() {
+                    if let Some(ExpenseLink::$variant(p)) = x.link {
+                        f(x.id.0, p.0)
+                    }
+                }
+            },
+            clear: |r, id| {
+                if let Some(x) = <Expense as Stored>::of_mut(r)
+                    && matches!(x.link, Some(ExpenseLink::$variant(p)) if p.0 == id)
+                {
+                    x.link = None;
+                }
+            },
+        }
+    };
+}
+
+/// Every reference between records. A new link is one line here.
+pub static REFERENCES: &[Reference] = &[
+    // 客户 customers
+    reference!(Customer.owner: opt -> Member, Block),
+    reference!(Customer.segment: opt -> Segment, Clear),
+    reference!(Contact.customer: one -> Customer, Cascade),
+    reference!(Interaction.customer: one -> Customer, Cascade),
+    reference!(Interaction.contact: opt -> Contact, Clear),
+    reference!(Interaction.member: opt -> Member, Clear),
+    reference!(Feedback.customer: one -> Customer, Cascade),
+    reference!(LoyaltyEntry.customer: one -> Customer, Cascade),
+    // 销售流程 deals
+    reference!(Deal.customer: one -> Customer, Cascade),
+    reference!(Deal.owner: one -> Member, Block),
+    // 绩效 performance
+    reference!(Target.member: opt -> Member, Cascade),
+    reference!(Review.member: one -> Member, Cascade),
+    reference!(Review.scores: pairs -> Kpi, Clear),
+    reference!(CommissionPlan.members: many -> Member, Clear),
+    reference!(CoachingNote.member: opt -> Member, Cascade),
+    // 营销 marketing
+    reference!(Research.segment: opt -> Segment, Clear),
+    reference!(Content.channel: opt -> Channel, Clear),
+    reference!(MarketingPlan.segments: many -> Segment, Clear),
+    reference!(MarketingPlan.channels: many -> Channel, Clear),
+    reference!(MarketSize.segment: opt -> Segment, Clear),
+    // 促销活动 promotions
+    reference!(Promotion.staff: many -> Member, Clear),
+    // 预算 budget
+    reference!(BudgetLine.category: one -> BudgetCategory, Cascade),
+    reference!(Expense.category: one -> BudgetCategory, Cascade),
+    expense_link!(Promotion -> Promotion),
+    expense_link!(Channel -> Channel),
+];
+
+/// A reference whose parent does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dangling {
+    pub child: RecordKey,
+    pub field: &'static str,
+    pub parent: RecordKey,
+}
+
+impl Workspace {
+    /// Checks that what a record points at exists.
+    pub fn check_references(&self, r: &Record) -> Errors {
+        self.check_references_into(r, &BTreeSet::new())
+    }
+
+    /// Like [`Workspace::check_references`], skipping references into the files in
+    /// `unread` (their records could not be read, so a miss there proves nothing).
+    pub fn check_references_into(&self, r: &Record, unread: &BTreeSet<FileKind>) -> Errors {
+        let mut e = Errors::new();
+        let kind = r.key().kind();
+        for rf in REFERENCES
+            .iter()
+            .filter(|rf| rf.child == kind && !unread.contains(&rf.parent.file()))
+        {
+            (rf.of_record)(r, &mut |p| {
+                if !self.contains(rf.parent.key(p)) {
+                    e.add(rf.field, Problem::Missing);
+                }
+            });
+        }
+        e
+    }
+
+    /// Every reference in the workspace whose parent is missing, skipping references
+    /// into the files in `unread` (their parents could not be read, so they prove
+    /// nothing).
+    pub fn dangling(&self, unread: &BTreeSet<FileKind>) -> Vec<Dangling> {
+        let mut out = Vec::new();
+        for rf in REFERENCES
+            .iter()
+            .filter(|rf| !unread.contains(&rf.parent.file()))
+        {
+            (rf.in_workspace)(self, &mut |c, p| {
+                if !self.contains(rf.parent.key(p)) {
+                    out.push(Dangling {
+                        child: rf.child.key(c),
+                        field: rf.field,
+                        parent: rf.parent.key(p),
+                    });
+                }
+            });
+        }
+        out.sort_by_key(|d| (d.child, d.parent));
+        out
+    }
+
+    /// The records whose field `rf` points at `parent`.
+    fn children(&self, rf: &Reference, parent: RecordKey) -> Vec<RecordKey> {
+        let mut out = Vec::new();
+        if rf.parent == parent.kind() {
+            (rf.in_workspace)(self, &mut |c, p| {
+                if p == parent.raw() {
+                    out.push(rf.child.key(c));
+                }
+            });
+        }
+        out.dedup();
+        out
+    }
+
+    /// Everything that is deleted with `key` (its cascade, children before parents, the
+    /// whole tree), not counting `key` itself.
+    pub fn dependents(&self, key: RecordKey) -> Vec<RecordKey> {
+        let mut out: Vec<RecordKey> = Vec::new();
+        let mut seen = BTreeSet::from([key]);
+        let mut queue = vec![key];
+        while let Some(parent) = queue.pop() {
+            for rf in REFERENCES
+                .iter()
+                .filter(|r| r.on_delete == OnDelete::Cascade)
+            {
+                for child in self.children(rf, parent) {
+                    if seen.insert(child) {
+                        out.push(child);
+                        queue.push(child);
+                    }
+                }
+            }
+        }
+        // Deepest first, so every removal leaves nothing pointing at a removed record.
+        out.reverse();
+        out
+    }
+
+    /// The records that keep pointing at a deleted record but lose that link: each
+    /// returned as it will be stored, the reference cleared. Records that are deleted
+    /// anyway (in `removed`) are left out.
+    pub fn cleared(&self, key: RecordKey, removed: &BTreeSet<RecordKey>) -> Vec<Record> {
+        let mut out: BTreeMap<RecordKey, Record> = BTreeMap::new();
+        for target in removed.iter().copied().chain([key]) {
+            for rf in REFERENCES.iter().filter(|r| r.on_delete == OnDelete::Clear) {
+                for child in self.children(rf, target) {
+                    if removed.contains(&child) || child == key {
+                        continue;
+                    }
+                    let Some(record) = out.remove(&child).or_else(|| self.get_record(child)) else {
+                        continue;
+                    };
+                    let mut record = record;
+                    (rf.clear)(&mut record, target.raw());
+                    out.insert(child, record);
+                }
+            }
+        }
+        out.into_values().collect()
+    }
+
+    /// How many records forbid deleting `key` outright: a rep who still owns deals or
+    /// customers is marked inactive or has them reassigned first, so no revenue history
+    /// is lost by one click.
+    pub fn blockers(&self, key: RecordKey) -> usize {
+        REFERENCES
+            .iter()
+            .filter(|r| r.on_delete == OnDelete::Block)
+            .map(|rf| self.children(rf, key).len())
+            .sum()
+    }
+}
+
+/// Per parent kind, the highest id any record refers to.
+pub fn referenced_maxima(ws: &Workspace) -> BTreeMap<RecordKind, u64> {
+    let mut out: BTreeMap<RecordKind, u64> = BTreeMap::new();
+    for rf in REFERENCES {
+        (rf.in_workspace)(ws, &mut |_, p| {
+            let m = out.entry(rf.parent).or_default();
+            *m = (*m).max(p);
+        });
+    }
+    out
+}
+
+/// The files that hold records pointing into `files` (directly or through a chain),
+/// `files` included: what must not change while `files` are missing.
+pub fn pointing_into(files: &BTreeSet<FileKind>) -> BTreeSet<FileKind> {
+    let mut out = files.clone();
+    loop {
+        let before = out.len();
+        for rf in REFERENCES {
+            if out.contains(&rf.parent.file()) {
+                out.insert(rf.child.file());
+            }
+        }
+        if out.len() == before {
+            return out;
+        }
+    }
+}
+
+/// The first id in file `kind` of `ws` above [`MAX_ID`]: a record's own id, its
+/// table's next id, or an id it refers to. As `(table, record id, the value)`.
+pub fn id_out_of_range(ws: &Workspace, kind: FileKind) -> Option<(&'static str, u64, u64)> {
+    for &rk in RecordKind::ALL.iter().filter(|k| k.file() == kind) {
+        let (next, max) = ws.id_extent(rk);
+        if max > MAX_ID {
+            return Some((rk.table_name(), max, max));
+        }
+        if next > MAX_ID + 1 {
+            return Some((rk.table_name(), 0, next));
+        }
+    }
+    let mut found = None;
+    for rf in REFERENCES.iter().filter(|r| r.child.file() == kind) {
+        (rf.in_workspace)(ws, &mut |c, p| {
+            if p > MAX_ID && found.is_none() {
+                found = Some((rf.child.table_name(), c, p));
+            }
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoSize, generate};
+    use crate::model::*;
+    use std::sync::Arc;
+
+    fn ws() -> Workspace {
+        generate(5, DemoSize { deals: 120 }, "2026-11-26".parse().unwrap())
+    }
+
+    #[test]
+    fn the_demo_has_no_dangling_reference() {
+        assert_eq!(ws().dangling(&BTreeSet::new()), vec![]);
+    }
+
+    #[test]
+    fn deleting_a_customer_takes_its_tree_and_clears_links_to_its_contacts() {
+        let w = ws();
+        let c = w.customers.customers.rows[0].id;
+        let key = RecordKey::Customer(c);
+        let deps = w.dependents(key);
+        let deals = w.deals.deals.iter().filter(|d| d.customer == c).count();
+        let contacts = w
+            .customers
+            .contacts
+            .iter()
+            .filter(|x| x.customer == c)
+            .count();
+        assert!(
+            deals > 0 && contacts > 0,
+            "the first demo customer has both"
+        );
+        assert_eq!(
+            deps.iter().filter(|k| k.kind() == RecordKind::Deal).count(),
+            deals
+        );
+        assert_eq!(
+            deps.iter()
+                .filter(|k| k.kind() == RecordKind::Contact)
+                .count(),
+            contacts
+        );
+        // Removing every dependent and the customer leaves nothing dangling.
+        let mut doc = Document::new(w);
+        doc.apply(doc.delete_with_dependents(key), "delete")
+            .unwrap();
+        assert_eq!(doc.ws.dangling(&BTreeSet::new()), vec![]);
+    }
+
+    #[test]
+    fn deleting_a_member_clears_optional_links_and_a_rep_with_deals_is_blocked() {
+        let mut w = ws();
+        let rep = w.deals.deals.rows[0].owner;
+        assert!(w.blockers(RecordKey::Member(rep)) > 0);
+        // A member without deals or customers, named on an interaction and a promotion.
+        let free = Member {
+            id: MemberId(0),
+            ..w.team.members.rows[0].clone()
+        };
+        let mut doc = Document::new(std::mem::take(&mut w));
+        let id = match doc
+            .apply(Change::put(Record::Member(free)), "add")
+            .unwrap()
+            .keys[0]
+        {
+            RecordKey::Member(m) => m,
+            k => panic!("{k:?}"),
+        };
+        let mut i = doc.ws.customers.interactions.rows[0].clone();
+        i.member = Some(id);
+        let iid = i.id;
+        doc.apply(Change::put(Record::Interaction(i)), "x").unwrap();
+        let mut p = doc.ws.promotions.promotions.rows[0].clone();
+        p.staff.push(id);
+        let pid = p.id;
+        doc.apply(Change::put(Record::Promotion(p)), "x").unwrap();
+
+        let key = RecordKey::Member(id);
+        assert_eq!(doc.ws.blockers(key), 0);
+        doc.apply(doc.delete_with_dependents(key), "delete")
+            .unwrap();
+        assert_eq!(doc.ws.customers.interactions.get(iid).unwrap().member, None);
+        assert!(
+            !doc.ws
+                .promotions
+                .promotions
+                .get(pid)
+                .unwrap()
+                .staff
+                .contains(&id)
+        );
+        assert_eq!(doc.ws.dangling(&BTreeSet::new()), vec![]);
+        // One undo brings the links back.
+        doc.undo();
+        assert_eq!(
+            doc.ws.customers.interactions.get(iid).unwrap().member,
+            Some(id)
+        );
+    }
+
+    #[test]
+    fn a_lost_table_never_hands_out_an_id_that_old_records_point_at() {
+        let mut w = ws();
+        let highest = w.deals.deals.iter().map(|d| d.customer.0).max().unwrap();
+        w.customers = Arc::new(CustomersFile::default());
+        w.repair_tables();
+        assert!(w.customers.customers.next_id > highest);
+    }
+
+    #[test]
+    fn files_pointing_into_a_missing_one_are_found_through_chains() {
+        let got = pointing_into(&BTreeSet::from([FileKind::Customers]));
+        assert!(got.contains(&FileKind::Deals));
+        assert!(!got.contains(&FileKind::Team));
+        let got = pointing_into(&BTreeSet::from([FileKind::Team]));
+        for f in [
+            FileKind::Customers,
+            FileKind::Deals,
+            FileKind::Performance,
+            FileKind::Promotions,
+        ] {
+            assert!(got.contains(&f), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn ids_above_two_to_the_53_are_found_in_rows_counters_and_links() {
+        let mut w = ws();
+        assert_eq!(id_out_of_range(&w, FileKind::Deals), None);
+        Arc::make_mut(&mut w.deals).deals.rows[0].customer = CustomerId(u64::MAX);
+        let (table, _, value) = id_out_of_range(&w, FileKind::Deals).unwrap();
+        assert_eq!((table, value), ("deals", u64::MAX));
+        let mut w = ws();
+        Arc::make_mut(&mut w.team).members.next_id = MAX_ID + 2;
+        assert!(id_out_of_range(&w, FileKind::Team).is_some());
+        Arc::make_mut(&mut w.team).members.next_id = MAX_ID + 1;
+        assert_eq!(id_out_of_range(&w, FileKind::Team), None);
+    }
+}
