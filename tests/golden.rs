@@ -368,6 +368,24 @@ fn each_fixture() -> Vec<(&'static Golden, tempfile::TempDir)> {
         .collect()
 }
 
+/// The migration first copied the fixture's files, byte for byte, into
+/// `backups/before-upgrade-v<from>-<stamp>/`.
+fn assert_backed_up_before_upgrade(g: &Golden, dir: &std::path::Path, from: u32) {
+    let prefix = format!("before-upgrade-v{from}-");
+    let backups: Vec<_> = std::fs::read_dir(dir.join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "fixture {}: {backups:?}", g.name);
+    let what = format!("fixture {}: the backup before the upgrade", g.name);
+    let fixture = common::tree(&common::fixture_dir(g.name));
+    common::assert_same_tree(&fixture, &common::tree(&backups[0]), &what);
+}
+
 #[test]
 fn every_fixture_has_an_entry_and_every_entry_a_fixture() {
     let dirs: Vec<String> = fixture_dirs().into_iter().map(|(_, n)| n).collect();
@@ -391,6 +409,9 @@ fn every_fixture_loads_record_for_record() {
         assert!(!loaded.fresh, "fixture {}", g.name);
         assert_eq!(loaded.migrated_from, g.migrated_from, "fixture {}", g.name);
         assert_holds(g, &loaded.ws, "load");
+        if let Some(from) = g.migrated_from {
+            assert_backed_up_before_upgrade(g, dir.path(), from);
+        }
 
         // What the first load wrote reads back the same, with nothing left to migrate.
         let again = store::load(dir.path()).unwrap();

@@ -9,6 +9,11 @@
 //!
 //! A backup is made in a hidden temp folder and renamed into place, so a half-made one
 //! never counts (load removes leftovers).
+//!
+//! `backups/before-upgrade-v<N>-<stamp>/` holds the files of schema N as they were just
+//! before a migration rewrote them (see `migrate.rs`). They are in an older format, so
+//! they are neither listed for restore nor rotated: they stay until the user removes
+//! them, and going back to that version means copying them back by hand.
 
 use super::atomic;
 use super::error::{FileProblem, StoreError};
@@ -216,13 +221,23 @@ fn copy_in(dir: &Path, backup: &Path) -> Result<(), StoreError> {
 
 /// Copies the workspace files of `dir` into `backups/<name>` via a temp folder.
 pub(crate) fn make_backup(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    make_backup_of(dir, name, workspace_files())
+}
+
+/// Copies those of `files` that exist in `dir` into `backups/<name>`: made in a temp
+/// folder and renamed into place, so a half-made backup never counts.
+pub(crate) fn make_backup_of<'a>(
+    dir: &Path,
+    name: &str,
+    files: impl IntoIterator<Item = &'a str>,
+) -> Result<PathBuf, StoreError> {
     let root = dir.join(BACKUPS);
     std::fs::create_dir_all(&root).map_err(|e| StoreError::io("create", &root, e))?;
     let target = root.join(name);
     let tmp = paths::temp_path(&target);
     let made = (|| {
         std::fs::create_dir(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
-        for f in workspace_files() {
+        for f in files {
             let from = dir.join(f);
             if from.is_file() {
                 let to = tmp.join(f);
@@ -275,7 +290,8 @@ fn size(backup: &Path) -> (usize, u64) {
         .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
 }
 
-/// Which kind of backup a folder name is, and when it was taken.
+/// Which kind of backup a folder name is, and when it was taken. `None` for anything
+/// else, `before-upgrade-…` included: those are never listed nor rotated.
 fn parse_name(name: &str) -> Option<(BackupKind, NaiveDateTime)> {
     if let Some(rest) = name.strip_prefix(BEFORE_RESTORE) {
         // A `-2` suffix (two restores in one second) is allowed.

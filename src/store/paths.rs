@@ -10,6 +10,7 @@
 //!   workspace.ron.v1-migrated    the schema-1 file, kept after migration
 //!   .<name>.tmp-<pid>-<n>        a write in progress (stale ones are removed at load)
 //!   backups/<YYYY-MM-DD>/        daily copies; backups/before-restore-<stamp>/
+//!   backups/before-upgrade-v<N>-<stamp>/  schema N's files, as they were before migration
 //! ```
 
 use super::error::StoreError;
