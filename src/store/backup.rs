@@ -131,10 +131,7 @@ pub fn restore_backup(dir: &Path, backup: &Path) -> Result<(), StoreError> {
         });
     }
     if paths::workspace_exists(dir) {
-        let stamp = chrono::Local::now().naive_local().format(STAMP);
-        let name = paths::free_path(dir.join(BACKUPS).join(format!("{BEFORE_RESTORE}{stamp}")));
-        let name = name.file_name().map(|n| n.to_string_lossy().into_owned());
-        make_backup(dir, name.as_deref().unwrap_or(BEFORE_RESTORE))?;
+        make_backup(dir, &stamped_name(dir, BEFORE_RESTORE))?;
     }
     // From here a crash leaves a mix of old and restored files: the marker makes the next
     // load finish the copy.
@@ -217,6 +214,19 @@ fn copy_in(dir: &Path, backup: &Path) -> Result<(), StoreError> {
     } else {
         manifest::write(dir, &Manifest::current())
     }
+}
+
+/// `<prefix><YYYYmmdd-HHMMSS>` (now) for a new folder in `backups/`, with a `-2` …
+/// suffix if that name is taken.
+pub(crate) fn stamped_name(dir: &Path, prefix: &str) -> String {
+    let name = format!(
+        "{prefix}{}",
+        chrono::Local::now().naive_local().format(STAMP)
+    );
+    paths::free_path(dir.join(BACKUPS).join(&name))
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(name)
 }
 
 /// Copies the workspace files of `dir` into `backups/<name>` via a temp folder.

@@ -23,7 +23,7 @@ use super::backup;
 use super::error::StoreError;
 use super::files::{self, RECORD_DEPTH};
 use super::manifest::{self, Manifest, SCHEMA_VERSION};
-use super::paths::{self, BACKUPS, MANIFEST, V1_WORKSPACE};
+use super::paths::{self, MANIFEST, V1_WORKSPACE};
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -119,13 +119,7 @@ fn files_of(version: u32) -> Vec<&'static str> {
 /// `backups/before-upgrade-v<version>-<YYYYmmdd-HHMMSS>/` (a `-2` … suffix if that
 /// exists), via a temp folder and a rename. Returns the folder.
 pub fn back_up_before(dir: &Path, version: u32) -> Result<std::path::PathBuf, StoreError> {
-    let stamp = chrono::Local::now().naive_local().format("%Y%m%d-%H%M%S");
-    let name = format!("{BEFORE_UPGRADE}{version}-{stamp}");
-    let free = paths::free_path(dir.join(BACKUPS).join(&name));
-    let name = free
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or(name);
+    let name = backup::stamped_name(dir, &format!("{BEFORE_UPGRADE}{version}-"));
     backup::make_backup_of(dir, &name, files_of(version))
 }
 
