@@ -21,6 +21,8 @@ USAGE:
 The data dir defaults to the user data directory; the environment variable
 SALESDESK_DATA_DIR or --data-dir overrides it. Every file is written atomically, a
 backup is kept per day (last 14), and only one SalesDesk may open a data dir at a time.
+check and report only read: they write nothing (an older data format is upgraded in
+memory), and on a folder that does not exist they say so and exit 1.
 
 OPTIONS:
     -h, --help       this text
@@ -96,7 +98,14 @@ fn main() -> ExitCode {
     let code = match sub.as_deref() {
         None => return run_window(a.data_dir),
         Some(cmd) => {
-            let dir = match store::resolve_data_dir(a.data_dir.clone()) {
+            // Only the commands that write may create the data folder: `check` and
+            // `report` read, and a mistyped path must not leave folders behind.
+            let dir = if matches!(cmd, "demo" | "import") {
+                store::resolve_data_dir(a.data_dir.clone())
+            } else {
+                store::locate_data_dir(a.data_dir.clone())
+            };
+            let dir = match dir {
                 Ok(d) => d,
                 Err(e) => return usage_error(&e.to_string()),
             };

@@ -8,7 +8,10 @@ use salesdesk::model::{
 };
 use salesdesk::store;
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+
+mod common;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,22 +49,26 @@ fn load(dir: &Path) -> salesdesk::model::Workspace {
 
 /// Every file under `dir` with its bytes, except the lock file (it only holds a pid).
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(root, &p, out);
-            } else if p.file_name().is_some_and(|n| n != "salesdesk.lock") {
-                out.insert(
-                    p.strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
+    common::tree(dir)
+        .into_iter()
+        .filter(|(p, _)| p.file_name().is_some_and(|n| n != "salesdesk.lock"))
+        .filter_map(|(p, bytes)| Some((p, bytes?)))
+        .collect()
+}
+
+/// Runs the `salesdesk` binary itself (main.rs included); returns (exit code, stdout,
+/// stderr). The data dir comes only from the arguments.
+fn salesdesk(args: impl IntoIterator<Item = OsString>) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_salesdesk"))
+        .args(args)
+        .env_remove(store::paths::ENV_DATA_DIR)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -386,4 +393,77 @@ fn report_refuses_what_it_cannot_read() {
         1
     );
     assert!(String::from_utf8_lossy(&err).contains("before it starts"));
+}
+
+#[test]
+fn check_and_report_on_a_missing_folder_say_so_and_create_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("no-such-folder").join("data");
+    let period = ["--from", "2026-01-01", "--to", "2026-12-31"];
+    for (cmd, extra) in [("check", &[][..]), ("report", &period[..])] {
+        let mut args: Vec<OsString> = vec![cmd.into(), "--data-dir".into(), missing.clone().into()];
+        args.extend(extra.iter().map(OsString::from));
+        let (code, out, err) = salesdesk(args);
+        assert_eq!(code, 1, "{cmd}: {out}{err}");
+        // check prints its findings on stdout, report its refusals on stderr.
+        let said = if cmd == "check" { &out } else { &err };
+        let want = format!("{} does not exist", missing.display());
+        assert!(said.contains(&want), "{cmd}: {out}{err}");
+        assert!(said.contains("nothing was created"), "{cmd}: {said}");
+        assert!(
+            !tmp.path().join("no-such-folder").exists(),
+            "{cmd} created it"
+        );
+    }
+    assert!(common::tree(tmp.path()).is_empty());
+}
+
+#[test]
+fn check_and_report_on_a_file_say_it_is_not_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("deals.csv");
+    std::fs::write(&file, "not a folder").unwrap();
+    let mut out = Vec::new();
+    assert_eq!(salesdesk::cli::check::run(&file, &mut out), 1);
+    assert!(String::from_utf8_lossy(&out).contains("is a file, not a folder"));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = report::run(
+        &file,
+        d("2026-01-01"),
+        d("2026-12-31"),
+        false,
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(code, 1);
+    assert!(String::from_utf8_lossy(&err).contains("is a file, not a folder"));
+    assert_eq!(std::fs::read(&file).unwrap(), b"not a folder");
+}
+
+#[test]
+fn report_on_a_v1_workspace_migrates_in_memory_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::fixture_dir("v1"), tmp.path());
+    let before = common::tree(tmp.path());
+    let dir = tmp.path().as_os_str().to_owned();
+    let args = [
+        "report",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--json",
+    ];
+    let (code, out, err) = salesdesk(
+        args.map(OsString::from)
+            .into_iter()
+            .chain(["--data-dir".into(), dir]),
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    // The schema-1 fixture: one deal won (120,000) and one lost in 2025.
+    assert_eq!(v["won_count"], 1);
+    assert_eq!(v["lost_count"], 1);
+    assert_eq!(v["revenue"], 120000.0);
+    common::assert_same_tree(&before, &common::tree(tmp.path()), "report");
 }

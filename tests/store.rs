@@ -422,6 +422,54 @@ fn an_interrupted_migration_finishes_safely() {
 }
 
 #[test]
+fn a_migration_first_backs_up_the_files_as_they_were() {
+    let dir = v1_dir();
+    let manifest = "(schema_version: 1, app_version: \"0.1.0\", saved_at: \"2025-04-30T18:00:00\")";
+    std::fs::write(dir.path().join("manifest.ron"), manifest).unwrap();
+    let loaded = store::load(dir.path()).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+
+    let backups = dir.path().join("backups");
+    let names = names_in(&backups);
+    assert_eq!(names.len(), 1, "{names:?}");
+    let stamp = names[0]
+        .strip_prefix("before-upgrade-v1-")
+        .expect(&names[0]);
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").is_ok(),
+        "{stamp}"
+    );
+    // The schema-1 files, byte for byte, as they were before the split rewrote them.
+    let old = backups.join(&names[0]);
+    assert_eq!(names_in(&old), ["manifest.ron", "workspace.ron"]);
+    assert_eq!(
+        std::fs::read(old.join("workspace.ron")).unwrap(),
+        std::fs::read(FIXTURE_V1).unwrap()
+    );
+    assert_eq!(
+        std::fs::read_to_string(old.join("manifest.ron")).unwrap(),
+        manifest
+    );
+
+    // A load with nothing to migrate takes no second one.
+    store::load(dir.path()).unwrap();
+    assert_eq!(names_in(&backups), names);
+
+    // Older-format files are not offered for restore, and rotation leaves them alone.
+    assert!(store::list_backups(dir.path()).is_empty());
+    for i in 0..(store::backup::KEEP_DAILY as u64 + 3) {
+        store::daily_backup(dir.path(), day(2026, 1, 1) + chrono::Days::new(i)).unwrap();
+    }
+    let listed = store::list_backups(dir.path());
+    assert_eq!(listed.len(), store::backup::KEEP_DAILY);
+    assert!(listed.iter().all(|b| b.kind == store::BackupKind::Daily));
+    assert_eq!(
+        std::fs::read(old.join("workspace.ron")).unwrap(),
+        std::fs::read(FIXTURE_V1).unwrap()
+    );
+}
+
+#[test]
 fn a_broken_v1_file_is_not_migrated_and_not_moved() {
     let dir = tempfile::tempdir().unwrap();
     let text = "(\n  settings: (\n    stage_probability: \"ten\",\n";

@@ -6,8 +6,13 @@ use std::io::Write;
 use std::path::Path;
 
 /// Prints every problem and a summary. Returns 0 when the workspace is sound, 1 when it
-/// has problems or there is no workspace at all.
+/// has problems, there is no workspace at all or no folder at `dir`. Writes nothing:
+/// an older schema is migrated in memory only.
 pub fn run(dir: &Path, out: &mut impl Write) -> i32 {
+    if let Some(message) = super::no_folder(dir, "check") {
+        let _ = writeln!(out, "{message}");
+        return 1;
+    }
     let report = store::check_report(dir);
     // Output errors (a closed pipe) must not turn a sound check into a panic.
     let _ = print(dir, &report, out);

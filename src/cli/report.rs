@@ -128,6 +128,12 @@ fn run_inner(
         )?;
         return Ok(1);
     }
+    if let Some(message) = super::no_folder(dir, "report on") {
+        writeln!(err, "{message}")?;
+        return Ok(1);
+    }
+    // The read-only read of `check`: an older schema is migrated in memory, and nothing
+    // is created, moved or written (unlike `store::load`, which is for the window).
     let checked = store::check_report(dir);
     if !checked.exists {
         writeln!(

@@ -9,6 +9,11 @@
 //!
 //! A backup is made in a hidden temp folder and renamed into place, so a half-made one
 //! never counts (load removes leftovers).
+//!
+//! `backups/before-upgrade-v<N>-<stamp>/` holds the files of schema N as they were just
+//! before a migration rewrote them (see `migrate.rs`). They are in an older format, so
+//! they are neither listed for restore nor rotated: they stay until the user removes
+//! them, and going back to that version means copying them back by hand.
 
 use super::atomic;
 use super::error::{FileProblem, StoreError};
@@ -126,10 +131,7 @@ pub fn restore_backup(dir: &Path, backup: &Path) -> Result<(), StoreError> {
         });
     }
     if paths::workspace_exists(dir) {
-        let stamp = chrono::Local::now().naive_local().format(STAMP);
-        let name = paths::free_path(dir.join(BACKUPS).join(format!("{BEFORE_RESTORE}{stamp}")));
-        let name = name.file_name().map(|n| n.to_string_lossy().into_owned());
-        make_backup(dir, name.as_deref().unwrap_or(BEFORE_RESTORE))?;
+        make_backup(dir, &stamped_name(dir, BEFORE_RESTORE))?;
     }
     // From here a crash leaves a mix of old and restored files: the marker makes the next
     // load finish the copy.
@@ -281,15 +283,38 @@ fn copy_in(dir: &Path, backup: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// `<prefix><YYYYmmdd-HHMMSS>` (now) for a new folder in `backups/`, with a `-2` …
+/// suffix if that name is taken.
+pub(crate) fn stamped_name(dir: &Path, prefix: &str) -> String {
+    let name = format!(
+        "{prefix}{}",
+        chrono::Local::now().naive_local().format(STAMP)
+    );
+    paths::free_path(dir.join(BACKUPS).join(&name))
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(name)
+}
+
 /// Copies the workspace files of `dir` into `backups/<name>` via a temp folder.
 pub(crate) fn make_backup(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    make_backup_of(dir, name, workspace_files())
+}
+
+/// Copies those of `files` that exist in `dir` into `backups/<name>`: made in a temp
+/// folder and renamed into place, so a half-made backup never counts.
+pub(crate) fn make_backup_of<'a>(
+    dir: &Path,
+    name: &str,
+    files: impl IntoIterator<Item = &'a str>,
+) -> Result<PathBuf, StoreError> {
     let root = dir.join(BACKUPS);
     std::fs::create_dir_all(&root).map_err(|e| StoreError::io("create", &root, e))?;
     let target = root.join(name);
     let tmp = paths::temp_path(&target);
     let made = (|| {
         std::fs::create_dir(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
-        for f in workspace_files() {
+        for f in files {
             let from = dir.join(f);
             if from.is_file() {
                 let to = tmp.join(f);
@@ -342,7 +367,8 @@ fn size(backup: &Path) -> (usize, u64) {
         .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
 }
 
-/// Which kind of backup a folder name is, and when it was taken.
+/// Which kind of backup a folder name is, and when it was taken. `None` for anything
+/// else, `before-upgrade-…` included: those are never listed nor rotated.
 fn parse_name(name: &str) -> Option<(BackupKind, NaiveDateTime)> {
     if let Some(rest) = name.strip_prefix(BEFORE_RESTORE) {
         // A `-2` suffix (two restores in one second) is allowed.

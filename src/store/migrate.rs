@@ -7,12 +7,23 @@
 //!
 //! A step must be safe to re-run after a crash at any instant: it derives everything
 //! from files it has not changed yet, and commits by writing the manifest last.
+//!
+//! A step first reads the old files (a file that does not read stops the migration
+//! with nothing changed), then copies them as they are into
+//! `backups/before-upgrade-v<N>-<YYYYmmdd-HHMMSS>/` ([`back_up_before`]), and only then
+//! writes. Only `store::load` (the window) migrates on disk; `check` and `report` read
+//! an older schema in memory and write nothing.
+//!
+//! Adding schema N+1: a step `vN_to_vN+1` below (frozen copies of old types only where
+//! it needs them), its files in [`files_of`], and a golden fixture written by schema
+//! N+1 in tests/fixtures/ (tests/golden.rs loads every fixture).
 
 use super::atomic;
+use super::backup;
 use super::error::StoreError;
 use super::files::{self, RECORD_DEPTH};
 use super::manifest::{self, Manifest, SCHEMA_VERSION};
-use super::paths::{self, V1_WORKSPACE};
+use super::paths::{self, MANIFEST, V1_WORKSPACE};
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -91,26 +102,49 @@ fn read_v1(dir: &Path) -> Result<Option<Result<Workspace, super::FileProblem>>, 
     }))
 }
 
-/// Splits `workspace.ron` into one file per collection. Order: the new files (each
-/// atomic), then the manifest saying 2 (the commit point), then `workspace.ron` moved
-/// aside. A crash before the manifest re-runs the split from the untouched
-/// `workspace.ron`; a crash after it is finished by [`finish_interrupted`].
+/// The start of the name of the folder [`back_up_before`] makes.
+pub const BEFORE_UPGRADE: &str = "before-upgrade-v";
+
+/// The files of schema `version`, as a migration from it finds them.
+fn files_of(version: u32) -> Vec<&'static str> {
+    match version {
+        1 => vec![MANIFEST, V1_WORKSPACE],
+        _ => std::iter::once(MANIFEST)
+            .chain(FileKind::ALL.iter().map(|k| k.file_name()))
+            .collect(),
+    }
+}
+
+/// Copies the files of schema `version` in `dir`, byte for byte, into
+/// `backups/before-upgrade-v<version>-<YYYYmmdd-HHMMSS>/` (a `-2` … suffix if that
+/// exists), via a temp folder and a rename. Returns the folder.
+pub fn back_up_before(dir: &Path, version: u32) -> Result<std::path::PathBuf, StoreError> {
+    let name = backup::stamped_name(dir, &format!("{BEFORE_UPGRADE}{version}-"));
+    backup::make_backup_of(dir, &name, files_of(version))
+}
+
+/// Splits `workspace.ron` into one file per collection. Order: the old files backed up,
+/// the new files (each atomic), then the manifest saying 2 (the commit point), then
+/// `workspace.ron` moved aside. A crash before the manifest re-runs the split from the
+/// untouched `workspace.ron`; a crash after it is finished by [`finish_interrupted`].
 fn v1_to_v2(dir: &Path) -> Result<(), StoreError> {
-    match read_v1(dir)? {
+    let old = match read_v1(dir)? {
         // Nothing was ever saved in schema 1: there is nothing to split.
-        None => {}
-        Some(Ok(ws)) => {
-            for kind in FileKind::ALL {
-                let text = files::to_ron(&ws, kind)?;
-                atomic::write_bytes(&paths::file_path(dir, kind), text.as_bytes())?;
-            }
-        }
+        None => None,
+        Some(Ok(ws)) => Some(ws),
         Some(Err(problem)) => {
             return Err(StoreError::Migration {
                 problem: Box::new(problem),
                 dir: dir.to_path_buf(),
                 from: 1,
             });
+        }
+    };
+    back_up_before(dir, 1)?;
+    if let Some(ws) = old {
+        for kind in FileKind::ALL {
+            let text = files::to_ron(&ws, kind)?;
+            atomic::write_bytes(&paths::file_path(dir, kind), text.as_bytes())?;
         }
     }
     manifest::write(dir, &Manifest::for_version(2))?;

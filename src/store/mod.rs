@@ -33,5 +33,5 @@ pub use load::{Loaded, load};
 pub use lock::{Lock, acquire_lock};
 pub use manifest::{Manifest, SCHEMA_VERSION};
 pub use migrate::{WorkspaceV1, migrate};
-pub use paths::{resolve_data_dir, workspace_exists};
+pub use paths::{locate_data_dir, resolve_data_dir, workspace_exists};
 pub use safety::backup_now;

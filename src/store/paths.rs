@@ -11,6 +11,7 @@
 //!   workspace.ron.v1-migrated    the schema-1 file, kept after migration
 //!   .<name>.tmp-<pid>-<n>        a write in progress (stale ones are removed at load)
 //!   backups/<YYYY-MM-DD>/        daily copies; backups/before-restore-<stamp>/
+//!   backups/before-upgrade-v<N>-<stamp>/  schema N's files, as they were before migration
 //! ```
 
 use super::error::StoreError;
@@ -32,14 +33,21 @@ pub const ENV_DATA_DIR: &str = "SALESDESK_DATA_DIR";
 const TEMP_MARK: &str = ".tmp-";
 
 /// The data dir: `--data-dir` wins, then `SALESDESK_DATA_DIR`, then the system's
-/// per-user data folder. It is created if missing.
+/// per-user data folder. It is created if missing: only for the window, `demo` and
+/// `import`, which may write there. Readers use [`locate_data_dir`].
 pub fn resolve_data_dir(cli: Option<PathBuf>) -> Result<PathBuf, StoreError> {
+    let dir = locate_data_dir(cli)?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the data folder", &dir, e))?;
+    Ok(dir)
+}
+
+/// The data dir by the same rule as [`resolve_data_dir`], without creating anything:
+/// for `check` and `report`, which only read.
+pub fn locate_data_dir(cli: Option<PathBuf>) -> Result<PathBuf, StoreError> {
     let env = std::env::var_os(ENV_DATA_DIR).map(PathBuf::from);
     let system =
         || directories::ProjectDirs::from("", "", "SalesDesk").map(|p| p.data_dir().to_path_buf());
-    let dir = choose_data_dir(cli, env, system).ok_or(StoreError::NoDataDir)?;
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io("create the data folder", &dir, e))?;
-    Ok(dir)
+    choose_data_dir(cli, env, system).ok_or(StoreError::NoDataDir)
 }
 
 /// The precedence rule alone (testable without touching the environment). An empty
