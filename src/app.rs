@@ -529,9 +529,9 @@ impl SalesDeskApp {
     fn degraded_action(&mut self, action: ui::degraded::BarAction) {
         use ui::degraded::BarAction as A;
         let result = match action {
-            A::RestoreFile(backup, kind) => {
-                self.reload_after(|dir| store::restore_file(dir, &backup, kind))
-            }
+            A::RestoreFile(backup, kind) => self
+                .reload_after(|dir| store::restore_file(dir, &backup, kind))
+                .map(|_| self.toasts.info(ui::data::DText::Restored.get(self.lang))),
             A::RestoreBackup(backup) => {
                 self.restore(&backup);
                 Ok(())

@@ -239,7 +239,7 @@ fn the_window_keeps_the_bar_and_one_click_brings_the_customers_back() {
 fn starting_the_collection_empty_asks_first_and_then_ends_the_degraded_state() {
     let (dir, _) = broken_workspace();
     let mut h = open_app(dir.path());
-    h.get_by_label("customers.ron Start it empty…").click();
+    h.get_by_label("Start customers.ron empty…").click();
     h.run();
     assert!(
         h.query_by_label(BAR).is_some(),

@@ -54,6 +54,9 @@ pub struct BackupInfo {
     /// without saying so.
     pub sound: bool,
     pub problems: Vec<FileProblem>,
+    /// Collection files the backup does not hold (taken while they were set aside, or
+    /// by an older version): restoring it starts those collections empty.
+    pub missing: Vec<FileKind>,
 }
 
 /// The files a backup holds (those that exist).
@@ -96,7 +99,12 @@ pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
             if files == 0 {
                 problems.push(FileProblem::new(name.clone(), "holds no workspace file"));
             }
+            let missing = FileKind::ALL
+                .into_iter()
+                .filter(|k| !path.join(k.file_name()).is_file())
+                .collect();
             Some(BackupInfo {
+                missing,
                 name,
                 kind,
                 date: taken.date(),

@@ -21,6 +21,8 @@ crate::texts! {
         RestoreQ => "用此备份替换当前全部数据？当前数据会先另存为备份。", "Replace all current data with this backup? The current data is saved as a backup first.";
         Restored => "已从备份恢复", "Restored from the backup";
         Broken => "（含无法读取的文件）", "(has unreadable files)";
+        Without => "不含：", "without:";
+        WithoutHint => "这份备份是在这些文件被移出时做的；恢复它会把这些数据清空。", "This backup was taken while these files were set aside; restoring it starts them empty.";
         NoBackups => "还没有备份。", "No backups yet.";
         Files => "个文件", "files";
         StageProbability => "各阶段默认赢单概率（%）", "Default win probability per stage (%)";
@@ -205,6 +207,15 @@ impl DataPage {
                     ui.horizontal(|ui| {
                         if !b.sound {
                             ui.colored_label(ui.visuals().error_fg_color, DText::Broken.get(lang));
+                        }
+                        if !b.missing.is_empty() && b.files > 0 {
+                            let names: Vec<&str> =
+                                b.missing.iter().map(|k| k.file_name()).collect();
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                format!("{} {}", DText::Without.get(lang), names.join(", ")),
+                            )
+                            .on_hover_text(DText::WithoutHint.get(lang));
                         }
                         if ui
                             .add_enabled(b.sound, egui::Button::new(DText::Restore.get(lang)))

@@ -5,6 +5,7 @@
 //! the folder to fix it by hand and a reload, or that collection started empty after
 //! an explicit confirmation.
 
+use super::format::paren;
 use crate::i18n::Lang;
 use crate::model::{FileKind, Workspace};
 use crate::store::{self, FileInBackup, SetAside};
@@ -24,7 +25,8 @@ crate::texts! {
         OtherBackup => "选择其他备份…", "Choose another backup…";
         OpenFolder => "打开数据文件夹", "Open the data folder";
         Reload => "修好后重新载入", "Reload after fixing it";
-        StartEmpty => "将此项清空…", "Start it empty…";
+        StartEmpty => "清空", "Start";
+        StartEmptyTail => "…", " empty…";
         StartEmptyTitle => "清空此项数据？", "Start this collection empty?";
         StartEmptyBody => "被移出的文件会保留在数据文件夹中，但其中的记录不会再出现在 SalesDesk 里。指向这些记录的其他数据会显示为“—”。编号不会被重复使用。确定吗？", "The set-aside file stays in the data folder, but its records will no longer appear in SalesDesk. Other data that points at them will show “—”. No id is reused. Are you sure?";
         StartEmptyYes => "清空此项", "Start it empty";
@@ -123,8 +125,12 @@ impl DegradedBar {
                         action = Some(BarAction::Reload);
                     }
                     for m in &self.files {
-                        let label =
-                            format!("{} {}", m.kind.file_name(), Text::StartEmpty.get(lang));
+                        let label = format!(
+                            "{} {}{}",
+                            Text::StartEmpty.get(lang),
+                            m.kind.file_name(),
+                            Text::StartEmptyTail.get(lang)
+                        );
                         if ui.button(label).clicked() {
                             self.confirm_empty = Some(m.kind);
                         }
@@ -167,11 +173,11 @@ fn file_block(ui: &mut egui::Ui, lang: Lang, m: &Missing, action: &mut Option<Ba
     let s = &m.set_aside;
     let problem = s.problem(Path::new(""));
     ui.label(format!(
-        "{} {} {} ({})",
+        "{} {} {}{}",
         s.file,
         Text::Why.get(lang),
         s.moved_to,
-        problem
+        paren(lang, &problem.to_string())
     ));
     let Some(copy) = &m.copy else {
         ui.weak(Text::NoBackup.get(lang));
@@ -179,13 +185,9 @@ fn file_block(ui: &mut egui::Ui, lang: Lang, m: &Missing, action: &mut Option<Ba
     };
     let when = copy.taken.format("%Y-%m-%d %H:%M");
     if copy.dangling.is_empty() {
-        let label = format!(
-            "{} ({}, {} {})",
-            Text::RestoreFile.get(lang),
-            when,
-            copy.records,
-            Text::Records.get(lang)
-        );
+        let sep = if lang == Lang::Zh { "，" } else { ", " };
+        let detail = format!("{when}{sep}{} {}", copy.records, Text::Records.get(lang));
+        let label = format!("{}{}", Text::RestoreFile.get(lang), paren(lang, &detail));
         if ui.button(label).clicked() {
             *action = Some(BarAction::RestoreFile(copy.backup.clone(), m.kind));
         }
@@ -210,7 +212,11 @@ fn file_block(ui: &mut egui::Ui, lang: Lang, m: &Missing, action: &mut Option<Ba
             Text::MoreTail.get(lang)
         ));
     }
-    let label = format!("{} ({})", Text::RestoreWhole.get(lang), copy.name);
+    let label = format!(
+        "{}{}",
+        Text::RestoreWhole.get(lang),
+        paren(lang, &copy.name)
+    );
     if ui.button(label).clicked() {
         *action = Some(BarAction::RestoreBackup(copy.backup.clone()));
     }

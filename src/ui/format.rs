@@ -4,6 +4,14 @@ use crate::i18n::Lang;
 use crate::model::Money;
 
 /// Groups digits in threes: 1234567 -> "1,234,567".
+/// `text` in parentheses: full-width in the Chinese UI, " (…)" in English.
+pub fn paren(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
 pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
