@@ -250,14 +250,34 @@ impl SalesDeskApp {
     }
 
     pub fn undo(&mut self) {
-        if let Some(label) = self.doc.undo() {
-            self.toasts.info(format!("{}: {label}", self.t(T::Undone)));
-        }
+        let result = self.doc.try_undo();
+        self.report_step(result, T::Undone, T::UndoRefused);
     }
 
     pub fn redo(&mut self) {
-        if let Some(label) = self.doc.redo() {
-            self.toasts.info(format!("{}: {label}", self.t(T::Redone)));
+        let result = self.doc.try_redo();
+        self.report_step(result, T::Redone, T::RedoRefused);
+    }
+
+    /// Says what an undo or redo did, or why it could not (the step stays).
+    fn report_step(
+        &mut self,
+        result: Result<Option<String>, crate::model::Errors>,
+        done: T,
+        refused: T,
+    ) {
+        let colon = ui::format::colon(self.lang);
+        match result {
+            Ok(Some(label)) => self.toasts.info(format!("{}{colon}{label}", self.t(done))),
+            Ok(None) => {}
+            Err(e) => {
+                let why =
+                    e.0.first()
+                        .map(|fe| crate::i18n::problem(self.lang, &fe.problem))
+                        .unwrap_or_default();
+                self.toasts
+                    .error(format!("{}{colon}{why}", self.t(refused)));
+            }
         }
     }
 

@@ -246,6 +246,9 @@ texts! {
         Saved => "已保存", "Saved";
         Unsaved => "未保存的更改", "Unsaved changes";
         SaveFailed => "保存失败", "Save failed";
+        NotChanged => "未更改", "Not changed";
+        UndoRefused => "无法撤销", "Cannot undo";
+        RedoRefused => "无法重做", "Cannot redo";
         DailyBackupFailed => "今日备份失败", "Today's backup failed";
         FixErrors => "请先修正标出的字段。", "Please fix the marked fields first.";
         DemoBanner => "这是演示工作区，数据为自动生成。", "This is a demo workspace with generated data.";

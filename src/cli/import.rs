@@ -25,7 +25,7 @@ pub use rows::lost_info;
 
 use crate::model::{
     Change, Customer, CustomerId, Deal, DealId, Document, FileKind, Member, MemberId, Money,
-    Record, RecordKind, Role, Stage, Workspace,
+    Record, Role, Stage, Workspace, provisional_id,
 };
 use crate::store;
 use chrono::NaiveDate;
@@ -328,26 +328,22 @@ fn column_of(field: &str) -> Option<Col> {
     })
 }
 
-/// Reserves ids for the new customers and reps (deals reference them inside the same
-/// batch) and builds the batch: reps, then customers, then deals. Called only once every
-/// row passed, so a refused import reserves nothing. Ids reserved here and then not used
-/// (the apply failing after all) are only skipped numbers: ids are never reused anyway.
+/// Builds the batch: reps, then customers, then deals. The new customers and reps carry
+/// provisional ids that the deals name inside the same batch; applying it gives them
+/// their real ids, so a refused import reserves nothing.
 fn build_changes(
-    doc: &mut Document,
+    doc: &Document,
     rows: &[Row],
     plan: Plan,
     today: NaiveDate,
     s: &mut ImportSummary,
 ) -> Vec<Change> {
-    let member_ids: Vec<MemberId> = plan
-        .new_members
-        .iter()
-        .map(|_| MemberId(doc.ws.reserve_id(RecordKind::Member)))
+    let provisional = |n: usize| provisional_id(n as u64);
+    let member_ids: Vec<MemberId> = (0..plan.new_members.len())
+        .map(|i| MemberId(provisional(i)))
         .collect();
-    let customer_ids: Vec<CustomerId> = plan
-        .new_customers
-        .iter()
-        .map(|_| CustomerId(doc.ws.reserve_id(RecordKind::Customer)))
+    let customer_ids: Vec<CustomerId> = (0..plan.new_customers.len())
+        .map(|i| CustomerId(provisional(i)))
         .collect();
     let member = |name: &str| match plan.members[name] {
         Ref::Existing(id) => id,

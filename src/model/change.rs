@@ -13,7 +13,7 @@ use super::settings::Settings;
 use super::team::*;
 use super::validate::Errors;
 use super::workspace::{FileKind, Workspace};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// Generates `Record` (any one record), `RecordKey` (its id) and `RecordKind`, and the
@@ -106,8 +106,9 @@ macro_rules! records {
                     $(RecordKey::$variant(id) => self.$file.$field.contains(id),)*
                 }
             }
-            /// Reserves a fresh id for a record of `kind` (ids are never reused).
-            pub fn reserve_id(&mut self, kind: RecordKind) -> u64 {
+            /// Reserves a fresh id for a record of `kind` (ids are never reused). Only
+            /// the apply path does: records made together use `provisional_id`.
+            fn reserve_id(&mut self, kind: RecordKind) -> u64 {
                 match kind {
                     $(RecordKind::$variant => Arc::make_mut(&mut self.$file).$field.allocate(),)*
                 }
@@ -228,6 +229,8 @@ impl Change {
 pub struct Applied {
     /// Keys of records created or replaced, in order.
     pub keys: Vec<RecordKey>,
+    /// The real id each provisional id of the batch became.
+    ids: BTreeMap<(RecordKind, u64), u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -341,39 +344,46 @@ impl Document {
         Ok(applied)
     }
 
+    /// Undoes the last step; its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
-        let step = self.undo.pop()?;
-        let mut a = Applied::default();
-        match self.apply_inner(step.inverse, &mut a) {
-            Ok(inv) => {
-                self.redo.push(Step {
-                    label: step.label.clone(),
-                    inverse: inv,
-                });
-                Some(step.label)
-            }
-            // Cannot happen for inverses we built ourselves; drop history rather than panic.
-            Err(_) => {
-                self.undo.clear();
-                None
-            }
-        }
+        self.try_undo().ok().flatten()
     }
 
     pub fn redo(&mut self) -> Option<String> {
-        let step = self.redo.pop()?;
+        self.try_redo().ok().flatten()
+    }
+
+    /// Like [`Document::undo`], saying why a step could not be undone (a file it
+    /// touches is read-only now, say). The step then stays where it was: history is
+    /// never dropped without a word.
+    pub fn try_undo(&mut self) -> Result<Option<String>, Errors> {
+        self.step_back(true)
+    }
+
+    pub fn try_redo(&mut self) -> Result<Option<String>, Errors> {
+        self.step_back(false)
+    }
+
+    /// Applies the inverse on top of one stack and pushes its own inverse on the other.
+    fn step_back(&mut self, undo: bool) -> Result<Option<String>, Errors> {
+        let from = if undo { &mut self.undo } else { &mut self.redo };
+        let Some(step) = from.pop() else {
+            return Ok(None);
+        };
         let mut a = Applied::default();
-        match self.apply_inner(step.inverse, &mut a) {
-            Ok(inv) => {
-                self.undo.push(Step {
+        match self.apply_inner(step.inverse.clone(), &mut a) {
+            Ok(inverse) => {
+                let to = if undo { &mut self.redo } else { &mut self.undo };
+                to.push(Step {
                     label: step.label.clone(),
-                    inverse: inv,
+                    inverse,
                 });
-                Some(step.label)
+                Ok(Some(step.label))
             }
-            Err(_) => {
-                self.redo.clear();
-                None
+            Err(e) => {
+                let from = if undo { &mut self.undo } else { &mut self.redo };
+                from.push(step);
+                Err(e)
             }
         }
     }
@@ -388,6 +398,7 @@ impl Document {
             Change::Put(r) => {
                 self.writable(r.key().file())?;
                 let mut r = *r;
+                super::refs::remap_references(&mut r, &applied.ids);
                 let errors = {
                     let mut e = r.validate();
                     for fe in self.ws.check_references(&r).0 {
@@ -396,7 +407,8 @@ impl Document {
                     e
                 };
                 errors.into_result()?;
-                if r.key().raw() == 0 {
+                let provisional = super::refs::is_provisional(r.key().raw());
+                if r.key().raw() == 0 || provisional {
                     // The counter never passes 2^53: an id a JSON number cannot hold
                     // exactly would not survive an export.
                     if self.ws.id_extent(r.key().kind()).0.max(1) > super::refs::MAX_ID {
@@ -411,6 +423,9 @@ impl Document {
                         return Err(e);
                     }
                     let id = self.ws.reserve_id(r.key().kind());
+                    if provisional {
+                        applied.ids.insert((r.key().kind(), r.key().raw()), id);
+                    }
                     r = r.with_id(id);
                 }
                 let key = r.key();
@@ -578,5 +593,54 @@ mod tests {
             .apply(Change::put(Record::Customer(c)), "x")
             .unwrap_err();
         assert_eq!(e.get("owner"), Some(&crate::model::Problem::Missing));
+    }
+
+    #[test]
+    fn records_made_together_take_their_ids_from_the_batch() {
+        let mut doc = Document::default();
+        doc.apply(Change::put(customer("甲")), "add").unwrap();
+        let Record::Customer(mut c) = customer("乙") else {
+            unreachable!()
+        };
+        c.id = CustomerId(crate::model::provisional_id(0));
+        let contact = Contact {
+            id: ContactId(0),
+            customer: c.id,
+            name: "王经理".into(),
+            title: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            primary: true,
+        };
+        let batch = Change::Batch(vec![
+            Change::put(Record::Customer(c)),
+            Change::put(Record::Contact(contact.clone())),
+        ]);
+        let applied = doc.apply(batch, "import").unwrap();
+        assert_eq!(applied.keys[0], RecordKey::Customer(CustomerId(2)));
+        assert_eq!(doc.ws.customers.contacts.rows[0].customer, CustomerId(2));
+        // A provisional id nobody defined is a missing reference, and reserves nothing.
+        let mut orphan = contact;
+        orphan.customer = CustomerId(crate::model::provisional_id(7));
+        let e = doc
+            .apply(Change::put(Record::Contact(orphan)), "x")
+            .unwrap_err();
+        assert_eq!(e.get("customer"), Some(&crate::model::Problem::Missing));
+        assert_eq!(doc.ws.customers.customers.next_id, 3);
+    }
+
+    #[test]
+    fn an_undo_that_cannot_apply_keeps_its_step_and_says_why() {
+        let mut doc = Document::default();
+        doc.apply(Change::put(customer("甲")), "add").unwrap();
+        doc.set_missing_files(&[FileKind::Customers].into());
+        let e = doc.try_undo().unwrap_err();
+        assert_eq!(
+            e.get("file"),
+            Some(&crate::model::Problem::ReadOnly("customers.ron"))
+        );
+        assert_eq!(doc.undo_label(), Some("add"), "the step is still there");
+        doc.set_missing_files(&Default::default());
+        assert_eq!(doc.try_undo().unwrap().as_deref(), Some("add"));
     }
 }

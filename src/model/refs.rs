@@ -45,6 +45,8 @@ pub struct Reference {
     pub in_workspace: fn(&Workspace, &mut dyn FnMut(u64, u64)),
     /// Removes the parent id from the field of `r` (for [`OnDelete::Clear`]).
     pub clear: fn(&mut Record, u64),
+    /// Rewrites each parent id the field of `r` holds (provisional ids of a batch).
+    pub remap: fn(&mut Record, &mut dyn FnMut(u64) -> u64),
 }
 
 /// The ids one field holds, by its shape: `one` (an id), `opt` (`Option` of an id),
@@ -66,6 +68,28 @@ macro_rules! each_id {
     (pairs, $v:expr, $f:expr) => {
         for (id, _) in &$v {
             $f(id.0)
+        }
+    };
+}
+
+/// Rewrites the ids one field holds, by its shape.
+macro_rules! map_ids {
+    (one, $v:expr, $f:expr) => {
+        $v.0 = $f($v.0)
+    };
+    (opt, $v:expr, $f:expr) => {
+        if let Some(id) = &mut $v {
+            id.0 = $f(id.0)
+        }
+    };
+    (many, $v:expr, $f:expr) => {
+        for id in &mut $v {
+            id.0 = $f(id.0)
+        }
+    };
+    (pairs, $v:expr, $f:expr) => {
+        for (id, _) in &mut $v {
+            id.0 = $f(id.0)
         }
     };
 }
@@ -112,6 +136,11 @@ macro_rules! reference {
                     clear_id!($shape, x.$field, id)
                 }
             },
+            remap: |r, f| {
+                if let Some(x) = <$child as Stored>::of_mut(r) {
+                    map_ids!($shape, x.$field, f)
+                }
+            },
         }
     };
 }
@@ -145,6 +174,15 @@ macro_rules! expense_link {
                     && matches!(x.link, Some(ExpenseLink::$variant(p)) if p.0 == id)
                 {
                     x.link = None;
+                }
+            },
+            remap: |r, f| {
+                if let Some(Expense {
+                    link: Some(ExpenseLink::$variant(p)),
+                    ..
+                }) = <Expense as Stored>::of_mut(r)
+                {
+                    p.0 = f(p.0)
                 }
             },
         }
@@ -185,6 +223,32 @@ pub static REFERENCES: &[Reference] = &[
     expense_link!(Promotion -> Promotion),
     expense_link!(Channel -> Channel),
 ];
+
+/// Provisional ids start here: far above [`MAX_ID`], so they never meet a real one.
+const PROVISIONAL: u64 = 1 << 62;
+
+/// The `n`-th provisional id of a batch. Records created together (an import's new
+/// customers and the deals that name them) carry these; applying the batch gives each
+/// a fresh real id and rewrites every reference to it, so ids come from the batch and
+/// a refused batch reserves nothing.
+pub const fn provisional_id(n: u64) -> u64 {
+    PROVISIONAL + n
+}
+
+pub(crate) fn is_provisional(id: u64) -> bool {
+    id >= PROVISIONAL
+}
+
+/// Rewrites the provisional ids `r` points at through `ids` ((kind, provisional) → real).
+pub(crate) fn remap_references(r: &mut Record, ids: &BTreeMap<(RecordKind, u64), u64>) {
+    if ids.is_empty() {
+        return;
+    }
+    let kind = r.key().kind();
+    for rf in REFERENCES.iter().filter(|rf| rf.child == kind) {
+        (rf.remap)(r, &mut |p| ids.get(&(rf.parent, p)).copied().unwrap_or(p));
+    }
+}
 
 /// A reference whose parent does not exist.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -93,6 +93,32 @@ impl Workspace {
             .unwrap_or("—")
     }
 
+    /// The change that stores contact `k`. A customer has at most one primary contact:
+    /// marking `k` primary unmarks the others, in the same change.
+    pub fn put_contact(&self, k: Contact) -> super::change::Change {
+        use super::change::{Change, Record};
+        let mut batch: Vec<Change> = if k.primary {
+            self.customers
+                .contacts
+                .iter()
+                .filter(|o| o.customer == k.customer && o.primary && o.id != k.id)
+                .map(|o| {
+                    let mut o = o.clone();
+                    o.primary = false;
+                    Change::put(Record::Contact(o))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        batch.push(Change::put(Record::Contact(k)));
+        if batch.len() == 1 {
+            batch.remove(0)
+        } else {
+            Change::Batch(batch)
+        }
+    }
+
     /// The change that stores an interaction logged with a customer. A call or a visit
     /// is activity on that customer's open deals too, so their last activity moves up
     /// to its date (never past `today`), and they stop showing as stale. One change:

@@ -4,6 +4,14 @@ use crate::i18n::Lang;
 use crate::model::Money;
 
 /// Groups digits in threes: 1234567 -> "1,234,567".
+/// The colon between a label and what follows: full-width in the Chinese UI.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 /// `text` in parentheses: full-width in the Chinese UI, " (…)" in English.
 pub fn paren(lang: Lang, text: &str) -> String {
     match lang {

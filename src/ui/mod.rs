@@ -171,10 +171,15 @@ impl Cx<'_> {
         match &result {
             Ok(_) => self.toasts.info(done),
             Err(e) => {
-                let failed = T::SaveFailed.get(self.lang);
+                // A refused change is not a disk error: nothing was changed, and why.
+                let failed = T::NotChanged.get(self.lang);
                 self.toasts.error(match e.0.first() {
                     Some(fe) => {
-                        format!("{failed}: {}", crate::i18n::problem(self.lang, &fe.problem))
+                        format!(
+                            "{failed}{}{}",
+                            format::colon(self.lang),
+                            crate::i18n::problem(self.lang, &fe.problem)
+                        )
                     }
                     None => failed.to_owned(),
                 });

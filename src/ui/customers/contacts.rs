@@ -177,33 +177,13 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
 /// the same undoable step.
 fn save(cx: &mut Cx, customer: CustomerId, draft: &ContactDraft) -> Result<(), Errors> {
     let k = draft.build(customer)?;
-    let mut batch = Vec::new();
-    if k.primary {
-        for other in cx
-            .doc
-            .ws
-            .customers
-            .contacts
-            .iter()
-            .filter(|o| o.customer == customer && o.primary && o.id != k.id)
-        {
-            let mut o = other.clone();
-            o.primary = false;
-            batch.push(Change::put(Record::Contact(o)));
-        }
-    }
     let verb = if k.id.0 == 0 {
         RText::AddContact
     } else {
         RText::EditContact
     };
     let label = format!("{} {}", verb.get(cx.lang), k.name);
-    batch.push(Change::put(Record::Contact(k)));
-    let change = if batch.len() == 1 {
-        batch.pop().expect("one change")
-    } else {
-        Change::Batch(batch)
-    };
+    let change = cx.doc.ws.put_contact(k);
     cx.apply(change, label)?;
     cx.toasts.info(RText::ContactSaved.get(cx.lang));
     Ok(())
@@ -224,22 +204,9 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut ContactsState) {
         Answer::No => st.confirm_delete = None,
         Answer::Yes => {
             // Interactions keep their notes but no longer name the contact.
-            let mut batch: Vec<Change> = cx
-                .doc
-                .ws
-                .customers
-                .interactions
-                .iter()
-                .filter(|i| i.contact == Some(id))
-                .map(|i| {
-                    let mut i = i.clone();
-                    i.contact = None;
-                    Change::put(Record::Interaction(i))
-                })
-                .collect();
-            batch.push(Change::Remove(RecordKey::Contact(id)));
+            let change = cx.doc.delete_with_dependents(RecordKey::Contact(id));
             let _ = cx.apply_and_report(
-                Change::Batch(batch),
+                change,
                 format!("{} {name}", T::Delete.get(lang)),
                 RText::ContactDeleted.get(lang),
             );

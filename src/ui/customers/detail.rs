@@ -93,12 +93,7 @@ crate::texts! {
 }
 
 /// "：" between a caption and its value in Chinese, ": " in English.
-pub fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    }
-}
+pub use crate::ui::format::colon;
 
 /// The tabs of the detail view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
