@@ -557,6 +557,38 @@ fn demo_writes_a_workspace_and_refuses_an_existing_one() {
 
 // ---------------------------------------------------------------- autosave
 
+#[cfg(unix)]
+#[test]
+fn a_symlinked_collection_file_keeps_its_link() {
+    let ws = sample();
+    let dir = saved(&ws);
+    // deals.ron lives elsewhere (a synced folder, say), linked in relatively.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let link = dir.path().join("deals.ron");
+    std::fs::rename(&link, elsewhere.join("deals.ron")).unwrap();
+    std::os::unix::fs::symlink("elsewhere/deals.ron", &link).unwrap();
+
+    let mut doc = Document::new(ws);
+    let mut deal = doc.ws.deals.deals.rows[0].clone();
+    deal.title = "Written through the link".into();
+    doc.apply(Change::put(Record::Deal(deal)), "rename")
+        .unwrap();
+    store::save(dir.path(), &doc.ws, &[FileKind::Deals].into()).unwrap();
+
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link became a plain file"
+    );
+    let text = std::fs::read_to_string(elsewhere.join("deals.ron")).unwrap();
+    assert!(text.contains("Written through the link"));
+    assert_eq!(store::load(dir.path()).unwrap().ws.deals, doc.ws.deals);
+    // No temp file is left beside the link or the target.
+    assert!(names_in(dir.path()).iter().all(|n| !n.contains(".tmp-")));
+    assert_eq!(names_in(&elsewhere), ["deals.ron"]);
+}
+
 #[test]
 fn autosave_writes_the_newest_state_of_every_submitted_file() {
     let dir = tempfile::tempdir().unwrap();
