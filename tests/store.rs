@@ -350,6 +350,31 @@ fn the_lock_refuses_a_second_writer_until_released() {
     assert!(third.is_ok(), "{third:?}");
 }
 
+#[test]
+fn the_lock_holds_when_its_file_is_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = store::acquire_lock(dir.path()).unwrap();
+    std::fs::remove_file(dir.path().join("salesdesk.lock")).unwrap();
+    // A second writer (`salesdesk import`, another window) is still refused.
+    let second = store::acquire_lock(dir.path());
+    assert!(
+        matches!(second, Err(StoreError::AlreadyRunning { .. })),
+        "{second:?}"
+    );
+    // Refusing creates nothing.
+    assert!(!dir.path().join("salesdesk.lock").exists());
+}
+
+#[test]
+fn the_lock_file_names_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = store::acquire_lock(dir.path()).unwrap();
+    match store::acquire_lock(dir.path()) {
+        Err(StoreError::AlreadyRunning { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
+        other => panic!("expected AlreadyRunning, got {other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------- migration
 
 fn v1_dir() -> tempfile::TempDir {
