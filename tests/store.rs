@@ -615,6 +615,73 @@ fn a_symlinked_collection_file_keeps_its_link() {
 }
 
 #[test]
+fn a_safety_copy_is_taken_after_the_writes_queued_before_it() {
+    let ws = sample();
+    let dir = saved(&ws);
+    let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
+    let mut doc = Document::new(ws);
+    let mut task = doc.ws.me.tasks.rows[0].clone();
+    task.title = "Queued just before the copy".into();
+    doc.apply(Change::put(Record::Task(task)), "edit").unwrap();
+    saver.submit(doc.ws.clone(), doc.take_dirty(), doc.revision());
+    saver.safety_copy(store::SafetyCopy::BackUpNow);
+    saver.flush().unwrap();
+    let done = saver.take_safety_done();
+    let [
+        store::SafetyDone {
+            why,
+            result: Ok(copy),
+        },
+    ] = &done[..]
+    else {
+        panic!("{done:?}");
+    };
+    assert_eq!(*why, store::SafetyCopy::BackUpNow);
+    let text = std::fs::read_to_string(copy.join("me.ron")).unwrap();
+    assert!(text.contains("Queued just before the copy"));
+    assert!(saver.take_safety_done().is_empty());
+}
+
+#[test]
+fn a_failed_safety_copy_is_reported() {
+    let dir = saved(&sample());
+    std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
+    let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
+    saver.safety_copy(store::SafetyCopy::StartEmpty);
+    saver.flush().unwrap();
+    let done = saver.take_safety_done();
+    assert!(
+        matches!(
+            &done[..],
+            [store::SafetyDone {
+                why: store::SafetyCopy::StartEmpty,
+                result: Err(_)
+            }]
+        ),
+        "{done:?}"
+    );
+}
+
+#[test]
+fn a_copy_elsewhere_holds_the_whole_workspace_and_never_overwrites_data() {
+    let ws = demo(30);
+    let out = tempfile::tempdir().unwrap();
+    let to = out.path().join("rescue").join("today");
+    store::save_copy(&to, &ws).unwrap();
+    let loaded = store::load(&to).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.ws, ws);
+    // Another workspace (here: that copy) is never written over.
+    let before = std::fs::read(to.join("deals.ron")).unwrap();
+    let err = store::save_copy(&to, &sample()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::FolderHoldsWorkspace { .. }),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(to.join("deals.ron")).unwrap(), before);
+}
+
+#[test]
 fn autosave_writes_the_newest_state_of_every_submitted_file() {
     let dir = tempfile::tempdir().unwrap();
     let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();

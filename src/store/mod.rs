@@ -19,7 +19,7 @@ pub mod migrate;
 pub mod paths;
 pub mod safety;
 
-pub use autosave::{Autosaver, SaveReport};
+pub use autosave::{Autosaver, SafetyCopy, SafetyDone, SaveReport};
 pub use backup::{BackupInfo, BackupKind, daily_backup, list_backups, restore_backup};
 pub use check::{CheckReport, check, check_report};
 pub use error::{FileProblem, StoreError};
@@ -29,4 +29,4 @@ pub use lock::{Lock, acquire_lock};
 pub use manifest::{Manifest, SCHEMA_VERSION};
 pub use migrate::{WorkspaceV1, migrate};
 pub use paths::{resolve_data_dir, workspace_exists};
-pub use safety::backup_now;
+pub use safety::{backup_now, save_copy};
