@@ -4,7 +4,7 @@
 use crate::analytics::AnalyticsCache;
 use crate::i18n::{Lang, T};
 use crate::model::{Document, RecordKey};
-use crate::store::{self, Autosaver, FileProblem, Lock};
+use crate::store::{self, Autosaver, FileProblem, Lock, SafetyCopy, SafetyDone};
 use crate::ui::{self, Cx, Nav, Page, Toasts};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -155,6 +155,9 @@ impl SalesDeskApp {
         });
         if let Some(backup) = self.pages.data.take_restore_request() {
             self.restore(&backup);
+        }
+        if self.pages.data.take_backup_request() {
+            self.safety_copy(SafetyCopy::BackUpNow);
         }
         self.start_empty_dialog(&ctx);
         self.toasts.show(&ctx);
@@ -422,17 +425,58 @@ impl SalesDeskApp {
             Answer::No => self.confirm_start_empty = false,
             Answer::Yes => {
                 self.confirm_start_empty = false;
-                if let Some(s) = &self.storage
-                    && let Err(e) = store::backup_now(&s.dir)
-                {
-                    self.toasts.error(e.to_string());
-                    return;
+                // The writer copies every file (after the pending writes) first; the
+                // workspace is cleared only once that copy is made.
+                if self.storage.is_some() {
+                    self.safety_copy(SafetyCopy::StartEmpty);
+                } else {
+                    self.clear_workspace();
                 }
-                self.doc
-                    .replace_workspace(crate::model::Workspace::default(), true);
-                self.pages = Pages::default();
-                self.cache.clear();
             }
+        }
+    }
+
+    fn clear_workspace(&mut self) {
+        self.doc
+            .replace_workspace(crate::model::Workspace::default(), true);
+        self.pages = Pages::default();
+        self.cache.clear();
+    }
+
+    /// Has the writer take a safety copy once everything unsaved is written, so the
+    /// copy holds every change; the outcome arrives in `autosave_tick`.
+    fn safety_copy(&mut self, why: SafetyCopy) {
+        self.submit_dirty();
+        if let Some(s) = &self.storage {
+            s.autosaver.safety_copy(why);
+        }
+    }
+
+    fn safety_done(&mut self, done: SafetyDone) {
+        match (done.why, done.result) {
+            (SafetyCopy::BackUpNow, Ok(_)) => {
+                self.toasts.info(ui::data::DText::BackupMade.get(self.lang))
+            }
+            (SafetyCopy::StartEmpty, Ok(_)) => self.clear_workspace(),
+            (SafetyCopy::BackUpNow, Err(e)) => self.toasts.error(format!(
+                "{}: {e}",
+                ui::data::DText::BackupFailed.get(self.lang)
+            )),
+            (SafetyCopy::StartEmpty, Err(e)) => self
+                .toasts
+                .error(format!("{}: {e}", self.t(T::StartEmptyBackupFailed))),
+        }
+        self.pages.data.refresh_backups();
+    }
+
+    /// Hands the unsaved files to the writer thread now.
+    fn submit_dirty(&mut self) {
+        if let Some(s) = &self.storage {
+            s.autosaver.submit(
+                self.doc.ws.clone(),
+                self.doc.take_dirty(),
+                self.doc.revision(),
+            );
         }
     }
 
@@ -440,15 +484,10 @@ impl SalesDeskApp {
     /// is complete and no late write lands on the restored files), then the backup is
     /// copied in and loaded.
     fn restore(&mut self, backup: &std::path::Path) {
+        self.submit_dirty();
         let Some(storage) = &self.storage else {
             return;
         };
-        let files = self.doc.take_dirty();
-        if !files.is_empty() {
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
-        }
         let result = storage
             .autosaver
             .flush()
@@ -489,6 +528,7 @@ impl SalesDeskApp {
                     .error(format!("{}: {e}", self.t(T::DailyBackupFailed))),
             }
         }
+        let safety = storage.autosaver.take_safety_done();
         for report in storage.autosaver.poll() {
             match report.result {
                 Ok(()) => {
@@ -506,6 +546,9 @@ impl SalesDeskApp {
             // Come back for the writer's report even if the user does nothing.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        for done in safety {
+            self.safety_done(done);
+        }
         if self.doc.dirty().is_empty() {
             self.dirty_since = None;
             return;
@@ -513,10 +556,7 @@ impl SalesDeskApp {
         let now = ctx.input(|i| i.time);
         let since = *self.dirty_since.get_or_insert(now);
         if now - since >= AUTOSAVE_AFTER {
-            let files = self.doc.take_dirty();
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
+            self.submit_dirty();
             self.dirty_since = None;
         } else {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
@@ -525,17 +565,30 @@ impl SalesDeskApp {
         }
     }
 
+    /// The window's start: the app over the loaded workspace, and today's backup taken
+    /// on the writer thread, so a failure is shown in the window. Only a workspace
+    /// that loaded cleanly becomes a backup: a half-empty one must never push good
+    /// backups out of the rotation.
+    pub fn open(
+        loaded: store::Loaded,
+        dir: PathBuf,
+        lock: Lock,
+        today: NaiveDate,
+    ) -> Result<Self, store::StoreError> {
+        let back_up = !loaded.fresh && loaded.problems.is_empty();
+        let app = SalesDeskApp::with_storage(loaded, dir, lock, today)?;
+        if back_up && let Some(s) = &app.storage {
+            s.autosaver.daily_backup(today);
+        }
+        Ok(app)
+    }
+
     /// Writes everything still unsaved and waits for it (on exit).
     pub fn flush(&mut self) {
+        self.submit_dirty();
         let Some(storage) = &self.storage else {
             return;
         };
-        let files = self.doc.take_dirty();
-        if !files.is_empty() {
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
-        }
         if let Err(e) = storage.autosaver.flush() {
             eprintln!("salesdesk: saving on exit failed: {e}");
         }

@@ -17,6 +17,7 @@ crate::texts! {
         BackupsHint => "每天首次启动时（或程序开着跨过午夜时）自动备份全部文件，保留最近 14 天。恢复前会先把当前数据另存为一份备份。", "Every file is backed up at the first start of each day, or at midnight if the app stays open; the last 14 days are kept. Before a restore, the current data is saved as a backup too.";
         BackupNow => "立即备份", "Back up now";
         BackupMade => "已创建备份", "Backup made";
+        BackupFailed => "备份失败", "The backup failed";
         Restore => "恢复", "Restore";
         RestoreQ => "用此备份替换当前全部数据？当前数据会先另存为备份。", "Replace all current data with this backup? The current data is saved as a backup first.";
         Restored => "已从备份恢复", "Restored from the backup";
@@ -40,6 +41,9 @@ pub struct DataPage {
     /// A restore the user confirmed; the shell does it (it owns the writer thread,
     /// which must be flushed first).
     restore_requested: Option<PathBuf>,
+    /// "Back up now" was clicked; the shell has the writer take the copy (after the
+    /// pending writes) and reports how it went.
+    backup_requested: bool,
     settings: Option<(SettingsDraft, Errors)>,
 }
 
@@ -84,6 +88,11 @@ impl DataPage {
     /// The backup the user chose to restore this frame, for the shell to carry out.
     pub fn take_restore_request(&mut self) -> Option<PathBuf> {
         self.restore_requested.take()
+    }
+
+    /// True once after "Back up now" was clicked, for the shell to carry out.
+    pub fn take_backup_request(&mut self) -> bool {
+        std::mem::take(&mut self.backup_requested)
     }
 
     /// Forgets the listing so it is read again (after a backup or restore).
@@ -163,11 +172,7 @@ impl DataPage {
         ui.label(DText::BackupsHint.get(lang));
         ui.horizontal(|ui| {
             if ui.button(DText::BackupNow.get(lang)).clicked() {
-                match store::backup_now(dir) {
-                    Ok(_) => cx.toasts.info(DText::BackupMade.get(lang)),
-                    Err(e) => cx.toasts.error(e.to_string()),
-                }
-                self.refresh_backups();
+                self.backup_requested = true;
             }
             if ui.button(DText::Reload.get(lang)).clicked() {
                 self.refresh_backups();
