@@ -4,7 +4,7 @@
 use crate::analytics::AnalyticsCache;
 use crate::i18n::{Lang, T};
 use crate::model::{Document, RecordKey};
-use crate::store::{self, Autosaver, FileProblem, Lock, SafetyCopy, SafetyDone};
+use crate::store::{self, Autosaver, FileProblem, Lock, SafetyCopy, SafetyDone, StoreError};
 use crate::ui::{self, Cx, Nav, Page, Toasts};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -60,7 +60,8 @@ pub struct SalesDeskApp {
     nav: Option<Nav>,
     dirty_since: Option<f64>,
     saved_rev: u64,
-    save_error: Option<String>,
+    /// Whether saves fail, why, and the back-off of automatic retries.
+    pub save_status: ui::save_status::SaveStatus,
     confirm_start_empty: bool,
 }
 
@@ -81,7 +82,7 @@ impl SalesDeskApp {
             nav: None,
             dirty_since: None,
             saved_rev: 0,
-            save_error: None,
+            save_status: Default::default(),
             confirm_start_empty: false,
         }
     }
@@ -125,6 +126,7 @@ impl SalesDeskApp {
         }
         self.top_bar(ui);
         self.sidebar(ui);
+        self.save_status_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             self.banners(ui);
             let mut cx = Cx {
@@ -320,7 +322,7 @@ impl SalesDeskApp {
         if self.storage.is_none() {
             return;
         }
-        if let Some(e) = &self.save_error {
+        if let Some(e) = self.save_status.error() {
             ui.colored_label(ui.visuals().error_fg_color, self.t(T::SaveFailed))
                 .on_hover_text(e);
         } else if self.doc.dirty().is_empty() && self.saved_rev >= self.doc.revision() {
@@ -498,7 +500,7 @@ impl SalesDeskApp {
                 let _ = storage.autosaver.poll();
                 self.doc.replace_workspace(loaded.ws, false);
                 self.load_problems = loaded.problems;
-                self.save_error = None;
+                self.save_status.succeeded();
                 self.saved_rev = self.doc.revision();
                 self.pages = Pages::default();
                 self.cache.clear();
@@ -512,12 +514,13 @@ impl SalesDeskApp {
         }
     }
 
-    /// Hands dirty files to the writer thread after a short quiet spell, and reads back
-    /// what it wrote.
+    /// Hands dirty files to the writer thread after a short quiet spell (longer, backing
+    /// off, while saves fail), and reads back what it wrote and backed up.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
         let Some(storage) = &self.storage else {
             return;
         };
+        let now = ctx.input(|i| i.time);
         for done in storage.autosaver.take_backups_done() {
             match done {
                 // A new backup folder: the Data page lists it.
@@ -530,15 +533,18 @@ impl SalesDeskApp {
         }
         let safety = storage.autosaver.take_safety_done();
         for report in storage.autosaver.poll() {
+            self.pages
+                .data
+                .settings_written(&report, &mut self.toasts, self.lang);
             match report.result {
                 Ok(()) => {
                     self.saved_rev = self.saved_rev.max(report.revision);
-                    self.save_error = None;
+                    self.save_status.succeeded();
                 }
                 Err(e) => {
+                    // Retried after a back-off; the bar says why meanwhile.
                     self.doc.mark_dirty(report.files);
-                    self.toasts.error(format!("{}: {e}", self.t(T::SaveFailed)));
-                    self.save_error = Some(e.to_string());
+                    self.save_status.failed(e.to_string(), now);
                 }
             }
         }
@@ -553,15 +559,28 @@ impl SalesDeskApp {
             self.dirty_since = None;
             return;
         }
-        let now = ctx.input(|i| i.time);
         let since = *self.dirty_since.get_or_insert(now);
-        if now - since >= AUTOSAVE_AFTER {
+        let due = (since + AUTOSAVE_AFTER).max(now + self.save_status.wait(now));
+        if now >= due {
             self.submit_dirty();
             self.dirty_since = None;
         } else {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                AUTOSAVE_AFTER - (now - since) + 0.01,
-            ));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now + 0.01));
+        }
+    }
+
+    /// The bar that stays while saves fail, with the reason and a Retry.
+    fn save_status_bar(&mut self, ui: &mut egui::Ui) {
+        let Some(storage) = &self.storage else {
+            return;
+        };
+        let now = ui.input(|i| i.time);
+        if self
+            .save_status
+            .show(ui, self.lang, now, storage.autosaver.busy())
+        {
+            self.save_status.retry_now();
+            self.submit_dirty();
         }
     }
 
@@ -583,13 +602,18 @@ impl SalesDeskApp {
         Ok(app)
     }
 
+    /// Writes everything still unsaved and waits for it: `Ok` when it is all on disk.
+    pub fn save_all(&mut self) -> Result<(), StoreError> {
+        self.submit_dirty();
+        match &self.storage {
+            Some(s) => s.autosaver.flush(),
+            None => Ok(()),
+        }
+    }
+
     /// Writes everything still unsaved and waits for it (on exit).
     pub fn flush(&mut self) {
-        self.submit_dirty();
-        let Some(storage) = &self.storage else {
-            return;
-        };
-        if let Err(e) = storage.autosaver.flush() {
+        if let Err(e) = self.save_all() {
             eprintln!("salesdesk: saving on exit failed: {e}");
         }
     }

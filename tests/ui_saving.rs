@@ -2,11 +2,12 @@
 //! over a data dir whose files cannot be written (a folder stands where a collection
 //! file should be; root writes through read-only modes, not through this).
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use salesdesk::app::SalesDeskApp;
 use salesdesk::i18n::Lang;
-use salesdesk::model::{Change, Record};
+use salesdesk::model::{Change, FileKind, Record};
 use salesdesk::ui::Page;
 use std::path::Path;
 
@@ -17,6 +18,18 @@ type H = Harness<'static, SalesDeskApp>;
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Makes every write of `kind` fail: a folder (not empty) takes the file's place.
+fn break_file(dir: &Path, kind: FileKind) {
+    let path = dir.join(kind.file_name());
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("in-the-way"), b"x").unwrap();
+}
+
+fn mend_file(dir: &Path, kind: FileKind) {
+    std::fs::remove_dir_all(dir.join(kind.file_name())).unwrap();
 }
 
 /// Renames the first deal, through the one apply path; returns the new title.
@@ -30,6 +43,12 @@ fn edit_a_deal(h: &mut H) -> String {
     deal.title
 }
 
+fn title_on_disk(dir: &Path) -> String {
+    salesdesk::store::load(dir).unwrap().ws.deals.deals.rows[0]
+        .title
+        .clone()
+}
+
 /// Frames with a little real time between them, so the writer thread's reports
 /// arrive (each frame is a quarter of a second of the app's time).
 fn frames(h: &mut H, n: usize) {
@@ -39,8 +58,90 @@ fn frames(h: &mut H, n: usize) {
     }
 }
 
+#[test]
+fn failing_saves_show_one_status_and_retries_back_off() {
+    let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
+    h.run();
+    break_file(dir.path(), FileKind::Deals);
+    let title = edit_a_deal(&mut h);
+    // Ten seconds of the app's time (at a quarter of a second a frame).
+    frames(&mut h, 40);
+    let failed = |h: &H| {
+        h.state()
+            .toasts
+            .messages()
+            .filter(|m| m.contains("Save failed"))
+            .count()
+    };
+    assert!(failed(&h) <= 1, "{} error toasts", failed(&h));
+    assert_eq!(
+        h.query_all_by_label_contains("Your changes are not saved:")
+            .count(),
+        1
+    );
+    h.get_by_label_contains("deals.ron");
+    // Without a back-off this would be some 20 tries (one every half second).
+    let tries = h.state().save_status.failures();
+    assert!((1..=3).contains(&tries), "{tries} tries in 10 s");
+
+    // The disk is back: Retry writes at once and the bar goes.
+    mend_file(dir.path(), FileKind::Deals);
+    h.get_by_label("Retry now").click();
+    frames(&mut h, 4);
+    assert!(h.state_mut().save_all().is_ok());
+    frames(&mut h, 1);
+    assert!(
+        h.query_by_label_contains("Your changes are not saved:")
+            .is_none()
+    );
+    assert_eq!(title_on_disk(dir.path()), title);
+}
+
+/// Changes the first stage probability on the open Data page and clicks Save.
+fn save_a_setting(h: &mut H, value: &str) {
+    let label = "Default win probability per stage (%)";
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .next()
+        .unwrap()
+        .focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .next()
+        .unwrap()
+        .type_text(value);
+    h.step();
+    h.get_by_label("Save").click();
+    h.step();
+}
+
 fn toasts(h: &H) -> Vec<String> {
     h.state().toasts.messages().map(str::to_owned).collect()
+}
+
+#[test]
+fn settings_saved_is_said_only_once_the_disk_has_them() {
+    let (dir, mut h) = app_on_disk(today(), Page::Data);
+    frames(&mut h, 2);
+    break_file(dir.path(), FileKind::Settings);
+    save_a_setting(&mut h, "17");
+    assert_eq!(h.state().doc.ws.settings.stage_probability[0], 17);
+    frames(&mut h, 6);
+    let said = toasts(&h);
+    assert!(!said.iter().any(|m| m == "Settings saved"), "{said:?}");
+    assert!(
+        said.iter()
+            .any(|m| m.starts_with("The settings were not saved") && m.contains("settings.ron")),
+        "{said:?}"
+    );
+
+    // Once the write goes through, it is said.
+    mend_file(dir.path(), FileKind::Settings);
+    h.get_by_label("Retry now").click();
+    frames(&mut h, 4);
+    assert!(h.state_mut().save_all().is_ok());
+    frames(&mut h, 1);
+    assert!(toasts(&h).iter().any(|m| m == "Settings saved"));
 }
 
 #[test]

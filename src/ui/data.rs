@@ -27,6 +27,7 @@ crate::texts! {
         StageProbability => "各阶段默认赢单概率（%）", "Default win probability per stage (%)";
         StaleDays => "停滞天数（无活动超过即标记）", "Stale after days without activity";
         SettingsSaved => "设置已保存", "Settings saved";
+        SettingsNotSaved => "设置未能保存", "The settings were not saved";
         Reload => "刷新列表", "Refresh list";
         SafetyCopy => "（恢复或清空前的自动备份）", "(taken before a restore or reset)";
     }
@@ -45,6 +46,18 @@ pub struct DataPage {
     /// pending writes) and reports how it went.
     backup_requested: bool,
     settings: Option<(SettingsDraft, Errors)>,
+    /// Settings applied but not yet on disk: "Settings saved" is said only once the
+    /// write succeeded.
+    settings_unsaved: Option<SettingsWrite>,
+}
+
+/// A settings change on its way to the disk.
+#[derive(Debug, Clone, Copy)]
+struct SettingsWrite {
+    /// The revision of the change: a write of the settings at least this new has it.
+    revision: u64,
+    /// Its failure was said once already (the save bar keeps saying it).
+    failure_shown: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +106,33 @@ impl DataPage {
     /// True once after "Back up now" was clicked, for the shell to carry out.
     pub fn take_backup_request(&mut self) -> bool {
         std::mem::take(&mut self.backup_requested)
+    }
+
+    /// Says "Settings saved" when the write of a settings change succeeded, or that it
+    /// was not saved (once) when it failed.
+    pub fn settings_written(
+        &mut self,
+        report: &store::SaveReport,
+        toasts: &mut super::Toasts,
+        lang: crate::i18n::Lang,
+    ) {
+        let Some(w) = &mut self.settings_unsaved else {
+            return;
+        };
+        if !report.files.contains(&FileKind::Settings) || report.revision < w.revision {
+            return;
+        }
+        match &report.result {
+            Ok(()) => {
+                toasts.info(DText::SettingsSaved.get(lang));
+                self.settings_unsaved = None;
+            }
+            Err(e) if !w.failure_shown => {
+                toasts.error(format!("{}: {e}", DText::SettingsNotSaved.get(lang)));
+                w.failure_shown = true;
+            }
+            Err(_) => {}
+        }
     }
 
     /// Forgets the listing so it is read again (after a backup or restore).
@@ -145,7 +185,7 @@ impl DataPage {
             }
             ui.add_space(12.0);
             ui.separator();
-            self.settings_section(ui, cx);
+            self.settings_section(ui, cx, dir.is_some());
         });
         if let Some(path) = self.confirm_restore.clone() {
             match confirm(
@@ -226,7 +266,9 @@ impl DataPage {
         }
     }
 
-    fn settings_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    /// The workspace settings; `on_disk` when a write must succeed before they count as
+    /// saved.
+    fn settings_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx, on_disk: bool) {
         let lang = cx.lang;
         ui.strong(cx.t(T::Settings));
         let settings = cx.doc.ws.settings.clone();
@@ -270,8 +312,16 @@ impl DataPage {
             match draft.build(&settings) {
                 Ok(s) => match cx.apply(Change::Settings(Box::new(s)), cx.t(T::Settings)) {
                     Ok(_) => {
-                        cx.toasts.info(DText::SettingsSaved.get(lang));
                         self.settings = None;
+                        if on_disk {
+                            self.settings_unsaved = Some(SettingsWrite {
+                                revision: cx.doc.revision(),
+                                failure_shown: false,
+                            });
+                        } else {
+                            // Nothing to write: applied is all there is.
+                            cx.toasts.info(DText::SettingsSaved.get(lang));
+                        }
                     }
                     Err(e) => *errors = e,
                 },
