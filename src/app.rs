@@ -62,6 +62,8 @@ pub struct SalesDeskApp {
     saved_rev: u64,
     /// Whether saves fail, why, and the back-off of automatic retries.
     pub save_status: ui::save_status::SaveStatus,
+    /// The quit flow: a close waits until the changes are saved or the user decides.
+    pub quit: ui::quit::Quit,
     confirm_start_empty: bool,
 }
 
@@ -83,6 +85,7 @@ impl SalesDeskApp {
             dirty_since: None,
             saved_rev: 0,
             save_status: Default::default(),
+            quit: Default::default(),
             confirm_start_empty: false,
         }
     }
@@ -121,6 +124,9 @@ impl SalesDeskApp {
         let ctx = ui.ctx().clone();
         self.follow_the_clock(&ctx);
         self.shortcuts(&ctx);
+        let mut quit = std::mem::take(&mut self.quit);
+        quit.frame(&ctx, self.lang, self);
+        self.quit = quit;
         if let Some(nav) = self.nav.take() {
             self.navigate(nav);
         }
@@ -260,8 +266,8 @@ impl SalesDeskApp {
             (r, u, f, q)
         });
         if q {
-            // Closing runs on_exit, which writes whatever is still unsaved.
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            // The quit flow saves first, and asks if the disk will not take the changes.
+            self.quit.request();
         }
         if r {
             self.redo();
@@ -611,11 +617,21 @@ impl SalesDeskApp {
         }
     }
 
-    /// Writes everything still unsaved and waits for it (on exit).
+    /// Writes everything still unsaved and waits for it (on exit, when nobody is left
+    /// to ask: the quit flow asked before the window closed).
     pub fn flush(&mut self) {
         if let Err(e) = self.save_all() {
             eprintln!("salesdesk: saving on exit failed: {e}");
         }
+    }
+}
+
+impl ui::quit::Saver for SalesDeskApp {
+    fn save_all(&mut self) -> Result<(), String> {
+        SalesDeskApp::save_all(self).map_err(|e| e.to_string())
+    }
+    fn save_copy(&mut self, to: &std::path::Path) -> Result<(), String> {
+        store::save_copy(to, &self.doc.ws).map_err(|e| e.to_string())
     }
 }
 
@@ -625,6 +641,11 @@ fn read_prefs(dir: &std::path::Path) -> Option<Prefs> {
 }
 
 impl eframe::App for SalesDeskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Also runs while the window is minimised and `ui` is not called.
+        self.quit.intercept(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }

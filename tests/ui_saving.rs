@@ -12,7 +12,7 @@ use salesdesk::ui::Page;
 use std::path::Path;
 
 mod common;
-use common::{app_on_disk, harness, lock_and_load, saved_demo};
+use common::{app_on_disk, app_on_disk_in, harness, lock_and_load, saved_demo};
 
 type H = Harness<'static, SalesDeskApp>;
 
@@ -56,6 +56,126 @@ fn frames(h: &mut H, n: usize) {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(15));
     }
+}
+
+fn sent(h: &H, command: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+/// The window's close button: what eframe puts in the input when it is clicked.
+fn click_close_button(h: &mut H) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+fn ctrl_q(h: &mut H) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    h.step();
+}
+
+#[test]
+fn ctrl_q_while_saves_fail_asks_and_retry_saves_then_quits() {
+    let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
+    h.run();
+    break_file(dir.path(), FileKind::Deals);
+    let title = edit_a_deal(&mut h);
+    ctrl_q(&mut h);
+    assert!(
+        !h.state().quit.allowed(),
+        "the app quit with the change unsaved"
+    );
+    assert!(!sent(&h, &egui::ViewportCommand::Close));
+    h.step();
+    h.get_by_label("Your changes are not saved");
+    assert!(h.query_all_by_label_contains("deals.ron").count() >= 1);
+
+    // The disk is back: one more try saves everything, and the app quits.
+    mend_file(dir.path(), FileKind::Deals);
+    h.get_by_label("Try saving again").click();
+    h.step();
+    assert!(h.state().quit.allowed());
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+    assert_eq!(title_on_disk(dir.path()), title);
+}
+
+#[test]
+fn the_close_button_while_saves_fail_is_held_and_a_copy_goes_elsewhere() {
+    let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
+    h.run();
+    break_file(dir.path(), FileKind::Deals);
+    let title = edit_a_deal(&mut h);
+    click_close_button(&mut h);
+    assert!(sent(&h, &egui::ViewportCommand::CancelClose));
+    assert!(!h.state().quit.allowed());
+    h.step();
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let rescue = elsewhere.path().join("rescue");
+    let field = || Role::TextInput;
+    h.get_by_role_and_label(field(), "Folder for the copy")
+        .focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(field(), "Folder for the copy")
+        .type_text(&rescue.display().to_string());
+    h.step();
+    h.get_by_label("Save a copy there").click();
+    h.step();
+    h.step();
+    h.get_by_label_contains("A copy of all the data is in:");
+    let copy = salesdesk::store::load(&rescue).unwrap();
+    assert!(copy.problems.is_empty(), "{:?}", copy.problems);
+    assert_eq!(copy.ws, h.state().doc.ws, "the copy holds every collection");
+    assert_eq!(copy.ws.deals.deals.rows[0].title, title);
+
+    // Still not closed: quitting is the user's call, worded for what it now means.
+    assert!(!h.state().quit.allowed());
+    h.get_by_label("Quit").click();
+    h.step();
+    assert!(h.state().quit.allowed());
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+}
+
+#[test]
+fn quit_and_lose_them_is_said_plainly_and_does_quit_zh() {
+    let (dir, mut h) = app_on_disk_in(today(), Page::Dashboard, Lang::Zh);
+    h.run();
+    break_file(dir.path(), FileKind::Deals);
+    edit_a_deal(&mut h);
+    ctrl_q(&mut h);
+    h.step();
+    h.get_by_label("更改尚未保存");
+    // Going back keeps the window and the change.
+    h.get_by_label("返回，不退出").click();
+    frames(&mut h, 2);
+    assert!(!h.state().quit.allowed());
+    assert!(h.query_by_label("更改尚未保存").is_none());
+    ctrl_q(&mut h);
+    h.step();
+    h.get_by_label("退出，丢弃这些更改").click();
+    h.step();
+    assert!(h.state().quit.allowed());
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+}
+
+#[test]
+fn quitting_with_everything_saved_closes_at_once_and_writes_what_was_unsaved() {
+    let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
+    h.run();
+    let title = edit_a_deal(&mut h);
+    click_close_button(&mut h);
+    assert!(h.state().quit.allowed());
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+    assert!(h.query_by_label("Your changes are not saved").is_none());
+    assert_eq!(title_on_disk(dir.path()), title);
 }
 
 #[test]
