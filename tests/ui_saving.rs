@@ -81,6 +81,21 @@ fn ctrl_q(h: &mut H) {
     h.step();
 }
 
+fn first_input<'a>(h: &'a H, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .next()
+        .unwrap()
+}
+
+/// Replaces the text of the first field labelled `label`, as a user would.
+fn set_text(h: &mut H, label: &str, text: &str) {
+    first_input(h, label).focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    first_input(h, label).type_text(text);
+    h.step();
+}
+
 #[test]
 fn ctrl_q_while_saves_fail_asks_and_retry_saves_then_quits() {
     let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
@@ -119,14 +134,7 @@ fn the_close_button_while_saves_fail_is_held_and_a_copy_goes_elsewhere() {
 
     let elsewhere = tempfile::tempdir().unwrap();
     let rescue = elsewhere.path().join("rescue");
-    let field = || Role::TextInput;
-    h.get_by_role_and_label(field(), "Folder for the copy")
-        .focus();
-    h.step();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(field(), "Folder for the copy")
-        .type_text(&rescue.display().to_string());
-    h.step();
+    set_text(&mut h, "Folder for the copy", &rescue.display().to_string());
     h.get_by_label("Save a copy there").click();
     h.step();
     h.step();
@@ -217,21 +225,30 @@ fn failing_saves_show_one_status_and_retries_back_off() {
     assert_eq!(title_on_disk(dir.path()), title);
 }
 
+#[test]
+fn the_save_status_and_the_not_saved_settings_speak_chinese_zh() {
+    let (dir, mut h) = app_on_disk_in(today(), Page::Data, Lang::Zh);
+    frames(&mut h, 2);
+    break_file(dir.path(), FileKind::Settings);
+    save_a_setting(&mut h, Lang::Zh, "18");
+    frames(&mut h, 6);
+    h.get_by_label_contains("更改尚未保存：");
+    h.get_by_label("立即重试");
+    assert!(
+        toasts(&h).iter().any(|m| m.starts_with("设置未能保存")),
+        "{:?}",
+        toasts(&h)
+    );
+}
+
 /// Changes the first stage probability on the open Data page and clicks Save.
-fn save_a_setting(h: &mut H, value: &str) {
-    let label = "Default win probability per stage (%)";
-    h.get_all_by_role_and_label(Role::TextInput, label)
-        .next()
-        .unwrap()
-        .focus();
-    h.step();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_all_by_role_and_label(Role::TextInput, label)
-        .next()
-        .unwrap()
-        .type_text(value);
-    h.step();
-    h.get_by_label("Save").click();
+fn save_a_setting(h: &mut H, lang: Lang, value: &str) {
+    let (label, save) = match lang {
+        Lang::Zh => ("各阶段默认赢单概率（%）", "保存"),
+        Lang::En => ("Default win probability per stage (%)", "Save"),
+    };
+    set_text(h, label, value);
+    h.get_by_label(save).click();
     h.step();
 }
 
@@ -244,7 +261,7 @@ fn settings_saved_is_said_only_once_the_disk_has_them() {
     let (dir, mut h) = app_on_disk(today(), Page::Data);
     frames(&mut h, 2);
     break_file(dir.path(), FileKind::Settings);
-    save_a_setting(&mut h, "17");
+    save_a_setting(&mut h, Lang::En, "17");
     assert_eq!(h.state().doc.ws.settings.stage_probability[0], 17);
     frames(&mut h, 6);
     let said = toasts(&h);

@@ -3,7 +3,8 @@
 //!
 //! The disk layout is described in [`paths`]; the schema versions in [`migrate`].
 //! Typical start of the app: [`resolve_data_dir`] → [`acquire_lock`] → [`load`] (warn
-//! about `problems`, offer Restore) → [`daily_backup`] → [`Autosaver::new`].
+//! about `problems`, offer Restore) → [`Autosaver::new`] → [`Autosaver::daily_backup`]
+//! (on the writer thread, so its outcome reaches the window).
 
 pub mod atomic;
 pub mod autosave;
