@@ -65,7 +65,9 @@ fn lock_dir(dir: &Path) -> Result<Option<File>, StoreError> {
     match d.try_lock() {
         Ok(()) => Ok(Some(d)),
         Err(TryLockError::WouldBlock) => Err(already_running(dir)),
-        Err(TryLockError::Error(e)) => Err(StoreError::io("lock", dir, e)),
+        // A file system that cannot lock folders (some network shares): the lock file
+        // is then the lock, as on other systems, rather than no start at all.
+        Err(TryLockError::Error(_)) => Ok(None),
     }
 }
 
