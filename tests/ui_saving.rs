@@ -58,6 +58,25 @@ fn frames(h: &mut H, n: usize) {
     }
 }
 
+/// Waits for the writer thread to finish what it has, then lets the app read the
+/// outcome (at the end of one frame) and show it (in the next).
+fn writer_done(h: &mut H) {
+    let busy = |h: &H| h.state().storage.as_ref().unwrap().autosaver.busy();
+    while busy(h) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.step();
+    h.step();
+}
+
+/// Writes what is unsaved now and waits for it (as the quit flow does), then lets the
+/// app read and show the outcome; true when it is all on disk.
+fn save_now(h: &mut H) -> bool {
+    let saved = h.state_mut().save_all().is_ok();
+    writer_done(h);
+    saved
+}
+
 fn sent(h: &H, command: &egui::ViewportCommand) -> bool {
     h.output()
         .viewport_output
@@ -194,6 +213,7 @@ fn failing_saves_show_one_status_and_retries_back_off() {
     let title = edit_a_deal(&mut h);
     // Ten seconds of the app's time (at a quarter of a second a frame).
     frames(&mut h, 40);
+    writer_done(&mut h);
     let failed = |h: &H| {
         h.state()
             .toasts
@@ -215,9 +235,8 @@ fn failing_saves_show_one_status_and_retries_back_off() {
     // The disk is back: Retry writes at once and the bar goes.
     mend_file(dir.path(), FileKind::Deals);
     h.get_by_label("Retry now").click();
-    frames(&mut h, 4);
-    assert!(h.state_mut().save_all().is_ok());
-    frames(&mut h, 1);
+    h.step();
+    writer_done(&mut h);
     assert!(
         h.query_by_label_contains("Your changes are not saved:")
             .is_none()
@@ -231,7 +250,7 @@ fn the_save_status_and_the_not_saved_settings_speak_chinese_zh() {
     frames(&mut h, 2);
     break_file(dir.path(), FileKind::Settings);
     save_a_setting(&mut h, Lang::Zh, "18");
-    frames(&mut h, 6);
+    assert!(!save_now(&mut h));
     h.get_by_label_contains("更改尚未保存：");
     h.get_by_label("立即重试");
     assert!(
@@ -263,7 +282,7 @@ fn settings_saved_is_said_only_once_the_disk_has_them() {
     break_file(dir.path(), FileKind::Settings);
     save_a_setting(&mut h, Lang::En, "17");
     assert_eq!(h.state().doc.ws.settings.stage_probability[0], 17);
-    frames(&mut h, 6);
+    assert!(!save_now(&mut h));
     let said = toasts(&h);
     assert!(!said.iter().any(|m| m == "Settings saved"), "{said:?}");
     assert!(
@@ -275,10 +294,14 @@ fn settings_saved_is_said_only_once_the_disk_has_them() {
     // Once the write goes through, it is said.
     mend_file(dir.path(), FileKind::Settings);
     h.get_by_label("Retry now").click();
-    frames(&mut h, 4);
-    assert!(h.state_mut().save_all().is_ok());
-    frames(&mut h, 1);
-    assert!(toasts(&h).iter().any(|m| m == "Settings saved"));
+    h.step();
+    writer_done(&mut h);
+    assert!(
+        toasts(&h).iter().any(|m| m == "Settings saved"),
+        "{:?} {:?}",
+        toasts(&h),
+        h.state().save_status.error()
+    );
 }
 
 #[test]
@@ -289,7 +312,7 @@ fn a_failed_backup_at_start_is_shown_in_the_window() {
     let (lock, loaded) = lock_and_load(dir.path());
     let app = SalesDeskApp::open(loaded, dir.path().to_path_buf(), lock, today()).unwrap();
     let mut h = harness(app, Lang::En, Page::Dashboard);
-    frames(&mut h, 4);
+    writer_done(&mut h);
     h.get_by_label_contains("Today's backup failed");
 }
 

@@ -68,7 +68,7 @@ impl SaveStatus {
             return false;
         };
         let mut retry = false;
-        egui::Panel::bottom("save_status").show(ui, |ui| {
+        egui::Panel::top("save_status").show(ui, |ui| {
             egui::Frame::new()
                 .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
                 .inner_margin(6.0)
