@@ -4,7 +4,7 @@
 use crate::analytics::AnalyticsCache;
 use crate::i18n::{Lang, T};
 use crate::model::{Document, RecordKey};
-use crate::store::{self, Autosaver, FileProblem, Lock};
+use crate::store::{self, Autosaver, FileProblem, Lock, SafetyCopy, SafetyDone, StoreError};
 use crate::ui::{self, Cx, Nav, Page, Toasts};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -62,7 +62,10 @@ pub struct SalesDeskApp {
     nav: Option<Nav>,
     dirty_since: Option<f64>,
     saved_rev: u64,
-    save_error: Option<String>,
+    /// Whether saves fail, why, and the back-off of automatic retries.
+    pub save_status: ui::save_status::SaveStatus,
+    /// The quit flow: a close waits until the changes are saved or the user decides.
+    pub quit: ui::quit::Quit,
     confirm_start_empty: bool,
 }
 
@@ -84,7 +87,8 @@ impl SalesDeskApp {
             nav: None,
             dirty_since: None,
             saved_rev: 0,
-            save_error: None,
+            save_status: Default::default(),
+            quit: Default::default(),
             confirm_start_empty: false,
         }
     }
@@ -143,11 +147,15 @@ impl SalesDeskApp {
         let ctx = ui.ctx().clone();
         self.follow_the_clock(&ctx);
         self.shortcuts(&ctx);
+        let mut quit = std::mem::take(&mut self.quit);
+        quit.frame(&ctx, self.lang, self);
+        self.quit = quit;
         if let Some(nav) = self.nav.take() {
             self.navigate(nav);
         }
         self.top_bar(ui);
         self.sidebar(ui);
+        self.save_status_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             self.banners(ui);
             let mut cx = Cx {
@@ -178,6 +186,9 @@ impl SalesDeskApp {
         });
         if let Some(backup) = self.pages.data.take_restore_request() {
             self.restore(&backup);
+        }
+        if self.pages.data.take_backup_request() {
+            self.safety_copy(SafetyCopy::BackUpNow);
         }
         self.start_empty_dialog(&ctx);
         self.toasts.show(&ctx);
@@ -298,8 +309,8 @@ impl SalesDeskApp {
             (r, u, f, q)
         });
         if q {
-            // Closing runs on_exit, which writes whatever is still unsaved.
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            // The quit flow saves first, and asks if the disk will not take the changes.
+            self.quit.request();
         }
         if r {
             self.redo();
@@ -360,7 +371,7 @@ impl SalesDeskApp {
         if self.storage.is_none() {
             return;
         }
-        if let Some(e) = &self.save_error {
+        if let Some(e) = self.save_status.error() {
             ui.colored_label(ui.visuals().error_fg_color, self.t(T::SaveFailed))
                 .on_hover_text(e);
         } else if self.doc.dirty().is_empty() && self.saved_rev >= self.doc.revision() {
@@ -468,17 +479,58 @@ impl SalesDeskApp {
             Answer::No => self.confirm_start_empty = false,
             Answer::Yes => {
                 self.confirm_start_empty = false;
-                if let Some(s) = &self.storage
-                    && let Err(e) = store::backup_now(&s.dir)
-                {
-                    self.toasts.error(e.to_string());
-                    return;
+                // The writer copies every file (after the pending writes) first; the
+                // workspace is cleared only once that copy is made.
+                if self.storage.is_some() {
+                    self.safety_copy(SafetyCopy::StartEmpty);
+                } else {
+                    self.clear_workspace();
                 }
-                self.doc
-                    .replace_workspace(crate::model::Workspace::default(), true);
-                self.pages = Pages::default();
-                self.cache.clear();
             }
+        }
+    }
+
+    fn clear_workspace(&mut self) {
+        self.doc
+            .replace_workspace(crate::model::Workspace::default(), true);
+        self.pages = Pages::default();
+        self.cache.clear();
+    }
+
+    /// Has the writer take a safety copy once everything unsaved is written, so the
+    /// copy holds every change; the outcome arrives in `autosave_tick`.
+    fn safety_copy(&mut self, why: SafetyCopy) {
+        self.submit_dirty();
+        if let Some(s) = &self.storage {
+            s.autosaver.safety_copy(why);
+        }
+    }
+
+    fn safety_done(&mut self, done: SafetyDone) {
+        match (done.why, done.result) {
+            (SafetyCopy::BackUpNow, Ok(_)) => {
+                self.toasts.info(ui::data::DText::BackupMade.get(self.lang))
+            }
+            (SafetyCopy::StartEmpty, Ok(_)) => self.clear_workspace(),
+            (SafetyCopy::BackUpNow, Err(e)) => self.toasts.error(format!(
+                "{}: {e}",
+                ui::data::DText::BackupFailed.get(self.lang)
+            )),
+            (SafetyCopy::StartEmpty, Err(e)) => self
+                .toasts
+                .error(format!("{}: {e}", self.t(T::StartEmptyBackupFailed))),
+        }
+        self.pages.data.refresh_backups();
+    }
+
+    /// Hands the unsaved files to the writer thread now.
+    fn submit_dirty(&mut self) {
+        if let Some(s) = &self.storage {
+            s.autosaver.submit(
+                self.doc.ws.clone(),
+                self.doc.take_dirty(),
+                self.doc.revision(),
+            );
         }
     }
 
@@ -486,15 +538,10 @@ impl SalesDeskApp {
     /// is complete and no late write lands on the restored files), then the backup is
     /// copied in and loaded.
     fn restore(&mut self, backup: &std::path::Path) {
+        self.submit_dirty();
         let Some(storage) = &self.storage else {
             return;
         };
-        let files = self.doc.take_dirty();
-        if !files.is_empty() {
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
-        }
         let result = storage
             .autosaver
             .flush()
@@ -520,7 +567,7 @@ impl SalesDeskApp {
             let _ = s.autosaver.poll();
         }
         self.adopt(loaded, dir.as_deref());
-        self.save_error = None;
+        self.save_status.succeeded();
         self.saved_rev = self.doc.revision();
     }
 
@@ -530,15 +577,10 @@ impl SalesDeskApp {
         &mut self,
         step: impl FnOnce(&std::path::Path) -> Result<(), store::StoreError>,
     ) -> Result<(), store::StoreError> {
+        self.submit_dirty();
         let Some(storage) = &self.storage else {
             return Ok(());
         };
-        let files = self.doc.take_dirty();
-        if !files.is_empty() {
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
-        }
         storage.autosaver.flush()?;
         step(&storage.dir)?;
         let loaded = store::load(&storage.dir)?;
@@ -586,12 +628,13 @@ impl SalesDeskApp {
         }
     }
 
-    /// Hands dirty files to the writer thread after a short quiet spell, and reads back
-    /// what it wrote.
+    /// Hands dirty files to the writer thread after a short quiet spell (longer, backing
+    /// off, while saves fail), and reads back what it wrote and backed up.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
         let Some(storage) = &self.storage else {
             return;
         };
+        let now = ctx.input(|i| i.time);
         for done in storage.autosaver.take_backups_done() {
             match done {
                 // A new backup folder: the Data page lists it.
@@ -602,16 +645,20 @@ impl SalesDeskApp {
                     .error(format!("{}: {e}", self.t(T::DailyBackupFailed))),
             }
         }
+        let safety = storage.autosaver.take_safety_done();
         for report in storage.autosaver.poll() {
+            self.pages
+                .data
+                .settings_written(&report, &mut self.toasts, self.lang);
             match report.result {
                 Ok(()) => {
                     self.saved_rev = self.saved_rev.max(report.revision);
-                    self.save_error = None;
+                    self.save_status.succeeded();
                 }
                 Err(e) => {
+                    // Retried after a back-off; the bar says why meanwhile.
                     self.doc.mark_dirty(report.files);
-                    self.toasts.error(format!("{}: {e}", self.t(T::SaveFailed)));
-                    self.save_error = Some(e.to_string());
+                    self.save_status.failed(e.to_string(), now);
                 }
             }
         }
@@ -619,39 +666,82 @@ impl SalesDeskApp {
             // Come back for the writer's report even if the user does nothing.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+        for done in safety {
+            self.safety_done(done);
+        }
         if self.doc.dirty().is_empty() {
             self.dirty_since = None;
             return;
         }
-        let now = ctx.input(|i| i.time);
         let since = *self.dirty_since.get_or_insert(now);
-        if now - since >= AUTOSAVE_AFTER {
-            let files = self.doc.take_dirty();
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
+        let due = (since + AUTOSAVE_AFTER).max(now + self.save_status.wait(now));
+        if now >= due {
+            self.submit_dirty();
             self.dirty_since = None;
         } else {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                AUTOSAVE_AFTER - (now - since) + 0.01,
-            ));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now + 0.01));
         }
     }
 
-    /// Writes everything still unsaved and waits for it (on exit).
-    pub fn flush(&mut self) {
+    /// The bar that stays while saves fail, with the reason and a Retry.
+    fn save_status_bar(&mut self, ui: &mut egui::Ui) {
         let Some(storage) = &self.storage else {
             return;
         };
-        let files = self.doc.take_dirty();
-        if !files.is_empty() {
-            storage
-                .autosaver
-                .submit(self.doc.ws.clone(), files, self.doc.revision());
+        let now = ui.input(|i| i.time);
+        if self
+            .save_status
+            .show(ui, self.lang, now, storage.autosaver.busy())
+        {
+            self.save_status.retry_now();
+            self.submit_dirty();
         }
-        if let Err(e) = storage.autosaver.flush() {
+    }
+
+    /// The window's start: the app over the loaded workspace, and today's backup taken
+    /// on the writer thread, so a failure is shown in the window. Only a workspace
+    /// that loaded cleanly becomes a backup: a half-empty one must never push good
+    /// backups out of the rotation.
+    pub fn open(
+        loaded: store::Loaded,
+        dir: PathBuf,
+        lock: Lock,
+        today: NaiveDate,
+    ) -> Result<Self, store::StoreError> {
+        // A degraded workspace is backed up too: its missing file is simply not in the
+        // backup, and rotation keeps the newest backup that holds it.
+        let back_up = !loaded.fresh;
+        let app = SalesDeskApp::with_storage(loaded, dir, lock, today)?;
+        if back_up && let Some(s) = &app.storage {
+            s.autosaver.daily_backup(today);
+        }
+        Ok(app)
+    }
+
+    /// Writes everything still unsaved and waits for it: `Ok` when it is all on disk.
+    pub fn save_all(&mut self) -> Result<(), StoreError> {
+        self.submit_dirty();
+        match &self.storage {
+            Some(s) => s.autosaver.flush(),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes everything still unsaved and waits for it (on exit, when nobody is left
+    /// to ask: the quit flow asked before the window closed).
+    pub fn flush(&mut self) {
+        if let Err(e) = self.save_all() {
             eprintln!("salesdesk: saving on exit failed: {e}");
         }
+    }
+}
+
+impl ui::quit::Saver for SalesDeskApp {
+    fn save_all(&mut self) -> Result<(), String> {
+        SalesDeskApp::save_all(self).map_err(|e| e.to_string())
+    }
+    fn save_copy(&mut self, to: &std::path::Path) -> Result<(), String> {
+        store::save_copy(to, &self.doc.ws).map_err(|e| e.to_string())
     }
 }
 
@@ -661,6 +751,11 @@ fn read_prefs(dir: &std::path::Path) -> Option<Prefs> {
 }
 
 impl eframe::App for SalesDeskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Also runs while the window is minimised and `ui` is not called.
+        self.quit.intercept(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }

@@ -254,6 +254,7 @@ texts! {
         DemoBanner => "这是演示工作区，数据为自动生成。", "This is a demo workspace with generated data.";
         StartEmpty => "清空并开始使用", "Clear it and start empty";
         StartEmptyConfirm => "删除全部演示数据，开始一个空的工作区？（会先自动备份）", "Delete all demo data and start an empty workspace? (A backup is made first.)";
+        StartEmptyBackupFailed => "未清空：清空前的备份失败", "Nothing was cleared: the backup before clearing failed";
         DeleteConfirmTitle => "确认删除", "Confirm delete";
         DeleteCannotBeUndoneHint => "删除后可用 Ctrl+Z 撤销。", "You can undo this with Ctrl+Z.";
         Undone => "已撤销", "Undone";

@@ -149,12 +149,6 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
     if loaded.fresh {
         // First start: a realistic demo, written to disk at once by the first autosave.
         loaded.ws = salesdesk::demo::generate(1, salesdesk::demo::DemoSize::DEFAULT, today);
-    } else if loaded.problems.is_empty() {
-        // Only a workspace that loaded cleanly becomes a backup: a half-empty one must
-        // never push good backups out of the rotation.
-        if let Err(e) = store::daily_backup(&dir, today) {
-            eprintln!("salesdesk: today's backup failed: {e}");
-        }
     }
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
@@ -174,7 +168,8 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             salesdesk::ui::fonts::install_fonts(&cc.egui_ctx);
-            let app = salesdesk::app::SalesDeskApp::with_storage(loaded, dir, lock, today)?;
+            // Today's backup is taken on the writer thread; a failure shows in the window.
+            let app = salesdesk::app::SalesDeskApp::open(loaded, dir, lock, today)?;
             Ok(Box::new(app))
         }),
     );

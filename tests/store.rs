@@ -353,6 +353,31 @@ fn the_lock_refuses_a_second_writer_until_released() {
     assert!(third.is_ok(), "{third:?}");
 }
 
+#[test]
+fn the_lock_holds_when_its_file_is_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = store::acquire_lock(dir.path()).unwrap();
+    std::fs::remove_file(dir.path().join("salesdesk.lock")).unwrap();
+    // A second writer (`salesdesk import`, another window) is still refused.
+    let second = store::acquire_lock(dir.path());
+    assert!(
+        matches!(second, Err(StoreError::AlreadyRunning { .. })),
+        "{second:?}"
+    );
+    // Refusing creates nothing.
+    assert!(!dir.path().join("salesdesk.lock").exists());
+}
+
+#[test]
+fn the_lock_file_names_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = store::acquire_lock(dir.path()).unwrap();
+    match store::acquire_lock(dir.path()) {
+        Err(StoreError::AlreadyRunning { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
+        other => panic!("expected AlreadyRunning, got {other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------- migration
 
 fn v1_dir() -> tempfile::TempDir {
@@ -607,6 +632,105 @@ fn demo_writes_a_workspace_and_refuses_an_existing_one() {
 }
 
 // ---------------------------------------------------------------- autosave
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_collection_file_keeps_its_link() {
+    let ws = sample();
+    let dir = saved(&ws);
+    // deals.ron lives elsewhere (a synced folder, say), linked in relatively.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let link = dir.path().join("deals.ron");
+    std::fs::rename(&link, elsewhere.join("deals.ron")).unwrap();
+    std::os::unix::fs::symlink("elsewhere/deals.ron", &link).unwrap();
+
+    let mut doc = Document::new(ws);
+    let mut deal = doc.ws.deals.deals.rows[0].clone();
+    deal.title = "Written through the link".into();
+    doc.apply(Change::put(Record::Deal(deal)), "rename")
+        .unwrap();
+    store::save(dir.path(), &doc.ws, &[FileKind::Deals].into()).unwrap();
+
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link became a plain file"
+    );
+    let text = std::fs::read_to_string(elsewhere.join("deals.ron")).unwrap();
+    assert!(text.contains("Written through the link"));
+    assert_eq!(store::load(dir.path()).unwrap().ws.deals, doc.ws.deals);
+    // No temp file is left beside the link or the target.
+    assert!(names_in(dir.path()).iter().all(|n| !n.contains(".tmp-")));
+    assert_eq!(names_in(&elsewhere), ["deals.ron"]);
+}
+
+#[test]
+fn a_safety_copy_is_taken_after_the_writes_queued_before_it() {
+    let ws = sample();
+    let dir = saved(&ws);
+    let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
+    let mut doc = Document::new(ws);
+    let mut task = doc.ws.me.tasks.rows[0].clone();
+    task.title = "Queued just before the copy".into();
+    doc.apply(Change::put(Record::Task(task)), "edit").unwrap();
+    saver.submit(doc.ws.clone(), doc.take_dirty(), doc.revision());
+    saver.safety_copy(store::SafetyCopy::BackUpNow);
+    saver.flush().unwrap();
+    let done = saver.take_safety_done();
+    let [
+        store::SafetyDone {
+            why,
+            result: Ok(copy),
+        },
+    ] = &done[..]
+    else {
+        panic!("{done:?}");
+    };
+    assert_eq!(*why, store::SafetyCopy::BackUpNow);
+    let text = std::fs::read_to_string(copy.join("me.ron")).unwrap();
+    assert!(text.contains("Queued just before the copy"));
+    assert!(saver.take_safety_done().is_empty());
+}
+
+#[test]
+fn a_failed_safety_copy_is_reported() {
+    let dir = saved(&sample());
+    std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
+    let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
+    saver.safety_copy(store::SafetyCopy::StartEmpty);
+    saver.flush().unwrap();
+    let done = saver.take_safety_done();
+    assert!(
+        matches!(
+            &done[..],
+            [store::SafetyDone {
+                why: store::SafetyCopy::StartEmpty,
+                result: Err(_)
+            }]
+        ),
+        "{done:?}"
+    );
+}
+
+#[test]
+fn a_copy_elsewhere_holds_the_whole_workspace_and_never_overwrites_data() {
+    let ws = demo(30);
+    let out = tempfile::tempdir().unwrap();
+    let to = out.path().join("rescue").join("today");
+    store::save_copy(&to, &ws).unwrap();
+    let loaded = store::load(&to).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.ws, ws);
+    // Another workspace (here: that copy) is never written over.
+    let before = std::fs::read(to.join("deals.ron")).unwrap();
+    let err = store::save_copy(&to, &sample()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::FolderHoldsWorkspace { .. }),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(to.join("deals.ron")).unwrap(), before);
+}
 
 #[test]
 fn autosave_writes_the_newest_state_of_every_submitted_file() {

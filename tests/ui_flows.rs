@@ -10,6 +10,9 @@ use salesdesk::i18n::Lang;
 use salesdesk::model::Document;
 use salesdesk::ui::Page;
 
+mod common;
+use common::app_on_disk;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
 }
@@ -327,29 +330,6 @@ fn clicking_a_row_opens_the_customer() {
         h.state().pages.customers.side,
         salesdesk::ui::customers::Side::Detail(id) if id == first.id
     ));
-}
-
-/// The real app over a demo saved in a fresh data dir, its "today" set to `day`, on
-/// `page`. The dir is returned to keep it alive.
-fn app_on_disk(day: NaiveDate, page: Page) -> (tempfile::TempDir, Harness<'static, SalesDeskApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 40 }, today());
-    salesdesk::store::save(
-        dir.path(),
-        &ws,
-        &salesdesk::model::FileKind::ALL.into_iter().collect(),
-    )
-    .unwrap();
-    let lock = salesdesk::store::acquire_lock(dir.path()).unwrap();
-    let loaded = salesdesk::store::load(dir.path()).unwrap();
-    let mut app = SalesDeskApp::with_storage(loaded, dir.path().to_path_buf(), lock, day).unwrap();
-    app.lang = Lang::En;
-    app.page = page;
-    let h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    (dir, h)
 }
 
 /// The real app (with a data dir) follows the calendar: opened with a stale "today", its

@@ -1,19 +1,23 @@
 //! Crash-safe writes: a file is written whole into a temp file beside it, flushed to the
 //! disk, then renamed over the target. A rename within one folder is atomic, so a kill or
 //! power cut at any instant leaves either the old file or the new one, never a torn one.
+//! A target that is a symbolic link keeps its link: the file it points to is replaced.
 
 use super::error::StoreError;
 use super::paths;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `path` atomically with whatever `write` produces. If `write` fails the target
-/// is untouched and the temp file is removed.
+/// is untouched and the temp file is removed. When `path` is a symbolic link, the file
+/// it points to is written (the temp file sits beside that file), so the link stays.
 pub fn write_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), StoreError> {
+    let target = link_target(path)?;
+    let path = target.as_path();
     let tmp = paths::temp_path(path);
     let result = (|| {
         // create_new: never follow or reuse someone else's file.
@@ -34,6 +38,34 @@ pub fn write_with(
         return result;
     }
     sync_parent(path)
+}
+
+/// Links are followed this many times at most (a loop of links is an error).
+const MAX_LINKS: usize = 40;
+
+/// The file a write to `path` must replace: `path` itself, or where its chain of
+/// symbolic links ends (which need not exist yet).
+fn link_target(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to =
+                    std::fs::read_link(&at).map_err(|e| StoreError::io("read the link", &at, e))?;
+                // A relative link is relative to the folder holding the link.
+                at = match at.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(StoreError::io(
+        "follow the links of",
+        path,
+        io::Error::other("too many levels of symbolic links"),
+    ))
 }
 
 /// Writes `bytes` to `path` atomically.
@@ -104,5 +136,37 @@ mod tests {
         std::fs::write(&path, b"a much longer old file").unwrap();
         write_bytes(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_chain_of_relative_links_ends_at_the_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        std::fs::write(dir.path().join("real/a.ron"), b"old").unwrap();
+        std::os::unix::fs::symlink("real/a.ron", dir.path().join("middle")).unwrap();
+        std::os::unix::fs::symlink("middle", dir.path().join("a.ron")).unwrap();
+        let link = dir.path().join("a.ron");
+        assert_eq!(link_target(&link).unwrap(), dir.path().join("real/a.ron"));
+        write_bytes(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("real/a.ron")).unwrap(),
+            b"new"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loop_of_links_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("b", dir.path().join("a")).unwrap();
+        std::os::unix::fs::symlink("a", dir.path().join("b")).unwrap();
+        assert!(write_bytes(&dir.path().join("a"), b"x").is_err());
     }
 }

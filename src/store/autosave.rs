@@ -1,10 +1,12 @@
 //! Saving off the UI thread. The UI hands over a snapshot (cloning a `Workspace` only
 //! clones its `Arc`s) and the writer thread serializes and writes it. Snapshots that
 //! queue up while a write runs are merged: only the newest state of each file is written.
+//! Backups run here too, so no file is ever copied half-way through a write.
 
 use super::backup::daily_backup;
 use super::error::StoreError;
 use super::files::save;
+use super::safety::backup_now;
 use crate::model::{FileKind, Workspace};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +24,23 @@ pub struct SaveReport {
     pub result: Result<(), StoreError>,
 }
 
+/// Why the user asked for a safety copy (`backups/before-restore-<stamp>`): the app
+/// words the outcome, and clears the workspace for `StartEmpty` only once it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SafetyCopy {
+    /// "Back up now" on the Data page.
+    BackUpNow,
+    /// "Clear it and start empty": the copy is taken before anything is cleared.
+    StartEmpty,
+}
+
+/// A safety copy made (its folder) or failed.
+#[derive(Debug, Clone)]
+pub struct SafetyDone {
+    pub why: SafetyCopy,
+    pub result: Result<PathBuf, StoreError>,
+}
+
 struct Job {
     ws: Workspace,
     files: BTreeSet<FileKind>,
@@ -37,6 +56,9 @@ struct State {
     /// Daily backups finished since the app last asked: the folder made (`None` when
     /// the day had one already), or why it failed.
     backups_done: Vec<Result<Option<PathBuf>, StoreError>>,
+    /// Safety copies asked for, in order: each runs after the writes queued before it.
+    safety: Vec<SafetyCopy>,
+    safety_done: Vec<SafetyDone>,
     writing: bool,
     stop: bool,
     reports: Vec<SaveReport>,
@@ -46,7 +68,10 @@ struct State {
 
 impl State {
     fn busy(&self) -> bool {
-        self.pending.is_some() || self.backup_day.is_some() || self.writing
+        self.pending.is_some()
+            || self.backup_day.is_some()
+            || !self.safety.is_empty()
+            || self.writing
     }
 }
 
@@ -126,6 +151,18 @@ impl Autosaver {
         std::mem::take(&mut self.shared.lock().backups_done)
     }
 
+    /// Asks for a safety copy of every workspace file on the writer thread, after the
+    /// writes already queued (submit the unsaved files first, so the copy holds them).
+    pub fn safety_copy(&self, why: SafetyCopy) {
+        self.shared.lock().safety.push(why);
+        self.shared.changed.notify_all();
+    }
+
+    /// The safety copies finished since the last call.
+    pub fn take_safety_done(&self) -> Vec<SafetyDone> {
+        std::mem::take(&mut self.shared.lock().safety_done)
+    }
+
     /// The writes finished since the last call. Never blocks on a write.
     pub fn poll(&self) -> Vec<SaveReport> {
         std::mem::take(&mut self.shared.lock().reports)
@@ -172,10 +209,11 @@ impl Drop for Autosaver {
 enum Work {
     Backup(NaiveDate),
     Save(Job),
+    Safety(SafetyCopy),
 }
 
-/// The writer thread: take a due backup or the newest job, do it, report, repeat; on
-/// stop, finish what is pending first.
+/// The writer thread: take a due daily backup, else the newest save, else the oldest
+/// safety copy; do it, report, repeat. On stop, finish what is pending first.
 fn run(shared: &Shared, dir: &std::path::Path) {
     loop {
         let work = {
@@ -189,6 +227,10 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                     s.writing = true;
                     break Work::Save(job);
                 }
+                if !s.safety.is_empty() {
+                    s.writing = true;
+                    break Work::Safety(s.safety.remove(0));
+                }
                 if s.stop {
                     return;
                 }
@@ -201,6 +243,13 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                     .unwrap_or(Err(StoreError::WriterStopped));
                 let mut s = shared.lock();
                 s.backups_done.push(result);
+                s.writing = false;
+            }
+            Work::Safety(why) => {
+                let result = std::panic::catch_unwind(|| backup_now(dir))
+                    .unwrap_or(Err(StoreError::WriterStopped));
+                let mut s = shared.lock();
+                s.safety_done.push(SafetyDone { why, result });
                 s.writing = false;
             }
             Work::Save(job) => {

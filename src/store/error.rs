@@ -94,6 +94,9 @@ pub enum StoreError {
         path: PathBuf,
         problems: Vec<FileProblem>,
     },
+    /// A copy of the workspace was to go into a folder that holds one already; nothing
+    /// was written there.
+    FolderHoldsWorkspace { path: PathBuf },
     /// The autosave thread is gone (it should never stop while the app runs).
     WriterStopped,
 }
@@ -180,6 +183,12 @@ impl fmt::Display for StoreError {
                 }
                 Ok(())
             }
+            StoreError::FolderHoldsWorkspace { path } => write!(
+                f,
+                "{} already holds SalesDesk data, so nothing was written there; choose an \
+                 empty or new folder",
+                path.display()
+            ),
             StoreError::WriterStopped => write!(
                 f,
                 "the background saver stopped unexpectedly and did not write the latest \

@@ -1,6 +1,11 @@
-//! One writer per data dir: an OS file lock on `salesdesk.lock`, held for the life of the
-//! process. The OS drops it when the process dies, so a crash or kill never blocks the
-//! next start (the file itself may stay; only the lock counts).
+//! One writer per data dir: an OS lock held for the life of the process. The OS drops it
+//! when the process dies, so a crash or kill never blocks the next start (the lock file
+//! may stay; only the lock counts).
+//!
+//! The lock is taken on the data folder itself where the OS allows it (unix: a folder
+//! opened read-only can be locked like a file), so deleting `salesdesk.lock` while the
+//! app runs lets no second writer in. `salesdesk.lock` is locked too (elsewhere it is
+//! the only lock) and holds the holder's pid, a hint for the "already running" message.
 
 use super::error::StoreError;
 use super::paths::LOCK;
@@ -12,6 +17,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    /// The data folder, locked (unix only).
+    _dir: Option<File>,
     path: PathBuf,
 }
 
@@ -24,6 +31,7 @@ impl Lock {
 /// Takes the lock on `dir`, or says clearly that another SalesDesk has it.
 pub fn acquire_lock(dir: &Path) -> Result<Lock, StoreError> {
     let path = dir.join(LOCK);
+    let locked_dir = lock_dir(dir)?;
     // Never truncate on open: the holder's pid is in there.
     let mut file = OpenOptions::new()
         .read(true)
@@ -34,12 +42,7 @@ pub fn acquire_lock(dir: &Path) -> Result<Lock, StoreError> {
         .map_err(|e| StoreError::io("open the lock file", &path, e))?;
     match file.try_lock() {
         Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            return Err(StoreError::AlreadyRunning {
-                dir: dir.to_path_buf(),
-                pid: holder_pid(&mut file),
-            });
-        }
+        Err(TryLockError::WouldBlock) => return Err(already_running(dir)),
         Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &path, e)),
     }
     // The pid is only a hint for the message above; failing to write it is harmless.
@@ -48,7 +51,40 @@ pub fn acquire_lock(dir: &Path) -> Result<Lock, StoreError> {
         .and_then(|_| file.seek(SeekFrom::Start(0)))
         .and_then(|_| write!(file, "{}", std::process::id()))
         .and_then(|_| file.flush());
-    Ok(Lock { _file: file, path })
+    Ok(Lock {
+        _file: file,
+        _dir: locked_dir,
+        path,
+    })
+}
+
+/// Locks the folder itself. Only unix opens a folder as a file; elsewhere `None`.
+#[cfg(unix)]
+fn lock_dir(dir: &Path) -> Result<Option<File>, StoreError> {
+    let d = File::open(dir).map_err(|e| StoreError::io("open the data folder", dir, e))?;
+    match d.try_lock() {
+        Ok(()) => Ok(Some(d)),
+        Err(TryLockError::WouldBlock) => Err(already_running(dir)),
+        // A file system that cannot lock folders (some network shares): the lock file
+        // is then the lock, as on other systems, rather than no start at all.
+        Err(TryLockError::Error(_)) => Ok(None),
+    }
+}
+
+#[cfg(not(unix))]
+fn lock_dir(_dir: &Path) -> Result<Option<File>, StoreError> {
+    Ok(None)
+}
+
+/// The refusal, with the pid the holder wrote where the lock file can still be read
+/// (it is never created here).
+fn already_running(dir: &Path) -> StoreError {
+    StoreError::AlreadyRunning {
+        dir: dir.to_path_buf(),
+        pid: File::open(dir.join(LOCK))
+            .ok()
+            .and_then(|mut f| holder_pid(&mut f)),
+    }
 }
 
 /// The pid the holder wrote, where the OS lets us read a locked file.

@@ -3,7 +3,8 @@
 //!
 //! The disk layout is described in [`paths`]; the schema versions in [`migrate`].
 //! Typical start of the app: [`resolve_data_dir`] → [`acquire_lock`] → [`load`] (warn
-//! about `problems`, offer Restore) → [`daily_backup`] → [`Autosaver::new`].
+//! about `problems`, offer Restore) → [`Autosaver::new`] → [`Autosaver::daily_backup`]
+//! (on the writer thread, so its outcome reaches the window).
 
 pub mod atomic;
 pub mod autosave;
@@ -20,7 +21,7 @@ pub mod migrate;
 pub mod paths;
 pub mod safety;
 
-pub use autosave::{Autosaver, SaveReport};
+pub use autosave::{Autosaver, SafetyCopy, SafetyDone, SaveReport};
 pub use backup::{
     BackupInfo, BackupKind, FileInBackup, daily_backup, list_backups, newest_copy_of,
     restore_backup, restore_file,
@@ -34,4 +35,4 @@ pub use lock::{Lock, acquire_lock};
 pub use manifest::{Manifest, SCHEMA_VERSION};
 pub use migrate::{WorkspaceV1, migrate};
 pub use paths::{locate_data_dir, resolve_data_dir, workspace_exists};
-pub use safety::backup_now;
+pub use safety::{backup_now, save_copy};

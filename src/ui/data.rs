@@ -17,6 +17,7 @@ crate::texts! {
         BackupsHint => "每天首次启动时（或程序开着跨过午夜时）自动备份全部文件，保留最近 14 天。恢复前会先把当前数据另存为一份备份。", "Every file is backed up at the first start of each day, or at midnight if the app stays open; the last 14 days are kept. Before a restore, the current data is saved as a backup too.";
         BackupNow => "立即备份", "Back up now";
         BackupMade => "已创建备份", "Backup made";
+        BackupFailed => "备份失败", "The backup failed";
         Restore => "恢复", "Restore";
         RestoreQ => "用此备份替换当前全部数据？当前数据会先另存为备份。", "Replace all current data with this backup? The current data is saved as a backup first.";
         Restored => "已从备份恢复", "Restored from the backup";
@@ -28,6 +29,7 @@ crate::texts! {
         StageProbability => "各阶段默认赢单概率（%）", "Default win probability per stage (%)";
         StaleDays => "停滞天数（无活动超过即标记）", "Stale after days without activity";
         SettingsSaved => "设置已保存", "Settings saved";
+        SettingsNotSaved => "设置未能保存", "The settings were not saved";
         Reload => "刷新列表", "Refresh list";
         SafetyCopy => "（恢复或清空前的自动备份）", "(taken before a restore or reset)";
     }
@@ -42,7 +44,22 @@ pub struct DataPage {
     /// A restore the user confirmed; the shell does it (it owns the writer thread,
     /// which must be flushed first).
     restore_requested: Option<PathBuf>,
+    /// "Back up now" was clicked; the shell has the writer take the copy (after the
+    /// pending writes) and reports how it went.
+    backup_requested: bool,
     settings: Option<(SettingsDraft, Errors)>,
+    /// Settings applied but not yet on disk: "Settings saved" is said only once the
+    /// write succeeded.
+    settings_unsaved: Option<SettingsWrite>,
+}
+
+/// A settings change on its way to the disk.
+#[derive(Debug, Clone, Copy)]
+struct SettingsWrite {
+    /// The revision of the change: a write of the settings at least this new has it.
+    revision: u64,
+    /// Its failure was said once already (the save bar keeps saying it).
+    failure_shown: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +103,38 @@ impl DataPage {
     /// The backup the user chose to restore this frame, for the shell to carry out.
     pub fn take_restore_request(&mut self) -> Option<PathBuf> {
         self.restore_requested.take()
+    }
+
+    /// True once after "Back up now" was clicked, for the shell to carry out.
+    pub fn take_backup_request(&mut self) -> bool {
+        std::mem::take(&mut self.backup_requested)
+    }
+
+    /// Says "Settings saved" when the write of a settings change succeeded, or that it
+    /// was not saved (once) when it failed.
+    pub fn settings_written(
+        &mut self,
+        report: &store::SaveReport,
+        toasts: &mut super::Toasts,
+        lang: crate::i18n::Lang,
+    ) {
+        let Some(w) = &mut self.settings_unsaved else {
+            return;
+        };
+        if !report.files.contains(&FileKind::Settings) || report.revision < w.revision {
+            return;
+        }
+        match &report.result {
+            Ok(()) => {
+                toasts.info(DText::SettingsSaved.get(lang));
+                self.settings_unsaved = None;
+            }
+            Err(e) if !w.failure_shown => {
+                toasts.error(format!("{}: {e}", DText::SettingsNotSaved.get(lang)));
+                w.failure_shown = true;
+            }
+            Err(_) => {}
+        }
     }
 
     /// Forgets the listing so it is read again (after a backup or restore).
@@ -138,7 +187,7 @@ impl DataPage {
             }
             ui.add_space(12.0);
             ui.separator();
-            self.settings_section(ui, cx);
+            self.settings_section(ui, cx, dir.is_some());
         });
         if let Some(path) = self.confirm_restore.clone() {
             match confirm(
@@ -165,11 +214,7 @@ impl DataPage {
         ui.label(DText::BackupsHint.get(lang));
         ui.horizontal(|ui| {
             if ui.button(DText::BackupNow.get(lang)).clicked() {
-                match store::backup_now(dir) {
-                    Ok(_) => cx.toasts.info(DText::BackupMade.get(lang)),
-                    Err(e) => cx.toasts.error(e.to_string()),
-                }
-                self.refresh_backups();
+                self.backup_requested = true;
             }
             if ui.button(DText::Reload.get(lang)).clicked() {
                 self.refresh_backups();
@@ -232,7 +277,9 @@ impl DataPage {
         }
     }
 
-    fn settings_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    /// The workspace settings; `on_disk` when a write must succeed before they count as
+    /// saved.
+    fn settings_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx, on_disk: bool) {
         let lang = cx.lang;
         ui.strong(cx.t(T::Settings));
         let settings = cx.doc.ws.settings.clone();
@@ -276,8 +323,16 @@ impl DataPage {
             match draft.build(&settings) {
                 Ok(s) => match cx.apply(Change::Settings(Box::new(s)), cx.t(T::Settings)) {
                     Ok(_) => {
-                        cx.toasts.info(DText::SettingsSaved.get(lang));
                         self.settings = None;
+                        if on_disk {
+                            self.settings_unsaved = Some(SettingsWrite {
+                                revision: cx.doc.revision(),
+                                failure_shown: false,
+                            });
+                        } else {
+                            // Nothing to write: applied is all there is.
+                            cx.toasts.info(DText::SettingsSaved.get(lang));
+                        }
                     }
                     Err(e) => *errors = e,
                 },

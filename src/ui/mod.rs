@@ -19,6 +19,8 @@ pub mod not_built;
 pub mod performance;
 pub mod pipeline;
 pub mod promotions;
+pub mod quit;
+pub mod save_status;
 pub mod search;
 pub mod team;
 pub mod widgets;
