@@ -118,19 +118,7 @@ fn child(dir: &Path) {
     salesdesk::ui::fonts::install_fonts(&ctx);
     let mut app = SalesDeskApp::in_memory(Document::new(loaded.ws), Lang::Zh, today());
     let mut time = 0.0;
-    for page in [
-        Page::Dashboard,
-        Page::Team,
-        Page::Performance,
-        Page::Customers,
-        Page::Pipeline,
-        Page::Marketing,
-        Page::Promotions,
-        Page::Budget,
-        Page::Analytics,
-        Page::Me,
-        Page::Data,
-    ] {
+    for &page in Page::ALL {
         app.page = page;
         for _ in 0..2 {
             time += 1.0 / 60.0;

@@ -441,49 +441,25 @@ mod frame {
         bencher.bench_local(|| f.frame());
     }
 
-    #[divan::bench(args = SIZES)]
-    fn dashboard(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Dashboard);
+    /// One frame of a page at one workspace size: every page of the registry.
+    #[derive(Clone, Copy)]
+    struct PageCase(Page, usize);
+
+    impl std::fmt::Display for PageCase {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{:?}/{}", self.0, self.1)
+        }
     }
-    #[divan::bench(args = SIZES)]
-    fn team(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Team);
+
+    fn page_cases() -> impl Iterator<Item = PageCase> {
+        Page::ALL
+            .iter()
+            .flat_map(|p| SIZES.iter().map(move |n| PageCase(*p, *n)))
     }
-    #[divan::bench(args = SIZES)]
-    fn performance(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Performance);
-    }
-    #[divan::bench(args = SIZES)]
-    fn customers(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Customers);
-    }
-    #[divan::bench(args = SIZES)]
-    fn pipeline(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Pipeline);
-    }
-    #[divan::bench(args = SIZES)]
-    fn marketing(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Marketing);
-    }
-    #[divan::bench(args = SIZES)]
-    fn promotions(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Promotions);
-    }
-    #[divan::bench(args = SIZES)]
-    fn budget(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Budget);
-    }
-    #[divan::bench(args = SIZES)]
-    fn analytics(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Analytics);
-    }
-    #[divan::bench(args = SIZES)]
-    fn me(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Me);
-    }
-    #[divan::bench(args = SIZES)]
-    fn data(bencher: Bencher, deals: usize) {
-        bench_page(bencher, deals, Page::Data);
+
+    #[divan::bench(args = page_cases())]
+    fn page(bencher: Bencher, case: PageCase) {
+        bench_page(bencher, case.1, case.0);
     }
 
     /// The 100k workspace (28 members, 37 500 customers) cut down to 1k / 10k / 100k

@@ -3,9 +3,9 @@
 
 use crate::analytics::AnalyticsCache;
 use crate::i18n::{Lang, T};
-use crate::model::{Document, RecordKey};
+use crate::model::Document;
 use crate::store::{self, Autosaver, FileProblem, Lock, SafetyCopy, SafetyDone, StoreError};
-use crate::ui::{self, Cx, Nav, Page, Toasts};
+use crate::ui::{self, AppCommand, Cx, Page, Pages, Route, Toasts};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -13,20 +13,20 @@ use std::path::PathBuf;
 /// may wait before the machine dies).
 const AUTOSAVE_AFTER: f64 = 0.5;
 
-/// The pages' own state (selection, filters, open forms).
-#[derive(Default)]
-pub struct Pages {
-    pub dashboard: ui::dashboard::DashboardPage,
-    pub team: ui::team::TeamPage,
-    pub performance: ui::performance::PerformancePage,
-    pub customers: ui::customers::CustomersPage,
-    pub pipeline: ui::pipeline::PipelinePage,
-    pub marketing: ui::marketing::MarketingPage,
-    pub promotions: ui::promotions::PromotionsPage,
-    pub budget: ui::budget::BudgetPage,
-    pub analytics: ui::analytics::AnalyticsPage,
-    pub me: ui::me::MePage,
-    pub data: ui::data::DataPage,
+/// The page context over the shell's fields (a macro, so the other fields stay free
+/// to borrow beside it).
+macro_rules! cx {
+    ($app:ident) => {
+        Cx {
+            doc: &mut $app.doc,
+            lang: $app.lang,
+            today: $app.today,
+            toasts: &mut $app.toasts,
+            commands: &mut $app.commands,
+            cache: &mut $app.cache,
+            data_dir: $app.storage.as_ref().map(|s| s.dir.as_path()),
+        }
+    };
 }
 
 /// The data dir, its lock and the writer thread; absent in UI tests without disk.
@@ -43,7 +43,11 @@ pub struct Prefs {
     pub page: Page,
 }
 
-const PREFS_FILE: &str = "prefs.ron";
+use crate::store::paths::PREFS_FILE;
+
+/// Seconds the preferences wait after a change before they are written: clicking
+/// through the sidebar writes once, not once a click.
+const PREFS_AFTER: f64 = 1.0;
 
 pub struct SalesDeskApp {
     pub doc: Document,
@@ -59,7 +63,11 @@ pub struct SalesDeskApp {
     pub load_problems: Vec<FileProblem>,
     /// Collection files set aside and still missing: a bar that stays until resolved.
     pub degraded: ui::degraded::DegradedBar,
-    nav: Option<Nav>,
+    /// Commands queued this frame, run at its end.
+    commands: Vec<AppCommand>,
+    /// Preferences changed and not handed to the writer yet, and since when.
+    prefs_changed: bool,
+    prefs_since: Option<f64>,
     dirty_since: Option<f64>,
     saved_rev: u64,
     /// Whether saves fail, why, and the back-off of automatic retries.
@@ -84,7 +92,9 @@ impl SalesDeskApp {
             storage: None,
             load_problems: Vec::new(),
             degraded: ui::degraded::DegradedBar::default(),
-            nav: None,
+            commands: Vec::new(),
+            prefs_changed: false,
+            prefs_since: None,
             dirty_since: None,
             saved_rev: 0,
             save_status: Default::default(),
@@ -150,46 +160,15 @@ impl SalesDeskApp {
         let mut quit = std::mem::take(&mut self.quit);
         quit.frame(&ctx, self.lang, self);
         self.quit = quit;
-        if let Some(nav) = self.nav.take() {
-            self.navigate(nav);
-        }
         self.top_bar(ui);
         self.sidebar(ui);
         self.save_status_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             self.banners(ui);
-            let mut cx = Cx {
-                doc: &mut self.doc,
-                lang: self.lang,
-                today: self.today,
-                toasts: &mut self.toasts,
-                nav: &mut self.nav,
-                cache: &mut self.cache,
-            };
-            let p = &mut self.pages;
-            match self.page {
-                Page::Dashboard => p.dashboard.show(ui, &mut cx),
-                Page::Team => p.team.show(ui, &mut cx),
-                Page::Performance => p.performance.show(ui, &mut cx),
-                Page::Customers => p.customers.show(ui, &mut cx),
-                Page::Pipeline => p.pipeline.show(ui, &mut cx),
-                Page::Marketing => p.marketing.show(ui, &mut cx),
-                Page::Promotions => p.promotions.show(ui, &mut cx),
-                Page::Budget => p.budget.show(ui, &mut cx),
-                Page::Analytics => p.analytics.show(ui, &mut cx),
-                Page::Me => p.me.show(ui, &mut cx),
-                Page::Data => {
-                    p.data
-                        .show(ui, &mut cx, self.storage.as_ref().map(|s| s.dir.as_path()))
-                }
-            }
+            let mut cx = cx!(self);
+            self.pages.show(self.page, ui, &mut cx);
         });
-        if let Some(backup) = self.pages.data.take_restore_request() {
-            self.restore(&backup);
-        }
-        if self.pages.data.take_backup_request() {
-            self.safety_copy(SafetyCopy::BackUpNow);
-        }
+        self.run_commands();
         self.start_empty_dialog(&ctx);
         self.toasts.show(&ctx);
         self.autosave_tick(&ctx);
@@ -222,16 +201,40 @@ impl SalesDeskApp {
         }
     }
 
-    fn navigate(&mut self, nav: Nav) {
-        self.set_page(nav.page);
-        match nav.focus {
-            Some(RecordKey::Customer(id)) => self.pages.customers.focus(id),
-            Some(RecordKey::Member(id)) => self.pages.team.focus(id),
-            Some(RecordKey::Deal(id)) => self.pages.pipeline.focus(id),
-            Some(k @ (RecordKey::BudgetCategory(_) | RecordKey::Expense(_))) => {
-                self.pages.budget.focus(k, &self.doc.ws)
-            }
-            _ => {}
+    /// Runs the commands queued this frame, in order.
+    fn run_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command);
+        }
+    }
+
+    /// Carries out one command (from a page, a shortcut, a button or the palette).
+    pub fn run(&mut self, command: AppCommand) {
+        match command {
+            AppCommand::Navigate(route) => self.navigate(route),
+            AppCommand::Undo => self.undo(),
+            AppCommand::Redo => self.redo(),
+            AppCommand::Find => self.search.request_focus(),
+            AppCommand::SwitchLanguage => self.set_lang(self.lang.other()),
+            AppCommand::BackUpNow => self.safety_copy(SafetyCopy::BackUpNow),
+            AppCommand::Restore(backup) => self.restore(&backup),
+            AppCommand::StartEmpty => self.confirm_start_empty = true,
+            // The quit flow saves first, and asks if the disk will not take the changes.
+            AppCommand::Quit => self.quit.request(),
+        }
+    }
+
+    /// Shows the route's page and opens what it names there. A record the page cannot
+    /// show yet (its page is not built) is said so, not silently dropped.
+    fn navigate(&mut self, route: Route) {
+        self.set_page(route.page);
+        if !self.pages.focus(&route, &self.doc.ws) && route.record.is_some() {
+            self.toasts.info(format!(
+                "{}{}{}",
+                self.t(route.page.title()),
+                ui::format::colon(self.lang),
+                self.t(T::NotBuiltTitle)
+            ));
         }
     }
 
@@ -247,17 +250,35 @@ impl SalesDeskApp {
         self.save_prefs();
     }
 
-    fn save_prefs(&self) {
-        if let Some(s) = &self.storage {
-            let prefs = Prefs {
-                lang: self.lang,
-                page: self.page,
-            };
-            // Preferences are not workspace data: a failed write only costs the choice.
-            if let Ok(text) = ron::to_string(&prefs) {
-                let _ = store::atomic::write_bytes(&s.dir.join(PREFS_FILE), text.as_bytes());
+    /// Notes that the preferences changed; `prefs_tick` writes them a moment later.
+    fn save_prefs(&mut self) {
+        self.prefs_changed = true;
+    }
+
+    /// Hands changed preferences to the writer thread after a quiet spell (or now, when
+    /// `now` is `None`: on exit).
+    fn prefs_tick(&mut self, now: Option<f64>) {
+        if !self.prefs_changed {
+            return;
+        }
+        let Some(s) = &self.storage else {
+            return;
+        };
+        if let Some(now) = now {
+            let since = *self.prefs_since.get_or_insert(now);
+            if now - since < PREFS_AFTER {
+                return;
             }
         }
+        let prefs = Prefs {
+            lang: self.lang,
+            page: self.page,
+        };
+        if let Ok(text) = ron::to_string(&prefs) {
+            s.autosaver.write_prefs(text);
+        }
+        self.prefs_changed = false;
+        self.prefs_since = None;
     }
 
     pub fn undo(&mut self) {
@@ -294,31 +315,35 @@ impl SalesDeskApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let redo_a = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let redo_b = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
-        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        // Ctrl+Y redoes too, as on Windows.
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         // A text field being edited keeps its own Ctrl+Z (undo of typing).
         let typing = ctx.egui_wants_keyboard_input();
-        let (r, u, f, q) = ctx.input_mut(|i| {
-            let r = !typing && (i.consume_shortcut(&redo_a) || i.consume_shortcut(&redo_b));
-            let u = !typing && i.consume_shortcut(&undo);
-            let f = i.consume_shortcut(&find);
-            let q = i.consume_shortcut(&quit);
-            (r, u, f, q)
+        let pressed: Vec<AppCommand> = ctx.input_mut(|i| {
+            // Redo (Ctrl+Shift+Z) before undo (Ctrl+Z): the longer shortcut first.
+            [
+                AppCommand::Redo,
+                AppCommand::Undo,
+                AppCommand::Find,
+                AppCommand::Quit,
+            ]
+            .into_iter()
+            .filter(|c| {
+                let edit = matches!(c, AppCommand::Undo | AppCommand::Redo);
+                let hit = c.shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                    || (*c == AppCommand::Redo && i.consume_shortcut(&redo_y));
+                hit && !(edit && typing)
+            })
+            .collect()
         });
-        if q {
-            // The quit flow saves first, and asks if the disk will not take the changes.
-            self.quit.request();
-        }
-        if r {
-            self.redo();
-        } else if u {
-            self.undo();
-        }
-        if f {
-            self.search.request_focus();
+        // One of undo and redo per frame.
+        let mut edited = false;
+        for c in pressed {
+            let edit = matches!(c, AppCommand::Undo | AppCommand::Redo);
+            if !(edit && edited) {
+                edited |= edit;
+                self.commands.push(c);
+            }
         }
     }
 
@@ -331,27 +356,20 @@ impl SalesDeskApp {
                 let redo_tip = self.doc.redo_label().map(str::to_owned);
                 let u = ui.add_enabled(self.doc.can_undo(), egui::Button::new(self.t(T::Undo)));
                 if u.clicked() {
-                    self.undo();
+                    self.commands.push(AppCommand::Undo);
                 }
                 if let Some(t) = undo_tip {
                     u.on_hover_text(format!("{t} (Ctrl+Z)"));
                 }
                 let r = ui.add_enabled(self.doc.can_redo(), egui::Button::new(self.t(T::Redo)));
                 if r.clicked() {
-                    self.redo();
+                    self.commands.push(AppCommand::Redo);
                 }
                 if let Some(t) = redo_tip {
                     r.on_hover_text(format!("{t} (Ctrl+Shift+Z)"));
                 }
                 ui.separator();
-                let mut cx = Cx {
-                    doc: &mut self.doc,
-                    lang: self.lang,
-                    today: self.today,
-                    toasts: &mut self.toasts,
-                    nav: &mut self.nav,
-                    cache: &mut self.cache,
-                };
+                let mut cx = cx!(self);
                 self.search.show(ui, &mut cx);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
@@ -359,7 +377,7 @@ impl SalesDeskApp {
                         .on_hover_text(self.t(T::Language))
                         .clicked()
                     {
-                        self.set_lang(self.lang.other());
+                        self.commands.push(AppCommand::SwitchLanguage);
                     }
                     self.save_status(ui);
                 });
@@ -387,26 +405,26 @@ impl SalesDeskApp {
             .exact_size(150.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
-                for page in Page::SIDEBAR {
-                    let r = ui.add_sized(
-                        [ui.available_width(), 28.0],
-                        egui::Button::selectable(self.page == page, self.t(page.title())),
-                    );
-                    if r.clicked() {
-                        self.set_page(page);
-                    }
+                for page in Page::listed() {
+                    self.sidebar_button(ui, page);
                 }
                 ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                     ui.add_space(6.0);
-                    let r = ui.add_sized(
-                        [ui.available_width(), 28.0],
-                        egui::Button::selectable(self.page == Page::Data, self.t(T::DataBackups)),
-                    );
-                    if r.clicked() {
-                        self.set_page(Page::Data);
+                    for page in Page::ALL.iter().filter(|p| p.place() == ui::Place::Foot) {
+                        self.sidebar_button(ui, *page);
                     }
                 });
             });
+    }
+
+    fn sidebar_button(&mut self, ui: &mut egui::Ui, page: Page) {
+        let r = ui.add_sized(
+            [ui.available_width(), 28.0],
+            egui::Button::selectable(self.page == page, self.t(page.title())),
+        );
+        if r.clicked() {
+            self.commands.push(AppCommand::Navigate(Route::page(page)));
+        }
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
@@ -422,7 +440,7 @@ impl SalesDeskApp {
                     ui.horizontal(|ui| {
                         ui.label(self.t(T::DemoBanner));
                         if ui.button(self.t(T::StartEmpty)).clicked() {
-                            self.confirm_start_empty = true;
+                            self.commands.push(AppCommand::StartEmpty);
                         }
                     });
                 });
@@ -445,10 +463,8 @@ impl SalesDeskApp {
                     ui.label(self.t(T::FileProblemBody));
                     ui.horizontal(|ui| {
                         if ui.button(self.t(T::DataBackups)).clicked() {
-                            self.nav = Some(Nav {
-                                page: Page::Data,
-                                focus: None,
-                            });
+                            self.commands
+                                .push(AppCommand::Navigate(Route::page(Page::Data)));
                         }
                         if ui.button(self.t(T::Close)).clicked() {
                             dismiss = true;
@@ -599,10 +615,8 @@ impl SalesDeskApp {
                 Ok(())
             }
             A::GoToBackups => {
-                self.nav = Some(Nav {
-                    page: Page::Data,
-                    focus: None,
-                });
+                self.commands
+                    .push(AppCommand::Navigate(Route::page(Page::Data)));
                 Ok(())
             }
             A::OpenFolder => {
@@ -631,10 +645,17 @@ impl SalesDeskApp {
     /// Hands dirty files to the writer thread after a short quiet spell (longer, backing
     /// off, while saves fail), and reads back what it wrote and backed up.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if self.storage.is_none() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        self.prefs_tick(Some(now));
+        if self.prefs_changed {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(PREFS_AFTER));
+        }
         let Some(storage) = &self.storage else {
             return;
         };
-        let now = ctx.input(|i| i.time);
         for done in storage.autosaver.take_backups_done() {
             match done {
                 // A new backup folder: the Data page lists it.
@@ -720,6 +741,7 @@ impl SalesDeskApp {
 
     /// Writes everything still unsaved and waits for it: `Ok` when it is all on disk.
     pub fn save_all(&mut self) -> Result<(), StoreError> {
+        self.prefs_tick(None);
         self.submit_dirty();
         match &self.storage {
             Some(s) => s.autosaver.flush(),

@@ -270,6 +270,11 @@ texts! {
         JobTitle => "职务", "Job title";
         Primary => "主要联系人", "Primary";
         Language => "语言", "Language";
+        GoTo => "前往", "Go to";
+        BackUpNow => "立即备份", "Back up now";
+        Restore => "恢复备份", "Restore a backup";
+        Quit => "退出", "Quit";
+        Commands => "命令", "Commands";
         Structure => "组织架构", "Org structure";
         TeamName => "团队名称", "Team name";
         ManagerName => "销售经理", "Sales manager";

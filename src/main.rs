@@ -161,6 +161,10 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport,
+        // eframe keeps the window size, position and zoom in its own file, written
+        // non-atomically: never in the workspace folder (by default it would land in
+        // the default data folder, named after the app id).
+        persistence_path: store::paths::window_state_file(),
         ..Default::default()
     };
     let result = eframe::run_native(

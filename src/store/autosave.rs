@@ -6,6 +6,7 @@
 use super::backup::daily_backup;
 use super::error::StoreError;
 use super::files::save;
+use super::paths::PREFS_FILE;
 use super::safety::backup_now;
 use crate::model::{FileKind, Workspace};
 use chrono::NaiveDate;
@@ -59,6 +60,8 @@ struct State {
     /// Safety copies asked for, in order: each runs after the writes queued before it.
     safety: Vec<SafetyCopy>,
     safety_done: Vec<SafetyDone>,
+    /// The newest preferences text (language, page), written when nothing else waits.
+    prefs: Option<String>,
     writing: bool,
     stop: bool,
     reports: Vec<SaveReport>,
@@ -71,6 +74,7 @@ impl State {
         self.pending.is_some()
             || self.backup_day.is_some()
             || !self.safety.is_empty()
+            || self.prefs.is_some()
             || self.writing
     }
 }
@@ -135,6 +139,13 @@ impl Autosaver {
             },
         };
         s.pending = Some(job);
+        self.shared.changed.notify_all();
+    }
+
+    /// Queues the preferences (their RON text) for `prefs.ron`, after any pending
+    /// workspace write. Only the newest text is written.
+    pub fn write_prefs(&self, text: String) {
+        self.shared.lock().prefs = Some(text);
         self.shared.changed.notify_all();
     }
 
@@ -210,6 +221,7 @@ enum Work {
     Backup(NaiveDate),
     Save(Job),
     Safety(SafetyCopy),
+    Prefs(String),
 }
 
 /// The writer thread: take a due daily backup, else the newest save, else the oldest
@@ -231,6 +243,10 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                     s.writing = true;
                     break Work::Safety(s.safety.remove(0));
                 }
+                if let Some(text) = s.prefs.take() {
+                    s.writing = true;
+                    break Work::Prefs(text);
+                }
                 if s.stop {
                     return;
                 }
@@ -244,6 +260,12 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                 let mut s = shared.lock();
                 s.backups_done.push(result);
                 s.writing = false;
+            }
+            Work::Prefs(text) => {
+                // Preferences are not workspace data: a failed write only costs the
+                // choice, and the next change of them tries again.
+                let _ = super::atomic::write_bytes(&dir.join(PREFS_FILE), text.as_bytes());
+                shared.lock().writing = false;
             }
             Work::Safety(why) => {
                 let result = std::panic::catch_unwind(|| backup_now(dir))

@@ -23,6 +23,8 @@ pub const MANIFEST: &str = "manifest.ron";
 pub const LOCK: &str = "salesdesk.lock";
 pub const BACKUPS: &str = "backups";
 pub const RESTORE_PENDING: &str = "restore-pending.ron";
+/// The window's preferences (language, last page): not workspace data.
+pub const PREFS_FILE: &str = "prefs.ron";
 /// The collection files set aside and not resolved yet (see `degraded`).
 pub const SET_ASIDE: &str = "set-aside.ron";
 /// The single file of schema version 1.
@@ -48,6 +50,13 @@ pub fn locate_data_dir(cli: Option<PathBuf>) -> Result<PathBuf, StoreError> {
     let system =
         || directories::ProjectDirs::from("", "", "SalesDesk").map(|p| p.data_dir().to_path_buf());
     choose_data_dir(cli, env, system).ok_or(StoreError::NoDataDir)
+}
+
+/// Where eframe keeps the window's size, position and zoom: the system's preference
+/// folder, never the data folder (on macOS `config_dir` is the data folder itself, so
+/// `preference_dir`). eframe writes that file non-atomically; it holds no workspace data.
+pub fn window_state_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "SalesDesk").map(|p| p.preference_dir().join("app.ron"))
 }
 
 /// The precedence rule alone (testable without touching the environment). An empty
@@ -131,6 +140,21 @@ pub fn workspace_exists(dir: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_state_lives_outside_the_data_folder() {
+        let data =
+            directories::ProjectDirs::from("", "", "SalesDesk").map(|p| p.data_dir().to_path_buf());
+        if let (Some(file), Some(data)) = (window_state_file(), data) {
+            assert!(
+                !file.starts_with(&data),
+                "{} is in {}",
+                file.display(),
+                data.display()
+            );
+            assert_eq!(file.file_name().unwrap(), "app.ron");
+        }
+    }
 
     #[test]
     fn cli_beats_env_beats_system() {

@@ -7,7 +7,7 @@
 
 use super::format::{money, money_short, percent};
 use super::widgets::period::{self, PeriodKind, PeriodPicker};
-use super::{Cx, Page};
+use super::{Cx, Route};
 use crate::analytics::{
     BudgetAlert, CategoryBudget, DealFilter, Figures, Overview, Reminders, budget_alerts,
     budget_by_category, comparable_previous, overview, reminders,
@@ -168,7 +168,7 @@ impl Default for DashboardPage {
 }
 
 impl DashboardPage {
-    pub fn show(&mut self, ui: &mut Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let today = cx.today;
         ui.horizontal_wrapped(|ui| {
@@ -220,7 +220,8 @@ impl DashboardPage {
         // Two boxes a row: what is left after the gap and each box's margins and stroke.
         let gap = ui.spacing().item_spacing.x;
         let width = ((ui.available_width() - gap) / 2.0 - frame_extra(ui) - 1.0).max(240.0);
-        let mut go: Option<(Page, Option<RecordKey>)> = None;
+        let mut go: Option<Route> = None;
+        let period = self.period.period(cx.today);
         let ws = &cx.doc.ws;
         ui.horizontal_top(|ui| {
             alert_group(
@@ -243,7 +244,7 @@ impl DashboardPage {
                         RichText::new(text)
                     };
                     if ui.link(link).clicked() {
-                        go = Some((Page::Customers, Some(RecordKey::Customer(f.customer))));
+                        go = Some(Route::record(RecordKey::Customer(f.customer)));
                     }
                     if let Some(m) = f.member {
                         ui.weak(ws.member_name(m));
@@ -265,7 +266,7 @@ impl DashboardPage {
                         .map(|d| d.title.as_str())
                         .unwrap_or("—");
                     if ui.link(title).clicked() {
-                        go = Some((Page::Pipeline, Some(RecordKey::Deal(s.deal))));
+                        go = Some(Route::record(RecordKey::Deal(s.deal)));
                     }
                     ui.weak(format!(
                         "{} · {}",
@@ -294,7 +295,9 @@ impl DashboardPage {
                         budget_status(lang, b)
                     );
                     if ui.link(RichText::new(text).color(color)).clicked() {
-                        go = Some((Page::Budget, None));
+                        // The category, at the period the alert is about.
+                        let key = RecordKey::BudgetCategory(b.category);
+                        go = Some(Route::record(key).with_period(period));
                     }
                     ui.weak(format!("{} / {}", money(b.actual), money(b.planned)));
                 },
@@ -318,13 +321,13 @@ impl DashboardPage {
                         .on_hover_text(DText::PerformanceNotBuilt.get(lang))
                         .clicked()
                     {
-                        go = Some((Page::Performance, Some(RecordKey::Review(v.review))));
+                        go = Some(Route::record(RecordKey::Review(v.review)));
                     }
                 },
             );
         });
-        if let Some((page, focus)) = go {
-            cx.go(page, focus);
+        if let Some(route) = go {
+            cx.run(super::AppCommand::Navigate(route));
         }
     }
 }
@@ -681,6 +684,13 @@ fn tile(ui: &mut Ui, lang: Lang, width: f32, t: &Tile) {
                 });
             });
         });
+}
+
+impl crate::ui::PageView for DashboardPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Dashboard;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
+    }
 }
 
 #[cfg(test)]

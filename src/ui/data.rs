@@ -41,12 +41,6 @@ pub struct DataPage {
     backups: Option<Vec<store::BackupInfo>>,
     listing: Option<std::sync::mpsc::Receiver<Vec<store::BackupInfo>>>,
     confirm_restore: Option<PathBuf>,
-    /// A restore the user confirmed; the shell does it (it owns the writer thread,
-    /// which must be flushed first).
-    restore_requested: Option<PathBuf>,
-    /// "Back up now" was clicked; the shell has the writer take the copy (after the
-    /// pending writes) and reports how it went.
-    backup_requested: bool,
     settings: Option<(SettingsDraft, Errors)>,
     /// Settings applied but not yet on disk: "Settings saved" is said only once the
     /// write succeeded.
@@ -100,16 +94,6 @@ const PROB_FIELDS: [&str; 4] = ["prob_lead", "prob_needs", "prob_quote", "prob_c
 const STALE_FIELDS: [&str; 4] = ["stale_lead", "stale_needs", "stale_quote", "stale_contract"];
 
 impl DataPage {
-    /// The backup the user chose to restore this frame, for the shell to carry out.
-    pub fn take_restore_request(&mut self) -> Option<PathBuf> {
-        self.restore_requested.take()
-    }
-
-    /// True once after "Back up now" was clicked, for the shell to carry out.
-    pub fn take_backup_request(&mut self) -> bool {
-        std::mem::take(&mut self.backup_requested)
-    }
-
     /// Says "Settings saved" when the write of a settings change succeeded, or that it
     /// was not saved (once) when it failed.
     pub fn settings_written(
@@ -167,8 +151,9 @@ impl DataPage {
         self.backups.as_deref()
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, dir: Option<&Path>) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
+        let dir = cx.data_dir;
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading(cx.t(T::DataBackups));
             ui.add_space(6.0);
@@ -202,7 +187,8 @@ impl DataPage {
                 Answer::No => self.confirm_restore = None,
                 Answer::Yes => {
                     self.confirm_restore = None;
-                    self.restore_requested = Some(path);
+                    // The shell restores: it owns the writer, which is flushed first.
+                    cx.run(crate::ui::AppCommand::Restore(path));
                 }
             }
         }
@@ -214,7 +200,8 @@ impl DataPage {
         ui.label(DText::BackupsHint.get(lang));
         ui.horizontal(|ui| {
             if ui.button(DText::BackupNow.get(lang)).clicked() {
-                self.backup_requested = true;
+                // Taken by the writer after the pending writes; the shell reports it.
+                cx.run(crate::ui::AppCommand::BackUpNow);
             }
             if ui.button(DText::Reload.get(lang)).clicked() {
                 self.refresh_backups();
@@ -339,5 +326,13 @@ impl DataPage {
                 Err(e) => *errors = e,
             }
         }
+    }
+}
+
+impl crate::ui::PageView for DataPage {
+    const TITLE: T = T::DataBackups;
+    const PLACE: crate::ui::Place = crate::ui::Place::Foot;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+        self.show_page(ui, cx)
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::T;
 pub struct MarketingPage;
 
 impl MarketingPage {
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let ws = &cx.doc.ws;
         let held = [
             ("市场调研", "Research", ws.marketing.research.len()),
@@ -19,5 +19,13 @@ impl MarketingPage {
             ("市场规模", "Market sizes", ws.marketing.market_sizes.len()),
         ];
         super::not_built::show(ui, cx, T::Marketing, &held);
+    }
+}
+
+impl crate::ui::PageView for MarketingPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Marketing;
+    const BUILT: bool = false;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::T;
 pub struct MePage;
 
 impl MePage {
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let ws = &cx.doc.ws;
         let held = [
             ("职业目标", "Career goals", ws.me.goals.len()),
@@ -17,5 +17,13 @@ impl MePage {
             ("压力自评", "Stress check-ins", ws.me.check_ins.len()),
         ];
         super::not_built::show(ui, cx, T::Me, &held);
+    }
+}
+
+impl crate::ui::PageView for MePage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Me;
+    const BUILT: bool = false;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
     }
 }

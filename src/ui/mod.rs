@@ -7,6 +7,7 @@ pub mod analytics;
 pub mod budget;
 pub mod charts;
 pub mod charts_pie;
+pub mod command;
 pub mod customers;
 pub mod dashboard;
 pub mod data;
@@ -16,6 +17,7 @@ pub mod format;
 pub mod marketing;
 pub mod me;
 pub mod not_built;
+pub mod page;
 pub mod performance;
 pub mod pipeline;
 pub mod promotions;
@@ -30,61 +32,8 @@ use crate::i18n::{Lang, T};
 use crate::model::{Applied, Change, Document, Errors, RecordKey};
 use chrono::NaiveDate;
 
-/// The pages of the sidebar, in order, then the data page at the bottom.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-pub enum Page {
-    #[default]
-    Dashboard,
-    Team,
-    Performance,
-    Customers,
-    Pipeline,
-    Marketing,
-    Promotions,
-    Budget,
-    Analytics,
-    Me,
-    Data,
-}
-
-impl Page {
-    pub const SIDEBAR: [Page; 10] = [
-        Page::Dashboard,
-        Page::Team,
-        Page::Performance,
-        Page::Customers,
-        Page::Pipeline,
-        Page::Marketing,
-        Page::Promotions,
-        Page::Budget,
-        Page::Analytics,
-        Page::Me,
-    ];
-    pub fn title(self) -> T {
-        match self {
-            Page::Dashboard => T::Dashboard,
-            Page::Team => T::Team,
-            Page::Performance => T::Performance,
-            Page::Customers => T::Customers,
-            Page::Pipeline => T::Pipeline,
-            Page::Marketing => T::Marketing,
-            Page::Promotions => T::Promotions,
-            Page::Budget => T::Budget,
-            Page::Analytics => T::Analytics,
-            Page::Me => T::Me,
-            Page::Data => T::DataBackups,
-        }
-    }
-}
-
-/// A request to show a page, optionally focused on one record (e.g. a customer).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Nav {
-    pub page: Page,
-    pub focus: Option<RecordKey>,
-}
+pub use command::AppCommand;
+pub use page::{Page, PageView, Pages, Place, Route};
 
 /// Short messages in the corner that fade after a few seconds.
 #[derive(Debug, Default)]
@@ -147,8 +96,11 @@ pub struct Cx<'a> {
     pub lang: Lang,
     pub today: NaiveDate,
     pub toasts: &'a mut Toasts,
-    pub nav: &'a mut Option<Nav>,
+    /// Commands for the shell, run at the end of the frame.
+    pub commands: &'a mut Vec<AppCommand>,
     pub cache: &'a mut AnalyticsCache,
+    /// The data folder, when the workspace is kept on disk.
+    pub data_dir: Option<&'a std::path::Path>,
 }
 
 impl Cx<'_> {
@@ -189,8 +141,15 @@ impl Cx<'_> {
         }
         result
     }
-    /// Asks the shell to show another page (taking effect next frame).
+    /// Queues a command for the shell (run at the end of the frame).
+    pub fn run(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+    /// Asks the shell to show another page, optionally opening a record there.
     pub fn go(&mut self, page: Page, focus: Option<RecordKey>) {
-        *self.nav = Some(Nav { page, focus });
+        self.run(AppCommand::Navigate(Route {
+            record: focus,
+            ..Route::page(page)
+        }));
     }
 }

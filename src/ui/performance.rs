@@ -8,7 +8,7 @@ use crate::i18n::T;
 pub struct PerformancePage;
 
 impl PerformancePage {
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let ws = &cx.doc.ws;
         let held = [
             ("目标", "Targets", ws.performance.targets.len()),
@@ -26,5 +26,13 @@ impl PerformancePage {
             ),
         ];
         super::not_built::show(ui, cx, T::Performance, &held);
+    }
+}
+
+impl crate::ui::PageView for PerformancePage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Performance;
+    const BUILT: bool = false;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::T;
 pub struct PromotionsPage;
 
 impl PromotionsPage {
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let ws = &cx.doc.ws;
         let held = [(
             "促销活动",
@@ -16,5 +16,13 @@ impl PromotionsPage {
             ws.promotions.promotions.len(),
         )];
         super::not_built::show(ui, cx, T::Promotions, &held);
+    }
+}
+
+impl crate::ui::PageView for PromotionsPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Promotions;
+    const BUILT: bool = false;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
     }
 }

@@ -1,7 +1,8 @@
-//! Ctrl+K: find any customer, deal or team member by name, and jump to it.
+//! Ctrl+K: find any record by name, or a command, and open it. Arrows move the
+//! highlight, Enter opens it, Escape closes the box.
 
-use super::{Cx, Page};
-use crate::i18n::{Label, T};
+use super::{AppCommand, Cx, Route};
+use crate::i18n::{Label, Lang, T, kind_name};
 use crate::model::*;
 use crate::ui::format::money_short;
 use crate::ui::widgets::table::matches;
@@ -9,9 +10,10 @@ use crate::ui::widgets::table::matches;
 /// How many hits the list shows; the rest are counted.
 const MAX_HITS: usize = 30;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hit {
-    pub key: RecordKey,
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hit {
+    Command(AppCommand),
+    Record(RecordKey),
 }
 
 #[derive(Default)]
@@ -21,7 +23,18 @@ pub struct Search {
     pub focus_next_frame: bool,
     hits: Vec<Hit>,
     total: usize,
-    key: Option<(u64, String)>,
+    /// The highlighted hit (arrows move it, Enter opens it).
+    selected: usize,
+    key: Option<(u64, String, Lang)>,
+}
+
+/// Records found by one of their names: the kind, and how to read its name.
+macro_rules! named {
+    ($push:ident, $q:ident; $($table:expr => $variant:ident . $field:ident;)*) => {
+        $(for r in $table.iter().filter(|r| matches(&r.$field, &$q)) {
+            $push(Hit::Record(RecordKey::$variant(r.id)));
+        })*
+    };
 }
 
 impl Search {
@@ -30,40 +43,93 @@ impl Search {
         self.focus_next_frame = true;
     }
 
-    /// Recomputes hits only when the query or the data changed.
-    pub fn refresh(&mut self, doc: &Document) {
-        let key = (doc.revision(), self.query.clone());
+    /// The hits, best first: commands, then records.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Recomputes hits only when the query, the data or the language changed.
+    pub fn refresh(&mut self, doc: &Document, lang: Lang) {
+        let key = (doc.revision(), self.query.clone(), lang);
         if self.key.as_ref() == Some(&key) {
             return;
         }
         self.key = Some(key);
         self.hits.clear();
         self.total = 0;
+        self.selected = 0;
         let q = self.query.trim().to_lowercase();
         if q.is_empty() {
             return;
         }
-        let ws = &doc.ws;
-        let mut push = |k: RecordKey| {
-            if self.hits.len() < MAX_HITS {
-                self.hits.push(Hit { key: k });
+        let (hits, total) = (&mut self.hits, &mut self.total);
+        let mut push = |h: Hit| {
+            if hits.len() < MAX_HITS {
+                hits.push(h);
             }
-            self.total += 1;
+            *total += 1;
         };
-        for m in ws.team.members.iter().filter(|m| matches(&m.name, &q)) {
-            push(RecordKey::Member(m.id));
+        for c in AppCommand::palette().filter(|c| matches(&c.palette_text(lang), &q)) {
+            push(Hit::Command(c));
         }
-        for c in ws
-            .customers
-            .customers
-            .iter()
-            .filter(|c| matches(&c.name, &q))
-        {
-            push(RecordKey::Customer(c.id));
+        let ws = &doc.ws;
+        named! { push, q;
+            ws.team.members => Member.name;
+            ws.customers.customers => Customer.name;
+            ws.customers.contacts => Contact.name;
+            ws.deals.deals => Deal.title;
+            ws.promotions.promotions => Promotion.name;
+            ws.marketing.channels => Channel.name;
+            ws.marketing.segments => Segment.name;
+            ws.budget.categories => BudgetCategory.name;
         }
-        for d in ws.deals.deals.iter().filter(|d| matches(&d.title, &q)) {
-            push(RecordKey::Deal(d.id));
-        }
+    }
+
+    /// How one hit reads in the list.
+    fn text(h: &Hit, ws: &Workspace, lang: Lang, ctx: &egui::Context) -> Option<String> {
+        let name = |k: RecordKey| kind_name(lang, k.kind());
+        Some(match h {
+            Hit::Command(c) => match c.shortcut_text(ctx) {
+                Some(keys) => format!(
+                    "{} · {}  ({keys})",
+                    T::Commands.get(lang),
+                    c.palette_text(lang)
+                ),
+                None => format!("{} · {}", T::Commands.get(lang), c.palette_text(lang)),
+            },
+            Hit::Record(k @ RecordKey::Deal(id)) => {
+                let d = ws.deals.deals.get(*id)?;
+                format!(
+                    "{} · {} · {} · {} · {}",
+                    name(*k),
+                    d.title,
+                    ws.customer_name(d.customer),
+                    d.stage.label(lang),
+                    money_short(d.amount, lang)
+                )
+            }
+            Hit::Record(k @ RecordKey::Contact(id)) => {
+                let c = ws.customers.contacts.get(*id)?;
+                format!(
+                    "{} · {} · {}",
+                    name(*k),
+                    c.name,
+                    ws.customer_name(c.customer)
+                )
+            }
+            Hit::Record(k) => {
+                let label = match k {
+                    RecordKey::Member(id) => ws.member_name(*id).to_owned(),
+                    RecordKey::Customer(id) => ws.customer_name(*id).to_owned(),
+                    RecordKey::BudgetCategory(id) => ws.category_name(*id).to_owned(),
+                    RecordKey::Promotion(id) => ws.promotions.promotions.get(*id)?.name.clone(),
+                    RecordKey::Channel(id) => ws.marketing.channels.get(*id)?.name.clone(),
+                    RecordKey::Segment(id) => ws.marketing.segments.get(*id)?.name.clone(),
+                    _ => return None,
+                };
+                format!("{} · {label}", name(*k))
+            }
+        })
     }
 
     /// The search box in the top bar, with its drop-down of hits.
@@ -84,14 +150,34 @@ impl Search {
         if r.changed() || r.gained_focus() {
             self.open = true;
         }
-        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        self.refresh(cx.doc, lang);
+        let (up, down, enter, escape) = ui.input(|i| {
+            use egui::Key;
+            (
+                i.key_pressed(Key::ArrowUp),
+                i.key_pressed(Key::ArrowDown),
+                i.key_pressed(Key::Enter),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        if r.has_focus() && !self.hits.is_empty() {
+            if down {
+                self.selected = (self.selected + 1).min(self.hits.len() - 1);
+            }
+            if up {
+                self.selected = self.selected.saturating_sub(1);
+            }
+        }
+        if r.lost_focus() && escape {
             self.open = false;
         }
-        self.refresh(cx.doc);
         if !self.open || self.query.trim().is_empty() {
             return;
         }
-        let mut chosen = None;
+        // A single-line field gives up focus on Enter: that Enter opens the highlight.
+        let mut chosen = (r.lost_focus() && enter)
+            .then(|| self.hits.get(self.selected).cloned())
+            .flatten();
         let popup = egui::Area::new(egui::Id::unique("search_hits"))
             .order(egui::Order::Foreground)
             .fixed_pos(r.rect.left_bottom() + egui::vec2(0.0, 4.0))
@@ -101,30 +187,16 @@ impl Search {
                     if self.hits.is_empty() {
                         ui.label(cx.t(T::NoMatch));
                     }
-                    let ws = &cx.doc.ws;
-                    for h in &self.hits {
-                        let text = match h.key {
-                            RecordKey::Member(id) => {
-                                format!("{} · {}", T::Team.get(lang), ws.member_name(id))
-                            }
-                            RecordKey::Customer(id) => {
-                                format!("{} · {}", T::Customers.get(lang), ws.customer_name(id))
-                            }
-                            RecordKey::Deal(id) => match ws.deals.deals.get(id) {
-                                Some(d) => format!(
-                                    "{} · {} · {} · {} · {}",
-                                    T::Pipeline.get(lang),
-                                    d.title,
-                                    ws.customer_name(d.customer),
-                                    d.stage.label(lang),
-                                    money_short(d.amount, lang)
-                                ),
-                                None => continue,
-                            },
-                            _ => continue,
+                    for (i, h) in self.hits.iter().enumerate() {
+                        let Some(text) = Search::text(h, &cx.doc.ws, lang, ui.ctx()) else {
+                            continue;
                         };
-                        if ui.selectable_label(false, text).clicked() {
-                            chosen = Some(h.key);
+                        let row = ui.selectable_label(i == self.selected, text);
+                        if i == self.selected && (up || down) {
+                            row.scroll_to_me(None);
+                        }
+                        if row.clicked() {
+                            chosen = Some(h.clone());
                         }
                     }
                     if self.total > self.hits.len() {
@@ -135,13 +207,11 @@ impl Search {
         if popup.response.clicked_elsewhere() && !r.has_focus() && !r.clicked() {
             self.open = false;
         }
-        if let Some(key) = chosen {
-            let page = match key {
-                RecordKey::Member(_) => Page::Team,
-                RecordKey::Customer(_) => Page::Customers,
-                _ => Page::Pipeline,
-            };
-            cx.go(page, Some(key));
+        if let Some(hit) = chosen {
+            cx.run(match hit {
+                Hit::Command(c) => c,
+                Hit::Record(key) => AppCommand::Navigate(Route::record(key)),
+            });
             self.open = false;
             self.query.clear();
         }

@@ -65,7 +65,6 @@ pub fn app_on_disk_in(
     (dir, harness(app, lang, page))
 }
 
-
 /// `tests/fixtures/<name>`.
 pub fn fixture_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

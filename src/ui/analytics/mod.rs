@@ -191,7 +191,7 @@ impl Default for AnalyticsPage {
 }
 
 impl AnalyticsPage {
-    pub fn show(&mut self, ui: &mut Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let today = cx.today;
         let rev = cx.doc.revision();
@@ -476,6 +476,13 @@ pub fn bottleneck_sentence(lang: Lang, b: &Bottleneck) -> String {
                 chars.as_str()
             )
         }
+    }
+}
+
+impl crate::ui::PageView for AnalyticsPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Analytics;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
     }
 }
 

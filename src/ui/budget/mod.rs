@@ -252,20 +252,40 @@ pub fn alert_text(lang: Lang, name: &str, r: &CategoryBudget) -> String {
 
 impl BudgetPage {
     /// Opens the page on a category (as a filter) or an expense (in the form).
-    pub fn focus(&mut self, key: RecordKey, ws: &Workspace) {
+    /// Opens a category or an expense; false for a record the page does not show.
+    pub fn focus_record(&mut self, key: RecordKey, ws: &Workspace) -> bool {
         match key {
             RecordKey::BudgetCategory(id) => {
                 self.tab = Tab::Allocation;
                 self.list.set_category(Some(id));
+                true
             }
-            RecordKey::Expense(id) => {
-                if let Some(x) = ws.budget.expenses.get(id) {
+            RecordKey::BudgetLine(id) => match ws.budget.lines.get(id) {
+                Some(l) => self.focus_record(RecordKey::BudgetCategory(l.category), ws),
+                None => false,
+            },
+            RecordKey::Expense(id) => match ws.budget.expenses.get(id) {
+                Some(x) => {
                     self.side =
                         Side::Expense(Box::new(ExpenseDraft::from_expense(x)), Errors::new());
+                    true
                 }
-            }
-            _ => {}
+                None => false,
+            },
+            _ => false,
         }
+    }
+
+    /// Shows the year, quarter or month of `p` (a budget alert names its period).
+    pub fn show_period(&mut self, p: Period) {
+        use chrono::Datelike;
+        let year = p.start.year();
+        let month = p.start.month();
+        self.year = Some(year);
+        self.view = [View::Month(month), View::Quarter((month - 1) / 3 + 1)]
+            .into_iter()
+            .find(|v| v.period(year) == p)
+            .unwrap_or(View::Year);
     }
 
     /// The year shown (today's until the user picks another).
@@ -282,7 +302,7 @@ impl BudgetPage {
         self.pies[kind as usize].as_ref()
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let year = *self.year.get_or_insert(cx.today.year());
         self.refresh_years(cx, year);
         let period = self.view.period(year);
@@ -781,6 +801,22 @@ impl BudgetPage {
                 }
                 self.side = Side::Nothing;
             }
+        }
+    }
+}
+
+impl crate::ui::PageView for BudgetPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Budget;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
+    }
+    fn focus(&mut self, route: &crate::ui::Route, ws: &crate::model::Workspace) -> bool {
+        if let Some(p) = route.period {
+            self.show_period(p);
+        }
+        match route.record {
+            Some(k) => self.focus_record(k, ws),
+            None => true,
         }
     }
 }

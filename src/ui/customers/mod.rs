@@ -73,7 +73,7 @@ impl CustomersPage {
         self.rows_key = None;
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
         egui::Panel::right("customer_side")
             .resizable(true)
@@ -322,5 +322,26 @@ impl CustomersPage {
                 self.side = Side::Nothing;
             }
         }
+    }
+}
+
+impl crate::ui::PageView for CustomersPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Customers;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
+    }
+    fn focus(&mut self, route: &crate::ui::Route, ws: &crate::model::Workspace) -> bool {
+        use crate::model::RecordKey as K;
+        let c = &ws.customers;
+        let customer = match route.record {
+            None => return true,
+            Some(K::Customer(id)) => Some(id),
+            Some(K::Contact(id)) => c.contacts.get(id).map(|x| x.customer),
+            Some(K::Interaction(id)) => c.interactions.get(id).map(|x| x.customer),
+            Some(K::Feedback(id)) => c.feedback.get(id).map(|x| x.customer),
+            Some(K::LoyaltyEntry(id)) => c.loyalty_ledger.get(id).map(|x| x.customer),
+            Some(_) => None,
+        };
+        customer.map(|id| CustomersPage::focus(self, id)).is_some()
     }
 }

@@ -231,7 +231,7 @@ impl PipelinePage {
             .clone()
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.take_focus(cx);
         if let Side::Detail(id) = self.side
             && !cx.doc.ws.deals.deals.contains(id)
@@ -686,5 +686,21 @@ pub fn slips_text(n: u32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("推迟 {n} 次"),
         Lang::En => format!("slipped {n}×"),
+    }
+}
+
+impl crate::ui::PageView for PipelinePage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Pipeline;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
+    }
+    fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
+        match route.record {
+            Some(crate::model::RecordKey::Deal(id)) => {
+                PipelinePage::focus(self, id);
+                true
+            }
+            _ => route.record.is_none(),
+        }
     }
 }

@@ -75,7 +75,7 @@ impl TeamPage {
         self.side = Side::Detail(id);
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
         egui::Panel::right("team_side")
             .resizable(true)
@@ -83,6 +83,8 @@ impl TeamPage {
             .min_size(300.0)
             .show(ui, |ui| self.side_panel(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
+            // Every page is headed by its own name, as in the sidebar.
+            ui.heading(cx.t(T::Team));
             self.setup_summary(ui, cx);
             ui.separator();
             self.members(ui, cx);
@@ -432,4 +434,20 @@ fn load_bar(ui: &mut egui::Ui, open: usize, capacity: u32, lang: Lang) {
     } else {
         ""
     });
+}
+
+impl crate::ui::PageView for TeamPage {
+    const TITLE: crate::i18n::T = crate::i18n::T::Team;
+    fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
+        self.show_page(ui, cx)
+    }
+    fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
+        match route.record {
+            Some(crate::model::RecordKey::Member(id)) => {
+                TeamPage::focus(self, id);
+                true
+            }
+            _ => route.record.is_none(),
+        }
+    }
 }
