@@ -132,6 +132,15 @@ impl SalesDeskApp {
     /// Takes a freshly loaded workspace: its files, its problems, and its degraded
     /// state (the set-aside files, and the files that are read-only because of them).
     fn adopt(&mut self, loaded: store::Loaded, dir: Option<&std::path::Path>) {
+        if let Some(r) = &loaded.recovered {
+            let (what, files) = match r {
+                store::Recovered::RolledForward(f) => (T::RolledForward, f),
+                store::Recovered::RolledBack(f) => (T::RolledBack, f),
+            };
+            let colon = ui::format::colon(self.lang);
+            self.toasts
+                .info(format!("{}{colon}{}", self.t(what), files.join(", ")));
+        }
         let missing = loaded.degraded_files();
         self.degraded = ui::degraded::DegradedBar::new(dir, &loaded.degraded, &loaded.ws);
         self.load_problems = loaded

@@ -261,6 +261,11 @@ fn check_after_kill(
         return Err(format!("{at}: the workspace is gone"));
     }
     let now = markers(&loaded.ws);
+    // One change is one commit: every file of it holds the same iteration.
+    let iterations: std::collections::BTreeSet<u64> = now.values().copied().collect();
+    if iterations.len() > 1 {
+        return Err(format!("{at}: files of one change disagree: {now:?}"));
+    }
     for (kind, value) in &now {
         let ok = allowed(before[kind], start, committed);
         if !ok.contains(value) {

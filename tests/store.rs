@@ -827,3 +827,69 @@ fn a_failed_daily_backup_is_reported() {
     let done = saver.take_backups_done();
     assert!(matches!(&done[..], [Err(_)]), "{done:?}");
 }
+
+// ---------------------------------------------------------------- one commit, many files
+
+/// A save of several files stopped after its commit point: the next load puts the rest
+/// in place, and `check` says so beforehand (exit 0: nothing committed is lost).
+#[test]
+fn an_interrupted_commit_is_rolled_forward_and_check_says_so_first() {
+    let ws = sample();
+    let dir = saved(&ws);
+    let d = dir.path();
+    let mut changed = ws.clone();
+    Arc::make_mut(&mut changed.deals).deals.rows[0].notes = "after the crash".into();
+    let tmp = d.join(".deals.ron.tmp-999999-1");
+    std::fs::write(
+        &tmp,
+        store::files::to_ron(&changed, FileKind::Deals).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("commit.ron"),
+        r#"(renames:[(".deals.ron.tmp-999999-1","deals.ron")])"#,
+    )
+    .unwrap();
+
+    let (code, out) = check_cli(d);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("rolls forward") && out.contains("deals.ron"),
+        "{out}"
+    );
+    let report = store::check_report(d);
+    assert_eq!(
+        report.ws.deals, changed.deals,
+        "check reads what the next start will"
+    );
+
+    let loaded = store::load(d).unwrap();
+    assert_eq!(
+        loaded.recovered,
+        Some(store::Recovered::RolledForward(vec!["deals.ron".into()]))
+    );
+    assert_eq!(loaded.ws.deals, changed.deals);
+    assert!(!d.join("commit.ron").exists() && !tmp.exists());
+}
+
+/// A save stopped before its commit point left only temp files: the next load drops
+/// them and says so; the files keep the last committed state.
+#[test]
+fn an_uncommitted_save_is_rolled_back_and_said() {
+    let ws = sample();
+    let dir = saved(&ws);
+    let d = dir.path();
+    std::fs::write(d.join(".customers.ron.tmp-999999-7"), "half of a new fi").unwrap();
+    let (code, out) = check_cli(d);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("rolls back") && out.contains("customers.ron"),
+        "{out}"
+    );
+    let loaded = store::load(d).unwrap();
+    assert_eq!(
+        loaded.recovered,
+        Some(store::Recovered::RolledBack(vec!["customers.ron".into()]))
+    );
+    assert_eq!(loaded.ws.customers, ws.customers);
+}

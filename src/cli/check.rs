@@ -32,6 +32,9 @@ fn print(dir: &Path, r: &store::CheckReport, out: &mut impl Write) -> std::io::R
             dir.display()
         );
     }
+    for n in &r.notes {
+        writeln!(out, "note: {n}")?;
+    }
     for p in &r.problems {
         writeln!(out, "{p}")?;
     }

@@ -45,7 +45,7 @@ const MAX_LINKS: usize = 40;
 
 /// The file a write to `path` must replace: `path` itself, or where its chain of
 /// symbolic links ends (which need not exist yet).
-fn link_target(path: &Path) -> Result<PathBuf, StoreError> {
+pub(crate) fn link_target(path: &Path) -> Result<PathBuf, StoreError> {
     let mut at = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&at) {

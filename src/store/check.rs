@@ -20,6 +20,9 @@ pub struct CheckReport {
     pub exists: bool,
     /// The schema version of the files (1 is migrated at the next start).
     pub schema_version: Option<u32>,
+    /// What the next start will do about a save a crash interrupted (roll it forward
+    /// or back). Notes, not problems: nothing committed is lost.
+    pub notes: Vec<String>,
 }
 
 /// Every problem in the workspace at `dir`, each naming its file and, where known, line.
@@ -136,9 +139,32 @@ fn read_v1(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
 /// Reads every collection file; returns their texts for line lookups.
 fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
     let mut texts = BTreeMap::new();
+    // A committed save not yet in place is read as the next start will see it.
+    let pending = super::commit::pending(dir);
+    if !pending.is_empty() {
+        let names: Vec<&str> = pending.iter().map(|(n, _)| n.as_str()).collect();
+        r.notes.push(format!(
+            "a save was interrupted after it was committed; the next start finishes it \
+             (rolls forward): {}",
+            names.join(", ")
+        ));
+    }
+    let stale = stale_writes(dir);
+    if !stale.is_empty() {
+        r.notes.push(format!(
+            "a save was interrupted before it was committed; the next start drops it \
+             (rolls back, nothing committed is lost): {}",
+            stale.join(", ")
+        ));
+    }
     for kind in FileKind::ALL {
         let name = kind.file_name();
-        match files::read_text(&paths::file_path(dir, kind)) {
+        let path = pending
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, tmp)| tmp.clone())
+            .unwrap_or_else(|| paths::file_path(dir, kind));
+        match files::read_text(&path) {
             Ok(None) => {}
             Ok(Some(Err(p))) => r.problems.push(p),
             Ok(Some(Ok(text))) => {
@@ -151,6 +177,25 @@ fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
         }
     }
     texts
+}
+
+/// Workspace files with an unfinished write in `dir` (temp files no commit names).
+fn stale_writes(dir: &Path) -> Vec<String> {
+    let named: Vec<std::path::PathBuf> = super::commit::pending(dir)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| !named.contains(&e.path()))
+        .filter_map(|e| paths::temp_target(&e.file_name().to_string_lossy()))
+        .filter(|t| t == MANIFEST || FileKind::from_file_name(t).is_some())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 struct Checker<'a> {

@@ -1,7 +1,6 @@
 //! The collection files: how each `FileKind` is written as RON and read back, and
 //! `save`, which writes some of them plus the manifest.
 
-use super::atomic;
 use super::error::{FileProblem, StoreError};
 use super::fast_ron;
 use super::manifest::{self, Manifest};
@@ -206,9 +205,15 @@ fn stream_into(
 /// Writes the given files of `ws` (each atomically), then the manifest. Serialization
 /// happens here, so call it off the UI thread (see `Autosaver`).
 pub fn save(dir: &Path, ws: &Workspace, files: &BTreeSet<FileKind>) -> Result<(), StoreError> {
+    let mut out = Vec::with_capacity(files.len() + 1);
     for kind in files {
-        let text = to_ron(ws, *kind)?;
-        atomic::write_bytes(&paths::file_path(dir, *kind), text.as_bytes())?;
+        out.push((
+            paths::file_path(dir, *kind),
+            to_ron(ws, *kind)?.into_bytes(),
+        ));
     }
-    manifest::write(dir, &Manifest::current())
+    let manifest = manifest::to_text(&Manifest::current())?;
+    out.push((dir.join(paths::MANIFEST), manifest.into_bytes()));
+    // All the files of one save are one commit: a crash leaves all of them or none.
+    super::commit::write_all(dir, &out)
 }

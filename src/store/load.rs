@@ -3,6 +3,7 @@
 
 use super::atomic;
 use super::backup;
+use super::commit::{self, Recovered};
 use super::degraded::{self, SetAside};
 use super::error::{FileProblem, StoreError};
 use super::files;
@@ -29,6 +30,9 @@ pub struct Loaded {
     /// the workspace is degraded while this is not empty. Their problems are also in
     /// `problems`.
     pub degraded: Vec<SetAside>,
+    /// A save that a crash interrupted, finished (rolled forward) or dropped (rolled
+    /// back) by this load: the app says so.
+    pub recovered: Option<Recovered>,
 }
 
 impl Loaded {
@@ -44,7 +48,10 @@ impl Loaded {
 /// [`Lock`]: super::Lock
 pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create the data folder", dir, e))?;
-    remove_stale_temps(dir);
+    // A committed save is finished before leftovers are swept: its temp files are data.
+    let forward = commit::finish(dir)?;
+    let back = remove_stale_temps(dir);
+    let recovered = forward.or((!back.is_empty()).then_some(Recovered::RolledBack(back)));
     let mut problems: Vec<FileProblem> = backup::finish_pending_restore(dir)?.into_iter().collect();
 
     let now = chrono::Local::now().naive_local();
@@ -74,6 +81,7 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
             fresh: !has_set_aside_files(dir),
             migrated_from: None,
             degraded: Vec::new(),
+            recovered,
         });
     };
     let migrated_from = if version > SCHEMA_VERSION {
@@ -142,6 +150,7 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
         fresh: false,
         migrated_from,
         degraded,
+        recovered,
     })
 }
 
@@ -154,9 +163,12 @@ fn set_aside(path: &Path, now: chrono::NaiveDateTime) -> Result<PathBuf, StoreEr
 }
 
 /// Temp files and half-made backups left by a crash. They are never data: a write only
-/// counts once renamed. This process's own are skipped: its autosaver may be writing
-/// one right now (a reload after a restore). Best effort; a leftover is harmless.
-fn remove_stale_temps(dir: &Path) {
+/// counts once renamed (or named in a commit note, finished before this runs). This
+/// process's own are skipped: its autosaver may be writing one right now (a reload after
+/// a restore). Best effort; a leftover is harmless. Returns the workspace files whose
+/// unfinished write was dropped.
+fn remove_stale_temps(dir: &Path) -> Vec<String> {
+    let mut dropped = Vec::new();
     for sub in [dir.to_path_buf(), dir.join(BACKUPS)] {
         let Ok(entries) = std::fs::read_dir(&sub) else {
             continue;
@@ -172,12 +184,21 @@ fn remove_stale_temps(dir: &Path) {
                     let _ = std::fs::remove_dir_all(&path);
                 }
                 Ok(_) => {
-                    let _ = std::fs::remove_file(&path);
+                    if std::fs::remove_file(&path).is_ok()
+                        && sub == dir
+                        && let Some(target) = paths::temp_target(&name)
+                        && (target == MANIFEST || FileKind::from_file_name(&target).is_some())
+                    {
+                        dropped.push(target);
+                    }
                 }
                 Err(_) => {}
             }
         }
     }
+    dropped.sort();
+    dropped.dedup();
+    dropped
 }
 
 /// Files that show a workspace was here once, even though none of its files is.

@@ -61,11 +61,15 @@ pub fn read(dir: &Path) -> Result<Read, StoreError> {
 }
 
 pub fn write(dir: &Path, m: &Manifest) -> Result<(), StoreError> {
-    let text = ron::ser::to_string_pretty(m, ron::ser::PrettyConfig::new()).map_err(|e| {
+    atomic::write_bytes(&dir.join(MANIFEST), to_text(m)?.as_bytes())
+}
+
+/// The manifest's text.
+pub fn to_text(m: &Manifest) -> Result<String, StoreError> {
+    ron::ser::to_string_pretty(m, ron::ser::PrettyConfig::new()).map_err(|e| {
         StoreError::Serialize {
             file: MANIFEST.into(),
             message: e.to_string(),
         }
-    })?;
-    atomic::write_bytes(&dir.join(MANIFEST), text.as_bytes())
+    })
 }

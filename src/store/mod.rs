@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod autosave;
 pub mod backup;
 pub mod check;
+pub mod commit;
 pub mod degraded;
 pub mod error;
 pub mod fast_ron;
@@ -27,6 +28,7 @@ pub use backup::{
     restore_backup, restore_file,
 };
 pub use check::{CheckReport, check, check_report};
+pub use commit::Recovered;
 pub use degraded::SetAside;
 pub use error::{FileProblem, StoreError};
 pub use files::save;

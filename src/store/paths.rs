@@ -7,6 +7,7 @@
 //!   salesdesk.lock               held by the running app (an OS lock, not its existence)
 //!   restore-pending.ron          only while a restore is being copied in
 //!   set-aside.ron                collection files set aside and not resolved yet
+//!   commit.ron                   only while a save of several files is being put in place
 //!   <name>.corrupt-<stamp>       a file that failed to parse, set aside byte for byte
 //!   workspace.ron.v1-migrated    the schema-1 file, kept after migration
 //!   .<name>.tmp-<pid>-<n>        a write in progress (stale ones are removed at load)
@@ -25,6 +26,8 @@ pub const BACKUPS: &str = "backups";
 pub const RESTORE_PENDING: &str = "restore-pending.ron";
 /// The window's preferences (language, last page): not workspace data.
 pub const PREFS_FILE: &str = "prefs.ron";
+/// A save of several files in progress, past its commit point (see `commit`).
+pub const COMMIT: &str = "commit.ron";
 /// The collection files set aside and not resolved yet (see `degraded`).
 pub const SET_ASIDE: &str = "set-aside.ron";
 /// The single file of schema version 1.
@@ -94,6 +97,12 @@ pub fn temp_path(target: &Path) -> PathBuf {
 /// True for the names `temp_path` makes (never data).
 pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.contains(TEMP_MARK)
+}
+
+/// The file a temp name was written for (`.deals.ron.tmp-1-2` → `deals.ron`).
+pub fn temp_target(name: &str) -> Option<String> {
+    let (head, _) = name.rsplit_once(TEMP_MARK)?;
+    head.strip_prefix('.').map(str::to_owned)
 }
 
 /// The process that made a temp name, if it can be read from it.
