@@ -11,7 +11,9 @@
 //!
 //! Case counts are modest so `cargo test` stays quick; `PROPTEST_CASES=N` runs more.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -46,10 +48,6 @@ fn cases(n: u32) -> Config {
         cases: n,
         ..Config::default()
     }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date")
 }
 
 /// A small demo workspace: every file has real records of every kind.
@@ -901,14 +899,7 @@ fn customers_page(lang: Lang, huge: &[(String, String)]) -> Harness<'static, Sal
         row.name = name.clone();
         row.notes = notes.clone();
     }
-    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
-    app.page = Page::Customers;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    h.run();
-    h
+    harness_on(ws, lang, Page::Customers)
 }
 
 fn search(h: &mut Harness<'static, SalesDeskApp>, lang: Lang, text: &str) {

@@ -1,29 +1,19 @@
 //! UI flows through egui_kittest, as a user would: find by label, click, type.
 //! Each flow runs in both languages.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use salesdesk::app::SalesDeskApp;
 use salesdesk::i18n::Lang;
-use salesdesk::model::Document;
 use salesdesk::ui::Page;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
-    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today());
-    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
-    app.page = page;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    h.run();
-    h
+fn harness(lang: Lang, page: Page) -> H {
+    harness_on(demo(120), lang, page)
 }
 
 /// The words a flow needs, per language.
@@ -67,18 +57,6 @@ fn words(lang: Lang) -> W {
             negative: "Must not be negative",
         },
     }
-}
-
-fn input<'a>(h: &'a Harness<'static, SalesDeskApp>, label: &'a str) -> egui_kittest::Node<'a> {
-    h.get_by_role_and_label(Role::TextInput, label)
-}
-
-fn set_text(h: &mut Harness<'static, SalesDeskApp>, label: &str, text: &str) {
-    input(h, label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    input(h, label).type_text(text);
-    h.run();
 }
 
 fn customer_count(h: &Harness<'static, SalesDeskApp>) -> usize {

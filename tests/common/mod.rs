@@ -1,4 +1,10 @@
-//! Helpers shared by the integration tests that compare a data dir before and after.
+//! Helpers shared by the integration tests: comparing a data dir before and after here,
+//! the UI tests' harness and typing in `ui`.
+//!
+//! Each test crate includes this module and uses only some of it.
+#![allow(dead_code)]
+
+pub mod ui;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
