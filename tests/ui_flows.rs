@@ -9,7 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use salesdesk::app::SalesDeskApp;
-use salesdesk::i18n::Lang;
+use salesdesk::i18n::{Lang, T};
 use salesdesk::ui::Page;
 
 fn harness(lang: Lang, page: Page) -> H {
@@ -228,13 +228,46 @@ fn edit_delete_undo_redo_a_customer_en() {
     edit_delete_undo_redo_flow(Lang::En);
 }
 
+/// The pages that show the "not built yet" placeholder instead of their own view.
+const NOT_BUILT: [Page; 4] = [
+    Page::Performance,
+    Page::Marketing,
+    Page::Promotions,
+    Page::Me,
+];
+
+/// Every page draws in both languages with its title as a heading (the Team page is
+/// headed by the team's name once it has one), and the not-built placeholder shows on
+/// exactly the pages that are not built.
 #[test]
 fn every_page_draws_in_both_languages() {
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(lang, Page::Dashboard);
+        let team_name = h.state().doc.ws.team.setup.team_name.clone();
+        assert!(!team_name.is_empty(), "the demo names its team");
         for page in Page::SIDEBAR.into_iter().chain([Page::Data]) {
             h.state_mut().page = page;
             h.run();
+            let title = match page {
+                Page::Team => team_name.as_str(),
+                _ => page.title().get(lang),
+            };
+            // A heading is a label; the sidebar's entry for the page is a button.
+            assert!(
+                h.query_all_by_role_and_label(Role::Label, title)
+                    .next()
+                    .is_some(),
+                "{lang:?} {page:?}: no heading {title:?}"
+            );
+            let placeholder = h
+                .query_all_by_label(T::NotBuiltTitle.get(lang))
+                .next()
+                .is_some();
+            assert_eq!(
+                placeholder,
+                NOT_BUILT.contains(&page),
+                "{lang:?} {page:?}: the not-built placeholder shows where it should not, or not where it should"
+            );
         }
     }
 }
