@@ -467,3 +467,27 @@ fn report_on_a_v1_workspace_migrates_in_memory_and_writes_nothing() {
     assert_eq!(v["revenue"], 120000.0);
     common::assert_same_tree(&before, &common::tree(tmp.path()), "report");
 }
+
+/// A mistyped command is refused with a suggestion and exit code 2; it does not open
+/// the window (which, with no display here, would exit 1) or touch any folder.
+#[test]
+fn an_unknown_command_is_refused_with_a_suggestion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (code, out, err) = salesdesk(["exprot".into(), "--data-dir".into(), dir.clone().into()]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("unrecognized subcommand 'exprot'"), "{err}");
+    assert!(
+        err.contains("a similar subcommand exists: 'report'"),
+        "{err}"
+    );
+    assert!(!dir.exists());
+    let (code, out, _) = salesdesk(["--version".into()]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, concat!("salesdesk ", env!("CARGO_PKG_VERSION")))
+    );
+    let (code, out, _) = salesdesk(["import".into(), "--help".into()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: salesdesk import"), "{out}");
+}
