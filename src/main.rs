@@ -1,4 +1,10 @@
 //! SalesDesk 销售经理工作台: the window, and the command line of the same binary.
+//!
+//! A release build on Windows is a windowed program, so a double-click opens no console
+//! window. Such a program loses its output and exit code in cmd and PowerShell: there
+//! the commands are run with `salesdesk-cli` (src/bin/salesdesk-cli.rs), a console
+//! program that shares `cli::run`.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use chrono::Local;
 use salesdesk::{cli, store};
