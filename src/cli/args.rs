@@ -17,7 +17,7 @@ memory), and on a folder that does not exist they say so and exit 1.";
 
 /// SalesDesk 销售经理工作台 — an offline workbench for one sales manager.
 ///
-/// Without a command it opens the window.
+/// Without a command, `salesdesk` opens the window (`salesdesk-cli` only runs commands).
 #[derive(Debug, Parser)]
 #[command(name = "salesdesk", version, after_help = AFTER_HELP)]
 struct Cli {
