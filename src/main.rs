@@ -1,135 +1,21 @@
 //! SalesDesk 销售经理工作台: the window, and the command line of the same binary.
+//!
+//! A release build on Windows is a windowed program, so a double-click opens no console
+//! window. Such a program loses its output and exit code in cmd and PowerShell: there
+//! the commands are run with `salesdesk-cli` (src/bin/salesdesk-cli.rs), a console
+//! program that shares `cli::run`.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use chrono::Local;
 use salesdesk::{cli, store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const HELP: &str = "\
-SalesDesk 销售经理工作台 — an offline workbench for one sales manager.
-
-USAGE:
-    salesdesk [--data-dir DIR]                 open the window
-    salesdesk demo   --data-dir DIR [--deals N]  write a generated demo workspace and exit
-    salesdesk check  --data-dir DIR            load every file, print each problem
-                                               (file:line:column: what); exit 1 if any
-    salesdesk import --data-dir DIR FILE.csv   import deals (all or nothing); exit 1 on
-                                               bad rows, each listed with line and column
-    salesdesk report --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD [--json]
-                                               funnel, win rate, revenue, velocity …
-
-The data dir defaults to the user data directory; the environment variable
-SALESDESK_DATA_DIR or --data-dir overrides it. Every file is written atomically, a
-backup is kept per day (last 14), and only one SalesDesk may open a data dir at a time.
-check and report only read: they write nothing (an older data format is upgraded in
-memory), and on a folder that does not exist they say so and exit 1.
-
-OPTIONS:
-    -h, --help       this text
-    -V, --version    the version
-";
-
-/// Arguments after the subcommand: `--data-dir`, `--deals`, `--from`, `--to`, `--json`
-/// and positional values.
-#[derive(Default, Debug)]
-struct Args {
-    data_dir: Option<PathBuf>,
-    deals: Option<usize>,
-    from: Option<String>,
-    to: Option<String>,
-    json: bool,
-    positional: Vec<String>,
-}
-
-fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut a = Args::default();
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
-        match arg.as_str() {
-            "--data-dir" => a.data_dir = Some(PathBuf::from(value("--data-dir")?)),
-            "--deals" => {
-                let v = value("--deals")?;
-                a.deals = Some(
-                    v.parse()
-                        .map_err(|_| format!("--deals: '{v}' is not a whole number"))?,
-                );
-            }
-            "--from" => a.from = Some(value("--from")?),
-            "--to" => a.to = Some(value("--to")?),
-            "--json" => a.json = true,
-            s if s.starts_with("--data-dir=") => a.data_dir = Some(PathBuf::from(&s[11..])),
-            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
-            _ => a.positional.push(arg),
-        }
-    }
-    Ok(a)
-}
-
-fn date(name: &str, v: Option<String>) -> Result<chrono::NaiveDate, String> {
-    let v = v.ok_or(format!("{name} YYYY-MM-DD is required"))?;
-    chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-        .map_err(|_| format!("{name}: '{v}' is not a date (YYYY-MM-DD)"))
-}
-
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1).peekable();
-    let sub = match args.peek().map(String::as_str) {
-        Some("-h" | "--help" | "help") => {
-            print!("{HELP}");
-            return ExitCode::SUCCESS;
-        }
-        Some("-V" | "--version") => {
-            println!("salesdesk {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
-        }
-        Some(s @ ("demo" | "check" | "import" | "report")) => {
-            let s = s.to_owned();
-            args.next();
-            Some(s)
-        }
-        _ => None,
-    };
-    let a = match parse(args) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let out = &mut std::io::stdout();
-    let err = &mut std::io::stderr();
-    let code = match sub.as_deref() {
-        None => return run_window(a.data_dir),
-        Some(cmd) => {
-            // Only the commands that write may create the data folder: `check` and
-            // `report` read, and a mistyped path must not leave folders behind.
-            let dir = if matches!(cmd, "demo" | "import") {
-                store::resolve_data_dir(a.data_dir.clone())
-            } else {
-                store::locate_data_dir(a.data_dir.clone())
-            };
-            let dir = match dir {
-                Ok(d) => d,
-                Err(e) => return usage_error(&e.to_string()),
-            };
-            match cmd {
-                "demo" => cli::demo::run(&dir, a.deals.unwrap_or(400), out),
-                "check" => cli::check::run(&dir, out),
-                "import" => match a.positional.as_slice() {
-                    [file] => cli::import::run(&dir, std::path::Path::new(file), out, err),
-                    _ => return usage_error("import needs exactly one CSV file"),
-                },
-                "report" => match (date("--from", a.from), date("--to", a.to)) {
-                    (Ok(from), Ok(to)) => cli::report::run(&dir, from, to, a.json, out, err),
-                    (Err(e), _) | (_, Err(e)) => return usage_error(&e),
-                },
-                _ => unreachable!("subcommands are matched above"),
-            }
-        }
-    };
-    ExitCode::from(code.clamp(0, 255) as u8)
-}
-
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("salesdesk: {msg}\nTry 'salesdesk --help'.");
-    ExitCode::from(2)
+    match cli::run(std::env::args_os()) {
+        cli::Run::Exit(code) => ExitCode::from(code),
+        cli::Run::Window(data_dir) => run_window(data_dir),
+    }
 }
 
 fn run_window(data_dir: Option<PathBuf>) -> ExitCode {

@@ -11,7 +11,9 @@
 //!
 //! Case counts are modest so `cargo test` stays quick; `PROPTEST_CASES=N` runs more.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -46,10 +48,6 @@ fn cases(n: u32) -> Config {
         cases: n,
         ..Config::default()
     }
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date")
 }
 
 /// A small demo workspace: every file has real records of every kind.
@@ -220,14 +218,16 @@ fn mutate(mut b: Vec<u8>, m: &Mutation) -> Vec<u8> {
     b
 }
 
-/// Reads `text` as the file `kind` with both readers. Whatever the fast reader accepts,
-/// ron must read the same; returns whether the fast reader took it.
-fn readers_agree(kind: FileKind, text: &str) -> Result<bool, TestCaseError> {
+/// Reads `text` as the file `kind` with both readers, the fast one refilling its buffer
+/// `fill` bytes at a time. Whatever the fast reader accepts, ron must read the same;
+/// returns whether the fast reader took it.
+fn readers_agree(kind: FileKind, text: &str, fill: usize) -> Result<bool, TestCaseError> {
     fn agree<T: serde::de::DeserializeOwned + PartialEq>(
         kind: FileKind,
         text: &str,
+        fill: usize,
     ) -> Result<bool, TestCaseError> {
-        let Ok(fast) = fast_ron::from_str::<T>(text) else {
+        let Ok(fast) = fast_ron::from_reader_with_capacity::<T>(text.as_bytes(), fill) else {
             return Ok(false);
         };
         match ron::from_str::<T>(text) {
@@ -240,15 +240,15 @@ fn readers_agree(kind: FileKind, text: &str) -> Result<bool, TestCaseError> {
         Ok(true)
     }
     match kind {
-        FileKind::Settings => agree::<Settings>(kind, text),
-        FileKind::Team => agree::<TeamFile>(kind, text),
-        FileKind::Performance => agree::<PerformanceFile>(kind, text),
-        FileKind::Customers => agree::<CustomersFile>(kind, text),
-        FileKind::Deals => agree::<DealsFile>(kind, text),
-        FileKind::Marketing => agree::<MarketingFile>(kind, text),
-        FileKind::Promotions => agree::<PromotionsFile>(kind, text),
-        FileKind::Budget => agree::<BudgetFile>(kind, text),
-        FileKind::Me => agree::<MeFile>(kind, text),
+        FileKind::Settings => agree::<Settings>(kind, text, fill),
+        FileKind::Team => agree::<TeamFile>(kind, text, fill),
+        FileKind::Performance => agree::<PerformanceFile>(kind, text, fill),
+        FileKind::Customers => agree::<CustomersFile>(kind, text, fill),
+        FileKind::Deals => agree::<DealsFile>(kind, text, fill),
+        FileKind::Marketing => agree::<MarketingFile>(kind, text, fill),
+        FileKind::Promotions => agree::<PromotionsFile>(kind, text, fill),
+        FileKind::Budget => agree::<BudgetFile>(kind, text, fill),
+        FileKind::Me => agree::<MeFile>(kind, text, fill),
     }
 }
 
@@ -258,16 +258,22 @@ fn kind_of(file: &str) -> Option<FileKind> {
 
 /// Every file SalesDesk writes is read by the fast reader (so a large workspace loads
 /// in time), and read exactly as ron reads it.
+/// Also with a buffer of a few bytes, so that every line is a filling of its own.
 fn written_files_take_the_fast_road(ws: &Workspace) -> Result<(), TestCaseError> {
     for kind in FileKind::ALL {
         let text = store::files::to_ron(ws, kind).expect("serialize");
-        prop_assert!(
-            readers_agree(kind, &text)?,
-            "{kind:?}: the fast reader gave up on a written file"
-        );
+        for fill in [FILL, 1, 5] {
+            prop_assert!(
+                readers_agree(kind, &text, fill)?,
+                "{kind:?}: the fast reader (fill {fill}) gave up on a written file"
+            );
+        }
     }
     Ok(())
 }
+
+/// The fast reader's own buffer size (64 KiB): larger than any demo file here.
+const FILL: usize = 64 * 1024;
 
 fn ordered(a: usize, b: usize) -> (usize, usize) {
     if a <= b { (a, b) } else { (b, a) }
@@ -302,17 +308,22 @@ proptest! {
     // than ron does, however it is damaged.
     #![proptest_config(cases(1024))]
 
+    // A tiny buffer (1 to 7 bytes) refills at every line, so tokens meet the ends of
+    // fillings as they would in a file larger than one 64 KiB filling; how much the
+    // buffer takes at a time must change nothing.
     #[test]
     fn mutated_files_read_alike_by_both_readers(
         file in prop::sample::select(file_names()),
         mutations in prop::collection::vec(mutation(), 1..4),
+        fill in 1usize..8,
     ) {
         let mut bytes = demo_files()[&file].clone();
         for m in &mutations {
             bytes = mutate(bytes, m);
         }
         if let (Some(kind), Ok(text)) = (kind_of(&file), std::str::from_utf8(&bytes)) {
-            readers_agree(kind, text)?;
+            let took = readers_agree(kind, text, FILL)?;
+            prop_assert_eq!(readers_agree(kind, text, fill)?, took, "fill {} vs {}", fill, FILL);
         }
     }
 }
@@ -901,14 +912,7 @@ fn customers_page(lang: Lang, huge: &[(String, String)]) -> Harness<'static, Sal
         row.name = name.clone();
         row.notes = notes.clone();
     }
-    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
-    app.page = Page::Customers;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    h.run();
-    h
+    harness_on(ws, lang, Page::Customers)
 }
 
 fn search(h: &mut Harness<'static, SalesDeskApp>, lang: Lang, text: &str) {

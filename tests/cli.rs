@@ -59,7 +59,12 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// Runs the `salesdesk` binary itself (main.rs included); returns (exit code, stdout,
 /// stderr). The data dir comes only from the arguments.
 fn salesdesk(args: impl IntoIterator<Item = OsString>) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_salesdesk"))
+    run_binary(env!("CARGO_BIN_EXE_salesdesk"), args)
+}
+
+/// Runs one of the crate's binaries, as [`salesdesk`] does.
+fn run_binary(exe: &str, args: impl IntoIterator<Item = OsString>) -> (i32, String, String) {
+    let out = std::process::Command::new(exe)
         .args(args)
         .env_remove(store::paths::ENV_DATA_DIR)
         .output()
@@ -466,4 +471,54 @@ fn report_on_a_v1_workspace_migrates_in_memory_and_writes_nothing() {
     assert_eq!(v["lost_count"], 1);
     assert_eq!(v["revenue"], 120000.0);
     common::assert_same_tree(&before, &common::tree(tmp.path()), "report");
+}
+
+/// A mistyped command is refused with a suggestion and exit code 2; it does not open
+/// the window (which, with no display here, would exit 1) or touch any folder.
+#[test]
+fn an_unknown_command_is_refused_with_a_suggestion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let (code, out, err) = salesdesk(["exprot".into(), "--data-dir".into(), dir.clone().into()]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("unrecognized subcommand 'exprot'"), "{err}");
+    assert!(
+        err.contains("a similar subcommand exists: 'report'"),
+        "{err}"
+    );
+    assert!(!dir.exists());
+    let (code, out, _) = salesdesk(["--version".into()]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, concat!("salesdesk ", env!("CARGO_PKG_VERSION")))
+    );
+    let (code, out, _) = salesdesk(["import".into(), "--help".into()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: salesdesk import"), "{out}");
+}
+
+/// `salesdesk-cli`, the console twin for Windows, runs the same commands with the same
+/// output and exit codes, and refuses to run without one instead of opening the window.
+#[test]
+fn salesdesk_cli_runs_the_same_commands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let cli = |args: &[&str]| {
+        let args = args.iter().map(|a| match *a {
+            "DIR" => dir.clone().into_os_string(),
+            a => a.into(),
+        });
+        run_binary(env!("CARGO_BIN_EXE_salesdesk-cli"), args)
+    };
+    let (code, out, err) = cli(&["demo", "--data-dir", "DIR", "--deals", "30"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let args = ["check".into(), "--data-dir".into(), dir.clone().into()];
+    let (code, out, err) = cli(&["check", "--data-dir", "DIR"]);
+    assert_eq!((code, out, err), salesdesk(args));
+    assert_eq!(code, 0);
+    let (code, _, err) = cli(&["exprot"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, out, err) = cli(&[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("salesdesk-cli --help"), "{err}");
 }

@@ -3,8 +3,8 @@
 //! Ctrl+Q, and check the demo workspace was written.
 //!
 //! Needs `Xvfb`, `openbox`, `xdotool` and ImageMagick's `import`/`convert` (`.ci/run`
-//! installs them);
-//! where they are missing the test says so and passes as skipped.
+//! installs them). Where they are missing the test says so and passes as skipped, except
+//! under `CI=true`, where a smoke test that cannot run fails: CI must not pass it unrun.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -16,6 +16,11 @@ fn have(cmd: &str) -> bool {
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// `CI=true` (as GitHub Actions, GitLab CI and most others set it).
+fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 struct Killed(Child);
@@ -63,6 +68,11 @@ fn the_real_window_starts_shows_the_demo_and_quits_cleanly() {
         .filter(|c| !have(c))
         .collect();
     if !missing.is_empty() {
+        assert!(
+            !on_ci(),
+            "CI=true but the real-window smoke test cannot run: missing {missing:?} \
+             (.ci/run installs them with apt-get)"
+        );
         eprintln!("SKIPPED real-window smoke test: missing {missing:?} (.ci/run installs them)");
         return;
     }

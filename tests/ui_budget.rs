@@ -3,12 +3,13 @@
 //! reads), delete and undo behave, the pies draw with zero, one and many categories, and
 //! picking a category on a pie filters the expense list.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::ui::*;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use salesdesk::analytics::{BudgetAlert, budget_alerts, budget_by_category};
-use salesdesk::app::SalesDeskApp;
 use salesdesk::i18n::{Lang, T};
 use salesdesk::model::{
     BudgetCategory, BudgetLine, BudgetLineId, CategoryId, Change, Document, Expense, ExpenseId,
@@ -18,25 +19,8 @@ use salesdesk::ui::Page;
 use salesdesk::ui::budget::PieKind;
 use std::f64::consts::TAU;
 
-type H = Harness<'static, SalesDeskApp>;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
 fn harness_with(ws: Workspace, lang: Lang) -> H {
-    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
-    app.page = Page::Budget;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-fn demo() -> Workspace {
-    salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today())
+    harness_on(ws, lang, Page::Budget)
 }
 
 /// The words a flow needs, per language.
@@ -103,15 +87,6 @@ fn words(lang: Lang) -> W {
     }
 }
 
-fn set_text(h: &mut H, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
-}
-
 /// Opens a drop-down by its label and picks an entry by its words.
 fn choose(h: &mut H, combo: &str, option: &str) {
     h.get_by_role_and_label(Role::ComboBox, combo).click();
@@ -140,7 +115,7 @@ fn year_rows(ws: &Workspace) -> Vec<salesdesk::analytics::CategoryBudget> {
 
 fn invalid_expense_flow(lang: Lang) {
     let w = words(lang);
-    let mut h = harness_with(demo(), lang);
+    let mut h = harness_with(demo(120), lang);
     let before = h.state().doc.ws.clone();
     let rev = h.state().doc.revision();
     h.get_by_label(w.new_expense).click();
@@ -191,7 +166,7 @@ fn a_negative_or_non_numeric_amount_or_no_category_is_refused_en() {
 
 fn over_plan_flow(lang: Lang) {
     let w = words(lang);
-    let mut h = harness_with(demo(), lang);
+    let mut h = harness_with(demo(120), lang);
     // A category still under 90 % of this year's plan.
     let ws = h.state().doc.ws.clone();
     let row = year_rows(&ws)
@@ -399,7 +374,7 @@ fn pies_flow(lang: Lang) {
     }
 
     // Many: the demo's seven categories, in order, closing the circle.
-    let mut h = harness_with(demo(), lang);
+    let mut h = harness_with(demo(120), lang);
     draw_all_tabs(&mut h, lang);
     let g = h
         .state()
@@ -447,7 +422,7 @@ fn expenses_of(ws: &Workspace, c: CategoryId) -> usize {
 }
 
 fn filter_flow(lang: Lang) {
-    let mut h = harness_with(demo(), lang);
+    let mut h = harness_with(demo(120), lang);
     let ws = h.state().doc.ws.clone();
     let all = h.state().pages.budget.list.rows().len();
     assert_eq!(
@@ -555,7 +530,7 @@ fn clicking_a_slice_or_legend_entry_filters_the_expense_list_en() {
 
 #[test]
 fn the_plan_form_saves_one_undoable_plan_and_refuses_a_negative_one() {
-    let mut h = harness_with(demo(), Lang::En);
+    let mut h = harness_with(demo(120), Lang::En);
     h.get_by_label("Categories & plans").click();
     h.run();
     let first = h.state().doc.ws.budget.categories.rows[0].id;

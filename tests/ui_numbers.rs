@@ -2,7 +2,10 @@
 //! Analytics page's funnel, bottleneck and planner, checked against what `analytics`
 //! computes for the demo workspace, in both languages.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -15,20 +18,8 @@ use salesdesk::model::{Change, Document, Money, Period, Record};
 use salesdesk::ui::Page;
 use salesdesk::ui::format::{money_short, percent};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn harness_with(lang: Lang, page: Page, deals: usize) -> Harness<'static, SalesDeskApp> {
-    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals }, today());
-    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
-    app.page = page;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    h.run();
-    h
+fn harness_with(lang: Lang, page: Page, deals: usize) -> H {
+    harness_sized(demo(deals), lang, page, egui::vec2(1440.0, 900.0))
 }
 
 fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
@@ -37,18 +28,6 @@ fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
 
 fn has_label(h: &Harness<'static, SalesDeskApp>, label: &str) -> bool {
     h.query_all_by_label(label).next().is_some()
-}
-
-fn set_text(h: &mut Harness<'static, SalesDeskApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label)
-        .scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
 }
 
 /// Scrolls the node found by the expression into view, then clicks it.

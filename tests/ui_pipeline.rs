@@ -3,7 +3,10 @@
 //! form, log interactions, walk feedback through its flow. The drag and lost-reason
 //! flows run in both languages.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::ui::*;
 use egui::accesskit::Role;
 use egui::{Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
@@ -17,23 +20,12 @@ use salesdesk::ui::format::money_short;
 use salesdesk::ui::pipeline::Side;
 use std::sync::Arc;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
 fn workspace() -> Workspace {
-    salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today())
+    demo(120)
 }
 
-fn harness_with(ws: Workspace, lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
-    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
-    app.page = page;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_context_setup(salesdesk::ui::fonts::install_fonts)
-        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
-    h.run();
-    h
+fn harness_with(ws: Workspace, lang: Lang, page: Page) -> H {
+    harness_sized(ws, lang, page, egui::vec2(1440.0, 900.0))
 }
 
 fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
@@ -111,22 +103,6 @@ fn words(lang: Lang) -> W {
             not_a_date: "Not a date (use YYYY-MM-DD)",
         },
     }
-}
-
-/// The single- or multi-line text field named `label`.
-fn input<'a>(h: &'a Harness<'static, SalesDeskApp>, label: &'a str) -> egui_kittest::Node<'a> {
-    h.get_by(move |n| {
-        matches!(n.role(), Role::TextInput | Role::MultilineTextInput)
-            && n.label().as_deref() == Some(label)
-    })
-}
-
-fn set_text(h: &mut Harness<'static, SalesDeskApp>, label: &str, text: &str) {
-    input(h, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
-    input(h, label).type_text(text);
-    h.run();
 }
 
 fn deal(h: &Harness<'static, SalesDeskApp>, id: DealId) -> Deal {

@@ -1,77 +1,11 @@
-//! 预算管理与成本控制: pie slices for the allocation chart, plan vs actual per category,
-//! alerts, monthly burn, the biggest overruns and fastest-growing costs, and the
-//! year-end spend forecast.
+//! 预算管理与成本控制: plan vs actual per category, alerts, monthly burn, the biggest
+//! overruns and fastest-growing costs, and the year-end spend forecast. (The pie's
+//! geometry is drawing, so it lives with the chart in `ui/charts_pie.rs`.)
 
 use super::calendar::{months_of, round_money};
 use super::ratio;
 use crate::model::{BudgetLine, CategoryId, Money, Period, Workspace};
 use chrono::{Datelike, NaiveDate};
-use std::f64::consts::{FRAC_PI_2, TAU};
-
-/// Start and end angle (radians, from 0 to a full turn) of each slice of a pie, in the
-/// order given. The last slice ends at exactly `TAU`, so the pie closes without a gap.
-/// Negative amounts count as zero (their slice is empty); a zero total gives no slices.
-pub fn slice_angles(amounts: &[i64]) -> Vec<(f64, f64)> {
-    // i128 so a sum of large amounts cannot overflow.
-    let total: i128 = amounts.iter().map(|a| (*a).max(0) as i128).sum();
-    if total == 0 {
-        return Vec::new();
-    }
-    let mut cum: i128 = 0;
-    let mut start = 0.0;
-    amounts
-        .iter()
-        .map(|a| {
-            cum += (*a).max(0) as i128;
-            // Angles from the running sum, not by adding slice widths: no drift, and
-            // cum == total at the end gives exactly TAU.
-            let end = if cum == total {
-                TAU
-            } else {
-                TAU * (cum as f64 / total as f64)
-            };
-            let s = (start, end);
-            start = end;
-            s
-        })
-        .collect()
-}
-
-/// Greatest angle of one polygon piece: egui_plot fills polygons correctly only when
-/// they are convex, and a sector is convex up to 180°; 90° also keeps the arc smooth.
-const MAX_PIECE: f64 = FRAC_PI_2;
-/// Angle between arc points, about 3°.
-const ARC_STEP: f64 = TAU / 120.0;
-
-/// The polygons that draw one slice (from [`slice_angles`]) of a pie centred on
-/// `center`: convex pieces of at most 90°, each the centre followed by points along the
-/// arc. Angles run clockwise from 12 o'clock (x = sin, y = cos) as a pie is read. An
-/// empty slice gives no pieces.
-pub fn slice_polygons(center: [f64; 2], radius: f64, start: f64, end: f64) -> Vec<Vec<[f64; 2]>> {
-    let span = end - start;
-    if span.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
-        return Vec::new();
-    }
-    let pieces = (span / MAX_PIECE).ceil().max(1.0) as usize;
-    let width = span / pieces as f64;
-    let steps = (width / ARC_STEP).ceil().max(1.0) as usize;
-    (0..pieces)
-        .map(|p| {
-            let a0 = start + width * p as f64;
-            let mut pts = Vec::with_capacity(steps + 2);
-            pts.push(center);
-            for s in 0..=steps {
-                let a = if s == steps {
-                    a0 + width
-                } else {
-                    a0 + width * s as f64 / steps as f64
-                };
-                pts.push([center[0] + radius * a.sin(), center[1] + radius * a.cos()]);
-            }
-            pts
-        })
-        .collect()
-}
 
 /// How close a category is to its plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -358,44 +292,7 @@ mod tests {
     use super::*;
     use crate::analytics::testutil::d;
     use crate::model::{BudgetCategory, BudgetLineId, Expense, ExpenseId};
-    use std::f64::consts::PI;
     use std::sync::Arc;
-
-    #[test]
-    fn slices_close_the_circle_exactly() {
-        assert!(slice_angles(&[]).is_empty());
-        assert!(slice_angles(&[0, 0]).is_empty());
-        assert_eq!(slice_angles(&[42]), vec![(0.0, TAU)]);
-        let s = slice_angles(&[1, 1, 2]);
-        assert_eq!(s[0], (0.0, FRAC_PI_2));
-        assert_eq!(s[1], (FRAC_PI_2, PI));
-        assert_eq!(s[2], (PI, TAU));
-        // Awkward thirds still end on exactly TAU, each slice starting where the last ended.
-        let s = slice_angles(&[1, 1, 1, -5, 0]);
-        assert_eq!(s.len(), 5);
-        assert_eq!(s[4].1, TAU);
-        assert_eq!(s[3].0, s[3].1);
-        assert!(s.windows(2).all(|w| w[0].1 == w[1].0));
-    }
-
-    #[test]
-    fn polygons_are_pieces_of_at_most_ninety_degrees() {
-        assert!(slice_polygons([0.0, 0.0], 1.0, 1.0, 1.0).is_empty());
-        let full = slice_polygons([0.0, 0.0], 1.0, 0.0, TAU);
-        assert_eq!(full.len(), 4);
-        let small = slice_polygons([1.0, 1.0], 2.0, 0.0, 0.3);
-        assert_eq!(small.len(), 1);
-        assert_eq!(small[0][0], [1.0, 1.0]);
-        // 12 o'clock first, clockwise.
-        assert_eq!(small[0][1], [1.0, 3.0]);
-        let last = small[0].last().unwrap();
-        assert!((last[0] - (1.0 + 2.0 * 0.3f64.sin())).abs() < 1e-12);
-        for piece in slice_polygons([0.0, 0.0], 1.0, 0.5, 5.0) {
-            let (a, b) = (piece[1], *piece.last().unwrap());
-            let angle = (a[0] * b[0] + a[1] * b[1]).clamp(-1.0, 1.0).acos();
-            assert!(angle <= FRAC_PI_2 + 1e-9);
-        }
-    }
 
     #[test]
     fn alert_edges_ninety_warns_hundred_is_not_over() {

@@ -2,11 +2,13 @@
 //! Each subcommand is a function returning the process exit code, writing to the given
 //! output, so tests call them directly.
 
+pub mod args;
 pub mod check;
 pub mod demo;
 pub mod import;
 pub mod report;
 
+pub use args::{Run, run};
 use std::path::Path;
 
 /// Why `dir` cannot be read as a data folder at all (it does not exist, or is a file),

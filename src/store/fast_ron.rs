@@ -54,9 +54,21 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
 /// Reads a `T` from `source` (a file, buffered), or says it cannot. A read error is
 /// `Unsupported` too: the caller's slow path reads the file again and reports it.
 pub fn from_reader<T: DeserializeOwned>(source: impl BufRead) -> Result<T> {
+    from_reader_with_capacity(source, REFILL)
+}
+
+/// [`from_reader`] with the buffer refilled `fill` bytes at a time (rounded up to whole
+/// lines) instead of 64 KiB. For tests: a tiny `fill` makes every line its own filling,
+/// so the refill paths run on small files too.
+#[doc(hidden)]
+pub fn from_reader_with_capacity<T: DeserializeOwned>(
+    source: impl BufRead,
+    fill: usize,
+) -> Result<T> {
     let mut de = Reader {
         source,
-        buf: Vec::with_capacity(REFILL),
+        buf: Vec::with_capacity(fill),
+        fill,
         pos: 0,
         implicit_some: false,
     };
@@ -83,6 +95,8 @@ struct Reader<R> {
     /// Whole lines of the source; `pos` is the next byte. Refilled only when every
     /// byte is used, so a token never straddles two fillings.
     buf: Vec<u8>,
+    /// Refill until the buffer holds at least this many bytes (or the source ends).
+    fill: usize,
     pos: usize,
     implicit_some: bool,
 }
@@ -99,7 +113,7 @@ impl<R: BufRead> Reader<R> {
     fn refill(&mut self) -> bool {
         self.buf.clear();
         self.pos = 0;
-        while self.buf.len() < REFILL {
+        while self.buf.len() < self.fill {
             match self.source.read_until(b'\n', &mut self.buf) {
                 Ok(0) | Err(_) => break,
                 Ok(_) => {}

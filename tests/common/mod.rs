@@ -1,7 +1,11 @@
 //! Helpers shared by the integration tests: set-ups that run the real app over a data
-//! dir, and comparisons of a data dir before and after.
-
+//! dir, comparisons of a data dir before and after, and (in `ui`) the UI tests' harness
+//! and typing.
+//!
+//! Each test crate includes this module and uses only some of it.
 #![allow(dead_code)]
+
+pub mod ui;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;

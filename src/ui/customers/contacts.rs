@@ -1,6 +1,6 @@
 //! A customer's contacts: add, edit (one primary contact per customer) and delete.
 
-use super::detail::RText;
+use super::words::RText;
 use crate::i18n::T;
 use crate::model::*;
 use crate::ui::Cx;

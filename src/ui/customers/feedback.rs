@@ -2,7 +2,7 @@
 //! open → in progress → resolved (with its resolution; a resolved item can be reopened).
 //! Each step is one undoable change.
 
-use super::detail::{RText, colon};
+use super::words::{RText, colon};
 use crate::analytics::relationship::Relationship;
 use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;

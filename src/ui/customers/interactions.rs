@@ -3,7 +3,7 @@
 //! done. A follow-up due today or earlier is what the Dashboard lists
 //! ([`crate::analytics::follow_ups_due`] reads the same records).
 
-use super::detail::{RText, colon};
+use super::words::{RText, colon};
 use crate::analytics::relationship::Relationship;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;

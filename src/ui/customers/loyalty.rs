@@ -2,7 +2,7 @@
 //! the last twelve months' won revenue), the points ledger with a form to add an entry,
 //! and the programme's rules, editable through `Change::Loyalty`.
 
-use super::detail::RText;
+use super::words::RText;
 use crate::analytics::relationship::Relationship;
 use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;

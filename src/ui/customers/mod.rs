@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod form;
 pub mod interactions;
 pub mod loyalty;
+mod words;
 
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm_delete};

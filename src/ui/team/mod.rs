@@ -83,8 +83,6 @@ impl TeamPage {
             .min_size(300.0)
             .show(ui, |ui| self.side_panel(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
-            // Every page is headed by its own name, as in the sidebar.
-            ui.heading(cx.t(T::Team));
             self.setup_summary(ui, cx);
             ui.separator();
             self.members(ui, cx);
