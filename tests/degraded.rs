@@ -52,21 +52,7 @@ fn import(dir: &Path) -> (i32, String) {
 }
 
 fn new_customer(name: &str) -> Change {
-    Change::put(Record::Customer(Customer {
-        id: CustomerId(0),
-        name: name.into(),
-        industry: String::new(),
-        region: String::new(),
-        segment: None,
-        owner: None,
-        phone: String::new(),
-        email: String::new(),
-        address: String::new(),
-        source: String::new(),
-        created: today(),
-        annual_potential: Money::ZERO,
-        notes: String::new(),
-    }))
+    Change::put(Record::Customer(Customer::new(name, today())))
 }
 
 #[test]

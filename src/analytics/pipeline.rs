@@ -387,18 +387,7 @@ mod tests {
         let mut ws = ws_with(vec![a, b, c]);
         Arc::make_mut(&mut ws.customers).customers.put(Customer {
             id: CustomerId(1),
-            name: "华东物流".into(),
-            industry: String::new(),
-            region: String::new(),
-            segment: None,
-            owner: None,
-            phone: String::new(),
-            email: String::new(),
-            address: String::new(),
-            source: String::new(),
-            created: d("2025-01-01"),
-            annual_potential: Money::ZERO,
-            notes: String::new(),
+            ..Customer::new("华东物流", d("2025-01-01"))
         });
         let today = d("2026-03-06");
         let ids = |f: &PipelineFilter| deal_rows(&ws, today, f, ListColumn::Title, false);

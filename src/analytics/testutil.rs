@@ -21,28 +21,16 @@ pub fn deal(id: u64, steps: &[(Stage, &str)]) -> Deal {
     let last = history.last().map(|h| h.date).unwrap_or(d("2026-01-01"));
     Deal {
         id: DealId(id),
-        external_id: None,
         title: format!("Deal {id}"),
         customer: CustomerId(1),
         owner: MemberId(1),
-        product: String::new(),
-        region: String::new(),
-        source: String::new(),
         amount: Money::from_major(1000),
-        stage,
         history,
         lost: (stage == Stage::Lost).then(|| LostInfo {
             reason: LostReason::Price,
             note: String::new(),
         }),
-        probability_override: None,
-        expected_close: None,
-        original_close: None,
-        close_slips: 0,
-        next_step: String::new(),
-        next_step_due: None,
-        last_activity: last,
-        notes: String::new(),
+        ..Deal::new(stage, last)
     }
 }
 

@@ -397,25 +397,10 @@ fn deal_from_row(
         Some(old) => old.clone(),
         None => Deal {
             id,
-            external_id: None,
-            title: String::new(),
             customer,
             owner,
-            product: String::new(),
-            region: String::new(),
-            source: String::new(),
-            amount: Money::ZERO,
-            stage: Stage::Lead,
             history: Vec::new(),
-            lost: None,
-            probability_override: None,
-            expected_close: None,
-            original_close: None,
-            close_slips: 0,
-            next_step: String::new(),
-            next_step_due: None,
-            last_activity: last,
-            notes: String::new(),
+            ..Deal::new(Stage::Lead, last)
         },
     };
     d.id = id;

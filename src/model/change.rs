@@ -520,21 +520,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn customer(name: &str) -> Record {
-        Record::Customer(Customer {
-            id: CustomerId(0),
-            name: name.into(),
-            industry: String::new(),
-            region: String::new(),
-            segment: None,
-            owner: None,
-            phone: String::new(),
-            email: String::new(),
-            address: String::new(),
-            source: String::new(),
-            created: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            annual_potential: crate::model::Money::ZERO,
-            notes: String::new(),
-        })
+        Record::Customer(Customer::new(
+            name,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ))
     }
 
     #[test]

@@ -36,6 +36,26 @@ pub struct Customer {
 crate::keyed!(Customer, CustomerId);
 
 impl Customer {
+    /// A new customer named `name`, found on `created`, every other field empty (id 0:
+    /// the apply path gives it its id).
+    pub fn new(name: impl Into<String>, created: NaiveDate) -> Customer {
+        Customer {
+            id: CustomerId(0),
+            name: name.into(),
+            industry: String::new(),
+            region: String::new(),
+            segment: None,
+            owner: None,
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            source: String::new(),
+            created,
+            annual_potential: Money::ZERO,
+            notes: String::new(),
+        }
+    }
+
     pub fn validate(&self) -> Errors {
         let mut e = Errors::new();
         e.required("name", &self.name);

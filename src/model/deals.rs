@@ -152,6 +152,33 @@ pub struct Deal {
 crate::keyed!(Deal, DealId);
 
 impl Deal {
+    /// A new deal entering `stage` on `day`, every other field empty (id 0: the apply
+    /// path gives it its id).
+    pub fn new(stage: Stage, day: NaiveDate) -> Deal {
+        Deal {
+            id: DealId(0),
+            external_id: None,
+            title: String::new(),
+            customer: CustomerId(0),
+            owner: MemberId(0),
+            product: String::new(),
+            region: String::new(),
+            source: String::new(),
+            amount: Money::ZERO,
+            stage,
+            history: vec![StageEntry { stage, date: day }],
+            lost: None,
+            probability_override: None,
+            expected_close: None,
+            original_close: None,
+            close_slips: 0,
+            next_step: String::new(),
+            next_step_due: None,
+            last_activity: day,
+            notes: String::new(),
+        }
+    }
+
     pub fn created(&self) -> NaiveDate {
         self.history
             .first()
@@ -293,7 +320,6 @@ mod tests {
     fn deal() -> Deal {
         Deal {
             id: DealId(1),
-            external_id: None,
             title: "ERP".into(),
             customer: CustomerId(1),
             owner: MemberId(1),
@@ -301,20 +327,7 @@ mod tests {
             region: "East".into(),
             source: "web".into(),
             amount: Money(100_000),
-            stage: Stage::Lead,
-            history: vec![StageEntry {
-                stage: Stage::Lead,
-                date: d(2026, 1, 1),
-            }],
-            lost: None,
-            probability_override: None,
-            expected_close: None,
-            original_close: None,
-            close_slips: 0,
-            next_step: String::new(),
-            next_step_due: None,
-            last_activity: d(2026, 1, 1),
-            notes: String::new(),
+            ..Deal::new(Stage::Lead, d(2026, 1, 1))
         }
     }
 

@@ -2,8 +2,6 @@
 //! that the detail view and its tabs (contacts, interactions, feedback, loyalty) all
 //! import them from here instead of from each other.
 
-use crate::i18n::Lang;
-
 crate::texts! {
     /// Words of the customer relationship views (detail tabs).
     pub enum RText {
