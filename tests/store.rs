@@ -893,3 +893,23 @@ fn an_uncommitted_save_is_rolled_back_and_said() {
     );
     assert_eq!(loaded.ws.customers, ws.customers);
 }
+
+/// A backup is a copy of its own: a file damaged in place afterwards (truncated by a
+/// tool, written over by an editor) leaves the backup whole. Hard links would save
+/// space but share the damage, so backups never link.
+#[test]
+fn a_file_damaged_in_place_after_a_backup_leaves_the_backup_whole() {
+    let ws = demo(100);
+    let dir = saved(&ws);
+    let d = dir.path();
+    let b = store::daily_backup(d, day(2026, 3, 1)).unwrap().unwrap();
+    let good = std::fs::read(d.join("customers.ron")).unwrap();
+    // In place: the same file, cut short.
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(d.join("customers.ron"))
+        .unwrap();
+    f.set_len(good.len() as u64 / 3).unwrap();
+    drop(f);
+    assert_eq!(std::fs::read(b.join("customers.ron")).unwrap(), good);
+}
