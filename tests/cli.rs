@@ -320,6 +320,19 @@ fn report_matches_a_hand_calculation() {
     // 73000 × 90 / 365 = 18000; attainment 18000 / 18000.
     assert_eq!(r["target"].as_f64(), Some(18_000.0));
     assert_eq!(r["attainment"].as_f64(), Some(1.0));
+    // What the workspace holds: 7 deals, 4 customers and 2 reps from the file.
+    assert_eq!(r["counts"]["deals"], 7);
+    assert_eq!(r["counts"]["customers"], 4);
+    assert_eq!(r["counts"]["members"], 2);
+    // The "now" figures name their day, as YYYY-MM-DD.
+    let as_of = r["as_of"].as_str().expect("as_of is a string");
+    assert_eq!(
+        as_of,
+        chrono::Local::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string()
+    );
 }
 
 #[test]

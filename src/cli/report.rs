@@ -46,6 +46,11 @@ pub struct Report {
     pub attainment: Option<f64>,
     /// Days left in the period counting today (0 once it is over).
     pub days_left: i64,
+    /// The day the "as of today" figures (open deals, weighted pipeline) are taken.
+    pub as_of: NaiveDate,
+    /// The number of records in each collection, by table name (`customers`, `deals` …),
+    /// so scripts can see what the workspace holds.
+    pub counts: std::collections::BTreeMap<&'static str, usize>,
 }
 
 /// Minor units to major, to the cent.
@@ -90,6 +95,11 @@ pub fn report(ws: &Workspace, period: Period, today: NaiveDate) -> Report {
         target: progress.map(|p| major(p.target)),
         attainment: progress.and_then(|p| p.attainment),
         days_left: days_left(period, today),
+        as_of: today,
+        counts: crate::model::RecordKind::ALL
+            .iter()
+            .map(|k| (k.table_name(), ws.count(*k)))
+            .collect(),
     }
 }
 
@@ -196,7 +206,7 @@ fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         )?;
     }
     writeln!(out)?;
-    let rows: [(&str, String); 13] = [
+    let rows: [(&str, String); 14] = [
         ("won deals", r.won_count.to_string()),
         ("lost deals", r.lost_count.to_string()),
         ("win rate", pct(r.win_rate)),
@@ -218,6 +228,7 @@ fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         ("target", money(r.target)),
         ("attainment", pct(r.attainment)),
         ("days left", r.days_left.to_string()),
+        ("as of", r.as_of.to_string()),
     ];
     for (label, value) in rows {
         writeln!(out, "{label:<22} {value:>16}")?;
