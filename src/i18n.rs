@@ -271,6 +271,7 @@ texts! {
         Primary => "主要联系人", "Primary";
         Language => "语言", "Language";
         GoTo => "前往", "Go to";
+        NewRecord => "新建记录（当前页面）", "New record on this page";
         BackUpNow => "立即备份", "Back up now";
         Restore => "恢复备份", "Restore a backup";
         Quit => "退出", "Quit";

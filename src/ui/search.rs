@@ -170,6 +170,8 @@ impl Search {
         }
         if r.lost_focus() && escape {
             self.open = false;
+            // Taken, so the form under the box keeps its draft.
+            ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         }
         if !self.open || self.query.trim().is_empty() {
             return;

@@ -230,10 +230,10 @@ pub fn form(
             ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
         }
         ui.horizontal(|ui| {
-            if ui.button(t(T::Save)).clicked() {
+            if crate::ui::widgets::keys::save_button(ui, t(T::Save)) {
                 action = FormAction::Save;
             }
-            if ui.button(t(T::Cancel)).clicked() {
+            if crate::ui::widgets::keys::cancel_button(ui, t(T::Cancel)) {
                 action = FormAction::Cancel;
             }
             if draft.id.0 != 0 {

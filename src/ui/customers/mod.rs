@@ -330,6 +330,9 @@ impl crate::ui::PageView for CustomersPage {
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
     }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        self.side = Side::Form(Box::new(CustomerDraft::new(cx.today)), Errors::new());
+    }
     fn focus(&mut self, route: &crate::ui::Route, ws: &crate::model::Workspace) -> bool {
         use crate::model::RecordKey as K;
         let c = &ws.customers;

@@ -694,6 +694,9 @@ impl crate::ui::PageView for PipelinePage {
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
     }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        self.side = Side::Form(Box::new(DealDraft::new(cx.today)), Errors::new());
+    }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
         match route.record {
             Some(crate::model::RecordKey::Deal(id)) => {

@@ -441,6 +441,9 @@ impl crate::ui::PageView for TeamPage {
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
     }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+    }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
         match route.record {
             Some(crate::model::RecordKey::Member(id)) => {

@@ -6,7 +6,9 @@ use crate::model::{Errors, Problem};
 use egui::{RichText, Ui};
 
 /// A two-column grid for a form.
+/// A form that has just opened gives its first field the focus (see [`super::keys`]).
 pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    super::keys::form_shown(ui, egui::Id::unique(("form", id)));
     egui::Grid::new(id)
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -52,6 +54,7 @@ pub fn text_with_hint(
                 edit = edit.text_color(ui.visuals().error_fg_color);
             }
             let r = ui.add(edit).labelled_by(l.id);
+            super::keys::single_line(ui, &r);
             error_line(ui, lang, err);
             r
         })
@@ -84,13 +87,17 @@ pub fn multiline(
     let err = errors.get(field);
     let r = ui
         .vertical(|ui| {
+            let id = ui.make_persistent_id(("multiline", field));
+            super::keys::before_multi_line(ui, id);
             let r = ui
                 .add(
                     egui::TextEdit::multiline(value)
+                        .id(id)
                         .desired_width(280.0)
                         .desired_rows(3),
                 )
                 .labelled_by(l.id);
+            super::keys::other_field(ui, &r);
             error_line(ui, lang, err);
             r
         })
@@ -108,7 +115,7 @@ pub fn choice<V: Label + Copy + PartialEq>(
     lang: Lang,
 ) {
     let l = ui.label(label);
-    egui::ComboBox::from_id_salt(label)
+    let r = egui::ComboBox::from_id_salt(label)
         .selected_text(value.label(lang))
         .width(280.0)
         .show_ui(ui, |ui| {
@@ -118,6 +125,7 @@ pub fn choice<V: Label + Copy + PartialEq>(
         })
         .response
         .labelled_by(l.id);
+    super::keys::other_field(ui, &r);
     ui.end_row();
 }
 
@@ -143,7 +151,7 @@ pub fn pick<Id: Copy + PartialEq>(
         .unwrap_or("—")
         .to_owned();
     ui.vertical(|ui| {
-        egui::ComboBox::from_id_salt(label)
+        let r = egui::ComboBox::from_id_salt(label)
             .selected_text(current)
             .width(280.0)
             .show_ui(ui, |ui| {
@@ -156,6 +164,7 @@ pub fn pick<Id: Copy + PartialEq>(
             })
             .response
             .labelled_by(l.id);
+        super::keys::other_field(ui, &r);
         error_line(ui, lang, errors.get(field));
     });
     ui.end_row();
@@ -200,10 +209,10 @@ pub fn footer(ui: &mut Ui, errors: &Errors, lang: Lang) -> FormAction {
         );
     }
     ui.horizontal(|ui| {
-        if ui.button(crate::i18n::T::Save.get(lang)).clicked() {
+        if super::keys::save_button(ui, crate::i18n::T::Save.get(lang)) {
             action = FormAction::Save;
         }
-        if ui.button(crate::i18n::T::Cancel.get(lang)).clicked() {
+        if super::keys::cancel_button(ui, crate::i18n::T::Cancel.get(lang)) {
             action = FormAction::Cancel;
         }
     });

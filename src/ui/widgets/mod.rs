@@ -3,5 +3,6 @@
 pub mod confirm;
 pub mod deal_filter;
 pub mod form;
+pub mod keys;
 pub mod period;
 pub mod table;

@@ -1,0 +1,232 @@
+//! What a user of any good desktop app expects (DESIGN, "Desktop conventions"): the
+//! keyboard in forms and the shell, the date picker, Chinese search and order, 万
+//! amounts, toasts, deals that close properly. Each flow runs in both languages where
+//! its words matter.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use salesdesk::app::SalesDeskApp;
+use salesdesk::i18n::Lang;
+use salesdesk::model::Document;
+use salesdesk::ui::Page;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn harness_at(lang: Lang, page: Page, size: egui::Vec2) -> Harness<'static, SalesDeskApp> {
+    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today());
+    let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
+    app.page = page;
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(salesdesk::ui::fonts::install_fonts)
+        .build_ui_state(|ui, app: &mut SalesDeskApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn harness(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
+    harness_at(lang, page, egui::vec2(1400.0, 900.0))
+}
+
+/// Types into whatever has the keyboard focus (not into a node picked by the test).
+fn type_keys(h: &mut Harness<'static, SalesDeskApp>, text: &str) {
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+}
+
+fn press(h: &mut Harness<'static, SalesDeskApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn press_with(h: &mut Harness<'static, SalesDeskApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+fn focused(h: &Harness<'static, SalesDeskApp>, role: Role, label: &str) -> bool {
+    h.get_by_role_and_label(role, label).is_focused()
+}
+
+fn has_input(h: &Harness<'static, SalesDeskApp>, label: &str) -> bool {
+    h.query_all_by_role_and_label(Role::TextInput, label)
+        .next()
+        .is_some()
+}
+
+fn name_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "名称",
+        Lang::En => "Name",
+    }
+}
+
+// ---- Keyboard in forms ----
+
+/// Ctrl+N opens a new customer with its first field focused; typing goes there and
+/// Enter saves.
+fn new_customer_from_the_keyboard(lang: Lang) {
+    let mut h = harness(lang, Page::Customers);
+    let before = h.state().doc.ws.customers.customers.len();
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(
+        focused(&h, Role::TextInput, name_label(lang)),
+        "first field focused"
+    );
+    type_keys(&mut h, "键盘测试有限公司");
+    press(&mut h, Key::Enter);
+    let ws = &h.state().doc.ws;
+    assert_eq!(ws.customers.customers.len(), before + 1);
+    assert!(
+        ws.customers
+            .customers
+            .iter()
+            .any(|c| c.name == "键盘测试有限公司")
+    );
+}
+
+#[test]
+fn ctrl_n_focus_and_enter_add_a_customer_zh() {
+    new_customer_from_the_keyboard(Lang::Zh);
+}
+
+#[test]
+fn ctrl_n_focus_and_enter_add_a_customer_en() {
+    new_customer_from_the_keyboard(Lang::En);
+}
+
+#[test]
+fn ctrl_n_opens_the_new_form_on_team_pipeline_and_budget() {
+    for (page, first) in [
+        (Page::Team, "Name"),
+        (Page::Pipeline, "Deal title"),
+        (Page::Budget, "Date"),
+    ] {
+        let mut h = harness(Lang::En, page);
+        assert!(!has_input(&h, first), "{page:?}: no form before Ctrl+N");
+        press_with(&mut h, Modifiers::COMMAND, Key::N);
+        assert!(has_input(&h, first), "{page:?}: Ctrl+N opens the form");
+    }
+}
+
+/// Escape cancels Add member and New customer: the form closes, nothing is added.
+fn escape_cancels(lang: Lang, page: Page, button: &str) {
+    let mut h = harness(lang, page);
+    let rev = h.state().doc.revision();
+    h.get_by_label(button).click();
+    h.run();
+    assert!(has_input(&h, name_label(lang)));
+    type_keys(&mut h, "不要保存");
+    press(&mut h, Key::Escape);
+    assert!(!has_input(&h, name_label(lang)), "Escape closes the form");
+    assert_eq!(h.state().doc.revision(), rev, "nothing saved");
+}
+
+#[test]
+fn escape_cancels_add_member_and_new_customer_zh() {
+    escape_cancels(Lang::Zh, Page::Team, "＋ 新增成员");
+    escape_cancels(Lang::Zh, Page::Customers, "＋ 新建客户");
+}
+
+#[test]
+fn escape_cancels_add_member_and_new_customer_en() {
+    escape_cancels(Lang::En, Page::Team, "＋ Add member");
+    escape_cancels(Lang::En, Page::Customers, "＋ New customer");
+}
+
+#[test]
+fn escape_cancels_edit_member() {
+    let mut h = harness(Lang::En, Page::Team);
+    let first = h
+        .state()
+        .doc
+        .ws
+        .team
+        .members
+        .iter()
+        .next()
+        .unwrap()
+        .name
+        .clone();
+    h.get_all_by_label(&first).next().unwrap().click();
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(has_input(&h, "Name"));
+    press(&mut h, Key::Escape);
+    assert!(!has_input(&h, "Name"));
+}
+
+#[test]
+fn ctrl_enter_saves_from_a_multi_line_field() {
+    let mut h = harness(Lang::En, Page::Team);
+    let before = h.state().doc.ws.team.members.len();
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    type_keys(&mut h, "Kim Lee");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Duties")
+        .focus();
+    h.run();
+    type_keys(&mut h, "Key accounts");
+    press_with(&mut h, Modifiers::COMMAND, Key::Enter);
+    let ws = &h.state().doc.ws;
+    assert_eq!(ws.team.members.len(), before + 1, "Ctrl+Enter saved");
+    let m = ws
+        .team
+        .members
+        .iter()
+        .find(|m| m.name == "Kim Lee")
+        .unwrap();
+    assert_eq!(m.duties, "Key accounts", "no stray new line");
+}
+
+#[test]
+fn enter_in_a_multi_line_field_adds_a_line_and_does_not_save() {
+    let mut h = harness(Lang::En, Page::Team);
+    let rev = h.state().doc.revision();
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    type_keys(&mut h, "Kim Lee");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Duties")
+        .focus();
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().doc.revision(), rev);
+    assert!(has_input(&h, "Name"));
+}
+
+#[test]
+fn the_first_tab_goes_into_the_page_not_to_undo_or_redo() {
+    let mut h = harness(Lang::En, Page::Customers);
+    // An edit makes Undo live, so it could take the focus.
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    type_keys(&mut h, "Tab Test Ltd");
+    press(&mut h, Key::Enter);
+    assert!(h.state().doc.can_undo());
+    h.ctx
+        .memory_mut(|m| m.surrender_focus(m.focused().unwrap_or(egui::Id::NULL)));
+    h.run();
+    press(&mut h, Key::Tab);
+    for label in ["Undo", "Redo"] {
+        assert!(!focused(&h, Role::Button, label), "Tab landed on {label}");
+    }
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_some(),
+        "something has focus"
+    );
+}
+
+#[test]
+fn the_palette_offers_new_record_with_its_shortcut() {
+    let mut h = harness(Lang::En, Page::Customers);
+    press_with(&mut h, Modifiers::COMMAND, Key::K);
+    type_keys(&mut h, "new record");
+    let shown = h
+        .query_all_by_label_contains("New record on this page")
+        .count();
+    assert!(shown >= 1, "the palette lists New record");
+    assert!(h.query_all_by_label_contains("Ctrl+N").count() >= 1);
+}
