@@ -156,6 +156,7 @@ impl SalesDeskApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.follow_the_clock(&ctx);
+        ui::widgets::date::set_today(&ctx, self.today);
         self.shortcuts(&ctx);
         let mut quit = std::mem::take(&mut self.quit);
         quit.frame(&ctx, self.lang, self);

@@ -230,3 +230,61 @@ fn the_palette_offers_new_record_with_its_shortcut() {
     assert!(shown >= 1, "the palette lists New record");
     assert!(h.query_all_by_label_contains("Ctrl+N").count() >= 1);
 }
+
+// ---- The date picker ----
+
+/// The calendar button beside a date field opens a month grid in the UI's language; a click on a day
+/// writes it into the field, which stays typeable.
+fn pick_a_date(lang: Lang) {
+    let (new_customer, created, title_nov, title_dec, monday, calendar) = match lang {
+        Lang::Zh => (
+            "＋ 新建客户",
+            "创建日期",
+            "2026年11月",
+            "2026年12月",
+            "一",
+            "日历",
+        ),
+        Lang::En => (
+            "＋ New customer",
+            "Created",
+            "November 2026",
+            "December 2026",
+            "Mo",
+            "Calendar",
+        ),
+    };
+    let mut h = harness(lang, Page::Customers);
+    h.get_by_label(new_customer).click();
+    h.run();
+    h.get_all_by_role_and_label(Role::Button, calendar)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    // It opens on the field's date (today for a new record), Monday first.
+    assert!(h.query_by_label(title_nov).is_some(), "month title");
+    assert!(h.query_by_label(monday).is_some(), "weekday heads");
+    h.get_by_label("›").click();
+    h.run();
+    assert!(h.query_by_label(title_dec).is_some(), "next month");
+    h.get_by_role_and_label(Role::Button, "15").click();
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, created)
+            .value()
+            .as_deref(),
+        Some("2026-12-15")
+    );
+    assert!(h.query_by_label(title_dec).is_none(), "the grid closes");
+}
+
+#[test]
+fn the_date_picker_picks_a_day_zh() {
+    pick_a_date(Lang::Zh);
+}
+
+#[test]
+fn the_date_picker_picks_a_day_en() {
+    pick_a_date(Lang::En);
+}

@@ -449,6 +449,7 @@ impl ExpenseList {
                 if let Some(p) = bad {
                     r.on_hover_text(crate::i18n::problem(lang, &p));
                 }
+                crate::ui::widgets::date::picker_button(ui, b(label), value, lang);
             }
             if ui.button(b(BText::ClearFilters)).clicked() {
                 self.category = None;

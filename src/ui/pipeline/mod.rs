@@ -378,6 +378,7 @@ impl PipelinePage {
                     )
                     .labelled_by(l.id);
                 dates_changed |= r.changed();
+                dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
                 if let Some(p) = d.errors.get(field) {
                     ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
                 }

@@ -43,18 +43,44 @@ pub fn text_with_hint(
     errors: &Errors,
     lang: Lang,
 ) -> egui::Response {
+    text_row(ui, label, value, hint, field, errors, lang, false)
+}
+
+/// A single-line row; `picker` adds the date picker beside the field.
+// The arguments are those of a form row plus the picker switch.
+#[allow(clippy::too_many_arguments)]
+fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+    picker: bool,
+) -> egui::Response {
     let l = ui.label(label);
     let err = errors.get(field);
     let r = ui
         .vertical(|ui| {
-            let mut edit = egui::TextEdit::singleline(value)
-                .desired_width(280.0)
-                .hint_text(hint);
-            if err.is_some() {
-                edit = edit.text_color(ui.visuals().error_fg_color);
-            }
-            let r = ui.add(edit).labelled_by(l.id);
-            super::keys::single_line(ui, &r);
+            let r = ui
+                .horizontal(|ui| {
+                    let mut edit = egui::TextEdit::singleline(value)
+                        .desired_width(if picker { 200.0 } else { 280.0 })
+                        .hint_text(hint);
+                    if err.is_some() {
+                        edit = edit.text_color(ui.visuals().error_fg_color);
+                    }
+                    let r = ui.add(edit).labelled_by(l.id);
+                    super::keys::single_line(ui, &r);
+                    if picker && super::date::picker_button(ui, field, value, lang) {
+                        let mut r = r.clone();
+                        r.mark_changed();
+                        return r;
+                    }
+                    r
+                })
+                .inner;
             error_line(ui, lang, err);
             r
         })
@@ -63,7 +89,7 @@ pub fn text_with_hint(
     r
 }
 
-/// A date field typed as YYYY-MM-DD.
+/// A date field typed as YYYY-MM-DD, with a date picker beside it.
 pub fn date(
     ui: &mut Ui,
     label: &str,
@@ -72,7 +98,7 @@ pub fn date(
     errors: &Errors,
     lang: Lang,
 ) -> egui::Response {
-    text_with_hint(ui, label, value, "YYYY-MM-DD", field, errors, lang)
+    text_row(ui, label, value, "YYYY-MM-DD", field, errors, lang, true)
 }
 
 pub fn multiline(

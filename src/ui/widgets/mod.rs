@@ -1,6 +1,7 @@
 //! Widgets shared by the pages.
 
 pub mod confirm;
+pub mod date;
 pub mod deal_filter;
 pub mod form;
 pub mod keys;
