@@ -11,14 +11,28 @@ use egui_kittest::kittest::Queryable;
 use salesdesk::app::SalesDeskApp;
 use salesdesk::i18n::Lang;
 use salesdesk::model::Document;
+use salesdesk::model::RecordKey;
 use salesdesk::ui::Page;
+use salesdesk::ui::search::Hit;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
 }
 
+fn demo() -> salesdesk::model::Workspace {
+    salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today())
+}
+
 fn harness_at(lang: Lang, page: Page, size: egui::Vec2) -> Harness<'static, SalesDeskApp> {
-    let ws = salesdesk::demo::generate(7, salesdesk::demo::DemoSize { deals: 120 }, today());
+    harness_over(demo(), lang, page, size)
+}
+
+fn harness_over(
+    ws: salesdesk::model::Workspace,
+    lang: Lang,
+    page: Page,
+    size: egui::Vec2,
+) -> Harness<'static, SalesDeskApp> {
     let mut app = SalesDeskApp::in_memory(Document::new(ws), lang, today());
     app.page = page;
     let mut h = Harness::builder()
@@ -287,4 +301,132 @@ fn the_date_picker_picks_a_day_zh() {
 #[test]
 fn the_date_picker_picks_a_day_en() {
     pick_a_date(Lang::En);
+}
+
+// ---- Chinese done right ----
+
+/// The demo with its first three members named 吴丹, 刘超 and 唐娟 (in that order of
+/// storage), 刘超 with an email.
+fn named_team(lang: Lang, page: Page) -> Harness<'static, SalesDeskApp> {
+    let mut ws = demo();
+    let team = std::sync::Arc::make_mut(&mut ws.team);
+    for (m, name) in team.members.rows.iter_mut().zip(["吴丹", "刘超", "唐娟"]) {
+        m.name = name.to_owned();
+        if name == "刘超" {
+            m.email = "liuchao@example.com".to_owned();
+        }
+    }
+    harness_over(ws, lang, page, egui::vec2(1400.0, 900.0))
+}
+
+fn top_of(h: &Harness<'static, SalesDeskApp>, label: &str) -> f32 {
+    h.get_all_by_label(label).next().unwrap().rect().top()
+}
+
+fn team_sorts_by_pinyin(lang: Lang) {
+    let h = named_team(lang, Page::Team);
+    // 刘 liu < 唐 tang < 吴 wu (by code point 刘 U+5218 < 吴 U+5434 < 唐 U+5510).
+    let (liu, tang, wu) = (top_of(&h, "刘超"), top_of(&h, "唐娟"), top_of(&h, "吴丹"));
+    assert!(liu < tang && tang < wu, "pinyin order: {liu} {tang} {wu}");
+}
+
+#[test]
+fn team_names_sort_by_pinyin_zh() {
+    team_sorts_by_pinyin(Lang::Zh);
+}
+
+#[test]
+fn team_names_sort_by_pinyin_en() {
+    team_sorts_by_pinyin(Lang::En);
+}
+
+/// Whether Ctrl+K's hits for `query` hold the member 刘超.
+fn palette_finds_liu_chao(h: &mut Harness<'static, SalesDeskApp>, query: &str) -> bool {
+    press_with(h, Modifiers::COMMAND, Key::K);
+    press_with(h, Modifiers::COMMAND, Key::A);
+    type_keys(h, query);
+    let app = h.state();
+    let liu = app
+        .doc
+        .ws
+        .team
+        .members
+        .iter()
+        .find(|m| m.name == "刘超")
+        .unwrap()
+        .id;
+    app.search
+        .hits()
+        .contains(&Hit::Record(RecordKey::Member(liu)))
+}
+
+fn ctrl_k_finds_by_pinyin_initials_and_email(lang: Lang) {
+    for query in ["liu", "lc", "liu chao", "liuchao@"] {
+        let mut h = named_team(lang, Page::Dashboard);
+        assert!(palette_finds_liu_chao(&mut h, query), "{query} finds 刘超");
+    }
+    let mut h = named_team(lang, Page::Dashboard);
+    assert!(!palette_finds_liu_chao(&mut h, "zzq"));
+}
+
+#[test]
+fn ctrl_k_finds_liu_chao_by_pinyin_initials_and_email_zh() {
+    ctrl_k_finds_by_pinyin_initials_and_email(Lang::Zh);
+}
+
+#[test]
+fn ctrl_k_finds_liu_chao_by_pinyin_initials_and_email_en() {
+    ctrl_k_finds_by_pinyin_initials_and_email(Lang::En);
+}
+
+#[test]
+fn the_team_search_box_finds_by_initials() {
+    let mut h = named_team(Lang::Zh, Page::Team);
+    h.get_all_by_role_and_label(Role::TextInput, "搜索")
+        .last()
+        .unwrap()
+        .focus();
+    h.run();
+    type_keys(&mut h, "lc");
+    // The table keeps the rows it shows: 刘超 is there, 吴丹 no longer is.
+    let before = named_team(Lang::Zh, Page::Team);
+    let count = |h: &Harness<'static, SalesDeskApp>, n: &str| h.query_all_by_label(n).count();
+    assert_eq!(count(&h, "刘超"), count(&before, "刘超"));
+    assert_eq!(count(&h, "吴丹"), count(&before, "吴丹") - 1);
+}
+
+/// An amount typed with 万 (and 元) saves as yuan.
+fn wan_amount(lang: Lang) {
+    let potential = match lang {
+        Lang::Zh => "年采购潜力（元）",
+        Lang::En => "Yearly potential (¥)",
+    };
+    for (typed, yuan) in [("50万", 500_000), ("1.5万元", 15_000), ("12,000元", 12_000)] {
+        let mut h = harness(lang, Page::Customers);
+        press_with(&mut h, Modifiers::COMMAND, Key::N);
+        let name = format!("万元测试 {typed}");
+        type_keys(&mut h, &name);
+        h.get_by_role_and_label(Role::TextInput, potential).focus();
+        h.run();
+        press_with(&mut h, Modifiers::COMMAND, Key::A);
+        type_keys(&mut h, typed);
+        press(&mut h, Key::Enter);
+        let ws = &h.state().doc.ws;
+        let c = ws.customers.customers.iter().find(|c| c.name == name);
+        assert_eq!(
+            c.map(|c| c.annual_potential),
+            Some(salesdesk::model::Money::from_major(yuan)),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn amounts_accept_wan_and_yuan_zh() {
+    wan_amount(Lang::Zh);
+}
+
+#[test]
+fn amounts_accept_wan_and_yuan_en() {
+    wan_amount(Lang::En);
 }

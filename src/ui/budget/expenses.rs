@@ -298,7 +298,7 @@ pub fn filter_expenses(
         // Ties keep id order, so the list does not jump around.
         Col::Date => rows.sort_by_key(|x| (x.date, x.id)),
         Col::Amount => rows.sort_by_key(|x| (x.amount, x.id)),
-        Col::Payee => rows.sort_by(|a, b| a.payee.cmp(&b.payee).then(a.id.cmp(&b.id))),
+        Col::Payee => rows.sort_by_cached_key(|x| (crate::hanzi::order_key(&x.payee), x.id)),
         Col::Category => rows.sort_by(|a, b| {
             ws.category_name(a.category)
                 .cmp(ws.category_name(b.category))

@@ -11,6 +11,7 @@ pub mod loyalty;
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::{Sort, matches, sort_header};
+use crate::hanzi as pinyin;
 use crate::i18n::T;
 use crate::model::*;
 use egui_extras::Column;
@@ -115,10 +116,12 @@ impl CustomersPage {
             .collect();
         let open = &self.open_deals;
         match self.sort.column {
-            Col::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
-            Col::Industry => rows.sort_by(|a, b| a.industry.cmp(&b.industry)),
-            Col::Region => rows.sort_by(|a, b| a.region.cmp(&b.region)),
-            Col::Owner => rows.sort_by_key(|c| c.owner.map(|o| ws.member_name(o)).unwrap_or("")),
+            Col::Name => rows.sort_by_cached_key(|c| pinyin::order_key(&c.name)),
+            Col::Industry => rows.sort_by_cached_key(|c| pinyin::order_key(&c.industry)),
+            Col::Region => rows.sort_by_cached_key(|c| pinyin::order_key(&c.region)),
+            Col::Owner => rows.sort_by_cached_key(|c| {
+                pinyin::order_key(c.owner.map(|o| ws.member_name(o)).unwrap_or(""))
+            }),
             Col::Created => rows.sort_by_key(|c| c.created),
             Col::OpenDeals => rows.sort_by_key(|c| open.get(&c.id).copied().unwrap_or(0)),
         }

@@ -6,6 +6,7 @@ pub mod form;
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::{Sort, matches, sort_header};
+use crate::hanzi as pinyin;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::format::money_short;
@@ -179,9 +180,9 @@ impl TeamPage {
         // A team has tens of members: sorting them per frame costs nothing.
         let load = |m: &Member| loads.open.get(&m.id).copied().unwrap_or_default();
         match self.sort.column {
-            Col::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+            Col::Name => rows.sort_by_cached_key(|m| pinyin::order_key(&m.name)),
             Col::Role => rows.sort_by_key(|m| m.role.label(lang)),
-            Col::Region => rows.sort_by(|a, b| a.region.cmp(&b.region)),
+            Col::Region => rows.sort_by_cached_key(|m| pinyin::order_key(&m.region)),
             Col::Load => rows.sort_by_key(|m| load(m).0),
             Col::Pipeline => rows.sort_by_key(|m| load(m).1),
         }
