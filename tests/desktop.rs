@@ -430,3 +430,52 @@ fn amounts_accept_wan_and_yuan_zh() {
 fn amounts_accept_wan_and_yuan_en() {
     wan_amount(Lang::En);
 }
+
+// ---- Toasts ----
+
+#[test]
+fn toasts_keep_a_fixed_width_wrap_whole_words_and_stack_four_at_most() {
+    let mut h = harness(Lang::En, Page::Dashboard);
+    let long = "Interaction logged for the customer Northern Star Precision Manufacturing \
+                and its next step is due tomorrow";
+    for i in 0..6 {
+        h.state_mut().toasts.info(format!("Toast {i}"));
+    }
+    h.state_mut().toasts.info(long);
+    h.run();
+    let shown: Vec<String> = h.state().toasts.messages().map(str::to_owned).collect();
+    assert_eq!(shown.len(), salesdesk::ui::MAX_TOASTS, "older ones drop");
+    assert_eq!(shown.last().map(String::as_str), Some(long));
+    assert!(h.query_by_label("Toast 0").is_none());
+    let r = h.get_by_label(long).rect();
+    assert!(
+        r.width() <= salesdesk::ui::TOAST_WIDTH + 1.0,
+        "fixed width: {r:?}"
+    );
+    assert!(r.height() > 30.0, "wraps onto lines: {r:?}");
+    // A short toast is as wide as a long one: the column does not jump.
+    let short = h.get_by_label("Toast 5").rect();
+    assert!((short.width() - r.width()).abs() < 1.0 || short.width() <= r.width());
+}
+
+/// Whole words: the wrapped rows of the toast's text end at spaces, never mid-word.
+#[test]
+fn a_toast_breaks_lines_only_between_words() {
+    let ctx = egui::Context::default();
+    salesdesk::ui::fonts::install_fonts(&ctx);
+    let mut out = ctx.run_ui(Default::default(), |ui| {
+        let text = "Interaction logged: Northern Star Precision Manufacturing moved to Negotiation";
+        let galley = egui::WidgetText::from(text).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            salesdesk::ui::TOAST_WIDTH,
+            egui::TextStyle::Body,
+        );
+        assert!(galley.rows.len() >= 2);
+        for row in &galley.rows[..galley.rows.len() - 1] {
+            let s: String = row.glyphs.iter().map(|g| g.chr).collect();
+            assert!(s.ends_with(' '), "row ends mid-word: {s:?}");
+        }
+    });
+    out.textures_delta.clear();
+}
