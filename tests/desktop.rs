@@ -479,3 +479,123 @@ fn a_toast_breaks_lines_only_between_words() {
     });
     out.textures_delta.clear();
 }
+
+// ---- Deals that close properly ----
+
+fn open_deal_on(lang: Lang) -> (Harness<'static, SalesDeskApp>, salesdesk::model::DealId) {
+    let mut h = harness(lang, Page::Pipeline);
+    let id = h
+        .state()
+        .doc
+        .ws
+        .deals
+        .deals
+        .iter()
+        .find(|d| d.stage == salesdesk::model::Stage::Contract)
+        .unwrap()
+        .id;
+    h.state_mut().pages.pipeline.focus(id);
+    h.run();
+    (h, id)
+}
+
+/// "→ Won" asks for the won date and the final amount in one dialog; the win is dated
+/// as given, at the amount given, and the card shows its won date.
+fn win_with_date_and_amount(lang: Lang) {
+    use salesdesk::i18n::Label;
+    use salesdesk::model::Stage;
+    let (won_on, amount, confirm, shown) = match lang {
+        Lang::Zh => (
+            "签约日期",
+            "最终金额（元）",
+            "确认签约",
+            "签约日期：2026-11-20",
+        ),
+        Lang::En => (
+            "Won on",
+            "Final amount (¥)",
+            "Mark won",
+            "Won on: 2026-11-20",
+        ),
+    };
+    let (mut h, id) = open_deal_on(lang);
+    let before = h.state().doc.ws.deals.deals.get(id).cloned().unwrap();
+    h.get_by_label(&format!("→ {}", Stage::Won.label(lang)))
+        .click();
+    h.run();
+    // Nothing moved yet: the dialog waits, with today and the deal's amount.
+    assert_eq!(
+        h.state().doc.ws.deals.deals.get(id).unwrap().stage,
+        Stage::Contract
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, won_on)
+            .value()
+            .as_deref(),
+        Some("2026-11-26")
+    );
+    for (label, text) in [(won_on, "2026-11-20"), (amount, "73万")] {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run();
+        press_with(&mut h, Modifiers::COMMAND, Key::A);
+        type_keys(&mut h, text);
+    }
+    h.get_by_label(confirm).click();
+    h.run();
+    let won = h.state().doc.ws.deals.deals.get(id).cloned().unwrap();
+    assert_eq!(won.stage, Stage::Won);
+    assert_eq!(
+        won.entered(Stage::Won),
+        NaiveDate::from_ymd_opt(2026, 11, 20)
+    );
+    assert_eq!(won.amount, salesdesk::model::Money::from_major(730_000));
+    assert_eq!(won.history.len(), before.history.len() + 1);
+    // One undo takes the whole win back.
+    h.state_mut().pages.pipeline.focus(id);
+    h.run();
+    assert!(
+        h.query_all_by_label(shown).count() >= 1,
+        "the card shows its won date"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().doc.ws.deals.deals.get(id).cloned().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn winning_asks_for_the_won_date_and_final_amount_zh() {
+    win_with_date_and_amount(Lang::Zh);
+}
+
+#[test]
+fn winning_asks_for_the_won_date_and_final_amount_en() {
+    win_with_date_and_amount(Lang::En);
+}
+
+#[test]
+fn the_won_dialog_refuses_a_bad_date_and_escape_leaves_the_deal_open() {
+    use salesdesk::model::Stage;
+    let (mut h, id) = open_deal_on(Lang::En);
+    let rev = h.state().doc.revision();
+    h.get_by_label("→ Won · account management").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Won on").focus();
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_keys(&mut h, "2026-02-30");
+    h.get_by_label("Mark won").click();
+    h.run();
+    assert!(h.query_by_label("Not a date (use YYYY-MM-DD)").is_some());
+    assert_eq!(h.state().doc.revision(), rev);
+    press(&mut h, Key::Escape);
+    assert!(
+        h.query_by_label("Mark won").is_none(),
+        "Escape closes the dialog"
+    );
+    assert_eq!(
+        h.state().doc.ws.deals.deals.get(id).unwrap().stage,
+        Stage::Contract
+    );
+}
