@@ -599,3 +599,47 @@ fn the_won_dialog_refuses_a_bad_date_and_escape_leaves_the_deal_open() {
         Stage::Contract
     );
 }
+
+fn loss_analysis_on_analytics(lang: Lang) {
+    use salesdesk::analytics::{DealFilter, losses};
+    use salesdesk::ui::analytics::losses::summary;
+    let h = harness(lang, Page::Analytics);
+    // The page opens on the current quarter.
+    let q4 = salesdesk::model::Period::quarter(2026, 4);
+    let a = losses(&h.state().doc.ws, q4, &DealFilter::ALL);
+    assert!(a.total.count > 0, "the demo loses deals in Q4");
+    let title = match lang {
+        Lang::Zh => "流失分析（本期流失的商机）",
+        Lang::En => "Loss analysis (deals lost in the period)",
+    };
+    assert!(h.query_by_label(title).is_some());
+    assert!(
+        h.query_by_label(&summary(lang, a.total)).is_some(),
+        "the total"
+    );
+    // Each table adds up to the total.
+    let reason_sum: i64 = a.by_reason.iter().map(|(_, l)| l.amount.0).sum();
+    assert_eq!(reason_sum, a.total.amount.0);
+    let month_sum: u64 = a.by_month.iter().map(|(_, l)| l.count).sum();
+    assert_eq!(month_sum, a.total.count);
+    let rep_sum: u64 = a.by_rep.iter().map(|(_, l)| l.count).sum();
+    assert_eq!(rep_sum, a.total.count);
+    let (top_rep, top) = a.by_rep[0];
+    let name = h.state().doc.ws.member_name(top_rep).to_owned();
+    assert!(h.query_all_by_label(&name).count() >= 1);
+    assert!(
+        h.query_all_by_label(&salesdesk::ui::format::money(top.amount))
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn the_analytics_page_reads_why_deals_were_lost_zh() {
+    loss_analysis_on_analytics(Lang::Zh);
+}
+
+#[test]
+fn the_analytics_page_reads_why_deals_were_lost_en() {
+    loss_analysis_on_analytics(Lang::En);
+}
