@@ -380,7 +380,7 @@ fn ctrl_k_finds_liu_chao_by_pinyin_initials_and_email_en() {
 }
 
 #[test]
-fn the_team_search_box_finds_by_initials() {
+fn the_team_search_box_finds_by_initials_and_says_1_of_n() {
     let mut h = named_team(Lang::Zh, Page::Team);
     h.get_all_by_role_and_label(Role::TextInput, "搜索")
         .last()
@@ -393,6 +393,12 @@ fn the_team_search_box_finds_by_initials() {
     let count = |h: &Harness<'static, SalesDeskApp>, n: &str| h.query_all_by_label(n).count();
     assert_eq!(count(&h, "刘超"), count(&before, "刘超"));
     assert_eq!(count(&h, "吴丹"), count(&before, "吴丹") - 1);
+    // The heading says how many of the team the search shows.
+    let total = h.state().doc.ws.team.members.len();
+    assert!(
+        h.query_by_label(&format!("成员（显示 1 / 共 {total}）"))
+            .is_some()
+    );
 }
 
 /// An amount typed with 万 (and 元) saves as yuan.

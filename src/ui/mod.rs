@@ -8,6 +8,7 @@ pub mod budget;
 pub mod charts;
 pub mod charts_pie;
 pub mod command;
+pub mod counts;
 pub mod customers;
 pub mod dashboard;
 pub mod data;

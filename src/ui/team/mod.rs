@@ -155,18 +155,6 @@ impl TeamPage {
     fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let ws = &cx.doc.ws;
-        ui.horizontal(|ui| {
-            ui.strong(format!("{} ({})", cx.t(T::Members), ws.team.members.len()));
-            if ui
-                .button(format!("＋ {}", TText::NewMember.get(lang)))
-                .clicked()
-            {
-                self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
-            }
-            let l = ui.label(cx.t(T::Search));
-            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
-                .labelled_by(l.id);
-        });
         let q = self.query.trim().to_lowercase();
         let loads = &self.loads;
         let mut rows: Vec<&Member> = ws
@@ -189,6 +177,24 @@ impl TeamPage {
         if self.sort.descending {
             rows.reverse();
         }
+        // "Members (3 of 9)" while the search hides some.
+        let count = crate::ui::counts::shown_of(lang, rows.len(), ws.team.members.len());
+        ui.horizontal(|ui| {
+            ui.strong(format!(
+                "{}{}",
+                cx.t(T::Members),
+                crate::ui::format::paren(lang, &count)
+            ));
+            if ui
+                .button(format!("＋ {}", TText::NewMember.get(lang)))
+                .clicked()
+            {
+                self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+            }
+            let l = ui.label(cx.t(T::Search));
+            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
+                .labelled_by(l.id);
+        });
         if rows.is_empty() {
             ui.label(if q.is_empty() {
                 cx.t(T::NothingYet)
