@@ -91,7 +91,8 @@ pub fn show(ui: &mut Ui, cx: &mut Cx, period: Period, filter: &DealFilter) {
     }
     ui.label(RichText::new(summary(lang, a.total)).strong());
     let ws = &cx.doc.ws;
-    ui.horizontal_wrapped(|ui| {
+    // Two tables a row, so the section holds at 1024 px wide.
+    ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 28.0;
         let reasons = a
             .by_reason
@@ -106,6 +107,10 @@ pub fn show(ui: &mut Ui, cx: &mut Cx, period: Period, filter: &DealFilter) {
             .map(|(m, l)| (ws.member_name(*m).to_owned(), *l))
             .collect();
         table(ui, "loss_by_rep", LText::ByRep, lang, reps);
+    });
+    ui.add_space(6.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 28.0;
         let stages = a
             .by_stage
             .iter()
