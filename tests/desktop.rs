@@ -649,3 +649,37 @@ fn the_analytics_page_reads_why_deals_were_lost_zh() {
 fn the_analytics_page_reads_why_deals_were_lost_en() {
     loss_analysis_on_analytics(Lang::En);
 }
+
+#[test]
+fn ctrl_k_arrow_down_and_enter_open_the_highlighted_hit() {
+    let mut h = named_team(Lang::Zh, Page::Dashboard);
+    press_with(&mut h, Modifiers::COMMAND, Key::K);
+    // "lc" finds 刘超 first among records; commands come first, so walk down to it.
+    type_keys(&mut h, "lc");
+    let liu = h
+        .state()
+        .doc
+        .ws
+        .team
+        .members
+        .iter()
+        .find(|m| m.name == "刘超")
+        .unwrap()
+        .id;
+    let at = h
+        .state()
+        .search
+        .hits()
+        .iter()
+        .position(|x| *x == Hit::Record(RecordKey::Member(liu)))
+        .expect("lc finds 刘超");
+    for _ in 0..at {
+        press(&mut h, Key::ArrowDown);
+    }
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        h.state().page,
+        Page::Team,
+        "Enter opened the highlighted member"
+    );
+}
