@@ -165,6 +165,7 @@ impl SalesDeskApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.follow_the_clock(&ctx);
+        ui::widgets::date::set_today(&ctx, self.today);
         self.shortcuts(&ctx);
         let mut quit = std::mem::take(&mut self.quit);
         quit.frame(&ctx, self.lang, self);
@@ -173,6 +174,7 @@ impl SalesDeskApp {
         self.sidebar(ui);
         self.save_status_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| {
+            page_first_in_tab_order(ui);
             self.banners(ui);
             let mut cx = cx!(self);
             self.pages.show(self.page, ui, &mut cx);
@@ -225,6 +227,10 @@ impl SalesDeskApp {
             AppCommand::Redo => self.redo(),
             AppCommand::Find => self.search.request_focus(),
             AppCommand::SwitchLanguage => self.set_lang(self.lang.other()),
+            AppCommand::NewRecord => {
+                let mut cx = cx!(self);
+                self.pages.new_record(self.page, &mut cx);
+            }
             AppCommand::BackUpNow => self.safety_copy(SafetyCopy::BackUpNow),
             AppCommand::Restore(backup) => self.restore(&backup),
             AppCommand::StartEmpty => self.confirm_start_empty = true,
@@ -324,6 +330,12 @@ impl SalesDeskApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
+        // The first Tab goes into the page, not to the top bar's buttons.
+        if ctx.memory(|m| m.focused().is_none())
+            && ctx.input(|i| i.modifiers.is_none() && i.key_pressed(Key::Tab))
+        {
+            ctx.memory_mut(|m| m.request_focus(page_tab_anchor()));
+        }
         // Ctrl+Y redoes too, as on Windows.
         let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         // A text field being edited keeps its own Ctrl+Z (undo of typing).
@@ -334,6 +346,7 @@ impl SalesDeskApp {
                 AppCommand::Redo,
                 AppCommand::Undo,
                 AppCommand::Find,
+                AppCommand::NewRecord,
                 AppCommand::Quit,
             ]
             .into_iter()
@@ -794,4 +807,15 @@ impl eframe::App for SalesDeskApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
     }
+}
+
+/// An invisible, focusable point at the top of the page: a Tab from nowhere starts
+/// there ([`SalesDeskApp::shortcuts`]), so it reaches the page's first widget.
+fn page_tab_anchor() -> egui::Id {
+    egui::Id::unique("salesdesk_page_tab_anchor")
+}
+
+fn page_first_in_tab_order(ui: &mut egui::Ui) {
+    let rect = egui::Rect::from_min_size(ui.cursor().min, egui::Vec2::ZERO);
+    ui.interact(rect, page_tab_anchor(), egui::Sense::FOCUSABLE);
 }

@@ -273,6 +273,7 @@ texts! {
         GoTo => "前往", "Go to";
         RolledForward => "上次被中断的保存已完成", "A save that was interrupted has been finished";
         RolledBack => "上次未完成的保存已撤回（它尚未提交，已保存的数据没有丢失）", "A save that had not finished was dropped (it was never committed; nothing saved was lost)";
+        NewRecord => "新建记录（当前页面）", "New record on this page";
         BackUpNow => "立即备份", "Back up now";
         Restore => "恢复备份", "Restore a backup";
         Quit => "退出", "Quit";

@@ -381,10 +381,16 @@ fn sigkill_at_random_moments_never_tears_or_loses_a_committed_file() {
          them as a write was seen), {total_commits} commits, final state {state:?}, {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    // The kills hit a working save loop, not only start-ups: the iterations went on.
+    // The kills hit a working save loop, not only start-ups: many landed while a write
+    // was seen, and the iterations went on. (How far they went depends on how fast the
+    // disk flushes, so the bar is low: a stuck loop makes no progress at all.)
     let progress = state.values().copied().max().unwrap_or(0);
     assert!(
-        progress as usize >= rounds / 2,
+        kills_in_a_write >= rounds / 4,
+        "only {kills_in_a_write} of {rounds} kills came during a write"
+    );
+    assert!(
+        progress as usize >= rounds / 10,
         "only {progress} iterations in {rounds} rounds"
     );
 }

@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod filter;
 pub mod forecast;
 pub mod funnel;
+pub mod losses;
 pub mod metrics;
 #[cfg(test)]
 mod perf_tests;
@@ -33,6 +34,7 @@ pub use dashboard::*;
 pub use filter::{DealFilter, FilterChoices};
 pub use forecast::*;
 pub use funnel::*;
+pub use losses::{LossAnalysis, Lost, losses};
 pub use metrics::*;
 pub use reminders::*;
 pub use targets::*;

@@ -247,17 +247,29 @@ pub fn deal_rows(
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
+    // Names sort by pinyin: each row's place among the names, worked out once.
+    let rank = match column {
+        ListColumn::Title => {
+            crate::hanzi::ranks(rows.iter().map(|d: &&Deal| (d.id, d.title.as_str())))
+        }
+        ListColumn::Customer => crate::hanzi::ranks(
+            rows.iter()
+                .map(|d: &&Deal| (d.id, ws.customer_name(d.customer))),
+        ),
+        ListColumn::Owner => {
+            crate::hanzi::ranks(rows.iter().map(|d: &&Deal| (d.id, ws.member_name(d.owner))))
+        }
+        _ => Default::default(),
+    };
     rows.sort_by(|a, b| {
         let o = match column {
-            ListColumn::Title => dir(a.title.cmp(&b.title)),
-            ListColumn::Customer => dir(ws
-                .customer_name(a.customer)
-                .cmp(ws.customer_name(b.customer))),
+            ListColumn::Title | ListColumn::Customer | ListColumn::Owner => {
+                dir(rank[&a.id].cmp(&rank[&b.id]))
+            }
             ListColumn::Stage => dir(stage_index(a.stage).cmp(&stage_index(b.stage))),
             ListColumn::Amount => dir(a.amount.cmp(&b.amount)),
             ListColumn::Probability => dir(a.probability(defaults).cmp(&b.probability(defaults))),
             ListColumn::Weighted => dir(a.weighted(defaults).cmp(&b.weighted(defaults))),
-            ListColumn::Owner => dir(ws.member_name(a.owner).cmp(ws.member_name(b.owner))),
             ListColumn::ExpectedClose => opt_date(a.expected_close, b.expected_close),
             ListColumn::DaysInStage => dir(b.stage_since().cmp(&a.stage_since())),
             ListColumn::NextStepDue => opt_date(a.next_step_due, b.next_step_due),

@@ -127,7 +127,8 @@ impl Errors {
 }
 
 /// Parses a money amount typed by a person: "12,345.67", "¥1 200", "-5" (sign kept so the
-/// caller can say "negative" rather than "not a number"). Returns minor units.
+/// caller can say "negative" rather than "not a number"), and the Chinese units the app
+/// shows: "50万" (500,000.00), "1.5万元", "12,000.50元". Returns minor units.
 pub fn parse_money(text: &str) -> Result<Money, Problem> {
     let cleaned: String = text
         .trim()
@@ -137,9 +138,18 @@ pub fn parse_money(text: &str) -> Result<Money, Problem> {
     if cleaned.is_empty() {
         return Err(Problem::Required);
     }
+    let cleaned = cleaned.strip_suffix('元').unwrap_or(&cleaned);
+    // 万 is ten thousand yuan: four more places, so "1.2345万" is exact.
+    let (cleaned, places) = match cleaned.strip_suffix('万') {
+        Some(rest) => (rest, 6),
+        None => (cleaned, 2),
+    };
+    if cleaned.is_empty() {
+        return Err(Problem::NotANumber);
+    }
     let (neg, digits) = match cleaned.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(cleaned)),
     };
     let (whole, frac) = match digits.split_once('.') {
         Some((w, f)) => (w, f),
@@ -149,7 +159,7 @@ pub fn parse_money(text: &str) -> Result<Money, Problem> {
     if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
         return Err(Problem::NotANumber);
     }
-    if frac.len() > 2 {
+    if frac.len() > places {
         return Err(Problem::NotANumber);
     }
     let whole_v: i64 = if whole.is_empty() {
@@ -157,11 +167,11 @@ pub fn parse_money(text: &str) -> Result<Money, Problem> {
     } else {
         whole.parse().map_err(|_| Problem::NotANumber)?
     };
-    let frac_v: i64 = format!("{frac:0<2}")
+    let frac_v: i64 = format!("{frac:0<places$}")
         .parse()
         .map_err(|_| Problem::NotANumber)?;
     let minor = whole_v
-        .checked_mul(100)
+        .checked_mul(10_i64.pow(places as u32))
         .and_then(|v| v.checked_add(frac_v))
         .ok_or(Problem::OutOfRange {
             min: 0,
@@ -220,6 +230,19 @@ mod tests {
         assert_eq!(parse_money("1.234"), Err(Problem::NotANumber));
         assert_eq!(parse_money(""), Err(Problem::Required));
         assert_eq!(parse_money("1e5"), Err(Problem::NotANumber));
+    }
+
+    #[test]
+    fn money_parsing_accepts_wan_and_yuan() {
+        assert_eq!(parse_money("50万"), Ok(Money(50_000_000)));
+        assert_eq!(parse_money("1.5万元"), Ok(Money(1_500_000)));
+        assert_eq!(parse_money("12,000.50元"), Ok(Money(1_200_050)));
+        assert_eq!(parse_money("¥1.2345万"), Ok(Money(1_234_500)));
+        assert_eq!(parse_money("0.5 万"), Ok(Money(500_000)));
+        assert_eq!(parse_money("-3万"), Err(Problem::Negative));
+        assert_eq!(parse_money("万"), Err(Problem::NotANumber));
+        assert_eq!(parse_money("1.2345678万"), Err(Problem::NotANumber));
+        assert_eq!(parse_money("5元万"), Err(Problem::NotANumber));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub enum AppCommand {
     /// Ctrl+K: the box that finds records and commands.
     Find,
     SwitchLanguage,
+    /// Ctrl+N: the form of a new record on the current page.
+    NewRecord,
     /// A safety copy of every file now, taken by the writer after pending writes.
     BackUpNow,
     /// Put a backup back (the Data page has asked the user first).
@@ -36,12 +38,14 @@ impl AppCommand {
             AppCommand::Redo => KeyboardShortcut::new(COMMAND.plus(Modifiers::SHIFT), Key::Z),
             AppCommand::Find => KeyboardShortcut::new(COMMAND, Key::K),
             AppCommand::Quit => KeyboardShortcut::new(COMMAND, Key::Q),
+            AppCommand::NewRecord => KeyboardShortcut::new(COMMAND, Key::N),
             _ => return None,
         })
     }
 
     /// The commands the palette offers (besides "go to" each page).
     pub const PALETTE: &'static [AppCommand] = &[
+        AppCommand::NewRecord,
         AppCommand::Undo,
         AppCommand::Redo,
         AppCommand::SwitchLanguage,
@@ -68,6 +72,7 @@ impl AppCommand {
             AppCommand::Undo => t(T::Undo),
             AppCommand::Redo => t(T::Redo),
             AppCommand::Find => t(T::Search),
+            AppCommand::NewRecord => t(T::NewRecord),
             AppCommand::SwitchLanguage => t(T::Language),
             AppCommand::BackUpNow => t(T::BackUpNow),
             AppCommand::Restore(_) => t(T::Restore),

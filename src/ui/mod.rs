@@ -8,6 +8,7 @@ pub mod budget;
 pub mod charts;
 pub mod charts_pie;
 pub mod command;
+pub mod counts;
 pub mod customers;
 pub mod dashboard;
 pub mod data;
@@ -41,12 +42,23 @@ pub struct Toasts {
     items: Vec<(String, bool, f64)>,
 }
 
+/// How many toasts stack at most: a new one drops the oldest.
+pub const MAX_TOASTS: usize = 4;
+/// The width of every toast; its text wraps at whole words within it.
+pub const TOAST_WIDTH: f32 = 320.0;
+
 impl Toasts {
     pub fn info(&mut self, msg: impl Into<String>) {
-        self.items.push((msg.into(), false, f64::NAN));
+        self.push(msg.into(), false);
     }
     pub fn error(&mut self, msg: impl Into<String>) {
-        self.items.push((msg.into(), true, f64::NAN));
+        self.push(msg.into(), true);
+    }
+    fn push(&mut self, msg: String, error: bool) {
+        self.items.push((msg, error, f64::NAN));
+        if self.items.len() > MAX_TOASTS {
+            self.items.drain(..self.items.len() - MAX_TOASTS);
+        }
     }
     pub fn messages(&self) -> impl Iterator<Item = &str> {
         self.items.iter().map(|(m, _, _)| m.as_str())
@@ -77,7 +89,10 @@ impl Toasts {
                     };
                     let r = egui::Frame::popup(ui.style())
                         .fill(fill)
-                        .show(ui, |ui| ui.label(msg.as_str()))
+                        .show(ui, |ui| {
+                            ui.set_width(TOAST_WIDTH);
+                            ui.add(egui::Label::new(msg.as_str()).wrap())
+                        })
                         .response;
                     if r.interact(egui::Sense::click()).clicked() {
                         dismiss = Some(i);

@@ -63,6 +63,11 @@ pub trait PageView {
         let _ = (route, ws);
         false
     }
+    /// Ctrl+N: opens the form of a new record of the page's main kind. Pages without
+    /// one do nothing.
+    fn new_record(&mut self, cx: &mut Cx) {
+        let _ = cx;
+    }
 }
 
 macro_rules! pages {
@@ -94,6 +99,9 @@ macro_rules! pages {
             }
             pub fn focus(&mut self, route: &Route, ws: &Workspace) -> bool {
                 match route.page { $(Page::$variant => PageView::focus(&mut self.$field, route, ws),)* }
+            }
+            pub fn new_record(&mut self, page: Page, cx: &mut Cx) {
+                match page { $(Page::$variant => PageView::new_record(&mut self.$field, cx),)* }
             }
         }
     };

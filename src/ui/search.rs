@@ -28,10 +28,11 @@ pub struct Search {
     key: Option<(u64, String, Lang)>,
 }
 
-/// Records found by one of their names: the kind, and how to read its name.
+/// Records found by one of their names (or their email and phone, where they have
+/// them): the kind, and how to read its name. Names match by pinyin too (`matches`).
 macro_rules! named {
-    ($push:ident, $q:ident; $($table:expr => $variant:ident . $field:ident;)*) => {
-        $(for r in $table.iter().filter(|r| matches(&r.$field, &$q)) {
+    ($push:ident, $q:ident; $($table:expr => $variant:ident . $field:ident $(| $more:ident)*;)*) => {
+        $(for r in $table.iter().filter(|r| matches(&r.$field, &$q) $(|| matches(&r.$more, &$q))*) {
             $push(Hit::Record(RecordKey::$variant(r.id)));
         })*
     };
@@ -74,9 +75,9 @@ impl Search {
         }
         let ws = &doc.ws;
         named! { push, q;
-            ws.team.members => Member.name;
-            ws.customers.customers => Customer.name;
-            ws.customers.contacts => Contact.name;
+            ws.team.members => Member.name | email | phone;
+            ws.customers.customers => Customer.name | email | phone;
+            ws.customers.contacts => Contact.name | email | phone;
             ws.deals.deals => Deal.title;
             ws.promotions.promotions => Promotion.name;
             ws.marketing.channels => Channel.name;
@@ -170,6 +171,8 @@ impl Search {
         }
         if r.lost_focus() && escape {
             self.open = false;
+            // Taken, so the form under the box keeps its draft.
+            ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         }
         if !self.open || self.query.trim().is_empty() {
             return;

@@ -5,6 +5,7 @@
 //! All figures come from `analytics`, computed once per (revision, period, filter) and
 //! kept in the cache; a frame only draws them.
 
+pub mod losses;
 mod sections;
 
 use super::Cx;
@@ -236,6 +237,9 @@ impl AnalyticsPage {
                 ui.add_space(10.0);
                 ui.separator();
                 self.breakdown_section(ui, cx, period);
+                ui.add_space(10.0);
+                ui.separator();
+                losses::show(ui, cx, period, &self.filter);
                 ui.add_space(10.0);
                 ui.separator();
                 ui.columns(2, |cols| {

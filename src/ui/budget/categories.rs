@@ -272,10 +272,10 @@ fn buttons(ui: &mut egui::Ui, errors: &Errors, lang: Lang) -> FormAction {
         ui.colored_label(ui.visuals().error_fg_color, T::FixErrors.get(lang));
     }
     ui.horizontal(|ui| {
-        if ui.button(T::Save.get(lang)).clicked() {
+        if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
             action = FormAction::Save;
         }
-        if ui.button(T::Cancel.get(lang)).clicked() {
+        if crate::ui::widgets::keys::cancel_button(ui, T::Cancel.get(lang)) {
             action = FormAction::Cancel;
         }
     });

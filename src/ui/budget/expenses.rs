@@ -230,10 +230,10 @@ pub fn form(
             ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
         }
         ui.horizontal(|ui| {
-            if ui.button(t(T::Save)).clicked() {
+            if crate::ui::widgets::keys::save_button(ui, t(T::Save)) {
                 action = FormAction::Save;
             }
-            if ui.button(t(T::Cancel)).clicked() {
+            if crate::ui::widgets::keys::cancel_button(ui, t(T::Cancel)) {
                 action = FormAction::Cancel;
             }
             if draft.id.0 != 0 {
@@ -298,7 +298,7 @@ pub fn filter_expenses(
         // Ties keep id order, so the list does not jump around.
         Col::Date => rows.sort_by_key(|x| (x.date, x.id)),
         Col::Amount => rows.sort_by_key(|x| (x.amount, x.id)),
-        Col::Payee => rows.sort_by(|a, b| a.payee.cmp(&b.payee).then(a.id.cmp(&b.id))),
+        Col::Payee => rows.sort_by_cached_key(|x| (crate::hanzi::order_key(&x.payee), x.id)),
         Col::Category => rows.sort_by(|a, b| {
             ws.category_name(a.category)
                 .cmp(ws.category_name(b.category))
@@ -449,6 +449,7 @@ impl ExpenseList {
                 if let Some(p) = bad {
                     r.on_hover_text(crate::i18n::problem(lang, &p));
                 }
+                crate::ui::widgets::date::picker_button(ui, b(label), value, lang);
             }
             if ui.button(b(BText::ClearFilters)).clicked() {
                 self.category = None;

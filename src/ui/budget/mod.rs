@@ -810,6 +810,15 @@ impl crate::ui::PageView for BudgetPage {
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
     }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        // An expense needs a category to go to; the button says so by being disabled.
+        if !cx.doc.ws.budget.categories.is_empty() {
+            self.side = Side::Expense(
+                Box::new(ExpenseDraft::new(cx.today, self.list.category, &cx.doc.ws)),
+                Errors::new(),
+            );
+        }
+    }
     fn focus(&mut self, route: &crate::ui::Route, ws: &crate::model::Workspace) -> bool {
         if let Some(p) = route.period {
             self.show_period(p);

@@ -120,13 +120,13 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
                 form::checkbox(ui, T::Primary.get(lang), &mut draft.primary);
             });
             ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
+                if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
                     match save(cx, customer, draft) {
                         Ok(()) => close_form = true,
                         Err(e) => *errors = e,
                     }
                 }
-                if ui.button(T::Cancel.get(lang)).clicked() {
+                if crate::ui::widgets::keys::cancel_button(ui, T::Cancel.get(lang)) {
                     close_form = true;
                 }
             });

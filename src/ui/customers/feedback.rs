@@ -128,7 +128,7 @@ pub fn show(
                 );
             });
             ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
+                if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
                     let existing = cx.doc.ws.customers.feedback.get(draft.id).cloned();
                     let result = draft.build(customer, existing.as_ref()).and_then(|f| {
                         let label = format!(
@@ -146,7 +146,7 @@ pub fn show(
                         Err(e) => *errors = e,
                     }
                 }
-                if ui.button(T::Cancel.get(lang)).clicked() {
+                if crate::ui::widgets::keys::cancel_button(ui, T::Cancel.get(lang)) {
                     close_form = true;
                 }
             });

@@ -334,7 +334,7 @@ fn edit_form(
     });
     let mut close = false;
     ui.horizontal(|ui| {
-        if ui.button(T::Save.get(lang)).clicked() {
+        if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
             let is_new = draft.id.0 == 0;
             let result = draft.build(customer).and_then(|i| {
                 let verb = if is_new {
@@ -359,7 +359,7 @@ fn edit_form(
                 Err(e) => *errors = e,
             }
         }
-        if ui.button(T::Cancel.get(lang)).clicked() {
+        if crate::ui::widgets::keys::cancel_button(ui, T::Cancel.get(lang)) {
             close = true;
         }
     });

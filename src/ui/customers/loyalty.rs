@@ -238,7 +238,7 @@ fn ledger(
                 );
             });
             ui.horizontal(|ui| {
-                if ui.button(T::Save.get(lang)).clicked() {
+                if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
                     let result = draft.build(customer).and_then(|entry| {
                         let label = format!(
                             "{} {} {}",
@@ -256,7 +256,7 @@ fn ledger(
                         Err(e) => *errors = e,
                     }
                 }
-                if ui.button(T::Cancel.get(lang)).clicked() {
+                if crate::ui::widgets::keys::cancel_button(ui, T::Cancel.get(lang)) {
                     close = true;
                 }
             });
@@ -378,7 +378,7 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
             ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
         }
         ui.horizontal(|ui| {
-            if ui.button(T::Save.get(lang)).clicked() {
+            if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
                 let result = draft.build().and_then(|p| {
                     cx.apply(Change::Loyalty(Box::new(p)), RText::EditRules.get(lang))
                 });
@@ -390,7 +390,7 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
                     Err(e) => *errors = e,
                 }
             }
-            if ui.button(T::Cancel.get(lang)).clicked() {
+            if crate::ui::widgets::keys::cancel_button(ui, T::Cancel.get(lang)) {
                 close = true;
             }
         });

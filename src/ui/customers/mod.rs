@@ -12,6 +12,7 @@ mod words;
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::{Sort, matches, sort_header};
+use crate::hanzi as pinyin;
 use crate::i18n::T;
 use crate::model::*;
 use egui_extras::Column;
@@ -116,10 +117,12 @@ impl CustomersPage {
             .collect();
         let open = &self.open_deals;
         match self.sort.column {
-            Col::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
-            Col::Industry => rows.sort_by(|a, b| a.industry.cmp(&b.industry)),
-            Col::Region => rows.sort_by(|a, b| a.region.cmp(&b.region)),
-            Col::Owner => rows.sort_by_key(|c| c.owner.map(|o| ws.member_name(o)).unwrap_or("")),
+            Col::Name => rows.sort_by_cached_key(|c| pinyin::order_key(&c.name)),
+            Col::Industry => rows.sort_by_cached_key(|c| pinyin::order_key(&c.industry)),
+            Col::Region => rows.sort_by_cached_key(|c| pinyin::order_key(&c.region)),
+            Col::Owner => rows.sort_by_cached_key(|c| {
+                pinyin::order_key(c.owner.map(|o| ws.member_name(o)).unwrap_or(""))
+            }),
             Col::Created => rows.sort_by_key(|c| c.created),
             Col::OpenDeals => rows.sort_by_key(|c| open.get(&c.id).copied().unwrap_or(0)),
         }
@@ -330,6 +333,9 @@ impl crate::ui::PageView for CustomersPage {
     const TITLE: crate::i18n::T = crate::i18n::T::Customers;
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
+    }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        self.side = Side::Form(Box::new(CustomerDraft::new(cx.today)), Errors::new());
     }
     fn focus(&mut self, route: &crate::ui::Route, ws: &crate::model::Workspace) -> bool {
         use crate::model::RecordKey as K;

@@ -252,6 +252,9 @@ fn paint_card(
             l.reason.label(lang)
         );
         line(&mut ui, RichText::new(text).small());
+    } else if let Some(text) = super::won::won_on(d, lang) {
+        // A won deal has no next step to chase: it shows when it was won.
+        line(&mut ui, RichText::new(text).small());
     } else if d.next_step.is_empty() {
         line(&mut ui, RichText::new("").small());
     } else {

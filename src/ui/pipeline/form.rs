@@ -215,10 +215,14 @@ impl DealDraft {
         if let Some(n) = due {
             d.next_step_due = n;
         }
-        d.next_step = self.next_step.trim().to_owned();
+        let next_step = self.next_step.trim().to_owned();
+        // Only activity counts, not an edit: a new next step means the last one was
+        // done (interactions and stage moves count where they happen).
+        if existing.is_some() && next_step != d.next_step {
+            d.last_activity = d.last_activity.max(today);
+        }
+        d.next_step = next_step;
         d.notes = self.notes.clone();
-        // Editing a deal is activity on it.
-        d.last_activity = d.last_activity.max(today);
         for fe in d.validate().0 {
             e.add(fe.field, fe.problem);
         }
@@ -518,6 +522,23 @@ mod tests {
     }
 
     #[test]
+    fn only_a_new_next_step_counts_as_activity_in_an_edit() {
+        let deal = valid().build(None, d("2026-03-01")).unwrap();
+        let ws = Workspace::default();
+        let mut edit = DealDraft::from_deal(&deal, &ws);
+        edit.customer = Some(CustomerId(1));
+        edit.title = "改个名字".into();
+        edit.amount = "99000".into();
+        let renamed = edit.build(Some(&deal), d("2026-03-20")).unwrap();
+        assert_eq!(renamed.last_activity, d("2026-03-01"));
+        let mut edit = DealDraft::from_deal(&renamed, &ws);
+        edit.customer = Some(CustomerId(1));
+        edit.next_step = "寄送样品".into();
+        let stepped = edit.build(Some(&renamed), d("2026-03-21")).unwrap();
+        assert_eq!(stepped.last_activity, d("2026-03-21"));
+    }
+
+    #[test]
     fn pushing_the_close_date_counts_a_slip_and_clearing_drops_the_override() {
         let mut x = valid();
         x.probability = "70".into();
@@ -532,7 +553,11 @@ mod tests {
         assert_eq!(later.original_close, Some(d("2026-04-30")));
         assert_eq!(later.expected_close, Some(d("2026-06-30")));
         assert_eq!(later.probability_override, None);
-        assert_eq!(later.last_activity, d("2026-03-05"));
+        assert_eq!(
+            later.last_activity,
+            d("2026-03-01"),
+            "an edit is not activity"
+        );
         // Saving again without touching the date is no slip.
         let again = DealDraft::from_deal(&later, &ws);
         let mut again = again;

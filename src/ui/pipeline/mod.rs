@@ -11,6 +11,7 @@ pub mod board;
 pub mod detail;
 pub mod form;
 pub mod list;
+pub mod won;
 
 use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::Sort;
@@ -137,6 +138,7 @@ pub struct PipelinePage {
     pub sort: Sort<ListColumn>,
     pub side: Side,
     pub lost: Option<LostDialog>,
+    pub won: Option<won::WonDialog>,
     confirm_delete: Option<DealId>,
     pending_focus: Option<DealId>,
     /// The card to scroll to on the board (stage, row), for one frame.
@@ -165,6 +167,7 @@ impl Default for PipelinePage {
             },
             side: Side::Nothing,
             lost: None,
+            won: None,
             confirm_delete: None,
             pending_focus: None,
             scroll_board: None,
@@ -281,6 +284,7 @@ impl PipelinePage {
             }
         });
         self.lost_dialog(ui.ctx(), cx);
+        won::show(&mut self.won, ui.ctx(), cx);
         self.delete_dialog(ui.ctx(), cx);
     }
 
@@ -378,6 +382,7 @@ impl PipelinePage {
                     )
                     .labelled_by(l.id);
                 dates_changed |= r.changed();
+                dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
                 if let Some(p) = d.errors.get(field) {
                     ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
                 }
@@ -489,7 +494,7 @@ impl PipelinePage {
     }
 
     /// A card was dropped on a column (or "move to" picked): Lost asks for a reason
-    /// first, any other stage moves at once.
+    /// first, Won for its date and final amount, any other stage moves at once.
     pub fn request_move(&mut self, cx: &mut Cx, id: DealId, to: Stage) {
         let Some(d) = cx.doc.ws.deals.deals.get(id) else {
             return;
@@ -497,7 +502,9 @@ impl PipelinePage {
         if d.stage == to {
             return;
         }
-        if to == Stage::Lost {
+        if to == Stage::Won {
+            self.won = Some(won::WonDialog::new(d, cx.today));
+        } else if to == Stage::Lost {
             self.lost = Some(LostDialog {
                 deal: id,
                 reason: None,
@@ -618,7 +625,7 @@ impl PipelinePage {
 
 /// The change that stores a deal from this page, with the loyalty points its win
 /// earns (or takes back): see `Workspace::put_deal`.
-fn put_deal(cx: &Cx, deal: Deal) -> Change {
+pub(super) fn put_deal(cx: &Cx, deal: Deal) -> Change {
     cx.doc.ws.put_deal(
         deal,
         cx.today,
@@ -693,6 +700,9 @@ impl crate::ui::PageView for PipelinePage {
     const TITLE: crate::i18n::T = crate::i18n::T::Pipeline;
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
+    }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        self.side = Side::Form(Box::new(DealDraft::new(cx.today)), Errors::new());
     }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
         match route.record {

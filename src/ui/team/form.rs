@@ -229,10 +229,10 @@ pub fn setup_form(
         );
     });
     ui.horizontal(|ui| {
-        if ui.button(t(T::Save)).clicked() {
+        if crate::ui::widgets::keys::save_button(ui, t(T::Save)) {
             action = FormAction::Save;
         }
-        if ui.button(t(T::Cancel)).clicked() {
+        if crate::ui::widgets::keys::cancel_button(ui, t(T::Cancel)) {
             action = FormAction::Cancel;
         }
     });

@@ -6,6 +6,7 @@ pub mod form;
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm_delete};
 use super::widgets::table::{Sort, matches, sort_header};
+use crate::hanzi as pinyin;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::format::money_short;
@@ -152,18 +153,6 @@ impl TeamPage {
     fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let ws = &cx.doc.ws;
-        ui.horizontal(|ui| {
-            ui.strong(format!("{} ({})", cx.t(T::Members), ws.team.members.len()));
-            if ui
-                .button(format!("＋ {}", TText::NewMember.get(lang)))
-                .clicked()
-            {
-                self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
-            }
-            let l = ui.label(cx.t(T::Search));
-            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
-                .labelled_by(l.id);
-        });
         let q = self.query.trim().to_lowercase();
         let loads = &self.loads;
         let mut rows: Vec<&Member> = ws
@@ -177,15 +166,33 @@ impl TeamPage {
         // A team has tens of members: sorting them per frame costs nothing.
         let load = |m: &Member| loads.open.get(&m.id).copied().unwrap_or_default();
         match self.sort.column {
-            Col::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+            Col::Name => rows.sort_by_cached_key(|m| pinyin::order_key(&m.name)),
             Col::Role => rows.sort_by_key(|m| m.role.label(lang)),
-            Col::Region => rows.sort_by(|a, b| a.region.cmp(&b.region)),
+            Col::Region => rows.sort_by_cached_key(|m| pinyin::order_key(&m.region)),
             Col::Load => rows.sort_by_key(|m| load(m).0),
             Col::Pipeline => rows.sort_by_key(|m| load(m).1),
         }
         if self.sort.descending {
             rows.reverse();
         }
+        // "Members (3 of 9)" while the search hides some.
+        let count = crate::ui::counts::shown_of(lang, rows.len(), ws.team.members.len());
+        ui.horizontal(|ui| {
+            ui.strong(format!(
+                "{}{}",
+                cx.t(T::Members),
+                crate::ui::format::paren(lang, &count)
+            ));
+            if ui
+                .button(format!("＋ {}", TText::NewMember.get(lang)))
+                .clicked()
+            {
+                self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+            }
+            let l = ui.label(cx.t(T::Search));
+            ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
+                .labelled_by(l.id);
+        });
         if rows.is_empty() {
             ui.label(if q.is_empty() {
                 cx.t(T::NothingYet)
@@ -438,6 +445,9 @@ impl crate::ui::PageView for TeamPage {
     const TITLE: crate::i18n::T = crate::i18n::T::Team;
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut crate::ui::Cx) {
         self.show_page(ui, cx)
+    }
+    fn new_record(&mut self, cx: &mut crate::ui::Cx) {
+        self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
     }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
         match route.record {

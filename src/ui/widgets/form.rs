@@ -6,7 +6,9 @@ use crate::model::{Errors, Problem};
 use egui::{RichText, Ui};
 
 /// A two-column grid for a form.
+/// A form that has just opened gives its first field the focus (see [`super::keys`]).
 pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    super::keys::form_shown(ui, egui::Id::unique(("form", id)));
     egui::Grid::new(id)
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -41,17 +43,44 @@ pub fn text_with_hint(
     errors: &Errors,
     lang: Lang,
 ) -> egui::Response {
+    text_row(ui, label, value, hint, field, errors, lang, false)
+}
+
+/// A single-line row; `picker` adds the date picker beside the field.
+// The arguments are those of a form row plus the picker switch.
+#[allow(clippy::too_many_arguments)]
+fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    field: &str,
+    errors: &Errors,
+    lang: Lang,
+    picker: bool,
+) -> egui::Response {
     let l = ui.label(label);
     let err = errors.get(field);
     let r = ui
         .vertical(|ui| {
-            let mut edit = egui::TextEdit::singleline(value)
-                .desired_width(280.0)
-                .hint_text(hint);
-            if err.is_some() {
-                edit = edit.text_color(ui.visuals().error_fg_color);
-            }
-            let r = ui.add(edit).labelled_by(l.id);
+            let r = ui
+                .horizontal(|ui| {
+                    let mut edit = egui::TextEdit::singleline(value)
+                        .desired_width(if picker { 200.0 } else { 280.0 })
+                        .hint_text(hint);
+                    if err.is_some() {
+                        edit = edit.text_color(ui.visuals().error_fg_color);
+                    }
+                    let r = ui.add(edit).labelled_by(l.id);
+                    super::keys::single_line(ui, &r);
+                    if picker && super::date::picker_button(ui, field, value, lang) {
+                        let mut r = r.clone();
+                        r.mark_changed();
+                        return r;
+                    }
+                    r
+                })
+                .inner;
             error_line(ui, lang, err);
             r
         })
@@ -60,7 +89,7 @@ pub fn text_with_hint(
     r
 }
 
-/// A date field typed as YYYY-MM-DD.
+/// A date field typed as YYYY-MM-DD, with a date picker beside it.
 pub fn date(
     ui: &mut Ui,
     label: &str,
@@ -69,7 +98,7 @@ pub fn date(
     errors: &Errors,
     lang: Lang,
 ) -> egui::Response {
-    text_with_hint(ui, label, value, "YYYY-MM-DD", field, errors, lang)
+    text_row(ui, label, value, "YYYY-MM-DD", field, errors, lang, true)
 }
 
 pub fn multiline(
@@ -84,13 +113,17 @@ pub fn multiline(
     let err = errors.get(field);
     let r = ui
         .vertical(|ui| {
+            let id = ui.make_persistent_id(("multiline", field));
+            super::keys::before_multi_line(ui, id);
             let r = ui
                 .add(
                     egui::TextEdit::multiline(value)
+                        .id(id)
                         .desired_width(280.0)
                         .desired_rows(3),
                 )
                 .labelled_by(l.id);
+            super::keys::other_field(ui, &r);
             error_line(ui, lang, err);
             r
         })
@@ -108,7 +141,7 @@ pub fn choice<V: Label + Copy + PartialEq>(
     lang: Lang,
 ) {
     let l = ui.label(label);
-    egui::ComboBox::from_id_salt(label)
+    let r = egui::ComboBox::from_id_salt(label)
         .selected_text(value.label(lang))
         .width(280.0)
         .show_ui(ui, |ui| {
@@ -118,6 +151,7 @@ pub fn choice<V: Label + Copy + PartialEq>(
         })
         .response
         .labelled_by(l.id);
+    super::keys::other_field(ui, &r);
     ui.end_row();
 }
 
@@ -143,7 +177,7 @@ pub fn pick<Id: Copy + PartialEq>(
         .unwrap_or("—")
         .to_owned();
     ui.vertical(|ui| {
-        egui::ComboBox::from_id_salt(label)
+        let r = egui::ComboBox::from_id_salt(label)
             .selected_text(current)
             .width(280.0)
             .show_ui(ui, |ui| {
@@ -156,6 +190,7 @@ pub fn pick<Id: Copy + PartialEq>(
             })
             .response
             .labelled_by(l.id);
+        super::keys::other_field(ui, &r);
         error_line(ui, lang, errors.get(field));
     });
     ui.end_row();
@@ -200,10 +235,10 @@ pub fn footer(ui: &mut Ui, errors: &Errors, lang: Lang) -> FormAction {
         );
     }
     ui.horizontal(|ui| {
-        if ui.button(crate::i18n::T::Save.get(lang)).clicked() {
+        if super::keys::save_button(ui, crate::i18n::T::Save.get(lang)) {
             action = FormAction::Save;
         }
-        if ui.button(crate::i18n::T::Cancel.get(lang)).clicked() {
+        if super::keys::cancel_button(ui, crate::i18n::T::Cancel.get(lang)) {
             action = FormAction::Cancel;
         }
     });

@@ -1,7 +1,9 @@
 //! Widgets shared by the pages.
 
 pub mod confirm;
+pub mod date;
 pub mod deal_filter;
 pub mod form;
+pub mod keys;
 pub mod period;
 pub mod table;

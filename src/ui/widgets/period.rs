@@ -207,13 +207,21 @@ impl PeriodPicker {
         ] {
             let l = ui.label(text.get(lang));
             ui.vertical(|ui| {
-                let mut edit = egui::TextEdit::singleline(value)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(96.0);
-                if error.is_some() {
-                    edit = edit.text_color(ui.visuals().error_fg_color);
-                }
-                let r = ui.add(edit).labelled_by(l.id);
+                let r = ui
+                    .horizontal(|ui| {
+                        let mut edit = egui::TextEdit::singleline(value)
+                            .hint_text("YYYY-MM-DD")
+                            .desired_width(96.0);
+                        if error.is_some() {
+                            edit = edit.text_color(ui.visuals().error_fg_color);
+                        }
+                        let r = ui.add(edit).labelled_by(l.id);
+                        if super::date::picker_button(ui, text.get(Lang::En), value, lang) {
+                            apply = true;
+                        }
+                        r
+                    })
+                    .inner;
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     apply = true;
                 }

@@ -31,9 +31,12 @@ pub fn sort_header<C: Copy + PartialEq>(ui: &mut Ui, label: &str, column: C, sor
     }
 }
 
-/// Case-insensitive "contains" that works for Chinese as well as Latin text.
+/// Case-insensitive "contains" that works for Chinese as well as Latin text; Chinese
+/// text is found by its pinyin and initials too (`liu`, `lc` find 刘超).
 pub fn matches(haystack: &str, needle_lower: &str) -> bool {
-    needle_lower.is_empty() || haystack.to_lowercase().contains(needle_lower)
+    needle_lower.is_empty()
+        || haystack.to_lowercase().contains(needle_lower)
+        || crate::hanzi::matches(haystack, needle_lower)
 }
 
 /// A table whose rows are picked by clicking anywhere in them: striped, resizable,
