@@ -496,7 +496,7 @@ mod frame {
     #[divan::bench(args = SIZES, sample_count = 10)]
     fn dashboard_after_an_edit(bencher: Bencher, deals: usize) {
         let mut f = Frames::new(deals, Page::Dashboard, Lang::Zh);
-        let mut deal = f.app.doc.ws.deals.deals.rows[0].clone();
+        let mut deal = f.app.doc.ws().deals.deals.rows[0].clone();
         let mut n = 0u64;
         let mut edit = |f: &mut Frames| {
             n += 1;

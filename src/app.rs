@@ -243,7 +243,7 @@ impl SalesDeskApp {
     /// show yet (its page is not built) is said so, not silently dropped.
     fn navigate(&mut self, route: Route) {
         self.set_page(route.page);
-        if !self.pages.focus(&route, &self.doc.ws) && route.record.is_some() {
+        if !self.pages.focus(&route, self.doc.ws()) && route.record.is_some() {
             self.toasts.info(format!(
                 "{}{}{}",
                 self.t(route.page.title()),
@@ -453,7 +453,7 @@ impl SalesDeskApp {
         if let Some(action) = self.degraded.show(ui, self.lang, self.doc.read_only()) {
             self.degraded_action(action);
         }
-        if self.doc.ws.settings.demo {
+        if self.doc.ws().settings.demo {
             egui::Frame::new()
                 .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
                 .inner_margin(6.0)
@@ -565,7 +565,7 @@ impl SalesDeskApp {
     fn submit_dirty(&mut self) {
         if let Some(s) = &self.storage {
             s.autosaver.submit(
-                self.doc.ws.clone(),
+                self.doc.ws().clone(),
                 self.doc.take_dirty(),
                 self.doc.revision(),
             );
@@ -785,7 +785,7 @@ impl ui::quit::Saver for SalesDeskApp {
         SalesDeskApp::save_all(self).map_err(|e| e.to_string())
     }
     fn save_copy(&mut self, to: &std::path::Path) -> Result<(), String> {
-        store::save_copy(to, &self.doc.ws).map_err(|e| e.to_string())
+        store::save_copy(to, self.doc.ws()).map_err(|e| e.to_string())
     }
 }
 

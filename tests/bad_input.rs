@@ -516,16 +516,16 @@ fn judge<R>(
 /// nothing at all.
 fn apply_is_all_or_nothing(change: Change) -> Result<(), TestCaseError> {
     let mut d = doc();
-    let before = d.ws.clone();
+    let before = d.ws().clone();
     let rev = d.revision();
     match d.apply(change, "property test") {
         Ok(applied) => {
             prop_assert!(d.revision() > rev);
             for key in applied.keys {
-                let r = d.ws.get_record(key).expect("the stored record");
+                let r = d.ws().get_record(key).expect("the stored record");
                 let e = r.validate();
                 prop_assert!(e.is_empty(), "stored an invalid record: {e:?}");
-                let refs = d.ws.check_references(&r);
+                let refs = d.ws().check_references(&r);
                 prop_assert!(refs.is_empty(), "stored a dangling reference: {refs:?}");
             }
         }
@@ -534,7 +534,7 @@ fn apply_is_all_or_nothing(change: Change) -> Result<(), TestCaseError> {
             prop_assert_eq!(d.revision(), rev);
             prop_assert!(d.dirty().is_empty());
             prop_assert!(!d.can_undo());
-            prop_assert!(d.ws == before, "a refused change altered the workspace");
+            prop_assert!(*d.ws() == before, "a refused change altered the workspace");
         }
     }
     Ok(())
@@ -867,7 +867,7 @@ fn forms_take_100_kb_notes_and_refuse_a_100_kb_name_at_the_field() {
             panic!("no key");
         };
         assert_eq!(
-            doc.ws.customers.customers.get(id).expect("stored").notes,
+            doc.ws().customers.customers.get(id).expect("stored").notes,
             long
         );
 
@@ -957,7 +957,7 @@ fn huge_customers_in_the_table_detail_and_form(lang: Lang) {
 
     // A new customer with a 100 kB name typed in: Save says at the name field that it is
     // too long; nothing is stored and nothing can be undone.
-    let before = h.state().doc.ws.clone();
+    let before = h.state().doc.ws().clone();
     h.get_by_label(new_customer).click();
     h.run();
     let typed = format!("乙{long}");
@@ -984,7 +984,7 @@ fn huge_customers_in_the_table_detail_and_form(lang: Lang) {
         h.query_by_label(&msg).is_some(),
         "the message '{msg}' is shown"
     );
-    assert!(h.state().doc.ws == before, "nothing was stored");
+    assert!(*h.state().doc.ws() == before, "nothing was stored");
     assert!(!h.state().doc.can_undo());
 }
 

@@ -270,7 +270,7 @@ fn report_matches_a_hand_calculation() {
     doc.apply(Change::put(Record::Target(target)), "target")
         .unwrap();
     let dirty = doc.take_dirty();
-    store::save(tmp.path(), &doc.ws, &dirty).unwrap();
+    store::save(tmp.path(), doc.ws(), &dirty).unwrap();
 
     let r = report_json(tmp.path(), "2026-01-01", "2026-03-31");
     // Cohort = deals created in Q1: D1 D2 D3 D4 D6 (D5 is from 2025, D7 from April).

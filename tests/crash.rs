@@ -124,16 +124,16 @@ fn crash_writer() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let mut doc = Document::new(loaded.ws);
     let saver = store::Autosaver::new(dir.to_path_buf()).expect("autosaver");
-    let start = markers(&doc.ws).into_values().max().unwrap_or(0) + 1;
+    let start = markers(doc.ws()).into_values().max().unwrap_or(0) + 1;
     let mut out = std::io::stdout();
     // A line of its own: libtest has just written "test crash_writer ... " without one.
     writeln!(out, "\nstart {start}")
         .and_then(|_| out.flush())
         .expect("stdout");
     for i in start.. {
-        let c = change(&doc.ws, i);
+        let c = change(doc.ws(), i);
         doc.apply(c, "crash test").expect("a valid change");
-        saver.submit(doc.ws.clone(), doc.take_dirty(), doc.revision());
+        saver.submit(doc.ws().clone(), doc.take_dirty(), doc.revision());
         saver.flush().expect("save");
         // Only now is iteration i committed.
         writeln!(out, "committed {i}")

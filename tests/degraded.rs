@@ -88,9 +88,9 @@ fn while_degraded_nothing_pointing_into_the_missing_file_can_change() {
     let e = doc.apply(new_customer("新客户"), "add").unwrap_err();
     assert_eq!(e.get("file"), Some(&Problem::ReadOnly("customers.ron")));
     // Deals point at customers: read-only as well; the team does not: still editable.
-    let deal = doc.ws.deals.deals.rows[0].clone();
+    let deal = doc.ws().deals.deals.rows[0].clone();
     assert!(doc.apply(Change::put(Record::Deal(deal)), "edit").is_err());
-    let member = doc.ws.team.members.rows[0].clone();
+    let member = doc.ws().team.members.rows[0].clone();
     assert!(
         doc.apply(Change::put(Record::Member(member)), "edit")
             .is_ok()
@@ -107,7 +107,13 @@ fn a_collection_started_empty_never_reuses_an_id_old_records_point_at() {
     let key = doc.apply(new_customer("新客户"), "add").unwrap().keys[0];
     let highest = ws.deals.deals.iter().map(|d| d.customer.0).max().unwrap();
     assert!(key.raw() > highest, "{key:?} would capture old deals");
-    assert!(doc.ws.deals.deals.iter().all(|d| d.customer.0 != key.raw()));
+    assert!(
+        doc.ws()
+            .deals
+            .deals
+            .iter()
+            .all(|d| d.customer.0 != key.raw())
+    );
 }
 
 #[test]
@@ -213,7 +219,7 @@ fn the_window_keeps_the_bar_and_one_click_brings_the_customers_back() {
         h.query_by_label(BAR).is_none(),
         "the bar is gone once resolved"
     );
-    let back = &h.state().doc.ws;
+    let back = &h.state().doc.ws();
     assert_eq!(back.customers, ws.customers);
     assert_eq!(back.deals, ws.deals, "no deal changed its customer");
     assert!(h.state().doc.read_only().is_empty());

@@ -86,7 +86,7 @@ fn name_label(lang: Lang) -> &'static str {
 /// Enter saves.
 fn new_customer_from_the_keyboard(lang: Lang) {
     let mut h = harness(lang, Page::Customers);
-    let before = h.state().doc.ws.customers.customers.len();
+    let before = h.state().doc.ws().customers.customers.len();
     press_with(&mut h, Modifiers::COMMAND, Key::N);
     assert!(
         focused(&h, Role::TextInput, name_label(lang)),
@@ -94,7 +94,7 @@ fn new_customer_from_the_keyboard(lang: Lang) {
     );
     type_keys(&mut h, "键盘测试有限公司");
     press(&mut h, Key::Enter);
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert_eq!(ws.customers.customers.len(), before + 1);
     assert!(
         ws.customers
@@ -159,7 +159,7 @@ fn escape_cancels_edit_member() {
     let first = h
         .state()
         .doc
-        .ws
+        .ws()
         .team
         .members
         .iter()
@@ -179,7 +179,7 @@ fn escape_cancels_edit_member() {
 #[test]
 fn ctrl_enter_saves_from_a_multi_line_field() {
     let mut h = harness(Lang::En, Page::Team);
-    let before = h.state().doc.ws.team.members.len();
+    let before = h.state().doc.ws().team.members.len();
     press_with(&mut h, Modifiers::COMMAND, Key::N);
     type_keys(&mut h, "Kim Lee");
     h.get_by_role_and_label(Role::MultilineTextInput, "Duties")
@@ -187,7 +187,7 @@ fn ctrl_enter_saves_from_a_multi_line_field() {
     h.run();
     type_keys(&mut h, "Key accounts");
     press_with(&mut h, Modifiers::COMMAND, Key::Enter);
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert_eq!(ws.team.members.len(), before + 1, "Ctrl+Enter saved");
     let m = ws
         .team
@@ -348,7 +348,7 @@ fn palette_finds_liu_chao(h: &mut Harness<'static, SalesDeskApp>, query: &str) -
     let app = h.state();
     let liu = app
         .doc
-        .ws
+        .ws()
         .team
         .members
         .iter()
@@ -394,7 +394,7 @@ fn the_team_search_box_finds_by_initials_and_says_1_of_n() {
     assert_eq!(count(&h, "刘超"), count(&before, "刘超"));
     assert_eq!(count(&h, "吴丹"), count(&before, "吴丹") - 1);
     // The heading says how many of the team the search shows.
-    let total = h.state().doc.ws.team.members.len();
+    let total = h.state().doc.ws().team.members.len();
     assert!(
         h.query_by_label(&format!("成员（显示 1 / 共 {total}）"))
             .is_some()
@@ -417,7 +417,7 @@ fn wan_amount(lang: Lang) {
         press_with(&mut h, Modifiers::COMMAND, Key::A);
         type_keys(&mut h, typed);
         press(&mut h, Key::Enter);
-        let ws = &h.state().doc.ws;
+        let ws = &h.state().doc.ws();
         let c = ws.customers.customers.iter().find(|c| c.name == name);
         assert_eq!(
             c.map(|c| c.annual_potential),
@@ -493,7 +493,7 @@ fn open_deal_on(lang: Lang) -> (Harness<'static, SalesDeskApp>, salesdesk::model
     let id = h
         .state()
         .doc
-        .ws
+        .ws()
         .deals
         .deals
         .iter()
@@ -525,13 +525,13 @@ fn win_with_date_and_amount(lang: Lang) {
         ),
     };
     let (mut h, id) = open_deal_on(lang);
-    let before = h.state().doc.ws.deals.deals.get(id).cloned().unwrap();
+    let before = h.state().doc.ws().deals.deals.get(id).cloned().unwrap();
     h.get_by_label(&format!("→ {}", Stage::Won.label(lang)))
         .click();
     h.run();
     // Nothing moved yet: the dialog waits, with today and the deal's amount.
     assert_eq!(
-        h.state().doc.ws.deals.deals.get(id).unwrap().stage,
+        h.state().doc.ws().deals.deals.get(id).unwrap().stage,
         Stage::Contract
     );
     assert_eq!(
@@ -548,7 +548,7 @@ fn win_with_date_and_amount(lang: Lang) {
     }
     h.get_by_label(confirm).click();
     h.run();
-    let won = h.state().doc.ws.deals.deals.get(id).cloned().unwrap();
+    let won = h.state().doc.ws().deals.deals.get(id).cloned().unwrap();
     assert_eq!(won.stage, Stage::Won);
     assert_eq!(
         won.entered(Stage::Won),
@@ -565,7 +565,7 @@ fn win_with_date_and_amount(lang: Lang) {
     );
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        h.state().doc.ws.deals.deals.get(id).cloned().unwrap(),
+        h.state().doc.ws().deals.deals.get(id).cloned().unwrap(),
         before
     );
 }
@@ -601,7 +601,7 @@ fn the_won_dialog_refuses_a_bad_date_and_escape_leaves_the_deal_open() {
         "Escape closes the dialog"
     );
     assert_eq!(
-        h.state().doc.ws.deals.deals.get(id).unwrap().stage,
+        h.state().doc.ws().deals.deals.get(id).unwrap().stage,
         Stage::Contract
     );
 }
@@ -612,7 +612,7 @@ fn loss_analysis_on_analytics(lang: Lang) {
     let h = harness(lang, Page::Analytics);
     // The page opens on the current quarter.
     let q4 = salesdesk::model::Period::quarter(2026, 4);
-    let a = losses(&h.state().doc.ws, q4, &DealFilter::ALL);
+    let a = losses(h.state().doc.ws(), q4, &DealFilter::ALL);
     assert!(a.total.count > 0, "the demo loses deals in Q4");
     let title = match lang {
         Lang::Zh => "流失分析（本期流失的商机）",
@@ -631,7 +631,7 @@ fn loss_analysis_on_analytics(lang: Lang) {
     let rep_sum: u64 = a.by_rep.iter().map(|(_, l)| l.count).sum();
     assert_eq!(rep_sum, a.total.count);
     let (top_rep, top) = a.by_rep[0];
-    let name = h.state().doc.ws.member_name(top_rep).to_owned();
+    let name = h.state().doc.ws().member_name(top_rep).to_owned();
     assert!(h.query_all_by_label(&name).count() >= 1);
     assert!(
         h.query_all_by_label(&salesdesk::ui::format::money(top.amount))
@@ -659,7 +659,7 @@ fn ctrl_k_arrow_down_and_enter_open_the_highlighted_hit() {
     let liu = h
         .state()
         .doc
-        .ws
+        .ws()
         .team
         .members
         .iter()

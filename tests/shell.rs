@@ -38,7 +38,7 @@ fn press(h: &mut egui_kittest::Harness<'static, SalesDeskApp>, key: Key) {
 #[test]
 fn a_contact_found_with_ctrl_k_opens_its_customer_from_the_keyboard() {
     let mut h = app(Lang::En, Page::Dashboard);
-    let contact = h.state().doc.ws.customers.contacts.rows[3].clone();
+    let contact = h.state().doc.ws().customers.contacts.rows[3].clone();
     find(&mut h, "Search", &contact.name);
     // Down then Up lands on the first hit again; Enter opens it.
     press(&mut h, Key::ArrowDown);
@@ -70,7 +70,7 @@ fn ctrl_k_finds_commands_and_runs_the_highlighted_one() {
 #[test]
 fn a_record_whose_page_is_not_built_says_so_instead_of_doing_nothing() {
     let mut h = app(Lang::En, Page::Dashboard);
-    let review = h.state().doc.ws.performance.reviews.rows[0].id;
+    let review = h.state().doc.ws().performance.reviews.rows[0].id;
     h.state_mut()
         .run(salesdesk::ui::AppCommand::Navigate(Route::record(
             RecordKey::Review(review),
@@ -85,7 +85,7 @@ fn a_record_whose_page_is_not_built_says_so_instead_of_doing_nothing() {
 fn a_budget_alert_opens_the_budget_at_the_dashboards_period() {
     let mut h = app(Lang::En, Page::Dashboard);
     let period = h.state().pages.dashboard.period.period(common::demo_day());
-    let category = h.state().doc.ws.budget.categories.rows[0].id;
+    let category = h.state().doc.ws().budget.categories.rows[0].id;
     h.state_mut().run(salesdesk::ui::AppCommand::Navigate(
         Route::record(RecordKey::BudgetCategory(category)).with_period(period),
     ));

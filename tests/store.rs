@@ -278,7 +278,7 @@ fn restore_brings_a_backup_back_and_keeps_a_pre_restore_copy() {
     doc.apply(Change::Remove(RecordKey::Deal(DealId(1))), "remove")
         .unwrap();
     let dirty = doc.take_dirty();
-    store::save(dir.path(), &doc.ws, &dirty).unwrap();
+    store::save(dir.path(), doc.ws(), &dirty).unwrap();
     let newer = std::fs::read(dir.path().join("deals.ron")).unwrap();
 
     store::restore_backup(dir.path(), &backup).unwrap();
@@ -295,7 +295,7 @@ fn restore_brings_a_backup_back_and_keeps_a_pre_restore_copy() {
 
     // The restore can itself be undone.
     store::restore_backup(dir.path(), &pre.path.clone()).unwrap();
-    assert_eq!(store::load(dir.path()).unwrap().ws, doc.ws);
+    assert_eq!(store::load(dir.path()).unwrap().ws, *doc.ws());
 }
 
 #[test]
@@ -646,11 +646,11 @@ fn a_symlinked_collection_file_keeps_its_link() {
     std::os::unix::fs::symlink("elsewhere/deals.ron", &link).unwrap();
 
     let mut doc = Document::new(ws);
-    let mut deal = doc.ws.deals.deals.rows[0].clone();
+    let mut deal = doc.ws().deals.deals.rows[0].clone();
     deal.title = "Written through the link".into();
     doc.apply(Change::put(Record::Deal(deal)), "rename")
         .unwrap();
-    store::save(dir.path(), &doc.ws, &[FileKind::Deals].into()).unwrap();
+    store::save(dir.path(), doc.ws(), &[FileKind::Deals].into()).unwrap();
 
     let meta = std::fs::symlink_metadata(&link).unwrap();
     assert!(
@@ -659,7 +659,7 @@ fn a_symlinked_collection_file_keeps_its_link() {
     );
     let text = std::fs::read_to_string(elsewhere.join("deals.ron")).unwrap();
     assert!(text.contains("Written through the link"));
-    assert_eq!(store::load(dir.path()).unwrap().ws.deals, doc.ws.deals);
+    assert_eq!(store::load(dir.path()).unwrap().ws.deals, doc.ws().deals);
     // No temp file is left beside the link or the target.
     assert!(names_in(dir.path()).iter().all(|n| !n.contains(".tmp-")));
     assert_eq!(names_in(&elsewhere), ["deals.ron"]);
@@ -671,10 +671,10 @@ fn a_safety_copy_is_taken_after_the_writes_queued_before_it() {
     let dir = saved(&ws);
     let saver = store::Autosaver::new(PathBuf::from(dir.path())).unwrap();
     let mut doc = Document::new(ws);
-    let mut task = doc.ws.me.tasks.rows[0].clone();
+    let mut task = doc.ws().me.tasks.rows[0].clone();
     task.title = "Queued just before the copy".into();
     doc.apply(Change::put(Record::Task(task)), "edit").unwrap();
-    saver.submit(doc.ws.clone(), doc.take_dirty(), doc.revision());
+    saver.submit(doc.ws().clone(), doc.take_dirty(), doc.revision());
     saver.safety_copy(store::SafetyCopy::BackUpNow);
     saver.flush().unwrap();
     let done = saver.take_safety_done();
@@ -739,17 +739,17 @@ fn autosave_writes_the_newest_state_of_every_submitted_file() {
     let mut doc = Document::new(sample());
     let mut revision = 0;
     for i in 0..30u32 {
-        let mut task = doc.ws.me.tasks.rows[0].clone();
+        let mut task = doc.ws().me.tasks.rows[0].clone();
         task.title = format!("Prepare Q2 review deck v{i}");
         doc.apply(Change::put(Record::Task(task)), "edit").unwrap();
         if i == 10 {
-            let mut s = (*doc.ws.settings).clone();
+            let mut s = (*doc.ws().settings).clone();
             s.currency = "CNY".into();
             doc.apply(Change::Settings(Box::new(s)), "currency")
                 .unwrap();
         }
         revision = doc.revision();
-        saver.submit(doc.ws.clone(), doc.take_dirty(), revision);
+        saver.submit(doc.ws().clone(), doc.take_dirty(), revision);
     }
     saver.flush().unwrap();
     let reports = saver.poll();
@@ -760,7 +760,7 @@ fn autosave_writes_the_newest_state_of_every_submitted_file() {
     assert_eq!(written, [FileKind::Settings, FileKind::Me].into());
 
     let loaded = store::load(dir.path()).unwrap();
-    assert_eq!(loaded.ws.me, doc.ws.me);
+    assert_eq!(loaded.ws.me, doc.ws().me);
     assert_eq!(loaded.ws.settings.currency, "CNY");
     assert!(saver.poll().is_empty());
 }
@@ -793,10 +793,10 @@ fn a_day_turning_while_open_is_backed_up_before_that_days_first_write() {
     let new_day = day(2026, 11, 27);
     saver.daily_backup(new_day);
     let mut doc = Document::new(ws);
-    let mut task = doc.ws.me.tasks.rows[0].clone();
+    let mut task = doc.ws().me.tasks.rows[0].clone();
     task.title = "A new day's first edit".into();
     doc.apply(Change::put(Record::Task(task)), "edit").unwrap();
-    saver.submit(doc.ws.clone(), doc.take_dirty(), doc.revision());
+    saver.submit(doc.ws().clone(), doc.take_dirty(), doc.revision());
     saver.flush().unwrap();
 
     // The backup holds the files as they stood at the turn of the day; the data dir

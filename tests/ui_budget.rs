@@ -116,7 +116,7 @@ fn year_rows(ws: &Workspace) -> Vec<salesdesk::analytics::CategoryBudget> {
 fn invalid_expense_flow(lang: Lang) {
     let w = words(lang);
     let mut h = harness_with(demo(120), lang);
-    let before = h.state().doc.ws.clone();
+    let before = h.state().doc.ws().clone();
     let rev = h.state().doc.revision();
     h.get_by_label(w.new_expense).click();
     h.run();
@@ -151,7 +151,7 @@ fn invalid_expense_flow(lang: Lang) {
         rev,
         "nothing reached the workspace"
     );
-    assert_eq!(h.state().doc.ws, before);
+    assert_eq!(*h.state().doc.ws(), before);
     assert!(!h.state().doc.can_undo());
 }
 
@@ -169,7 +169,7 @@ fn over_plan_flow(lang: Lang) {
     let w = words(lang);
     let mut h = harness_with(demo(120), lang);
     // A category still under 90 % of this year's plan.
-    let ws = h.state().doc.ws.clone();
+    let ws = h.state().doc.ws().clone();
     let row = year_rows(&ws)
         .into_iter()
         .find(|r| r.alert == BudgetAlert::Ok && r.planned.0 > 0)
@@ -193,11 +193,11 @@ fn over_plan_flow(lang: Lang) {
     set_text(&mut h, w.payee, "超支测试供应商");
     h.get_by_label(w.save).click();
     h.run();
-    assert_eq!(h.state().doc.ws.budget.expenses.len(), count + 1);
+    assert_eq!(h.state().doc.ws().budget.expenses.len(), count + 1);
     let added = h
         .state()
         .doc
-        .ws
+        .ws()
         .budget
         .expenses
         .iter()
@@ -216,7 +216,7 @@ fn over_plan_flow(lang: Lang) {
             .unwrap_or_default()
             .contains(&name)
     );
-    let alerts = budget_alerts(&year_rows(&h.state().doc.ws));
+    let alerts = budget_alerts(&year_rows(h.state().doc.ws()));
     let a = alerts
         .iter()
         .find(|a| a.category == row.category)
@@ -234,7 +234,7 @@ fn over_plan_flow(lang: Lang) {
     h.run();
     h.get_all_by_label(w.delete).last().unwrap().click();
     h.run();
-    assert!(!h.state().doc.ws.budget.expenses.contains(added.id));
+    assert!(!h.state().doc.ws().budget.expenses.contains(added.id));
     assert!(
         h.query_by_label_contains(&format!(
             "{name}{}",
@@ -243,7 +243,7 @@ fn over_plan_flow(lang: Lang) {
         .is_none()
     );
     assert!(
-        budget_alerts(&year_rows(&h.state().doc.ws))
+        budget_alerts(&year_rows(h.state().doc.ws()))
             .iter()
             .all(|a| a.category != row.category)
     );
@@ -251,19 +251,25 @@ fn over_plan_flow(lang: Lang) {
     // Undo the delete from the top bar: the expense and its alert come back.
     h.get_by_label(T::Undo.get(lang)).click();
     h.run();
-    assert_eq!(h.state().doc.ws.budget.expenses.get(added.id), Some(&added));
+    assert_eq!(
+        h.state().doc.ws().budget.expenses.get(added.id),
+        Some(&added)
+    );
     h.get_by_label_contains(w.over_plan);
     // Undo again takes the expense back out; redo (Ctrl+Shift+Z) puts it in.
     h.get_by_label(T::Undo.get(lang)).click();
     h.run();
-    assert!(!h.state().doc.ws.budget.expenses.contains(added.id));
-    assert_eq!(h.state().doc.ws.budget.expenses.len(), count);
+    assert!(!h.state().doc.ws().budget.expenses.contains(added.id));
+    assert_eq!(h.state().doc.ws().budget.expenses.len(), count);
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::Z,
     );
     h.run();
-    assert_eq!(h.state().doc.ws.budget.expenses.get(added.id), Some(&added));
+    assert_eq!(
+        h.state().doc.ws().budget.expenses.get(added.id),
+        Some(&added)
+    );
 }
 
 #[test]
@@ -299,11 +305,11 @@ fn pies_flow(lang: Lang) {
     );
     h.get_all_by_label(w.standard).next().unwrap().click();
     h.run();
-    assert_eq!(h.state().doc.ws.budget.categories.len(), 7);
+    assert_eq!(h.state().doc.ws().budget.categories.len(), 7);
     let names: Vec<String> = h
         .state()
         .doc
-        .ws
+        .ws()
         .budget
         .categories
         .iter()
@@ -329,7 +335,7 @@ fn pies_flow(lang: Lang) {
     // One step undoes the whole set.
     h.get_by_label(T::Undo.get(lang)).click();
     h.run();
-    assert!(h.state().doc.ws.budget.categories.is_empty());
+    assert!(h.state().doc.ws().budget.categories.is_empty());
 
     // One category with a plan and one expense: one full-turn slice per pie.
     let mut doc = Document::default();
@@ -342,7 +348,7 @@ fn pies_flow(lang: Lang) {
         "c",
     )
     .unwrap();
-    let c = doc.ws.budget.categories.rows[0].id;
+    let c = doc.ws().budget.categories.rows[0].id;
     doc.apply(
         Change::put(Record::BudgetLine(BudgetLine {
             id: BudgetLineId(0),
@@ -367,7 +373,7 @@ fn pies_flow(lang: Lang) {
         "x",
     )
     .unwrap();
-    let mut h = harness_with(doc.ws, lang);
+    let mut h = harness_with(doc.ws().clone(), lang);
     draw_all_tabs(&mut h, lang);
     for kind in [PieKind::Planned, PieKind::Actual] {
         let g = h.state().pages.budget.pie_geometry(kind).unwrap();
@@ -424,7 +430,7 @@ fn expenses_of(ws: &Workspace, c: CategoryId) -> usize {
 
 fn filter_flow(lang: Lang) {
     let mut h = harness_with(demo(120), lang);
-    let ws = h.state().doc.ws.clone();
+    let ws = h.state().doc.ws().clone();
     let all = h.state().pages.budget.list.rows().len();
     assert_eq!(
         all,
@@ -502,7 +508,7 @@ fn filter_flow(lang: Lang) {
     let newest = h
         .state()
         .doc
-        .ws
+        .ws()
         .budget
         .expenses
         .rows
@@ -534,11 +540,11 @@ fn the_plan_form_saves_one_undoable_plan_and_refuses_a_negative_one() {
     let mut h = harness_with(demo(120), Lang::En);
     h.get_by_label("Categories & plans").click();
     h.run();
-    let first = h.state().doc.ws.budget.categories.rows[0].id;
+    let first = h.state().doc.ws().budget.categories.rows[0].id;
     let line = h
         .state()
         .doc
-        .ws
+        .ws()
         .budget
         .lines
         .iter()
@@ -551,15 +557,22 @@ fn the_plan_form_saves_one_undoable_plan_and_refuses_a_negative_one() {
     h.get_by_label("Save").click();
     h.run();
     h.get_by_label("Must not be negative");
-    assert_eq!(h.state().doc.ws.budget.lines.get(line.id), Some(&line));
+    assert_eq!(h.state().doc.ws().budget.lines.get(line.id), Some(&line));
     set_text(&mut h, "Plan for the year (¥)", "2,400,000");
     h.get_by_label("Save").click();
     h.run();
     assert_eq!(
-        h.state().doc.ws.budget.lines.get(line.id).unwrap().planned,
+        h.state()
+            .doc
+            .ws()
+            .budget
+            .lines
+            .get(line.id)
+            .unwrap()
+            .planned,
         Money::from_major(2_400_000)
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().doc.ws.budget.lines.get(line.id), Some(&line));
+    assert_eq!(h.state().doc.ws().budget.lines.get(line.id), Some(&line));
 }

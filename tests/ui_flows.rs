@@ -60,7 +60,7 @@ fn words(lang: Lang) -> W {
 }
 
 fn customer_count(h: &Harness<'static, SalesDeskApp>) -> usize {
-    h.state().doc.ws.customers.customers.len()
+    h.state().doc.ws().customers.customers.len()
 }
 
 fn add_customer_flow(lang: Lang) {
@@ -73,7 +73,7 @@ fn add_customer_flow(lang: Lang) {
     h.get_by_label(w.save).click();
     h.run();
     assert_eq!(customer_count(&h), before + 1);
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert!(
         ws.customers
             .customers
@@ -106,7 +106,7 @@ fn add_a_customer_and_find_it_en() {
 fn invalid_form_flow(lang: Lang) {
     let w = words(lang);
     let mut h = harness(lang, Page::Customers);
-    let before = h.state().doc.ws.clone();
+    let before = h.state().doc.ws().clone();
     let rev = h.state().doc.revision();
     h.get_by_label(w.new_customer).click();
     h.run();
@@ -122,7 +122,7 @@ fn invalid_form_flow(lang: Lang) {
         rev,
         "nothing reached the workspace"
     );
-    assert_eq!(h.state().doc.ws, before);
+    assert_eq!(*h.state().doc.ws(), before);
     assert!(h.state().doc.dirty().is_empty());
 }
 
@@ -139,7 +139,7 @@ fn an_invalid_customer_form_shows_messages_and_stores_nothing_en() {
 fn edit_delete_undo_redo_flow(lang: Lang) {
     let w = words(lang);
     let mut h = harness(lang, Page::Customers);
-    let first = h.state().doc.ws.customers.customers.rows[0].clone();
+    let first = h.state().doc.ws().customers.customers.rows[0].clone();
     h.state_mut().pages.customers.focus(first.id);
     h.run();
     // Edit: rename.
@@ -151,7 +151,7 @@ fn edit_delete_undo_redo_flow(lang: Lang) {
     assert_eq!(
         h.state()
             .doc
-            .ws
+            .ws()
             .customers
             .customers
             .get(first.id)
@@ -164,11 +164,19 @@ fn edit_delete_undo_redo_flow(lang: Lang) {
     h.run();
     h.get_all_by_label(w.delete).last().unwrap().click();
     h.run();
-    assert!(h.state().doc.ws.customers.customers.get(first.id).is_none());
+    assert!(
+        h.state()
+            .doc
+            .ws()
+            .customers
+            .customers
+            .get(first.id)
+            .is_none()
+    );
     assert!(
         !h.state()
             .doc
-            .ws
+            .ws()
             .deals
             .deals
             .iter()
@@ -180,7 +188,7 @@ fn edit_delete_undo_redo_flow(lang: Lang) {
     assert_eq!(
         h.state()
             .doc
-            .ws
+            .ws()
             .customers
             .customers
             .get(first.id)
@@ -196,7 +204,13 @@ fn edit_delete_undo_redo_flow(lang: Lang) {
     h.get_by_label(undo).click();
     h.run();
     assert_eq!(
-        h.state().doc.ws.customers.customers.get(first.id).unwrap(),
+        h.state()
+            .doc
+            .ws()
+            .customers
+            .customers
+            .get(first.id)
+            .unwrap(),
         &first
     );
     // Redo with Ctrl+Shift+Z brings the rename back.
@@ -208,7 +222,7 @@ fn edit_delete_undo_redo_flow(lang: Lang) {
     assert_eq!(
         h.state()
             .doc
-            .ws
+            .ws()
             .customers
             .customers
             .get(first.id)
@@ -235,7 +249,7 @@ fn edit_delete_undo_redo_a_customer_en() {
 fn every_page_draws_in_both_languages() {
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(lang, Page::Dashboard);
-        let team_name = h.state().doc.ws.team.setup.team_name.clone();
+        let team_name = h.state().doc.ws().team.setup.team_name.clone();
         assert!(!team_name.is_empty(), "the demo names its team");
         for &page in Page::ALL {
             h.state_mut().page = page;
@@ -284,7 +298,7 @@ fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
     let id = h
         .state()
         .doc
-        .ws
+        .ws()
         .team
         .members
         .iter()
@@ -295,9 +309,9 @@ fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
     h.run();
     h.get_all_by_label("Delete").last().unwrap().click();
     h.run();
-    assert!(!h.state().doc.ws.team.members.contains(id));
+    assert!(!h.state().doc.ws().team.members.contains(id));
 
-    let busy = h.state().doc.ws.deals.deals.rows[0].owner;
+    let busy = h.state().doc.ws().deals.deals.rows[0].owner;
     h.state_mut().pages.team.focus(busy);
     h.run();
     h.get_by_label("Delete").click();
@@ -305,13 +319,13 @@ fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
     h.get_by_label_contains("cannot be deleted");
     h.get_by_label("Close").click();
     h.run();
-    assert!(h.state().doc.ws.team.members.contains(busy));
+    assert!(h.state().doc.ws().team.members.contains(busy));
 }
 
 #[test]
 fn clicking_a_row_opens_the_customer() {
     let mut h = harness(Lang::En, Page::Customers);
-    let first = h.state().doc.ws.customers.customers.rows[0].clone();
+    let first = h.state().doc.ws().customers.customers.rows[0].clone();
     h.get_all_by_role_and_label(Role::TextInput, "Search")
         .last()
         .unwrap()

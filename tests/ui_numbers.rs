@@ -75,7 +75,7 @@ fn words(lang: Lang) -> [&'static str; 9] {
 
 fn dashboard_tiles(lang: Lang) {
     let h = harness(lang, Page::Dashboard);
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     let month = Period::month(2026, 11);
     assert_eq!(h.state().pages.dashboard.period.period(today()), month);
     let ov = overview(ws, month, today(), &DealFilter::ALL);
@@ -118,7 +118,7 @@ fn switching_period(lang: Lang) {
         Lang::En => ("Quarter", "←"),
     };
     let mut h = harness(lang, Page::Dashboard);
-    let ws = h.state().doc.ws.clone();
+    let ws = h.state().doc.ws().clone();
     let revenue = |p: Period| overview(&ws, p, today(), &DealFilter::ALL).now.kpis.revenue;
     let month = revenue(Period::month(2026, 11));
     let q4 = revenue(Period::quarter(2026, 4));
@@ -189,7 +189,7 @@ fn a_bad_custom_period_is_refused_at_the_field() {
     );
     assert_eq!(h.state().pages.dashboard.period.period(today()), p);
     assert!(!has_label(&h, "日期格式应为 YYYY-MM-DD"));
-    let rev = overview(&h.state().doc.ws, p, today(), &DealFilter::ALL)
+    let rev = overview(h.state().doc.ws(), p, today(), &DealFilter::ALL)
         .now
         .kpis
         .revenue;
@@ -198,7 +198,7 @@ fn a_bad_custom_period_is_refused_at_the_field() {
 
 fn follow_up_alert(lang: Lang) {
     let mut h = harness(lang, Page::Dashboard);
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     let due = follow_ups_due(ws, today());
     let first = due.first().expect("the demo has follow-ups due");
     let status = match (lang, first.days_overdue) {
@@ -233,7 +233,7 @@ fn a_follow_up_alert_opens_the_customer_en() {
 fn a_stale_deal_alert_opens_the_pipeline() {
     for lang in [Lang::Zh, Lang::En] {
         let mut h = harness(lang, Page::Dashboard);
-        let ws = &h.state().doc.ws;
+        let ws = &h.state().doc.ws();
         let stale = stale_deals(ws, today());
         let first = stale.first().expect("the demo has stale deals");
         let (deal, title) = (
@@ -257,9 +257,9 @@ fn a_stale_deal_alert_opens_the_pipeline() {
 #[test]
 fn the_reviews_alert_links_to_the_performance_page() {
     let mut h = harness(Lang::En, Page::Dashboard);
-    let reviews = salesdesk::analytics::reviews_due(&h.state().doc.ws, today());
+    let reviews = salesdesk::analytics::reviews_due(h.state().doc.ws(), today());
     let first = reviews.first().expect("the demo has reviews due");
-    let name = h.state().doc.ws.member_name(first.member).to_owned();
+    let name = h.state().doc.ws().member_name(first.member).to_owned();
     let prefix = format!("{name} · ");
     click_first!(h, |h| {
         h.get_all_by(|n| {
@@ -273,7 +273,7 @@ fn the_reviews_alert_links_to_the_performance_page() {
 
 fn analytics_page(lang: Lang) {
     let mut h = harness(lang, Page::Analytics);
-    let ws = h.state().doc.ws.clone();
+    let ws = h.state().doc.ws().clone();
     let q4 = Period::quarter(2026, 4);
     assert_eq!(h.state().pages.analytics.period.period(today()), q4);
     let f = funnel(&ws, q4, &DealFilter::ALL);
@@ -335,7 +335,7 @@ fn funnel_alt(lang: Lang, f: &salesdesk::analytics::Funnel) -> String {
 #[test]
 fn filtering_on_a_rep_shows_that_reps_funnel() {
     let mut h = harness(Lang::En, Page::Analytics);
-    let ws = h.state().doc.ws.clone();
+    let ws = h.state().doc.ws().clone();
     let q4 = Period::quarter(2026, 4);
     let team = funnel(&ws, q4, &DealFilter::ALL);
     let reps = salesdesk::analytics::funnels_by_owner(&ws, q4, &DealFilter::ALL);
@@ -382,7 +382,7 @@ fn planner(lang: Lang) {
     assert_eq!(h.state().doc.revision(), rev, "the planner stores nothing");
     // The won row needs target / average won amount deals, at the average of the
     // twelve months the planner works from.
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     let basis = trend_span(Period::quarter(2026, 4));
     let avg = kpis(ws, basis, &DealFilter::ALL).avg_won_amount.unwrap();
     let won = (100_000_000.0 / avg).ceil() as u64;
@@ -410,7 +410,7 @@ fn frames_hit_the_cache_until_the_data_changes() {
         assert_eq!(h.state().cache.computed(), computed, "{page:?}");
         // A change bumps the revision: the next frame computes afresh.
         let app = h.state_mut();
-        let mut deal = app.doc.ws.deals.deals.iter().next().unwrap().clone();
+        let mut deal = app.doc.ws().deals.deals.iter().next().unwrap().clone();
         deal.amount += Money::from_major(1);
         app.doc
             .apply(Change::put(Record::Deal(deal)), "test")

@@ -108,7 +108,7 @@ fn words(lang: Lang) -> W {
 fn deal(h: &Harness<'static, SalesDeskApp>, id: DealId) -> Deal {
     h.state()
         .doc
-        .ws
+        .ws()
         .deals
         .deals
         .get(id)
@@ -118,7 +118,7 @@ fn deal(h: &Harness<'static, SalesDeskApp>, id: DealId) -> Deal {
 
 fn fresh_board(h: &Harness<'static, SalesDeskApp>) -> Board {
     board(
-        &h.state().doc.ws,
+        h.state().doc.ws(),
         today(),
         &PipelineFilter::default(),
         CardOrder::Amount,
@@ -127,7 +127,7 @@ fn fresh_board(h: &Harness<'static, SalesDeskApp>) -> Board {
 
 /// The accessible name of a deal's card: "title · customer".
 fn card_name(h: &Harness<'static, SalesDeskApp>, id: DealId) -> String {
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     let d = ws.deals.deals.get(id).unwrap();
     format!("{} · {}", d.title, ws.customer_name(d.customer))
 }
@@ -176,7 +176,7 @@ fn top_lead(h: &Harness<'static, SalesDeskApp>) -> DealId {
 fn drag_to_next_stage_flow(lang: Lang) {
     let w = words(lang);
     let mut h = harness(lang, Page::Pipeline);
-    let before_ws = h.state().doc.ws.clone();
+    let before_ws = h.state().doc.ws().clone();
     let before = fresh_board(&h);
     let id = top_lead(&h);
     let original = deal(&h, id);
@@ -224,7 +224,7 @@ fn drag_to_next_stage_flow(lang: Lang) {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(deal(&h, id), original);
-    assert_eq!(h.state().doc.ws, before_ws);
+    assert_eq!(*h.state().doc.ws(), before_ws);
     assert_eq!(fresh_board(&h), before);
     let needs_total_before = format!(
         "{} {}",
@@ -248,7 +248,7 @@ fn drag_a_card_to_the_next_stage_and_undo_en() {
 fn a_deal_walks_every_stage_by_dragging() {
     let mut h = harness(Lang::Zh, Page::Pipeline);
     let id = top_lead(&h);
-    let ledger_before = h.state().doc.ws.customers.loyalty_ledger.len();
+    let ledger_before = h.state().doc.ws().customers.loyalty_ledger.len();
     for to in [Stage::Needs, Stage::Quote, Stage::Contract, Stage::Won] {
         // After each move the deal is somewhere in its new column: bring it into view.
         h.state_mut().pages.pipeline.focus(id);
@@ -276,7 +276,7 @@ fn a_deal_walks_every_stage_by_dragging() {
     );
     assert_eq!(deal(&h, id).probability(&[10, 25, 50, 80]), 100);
     // The win earned the customer loyalty points (one line, at the programme's rate).
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert_eq!(ws.customers.loyalty_ledger.len(), ledger_before + 1);
     let line = ws.customers.loyalty_ledger.rows.last().unwrap();
     let won = deal(&h, id);
@@ -380,7 +380,7 @@ fn a_manual_probability_survives_a_stage_move_until_cleared() {
     assert_eq!(moved.stage, Stage::Needs);
     assert_eq!(moved.probability_override, Some(65));
     assert_eq!(
-        moved.probability(&h.state().doc.ws.settings.stage_probability),
+        moved.probability(&h.state().doc.ws().settings.stage_probability),
         65
     );
     h.get_by_label("65% (manual)");
@@ -438,13 +438,13 @@ fn a_stale_deal_is_marked_and_the_filter_shows_only_stale_deals() {
     let shown = h
         .state()
         .doc
-        .ws
+        .ws()
         .deals
         .deals
         .iter()
         .filter(|d| d.stage.is_open())
         .count();
-    let stale = salesdesk::analytics::stale_deals(&h.state().doc.ws, today()).len();
+    let stale = salesdesk::analytics::stale_deals(h.state().doc.ws(), today()).len();
     assert!(stale < shown);
 }
 
@@ -453,7 +453,7 @@ fn an_invalid_deal_form_shows_messages_and_stores_nothing() {
     for lang in [Lang::Zh, Lang::En] {
         let w = words(lang);
         let mut h = harness(lang, Page::Pipeline);
-        let before = h.state().doc.ws.clone();
+        let before = h.state().doc.ws().clone();
         let rev = h.state().doc.revision();
         h.get_by_label(w.new_deal).click();
         h.run();
@@ -468,7 +468,7 @@ fn an_invalid_deal_form_shows_messages_and_stores_nothing() {
         h.get_by_label(w.negative);
         h.get_by_label(w.not_a_date);
         assert_eq!(h.state().doc.revision(), rev);
-        assert_eq!(h.state().doc.ws, before);
+        assert_eq!(*h.state().doc.ws(), before);
         assert!(h.state().doc.dirty().is_empty());
     }
 }
@@ -478,9 +478,9 @@ fn a_new_deal_finds_its_customer_as_you_type() {
     let lang = Lang::Zh;
     let w = words(lang);
     let mut h = harness(lang, Page::Pipeline);
-    let c = h.state().doc.ws.customers.customers.rows[3].clone();
+    let c = h.state().doc.ws().customers.customers.rows[3].clone();
     let part: String = c.name.chars().skip(1).collect();
-    let count = h.state().doc.ws.deals.deals.len();
+    let count = h.state().doc.ws().deals.deals.len();
     h.get_by_label(w.new_deal).click();
     h.run();
     set_text(&mut h, w.deal_title, "年度仓储系统扩容");
@@ -491,7 +491,7 @@ fn a_new_deal_finds_its_customer_as_you_type() {
     set_text(&mut h, w.expected_close, "2027-01-15");
     h.get_by_label(w.save).click();
     h.run();
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert_eq!(ws.deals.deals.len(), count + 1);
     let d = ws.deals.deals.rows.last().unwrap().clone();
     assert_eq!(d.title, "年度仓储系统扩容");
@@ -548,7 +548,7 @@ fn the_list_view_sorts_and_opens_a_deal() {
     let largest = h
         .state()
         .doc
-        .ws
+        .ws()
         .deals
         .deals
         .iter()
@@ -625,13 +625,13 @@ fn the_interaction_timeline_is_newest_first() {
         newer < older,
         "the later interaction is listed above the earlier one"
     );
-    let timeline = salesdesk::analytics::relationship::interaction_timeline(&h.state().doc.ws, id);
+    let timeline = salesdesk::analytics::relationship::interaction_timeline(h.state().doc.ws(), id);
     let dates: Vec<NaiveDate> = timeline
         .iter()
         .map(|i| {
             h.state()
                 .doc
-                .ws
+                .ws()
                 .customers
                 .interactions
                 .get(*i)
@@ -652,10 +652,10 @@ fn a_logged_call_wakes_the_customers_stale_deals_and_one_undo_takes_both_back() 
     h.run();
     h.get_all_by_label("客户互动").next().unwrap().click();
     h.run();
-    let calls = h.state().doc.ws.customers.interactions.len();
+    let calls = h.state().doc.ws().customers.interactions.len();
 
     log_interaction(&mut h, &today().to_string(), "电话跟进报价", "");
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert_eq!(ws.customers.interactions.len(), calls + 1);
     assert_eq!(ws.deals.deals.get(deal.id).unwrap().last_activity, today());
     let still_stale = salesdesk::analytics::stale_deals(ws, today());
@@ -663,7 +663,7 @@ fn a_logged_call_wakes_the_customers_stale_deals_and_one_undo_takes_both_back() 
 
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert_eq!(ws.customers.interactions.len(), calls);
     assert_eq!(
         ws.deals.deals.get(deal.id).unwrap().last_activity,
@@ -674,14 +674,14 @@ fn a_logged_call_wakes_the_customers_stale_deals_and_one_undo_takes_both_back() 
 #[test]
 fn a_call_with_a_follow_up_today_is_due_for_the_dashboard_until_marked_done() {
     let (mut h, id) = customer_on_tab(Lang::Zh, "客户互动");
-    let due_before = salesdesk::analytics::follow_ups_due(&h.state().doc.ws, today()).len();
+    let due_before = salesdesk::analytics::follow_ups_due(h.state().doc.ws(), today()).len();
     log_interaction(
         &mut h,
         &today().to_string(),
         "电话确认方案，约定今天回电",
         &today().to_string(),
     );
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     let new = ws.customers.interactions.rows.last().unwrap().clone();
     assert_eq!(
         (new.customer, new.kind, new.follow_up),
@@ -702,14 +702,14 @@ fn a_call_with_a_follow_up_today_is_due_for_the_dashboard_until_marked_done() {
     assert!(
         h.state()
             .doc
-            .ws
+            .ws()
             .customers
             .interactions
             .get(new.id)
             .unwrap()
             .follow_up_done
     );
-    let due = salesdesk::analytics::follow_ups_due(&h.state().doc.ws, today());
+    let due = salesdesk::analytics::follow_ups_due(h.state().doc.ws(), today());
     assert!(!due.iter().any(|f| f.interaction == new.id));
 }
 
@@ -750,7 +750,7 @@ fn a_feedback_item_walks_open_in_progress_resolved() {
         let item = |h: &Harness<'static, SalesDeskApp>| {
             h.state()
                 .doc
-                .ws
+                .ws()
                 .customers
                 .feedback
                 .iter()
@@ -811,7 +811,7 @@ fn a_new_primary_contact_takes_over_from_the_old_one() {
     let old_primary = h
         .state()
         .doc
-        .ws
+        .ws()
         .customers
         .contacts
         .iter()
@@ -829,7 +829,7 @@ fn a_new_primary_contact_takes_over_from_the_old_one() {
     set_text(&mut h, "邮箱", "ouyang@example.cn");
     h.get_by_label("保存").click();
     h.run();
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     let mine: Vec<&Contact> = ws
         .customers
         .contacts
@@ -848,7 +848,7 @@ fn a_new_primary_contact_takes_over_from_the_old_one() {
     // One step undoes both.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    let ws = &h.state().doc.ws;
+    let ws = &h.state().doc.ws();
     assert!(!ws.customers.contacts.iter().any(|k| k.name == "欧阳晓"));
     if let Some(old) = old_primary {
         assert!(ws.customers.contacts.get(old).unwrap().primary);
@@ -858,14 +858,15 @@ fn a_new_primary_contact_takes_over_from_the_old_one() {
 #[test]
 fn loyalty_points_and_rules() {
     let (mut h, id) = customer_on_tab(Lang::En, "Loyalty");
-    let before = salesdesk::analytics::relationship::loyalty_status(&h.state().doc.ws, id, today());
+    let before =
+        salesdesk::analytics::relationship::loyalty_status(h.state().doc.ws(), id, today());
     h.get_by_label("＋ Add points entry").click();
     h.run();
     set_text(&mut h, "Points", "60000");
     set_text(&mut h, "Reason", "Annual framework bonus");
     h.get_by_label("Save").click();
     h.run();
-    let after = salesdesk::analytics::relationship::loyalty_status(&h.state().doc.ws, id, today());
+    let after = salesdesk::analytics::relationship::loyalty_status(h.state().doc.ws(), id, today());
     assert_eq!(after.points, before.points + 60_000);
     assert!(after.tier >= Some(1), "at least Gold with 60,000 points");
 
@@ -892,7 +893,7 @@ fn loyalty_points_and_rules() {
     h.run();
     h.get_by_label("Must go up from one line to the next");
     assert_eq!(
-        h.state().doc.ws.customers.loyalty,
+        h.state().doc.ws().customers.loyalty,
         LoyaltyProgram::default()
     );
     h.get_all_by_role_and_label(Role::TextInput, "Threshold (points)")
@@ -909,14 +910,14 @@ fn loyalty_points_and_rules() {
     h.get_by_label("Save").click();
     h.run();
     assert_eq!(
-        h.state().doc.ws.customers.loyalty.tiers[1].threshold,
+        h.state().doc.ws().customers.loyalty.tiers[1].threshold,
         80_000
     );
     assert!(h.state().doc.undo_label().is_some());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(
-        h.state().doc.ws.customers.loyalty,
+        h.state().doc.ws().customers.loyalty,
         LoyaltyProgram::default()
     );
 }

@@ -34,7 +34,7 @@ fn mend_file(dir: &Path, kind: FileKind) {
 
 /// Renames the first deal, through the one apply path; returns the new title.
 fn edit_a_deal(h: &mut H) -> String {
-    let mut deal = h.state().doc.ws.deals.deals.rows[0].clone();
+    let mut deal = h.state().doc.ws().deals.deals.rows[0].clone();
     deal.title = "Renamed before quitting".into();
     h.state_mut()
         .doc
@@ -160,7 +160,11 @@ fn the_close_button_while_saves_fail_is_held_and_a_copy_goes_elsewhere() {
     h.get_by_label_contains("A copy of all the data is in:");
     let copy = salesdesk::store::load(&rescue).unwrap();
     assert!(copy.problems.is_empty(), "{:?}", copy.problems);
-    assert_eq!(copy.ws, h.state().doc.ws, "the copy holds every collection");
+    assert_eq!(
+        &copy.ws,
+        h.state().doc.ws(),
+        "the copy holds every collection"
+    );
     assert_eq!(copy.ws.deals.deals.rows[0].title, title);
 
     // Still not closed: quitting is the user's call, worded for what it now means.
@@ -281,7 +285,7 @@ fn settings_saved_is_said_only_once_the_disk_has_them() {
     frames(&mut h, 2);
     break_file(dir.path(), FileKind::Settings);
     save_a_setting(&mut h, Lang::En, "17");
-    assert_eq!(h.state().doc.ws.settings.stage_probability[0], 17);
+    assert_eq!(h.state().doc.ws().settings.stage_probability[0], 17);
     assert!(!save_now(&mut h));
     let said = toasts(&h);
     assert!(!said.iter().any(|m| m == "Settings saved"), "{said:?}");
@@ -368,7 +372,7 @@ fn back_up_now_goes_through_the_writer_and_holds_the_change_just_made() {
 fn start_empty_backs_up_every_change_first_then_clears() {
     let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
     frames(&mut h, 2);
-    assert!(h.state().doc.ws.settings.demo);
+    assert!(h.state().doc.ws().settings.demo);
     let title = edit_a_deal(&mut h);
     h.get_by_label("Clear it and start empty").click();
     frames(&mut h, 2);
@@ -376,7 +380,7 @@ fn start_empty_backs_up_every_change_first_then_clears() {
     h.step();
     h.state_mut().flush();
     frames(&mut h, 1);
-    assert!(h.state().doc.ws.deals.deals.rows.is_empty(), "cleared");
+    assert!(h.state().doc.ws().deals.deals.rows.is_empty(), "cleared");
     assert_eq!(title_in_backup(&newest_safety_copy(dir.path()).path), title);
 }
 
@@ -385,14 +389,14 @@ fn start_empty_clears_nothing_when_its_backup_fails() {
     let (dir, mut h) = app_on_disk(today(), Page::Dashboard);
     frames(&mut h, 2);
     std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
-    let deals = h.state().doc.ws.deals.deals.rows.len();
+    let deals = h.state().doc.ws().deals.deals.rows.len();
     h.get_by_label("Clear it and start empty").click();
     frames(&mut h, 2);
     h.get_by_label("Confirm").click();
     h.step();
     h.state_mut().flush();
     frames(&mut h, 1);
-    assert_eq!(h.state().doc.ws.deals.deals.rows.len(), deals);
+    assert_eq!(h.state().doc.ws().deals.deals.rows.len(), deals);
     assert!(
         toasts(&h)
             .iter()

@@ -19,7 +19,7 @@ const MAX_KEYS: usize = 64;
 /// let mut cache = AnalyticsCache::default();
 /// let q1 = Period::quarter(2026, 1);
 /// let f = cache.get_or_compute(doc.revision(), "funnel", (q1, DealFilter::ALL), || {
-///     funnel(&doc.ws, q1, &DealFilter::ALL)
+///     funnel(&doc.ws(), q1, &DealFilter::ALL)
 /// });
 /// assert_eq!(f.stages[0].entered, 0);
 /// ```

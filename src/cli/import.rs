@@ -122,7 +122,8 @@ fn run_inner(
     };
     if !files.is_empty() {
         // Today's backup (if not taken yet) holds the workspace as it was before.
-        let saved = store::daily_backup(dir, today).and_then(|_| store::save(dir, &doc.ws, &files));
+        let saved =
+            store::daily_backup(dir, today).and_then(|_| store::save(dir, doc.ws(), &files));
         if let Err(e) = saved {
             writeln!(err, "the import could not be saved: {e}")?;
             return Ok(1);

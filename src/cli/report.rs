@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn empty_workspace_reports_nulls_not_nan() {
         let r = report(
-            &Document::default().ws,
+            Document::default().ws(),
             Period::year(2026),
             "2026-06-01".parse().unwrap(),
         );

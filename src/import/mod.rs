@@ -91,7 +91,7 @@ pub fn import_deals(
     let (rows, cols, mut errors) = read_rows(&text)?;
     // The rows that read well are still checked against the model, so one run lists
     // every problem in the file.
-    let plan = match plan(&doc.ws, &rows, &cols, today) {
+    let plan = match plan(doc.ws(), &rows, &cols, today) {
         Ok(p) if errors.is_empty() => p,
         Ok(_) => return Err(errors),
         Err(more) => {
@@ -366,7 +366,7 @@ fn build_changes(
         ))));
     }
     for (r, existing) in rows.iter().zip(&plan.existing) {
-        let base = existing.and_then(|id| doc.ws.deals.deals.get(id));
+        let base = existing.and_then(|id| doc.ws().deals.deals.get(id));
         let id = existing.unwrap_or(DealId(0));
         let deal = deal_from_row(r, base, id, customer(&r.customer), member(&r.owner));
         match base {
@@ -491,7 +491,7 @@ mod tests {
             (s.rows, s.created, s.new_customers, s.new_members),
             (3, 3, 2, 2)
         );
-        let ws = &doc.ws;
+        let ws = &doc.ws();
         assert_eq!(ws.deals.deals.len(), 3);
         let a1 = &ws.deals.deals.rows[0];
         assert_eq!(a1.stage, Stage::Won);
@@ -503,7 +503,7 @@ mod tests {
         // The customer is as old as its first deal.
         assert_eq!(ws.customers.customers.rows[0].created, d("2026-01-05"));
         assert!(doc.undo().is_some());
-        assert!(doc.ws.deals.deals.is_empty() && doc.ws.customers.customers.is_empty());
+        assert!(doc.ws().deals.deals.is_empty() && doc.ws().customers.customers.is_empty());
     }
 
     #[test]
@@ -522,8 +522,8 @@ mod tests {
             (s.created, s.updated, s.unchanged, s.new_customers),
             (0, 2, 1, 0)
         );
-        assert_eq!(doc.ws.deals.deals.len(), 3);
-        let a3 = &doc.ws.deals.deals.rows[2];
+        assert_eq!(doc.ws().deals.deals.len(), 3);
+        let a3 = &doc.ws().deals.deals.rows[2];
         assert_eq!(
             (a3.close_slips, a3.original_close),
             (1, Some(d("2026-03-31")))
@@ -533,7 +533,7 @@ mod tests {
     #[test]
     fn refused_import_changes_nothing() {
         let mut doc = Document::default();
-        let before = doc.ws.clone();
+        let before = doc.ws().clone();
         let bad = "deal,customer,owner,amount,created,expected_close,id\n\
             ok,甲,Li,1,2026-01-01,,x\n\
             dup,甲,Li,1,2026-01-01,,x\n\
@@ -542,7 +542,7 @@ mod tests {
         let got: Vec<(u64, &str)> = e.iter().map(|e| (e.line, e.column.as_str())).collect();
         assert_eq!(got, [(3, "id"), (4, "expected_close")]);
         assert_eq!(e[1].reason, "is before created");
-        assert_eq!(doc.ws, before);
+        assert_eq!(*doc.ws(), before);
         assert_eq!(doc.revision(), 0);
         let e = import_deals(&mut doc, b"", d("2026-03-01")).unwrap_err();
         assert_eq!(e[0].line, 0);

@@ -243,7 +243,8 @@ struct Step {
 /// edits. Every edit goes through [`Document::apply`].
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    pub ws: Workspace,
+    /// Private: every change goes through `apply` (undo, dirty files, revision).
+    ws: Workspace,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// Bumped on every change, undo and redo; analytics caches key on it.
@@ -263,6 +264,10 @@ impl Document {
             ws,
             ..Default::default()
         }
+    }
+    /// The workspace, to read. It changes only through [`Document::apply`].
+    pub fn ws(&self) -> &Workspace {
+        &self.ws
     }
     pub fn revision(&self) -> u64 {
         self.revision

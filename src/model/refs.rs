@@ -477,7 +477,7 @@ mod tests {
         let mut doc = Document::new(w);
         doc.apply(doc.delete_with_dependents(key), "delete")
             .unwrap();
-        assert_eq!(doc.ws.dangling(&BTreeSet::new()), vec![]);
+        assert_eq!(doc.ws().dangling(&BTreeSet::new()), vec![]);
     }
 
     #[test]
@@ -499,22 +499,25 @@ mod tests {
             RecordKey::Member(m) => m,
             k => panic!("{k:?}"),
         };
-        let mut i = doc.ws.customers.interactions.rows[0].clone();
+        let mut i = doc.ws().customers.interactions.rows[0].clone();
         i.member = Some(id);
         let iid = i.id;
         doc.apply(Change::put(Record::Interaction(i)), "x").unwrap();
-        let mut p = doc.ws.promotions.promotions.rows[0].clone();
+        let mut p = doc.ws().promotions.promotions.rows[0].clone();
         p.staff.push(id);
         let pid = p.id;
         doc.apply(Change::put(Record::Promotion(p)), "x").unwrap();
 
         let key = RecordKey::Member(id);
-        assert_eq!(doc.ws.blockers(key), 0);
+        assert_eq!(doc.ws().blockers(key), 0);
         doc.apply(doc.delete_with_dependents(key), "delete")
             .unwrap();
-        assert_eq!(doc.ws.customers.interactions.get(iid).unwrap().member, None);
+        assert_eq!(
+            doc.ws().customers.interactions.get(iid).unwrap().member,
+            None
+        );
         assert!(
-            !doc.ws
+            !doc.ws()
                 .promotions
                 .promotions
                 .get(pid)
@@ -522,11 +525,11 @@ mod tests {
                 .staff
                 .contains(&id)
         );
-        assert_eq!(doc.ws.dangling(&BTreeSet::new()), vec![]);
+        assert_eq!(doc.ws().dangling(&BTreeSet::new()), vec![]);
         // One undo brings the links back.
         doc.undo();
         assert_eq!(
-            doc.ws.customers.interactions.get(iid).unwrap().member,
+            doc.ws().customers.interactions.get(iid).unwrap().member,
             Some(id)
         );
     }

@@ -235,10 +235,10 @@ mod tests {
             follow_up: None,
             follow_up_done: false,
         };
-        doc.apply(doc.ws.log_interaction(call, today), "log")
+        doc.apply(doc.ws().log_interaction(call, today), "log")
             .unwrap();
 
-        for x in doc.ws.deals.deals.iter() {
+        for x in doc.ws().deals.deals.iter() {
             let expected = if x.customer == customer && x.stage.is_open() {
                 today
             } else {
@@ -247,13 +247,13 @@ mod tests {
             assert_eq!(x.last_activity, expected, "deal {}", x.id);
         }
         assert_eq!(
-            doc.ws.customers.interactions.len(),
+            doc.ws().customers.interactions.len(),
             before.customers.interactions.len() + 1
         );
         // One undo takes back both (ids are never reused, so compare the rows).
         doc.undo();
-        assert!(doc.ws.deals.deals.rows == before.deals.deals.rows);
-        assert!(doc.ws.customers.interactions.rows == before.customers.interactions.rows);
+        assert!(doc.ws().deals.deals.rows == before.deals.deals.rows);
+        assert!(doc.ws().customers.interactions.rows == before.customers.interactions.rows);
     }
 
     #[test]
@@ -263,20 +263,21 @@ mod tests {
         Arc::make_mut(&mut ws.customers).loyalty.points_per_yuan = 2;
         let mut doc = Document::new(ws);
         let open = doc
-            .ws
+            .ws()
             .deals
             .deals
             .iter()
             .find(|x| x.stage == Stage::Contract)
             .expect("a deal at the contract stage")
             .clone();
-        let ledger = |doc: &Document| doc.ws.customers.loyalty_ledger.rows.clone();
+        let ledger = |doc: &Document| doc.ws().customers.loyalty_ledger.rows.clone();
         let before = ledger(&doc);
 
         let mut won = open.clone();
         won.move_to(Stage::Won, today, None).unwrap();
         doc.apply(
-            doc.ws.put_deal(won.clone(), today, "签约：", "撤销签约："),
+            doc.ws()
+                .put_deal(won.clone(), today, "签约：", "撤销签约："),
             "win",
         )
         .unwrap();
@@ -299,20 +300,20 @@ mod tests {
         );
 
         // Editing the won deal earns nothing more.
-        let mut edited = doc.ws.deals.deals.get(open.id).unwrap().clone();
+        let mut edited = doc.ws().deals.deals.get(open.id).unwrap().clone();
         edited.notes = "续约意向强".into();
         doc.apply(
-            doc.ws.put_deal(edited, today, "签约：", "撤销签约："),
+            doc.ws().put_deal(edited, today, "签约：", "撤销签约："),
             "edit",
         )
         .unwrap();
         assert_eq!(ledger(&doc).len(), after.len());
 
         // Taking the win back returns the points; the balance is as before.
-        let mut back = doc.ws.deals.deals.get(open.id).unwrap().clone();
+        let mut back = doc.ws().deals.deals.get(open.id).unwrap().clone();
         back.move_to(Stage::Contract, today, None).unwrap();
         doc.apply(
-            doc.ws.put_deal(back, today, "签约：", "撤销签约："),
+            doc.ws().put_deal(back, today, "签约：", "撤销签约："),
             "unwin",
         )
         .unwrap();
@@ -332,16 +333,16 @@ mod tests {
         doc.undo();
         assert!(ledger(&doc) == before);
         assert_eq!(
-            doc.ws.deals.deals.get(open.id).unwrap().stage,
+            doc.ws().deals.deals.get(open.id).unwrap().stage,
             Stage::Contract
         );
 
         // A programme without a rate writes no line.
-        let mut rules = doc.ws.customers.loyalty.clone();
+        let mut rules = doc.ws().customers.loyalty.clone();
         rules.points_per_yuan = 0;
         doc.apply(Change::Loyalty(Box::new(rules)), "rules")
             .unwrap();
-        doc.apply(doc.ws.put_deal(won, today, "签约：", "撤销签约："), "win")
+        doc.apply(doc.ws().put_deal(won, today, "签约：", "撤销签约："), "win")
             .unwrap();
         assert!(ledger(&doc) == before);
     }

@@ -178,7 +178,7 @@ impl DashboardPage {
         });
         let period = self.period.period(today);
         let rev = cx.doc.revision();
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let ov: Overview = *cx
             .cache
             .get_or_compute(rev, "dash_overview", (period, today), || {
@@ -222,7 +222,7 @@ impl DashboardPage {
         let width = ((ui.available_width() - gap) / 2.0 - frame_extra(ui) - 1.0).max(240.0);
         let mut go: Option<Route> = None;
         let period = self.period.period(cx.today);
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         ui.horizontal_top(|ui| {
             alert_group(
                 ui,

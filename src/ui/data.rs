@@ -269,7 +269,7 @@ impl DataPage {
     fn settings_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx, on_disk: bool) {
         let lang = cx.lang;
         ui.strong(cx.t(T::Settings));
-        let settings = cx.doc.ws.settings.clone();
+        let settings = cx.doc.ws().settings.clone();
         let (draft, errors) = self
             .settings
             .get_or_insert_with(|| (SettingsDraft::from(&settings), Errors::new()));

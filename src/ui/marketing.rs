@@ -9,7 +9,7 @@ pub struct MarketingPage;
 
 impl MarketingPage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let held = [
             ("市场调研", "Research", ws.marketing.research.len()),
             ("目标客户群", "Segments", ws.marketing.segments.len()),

@@ -9,7 +9,7 @@ pub struct MePage;
 
 impl MePage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let held = [
             ("职业目标", "Career goals", ws.me.goals.len()),
             ("学习项目", "Learning items", ws.me.learning.len()),

@@ -9,7 +9,7 @@ pub struct PerformancePage;
 
 impl PerformancePage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let held = [
             ("目标", "Targets", ws.performance.targets.len()),
             ("绩效指标", "KPIs", ws.performance.kpis.len()),

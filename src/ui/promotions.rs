@@ -9,7 +9,7 @@ pub struct PromotionsPage;
 
 impl PromotionsPage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let held = [(
             "促销活动",
             "Promotion events",

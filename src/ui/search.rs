@@ -73,7 +73,7 @@ impl Search {
         for c in AppCommand::palette().filter(|c| matches(&c.palette_text(lang), &q)) {
             push(Hit::Command(c));
         }
-        let ws = &doc.ws;
+        let ws = &doc.ws();
         named! { push, q;
             ws.team.members => Member.name | email | phone;
             ws.customers.customers => Customer.name | email | phone;
@@ -191,7 +191,7 @@ impl Search {
                         ui.label(cx.t(T::NoMatch));
                     }
                     for (i, h) in self.hits.iter().enumerate() {
-                        let Some(text) = Search::text(h, &cx.doc.ws, lang, ui.ctx()) else {
+                        let Some(text) = Search::text(h, cx.doc.ws(), lang, ui.ctx()) else {
                             continue;
                         };
                         let row = ui.selectable_label(i == self.selected, text);

@@ -77,7 +77,7 @@ fn month_name(lang: Lang, (y, m): (i32, u32)) -> String {
 pub fn show(ui: &mut Ui, cx: &mut Cx, period: Period, filter: &DealFilter) {
     let lang = cx.lang;
     let rev = cx.doc.revision();
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let a: Arc<LossAnalysis> = cx
         .cache
         .get_or_compute(rev, "an_losses", (period, filter.clone()), || {
@@ -90,7 +90,7 @@ pub fn show(ui: &mut Ui, cx: &mut Cx, period: Period, filter: &DealFilter) {
         return;
     }
     ui.label(RichText::new(summary(lang, a.total)).strong());
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     // Two tables a row, so the section holds at 1024 px wide.
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 28.0;

@@ -196,7 +196,7 @@ impl AnalyticsPage {
         let lang = cx.lang;
         let today = cx.today;
         let rev = cx.doc.revision();
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let choices: Arc<FilterChoices> = cx
             .cache
             .get_or_compute(rev, "an_choices", (), || Arc::new(filter_choices(ws)))
@@ -208,7 +208,7 @@ impl AnalyticsPage {
         });
         self.filter_bar(ui, cx, &choices);
         let period = self.period.period(today);
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let filter = self.filter.clone();
         let figs: Arc<Figures> = cx
             .cache
@@ -258,7 +258,7 @@ impl AnalyticsPage {
                 ui,
                 "analytics",
                 &mut self.filter,
-                &cx.doc.ws,
+                cx.doc.ws(),
                 choices,
                 Labels {
                     owner: T::Owner.get(lang),
@@ -278,7 +278,7 @@ impl AnalyticsPage {
         if self.target_edited || self.target_filled_for.as_ref() == Some(&key) {
             return;
         }
-        self.target_text = crate::analytics::target_for(&cx.doc.ws, period, self.filter.owner)
+        self.target_text = crate::analytics::target_for(cx.doc.ws(), period, self.filter.owner)
             .map(super::format::money_input)
             .unwrap_or_default();
         self.target_filled_for = Some(key);

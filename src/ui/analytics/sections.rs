@@ -45,7 +45,7 @@ fn step(lang: Lang, i: usize) -> String {
 /// page is filtered on (if any) selected.
 pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model::MemberId>) {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     ui.heading(AText::RepsTitle.get(lang));
     ui.weak(AText::RepsHint.get(lang));
     ui.add_space(4.0);
@@ -273,7 +273,7 @@ pub fn breakdown(
         }
     });
     let rev = cx.doc.revision();
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let d = *dim;
     let rows: Arc<Vec<BreakdownRow>> = cx
         .cache

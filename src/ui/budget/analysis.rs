@@ -85,7 +85,7 @@ pub fn show(
 
 fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let n = rows.len();
     let names: Vec<String> = rows
         .iter()
@@ -191,7 +191,7 @@ fn variance_grid(
     selected: Option<CategoryId>,
 ) -> Option<CategoryId> {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let b = |k: BText| k.get(lang);
     let mut pick = None;
     egui::Grid::new("budget_variance_grid")
@@ -260,7 +260,7 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
     let lang = cx.lang;
     let today = cx.today;
     let rev = cx.doc.revision();
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let months: [BurnMonth; 12] =
         *cx.cache
             .get_or_compute(rev, "monthly_burn", (year, category), || {
@@ -413,7 +413,7 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
 fn cost_control(ui: &mut egui::Ui, cx: &mut Cx, period: Period, rows: &[CategoryBudget]) {
     let lang = cx.lang;
     let rev = cx.doc.revision();
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let growth: Vec<Growth> = cx
         .cache
         .get_or_compute(rev, "fastest_growing", period, || {
@@ -466,7 +466,7 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
     let lang = cx.lang;
     let today = cx.today;
     let rev = cx.doc.revision();
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let rows: Vec<YearEndForecast> = cx
         .cache
         .get_or_compute(rev, "year_end_forecast", (year, today), || {

@@ -399,14 +399,14 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
             action = Some(Action::New);
         }
     });
-    if cx.doc.ws.budget.categories.is_empty() {
+    if cx.doc.ws().budget.categories.is_empty() {
         return empty_state(ui, lang).or(action);
     }
     let actual: HashMap<CategoryId, Money> = rows_for(cx, Period::year(year))
         .into_iter()
         .map(|r| (r.category, r.actual))
         .collect();
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     // Plans per category: the year and its quarters, from the month plans.
     let mut plans: HashMap<CategoryId, (bool, Money, [Money; 4])> = HashMap::new();
     for l in ws.budget.lines.iter().filter(|l| l.year == year) {
@@ -527,12 +527,12 @@ mod tests {
     #[test]
     fn the_standard_set_is_one_undoable_step_and_skips_names_already_there() {
         let mut doc = Document::new(ws_with(&["培训"]));
-        let change = standard_change(&doc.ws, Lang::Zh).unwrap();
+        let change = standard_change(doc.ws(), Lang::Zh).unwrap();
         doc.apply(change, "std").unwrap();
-        assert_eq!(doc.ws.budget.categories.len(), 7);
-        assert!(standard_change(&doc.ws, Lang::Zh).is_none());
+        assert_eq!(doc.ws().budget.categories.len(), 7);
+        assert!(standard_change(doc.ws(), Lang::Zh).is_none());
         doc.undo();
-        assert_eq!(doc.ws.budget.categories.len(), 1);
+        assert_eq!(doc.ws().budget.categories.len(), 1);
         let en = standard_change(&Workspace::default(), Lang::En).unwrap();
         let Change::Batch(puts) = en else {
             panic!("a batch")

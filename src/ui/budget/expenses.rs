@@ -396,7 +396,7 @@ impl ExpenseList {
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        let (rows, total) = filter_expenses(&cx.doc.ws, &key.1, self.sort, cx.lang);
+        let (rows, total) = filter_expenses(cx.doc.ws(), &key.1, self.sort, cx.lang);
         self.rows = rows;
         self.total = total;
         self.key = Some(key);
@@ -411,7 +411,7 @@ impl ExpenseList {
     ) -> Option<ExpenseId> {
         let lang = cx.lang;
         let b = |k: BText| k.get(lang);
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(b(BText::FilterCategory));
             let current = self
@@ -468,7 +468,7 @@ impl ExpenseList {
             }
         }
         self.refresh(cx);
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         ui.label(match lang {
             Lang::Zh => format!(
                 "{} {}，合计 {}",

@@ -220,7 +220,7 @@ impl View {
 
 /// Plan vs actual per category for `period`, from the shared cache.
 pub fn rows_for(cx: &mut Cx, period: Period) -> Vec<CategoryBudget> {
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     cx.cache
         .get_or_compute(cx.doc.revision(), "budget_by_category", period, || {
             budget_by_category(ws, period)
@@ -348,7 +348,7 @@ impl BudgetPage {
     fn refresh_years(&mut self, cx: &Cx, year: i32) {
         let rev = cx.doc.revision();
         if self.years_rev != Some(rev) {
-            let b = &cx.doc.ws.budget;
+            let b = &cx.doc.ws().budget;
             let mut ys: std::collections::BTreeSet<i32> = b.lines.iter().map(|l| l.year).collect();
             ys.extend(b.expenses.iter().map(|x| x.date.year()));
             ys.insert(cx.today.year());
@@ -397,7 +397,7 @@ impl BudgetPage {
                 .labelled_by(l.id);
             self.view = view;
             ui.add_space(12.0);
-            let has_categories = !cx.doc.ws.budget.categories.is_empty();
+            let has_categories = !cx.doc.ws().budget.categories.is_empty();
             if ui
                 .add_enabled(
                     has_categories,
@@ -406,7 +406,7 @@ impl BudgetPage {
                 .clicked()
             {
                 self.side = Side::Expense(
-                    Box::new(ExpenseDraft::new(cx.today, self.list.category, &cx.doc.ws)),
+                    Box::new(ExpenseDraft::new(cx.today, self.list.category, cx.doc.ws())),
                     Errors::new(),
                 );
             }
@@ -429,7 +429,7 @@ impl BudgetPage {
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(BText::Alerts.get(lang));
                     for r in &alerts {
-                        let name = cx.doc.ws.category_name(r.category);
+                        let name = cx.doc.ws().category_name(r.category);
                         let (mark, color) = match r.alert {
                             BudgetAlert::Over => ("▲", ui.visuals().error_fg_color),
                             _ => ("●", ui.visuals().warn_fg_color),
@@ -466,13 +466,13 @@ impl BudgetPage {
     /// The two pies side by side, then the expense list they filter.
     fn allocation(&mut self, ui: &mut egui::Ui, cx: &mut Cx, rows: &[CategoryBudget]) {
         let lang = cx.lang;
-        if cx.doc.ws.budget.categories.is_empty() {
+        if cx.doc.ws().budget.categories.is_empty() {
             if let Some(a) = categories::empty_state(ui, lang) {
                 self.category_action(Some(a), cx, self.year.unwrap_or(cx.today.year()));
             }
             return;
         }
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let slices = |f: fn(&CategoryBudget) -> Money| -> Vec<Slice> {
             rows.iter()
                 .map(|r| {
@@ -567,7 +567,7 @@ impl BudgetPage {
         ui.weak(BText::ClickSliceHint.get(lang));
         ui.separator();
         if let Some(id) = self.list.show(ui, cx, self.selected_expense())
-            && let Some(x) = cx.doc.ws.budget.expenses.get(id)
+            && let Some(x) = cx.doc.ws().budget.expenses.get(id)
         {
             self.side = Side::Expense(Box::new(ExpenseDraft::from_expense(x)), Errors::new());
         }
@@ -585,7 +585,7 @@ impl BudgetPage {
         match &mut self.side {
             Side::Nothing => {}
             Side::Expense(draft, errors) => {
-                match expenses::form(ui, draft, errors, &cx.doc.ws, lang) {
+                match expenses::form(ui, draft, errors, cx.doc.ws(), lang) {
                     expenses::FormAction::None => {}
                     expenses::FormAction::Cancel => self.side = Side::Nothing,
                     expenses::FormAction::Delete => {
@@ -596,7 +596,7 @@ impl BudgetPage {
                     expenses::FormAction::Save => {
                         let is_new = draft.id.0 == 0;
                         let result = draft.build().and_then(|x| {
-                            let label = expenses::undo_label(lang, is_new, &x, &cx.doc.ws);
+                            let label = expenses::undo_label(lang, is_new, &x, cx.doc.ws());
                             cx.apply(Change::put(Record::Expense(x)), label)
                         });
                         match result {
@@ -619,7 +619,7 @@ impl BudgetPage {
                     categories::FormAction::Cancel => self.side = Side::Nothing,
                     categories::FormAction::Save => {
                         let is_new = draft.id.0 == 0;
-                        let result = draft.build(&cx.doc.ws).and_then(|c| {
+                        let result = draft.build(cx.doc.ws()).and_then(|c| {
                             let label = format!(
                                 "{} {}",
                                 if is_new {
@@ -646,15 +646,15 @@ impl BudgetPage {
                 }
             }
             Side::Plan(draft, errors) => {
-                match categories::plan_form(ui, draft, errors, &cx.doc.ws, lang) {
+                match categories::plan_form(ui, draft, errors, cx.doc.ws(), lang) {
                     categories::FormAction::None => {}
                     categories::FormAction::Cancel => self.side = Side::Nothing,
                     categories::FormAction::Save => {
-                        let result = draft.build(&cx.doc.ws).and_then(|l| {
+                        let result = draft.build(cx.doc.ws()).and_then(|l| {
                             let label = format!(
                                 "{} {} {}",
                                 BText::EditPlan.get(lang),
-                                cx.doc.ws.category_name(l.category),
+                                cx.doc.ws().category_name(l.category),
                                 l.year
                             );
                             cx.apply(Change::put(Record::BudgetLine(l)), label)
@@ -681,19 +681,19 @@ impl BudgetPage {
         match action {
             Action::New => self.side = Side::Category(Box::default(), Errors::new()),
             Action::Edit(id) => {
-                if let Some(c) = cx.doc.ws.budget.categories.get(id) {
+                if let Some(c) = cx.doc.ws().budget.categories.get(id) {
                     self.side =
                         Side::Category(Box::new(CategoryDraft::from_category(c)), Errors::new());
                 }
             }
             Action::Plan(id) => {
                 self.side = Side::Plan(
-                    Box::new(PlanDraft::for_category(&cx.doc.ws, id, year)),
+                    Box::new(PlanDraft::for_category(cx.doc.ws(), id, year)),
                     Errors::new(),
                 );
             }
             Action::ToggleActive(id) => {
-                if let Some(c) = cx.doc.ws.budget.categories.get(id) {
+                if let Some(c) = cx.doc.ws().budget.categories.get(id) {
                     let mut c = c.clone();
                     c.active = !c.active;
                     let verb = if c.active {
@@ -710,7 +710,7 @@ impl BudgetPage {
                 }
             }
             Action::Delete(id) => {
-                let deps = cx.doc.ws.dependents(RecordKey::BudgetCategory(id));
+                let deps = cx.doc.ws().dependents(RecordKey::BudgetCategory(id));
                 let lines = deps
                     .iter()
                     .filter(|d| d.kind() == RecordKind::BudgetLine)
@@ -722,7 +722,7 @@ impl BudgetPage {
                 });
             }
             Action::AddStandard => {
-                if let Some(change) = categories::standard_change(&cx.doc.ws, lang) {
+                if let Some(change) = categories::standard_change(cx.doc.ws(), lang) {
                     let _ = cx.apply_and_report(
                         change,
                         BText::StandardCategories.get(lang),
@@ -738,7 +738,7 @@ impl BudgetPage {
             return;
         };
         let lang = cx.lang;
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let (message, key, label, done) = match pending {
             Pending::Expense(id) => {
                 let Some(x) = ws.budget.expenses.get(id) else {
@@ -812,9 +812,9 @@ impl crate::ui::PageView for BudgetPage {
     }
     fn new_record(&mut self, cx: &mut crate::ui::Cx) {
         // An expense needs a category to go to; the button says so by being disabled.
-        if !cx.doc.ws.budget.categories.is_empty() {
+        if !cx.doc.ws().budget.categories.is_empty() {
             self.side = Side::Expense(
-                Box::new(ExpenseDraft::new(cx.today, self.list.category, &cx.doc.ws)),
+                Box::new(ExpenseDraft::new(cx.today, self.list.category, cx.doc.ws())),
                 Errors::new(),
             );
         }

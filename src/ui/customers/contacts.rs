@@ -70,7 +70,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
     {
         let first = !cx
             .doc
-            .ws
+            .ws()
             .customers
             .contacts
             .iter()
@@ -136,7 +136,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
         st.form = None;
     }
     ui.add_space(4.0);
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let mut edit = None;
     let mut delete = None;
     let mut any = false;
@@ -183,7 +183,7 @@ fn save(cx: &mut Cx, customer: CustomerId, draft: &ContactDraft) -> Result<(), E
         RText::EditContact
     };
     let label = format!("{} {}", verb.get(cx.lang), k.name);
-    let change = cx.doc.ws.put_contact(k);
+    let change = cx.doc.ws().put_contact(k);
     cx.apply(change, label)?;
     cx.toasts.info(RText::ContactSaved.get(cx.lang));
     Ok(())
@@ -194,7 +194,14 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut ContactsState) {
         return;
     };
     let lang = cx.lang;
-    let Some(name) = cx.doc.ws.customers.contacts.get(id).map(|k| k.name.clone()) else {
+    let Some(name) = cx
+        .doc
+        .ws()
+        .customers
+        .contacts
+        .get(id)
+        .map(|k| k.name.clone())
+    else {
         st.confirm_delete = None;
         return;
     };

@@ -68,7 +68,7 @@ pub enum DetailAction {
 
 /// The relationship figures of one customer, from the cache.
 pub fn relationship_of(cx: &mut Cx, id: CustomerId) -> Arc<Relationship> {
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let today = cx.today;
     cx.cache
         .get_or_compute(
@@ -92,7 +92,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
     let lang = cx.lang;
     let Some(name) = cx
         .doc
-        .ws
+        .ws()
         .customers
         .customers
         .get(id)
@@ -136,7 +136,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
 
 fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let Some(c) = ws.customers.customers.get(id) else {
         return;
     };
@@ -228,7 +228,7 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
         .id_salt("customer_deals")
         .auto_shrink([false, true])
         .show_rows(ui, row_h, rel.deals.len(), |ui, rows| {
-            let ws = &cx.doc.ws;
+            let ws = &cx.doc.ws();
             for i in rows {
                 let Some(d) = ws.deals.deals.get(rel.deals[i]) else {
                     continue;

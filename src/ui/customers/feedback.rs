@@ -129,12 +129,12 @@ pub fn show(
             });
             ui.horizontal(|ui| {
                 if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
-                    let existing = cx.doc.ws.customers.feedback.get(draft.id).cloned();
+                    let existing = cx.doc.ws().customers.feedback.get(draft.id).cloned();
                     let result = draft.build(customer, existing.as_ref()).and_then(|f| {
                         let label = format!(
                             "{} {}",
                             RText::AddFeedback.get(lang),
-                            cx.doc.ws.customer_name(customer)
+                            cx.doc.ws().customer_name(customer)
                         );
                         cx.apply(Change::put(Record::Feedback(f)), label)
                     });
@@ -166,7 +166,7 @@ pub fn show(
     egui::ScrollArea::vertical()
         .id_salt("customer_feedback")
         .show(ui, |ui| {
-            let ws = &cx.doc.ws;
+            let ws = &cx.doc.ws();
             for id in &rel.feedback {
                 let Some(f) = ws.customers.feedback.get(*id) else {
                     continue;
@@ -246,7 +246,7 @@ pub fn show(
         if to == FeedbackStatus::Resolved {
             let previous = cx
                 .doc
-                .ws
+                .ws()
                 .customers
                 .feedback
                 .get(id)
@@ -276,7 +276,7 @@ fn apply_step(
     resolution: &str,
 ) -> Result<(), Errors> {
     let lang = cx.lang;
-    let Some(f) = cx.doc.ws.customers.feedback.get(id) else {
+    let Some(f) = cx.doc.ws().customers.feedback.get(id) else {
         return Ok(());
     };
     let next = step(f, to, resolution, cx.today);

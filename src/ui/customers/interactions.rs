@@ -130,7 +130,7 @@ pub fn show(
             .clicked()
         {
             st.form = Some((
-                InteractionDraft::new(&cx.doc.ws, customer, cx.today),
+                InteractionDraft::new(cx.doc.ws(), customer, cx.today),
                 Errors::new(),
             ));
         }
@@ -158,7 +158,7 @@ pub fn show(
     egui::ScrollArea::vertical()
         .id_salt("customer_timeline")
         .show(ui, |ui| {
-            let ws = &cx.doc.ws;
+            let ws = &cx.doc.ws();
             for id in &rel.timeline {
                 let Some(i) = ws.customers.interactions.get(*id) else {
                     continue;
@@ -231,14 +231,14 @@ pub fn show(
         st.confirm_delete = delete;
     }
     if let Some(id) = mark_done
-        && let Some(i) = cx.doc.ws.customers.interactions.get(id)
+        && let Some(i) = cx.doc.ws().customers.interactions.get(id)
     {
         let mut done = i.clone();
         done.follow_up_done = true;
         let label = format!(
             "{} {}",
             RText::FollowUpDone.get(lang),
-            cx.doc.ws.customer_name(customer)
+            cx.doc.ws().customer_name(customer)
         );
         let _ = cx.apply_and_report(Change::put(Record::Interaction(done)), label.clone(), label);
     }
@@ -254,7 +254,7 @@ fn edit_form(
     errors: &mut Errors,
 ) -> bool {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let contacts: Vec<(ContactId, String)> = ws
         .customers
         .contacts
@@ -342,9 +342,9 @@ fn edit_form(
                 } else {
                     RText::EditInteraction
                 };
-                let label = format!("{} {}", verb.get(lang), cx.doc.ws.customer_name(customer));
+                let label = format!("{} {}", verb.get(lang), cx.doc.ws().customer_name(customer));
                 // Also the customer's open deals' last activity (one undo).
-                let change = cx.doc.ws.log_interaction(i, cx.today);
+                let change = cx.doc.ws().log_interaction(i, cx.today);
                 cx.apply(change, label)
             });
             match result {
@@ -371,7 +371,7 @@ fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut InteractionsState) {
         return;
     };
     let lang = cx.lang;
-    let Some(i) = cx.doc.ws.customers.interactions.get(id) else {
+    let Some(i) = cx.doc.ws().customers.interactions.get(id) else {
         st.confirm_delete = None;
         return;
     };

@@ -158,7 +158,7 @@ pub fn show(
 
 fn status(ui: &mut egui::Ui, cx: &Cx, rel: &Relationship) {
     let lang = cx.lang;
-    let program = &cx.doc.ws.customers.loyalty;
+    let program = &cx.doc.ws().customers.loyalty;
     let s = &rel.loyalty;
     egui::Grid::new("loyalty_status")
         .num_columns(2)
@@ -243,7 +243,7 @@ fn ledger(
                         let label = format!(
                             "{} {} {}",
                             RText::AddEntry.get(lang),
-                            cx.doc.ws.customer_name(customer),
+                            cx.doc.ws().customer_name(customer),
                             signed(entry.points)
                         );
                         cx.apply(Change::put(Record::LoyaltyEntry(entry)), label)
@@ -269,7 +269,7 @@ fn ledger(
         ui.weak(T::NothingYet.get(lang));
         return;
     }
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let row_h = ui.text_style_height(&egui::TextStyle::Body);
     egui::ScrollArea::vertical()
         .id_salt("loyalty_ledger")
@@ -291,7 +291,7 @@ fn ledger(
 
 fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
     let lang = cx.lang;
-    let program = cx.doc.ws.customers.loyalty.clone();
+    let program = cx.doc.ws().customers.loyalty.clone();
     ui.horizontal(|ui| {
         ui.strong(RText::Rules.get(lang));
         if st.rules.is_none() && ui.button(RText::EditRules.get(lang)).clicked() {

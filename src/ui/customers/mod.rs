@@ -90,7 +90,7 @@ impl CustomersPage {
         let rev = cx.doc.revision();
         if self.open_deals_rev != Some(rev) {
             self.open_deals.clear();
-            for d in cx.doc.ws.deals.deals.iter().filter(|d| d.stage.is_open()) {
+            for d in cx.doc.ws().deals.deals.iter().filter(|d| d.stage.is_open()) {
                 *self.open_deals.entry(d.customer).or_default() += 1;
             }
             self.open_deals_rev = Some(rev);
@@ -99,7 +99,7 @@ impl CustomersPage {
         if self.rows_key.as_ref() == Some(&key) {
             return;
         }
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let q = self.query.trim().to_lowercase();
         let mut rows: Vec<&Customer> = ws
             .customers
@@ -163,7 +163,7 @@ impl CustomersPage {
             });
             return;
         }
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let selected = match &self.side {
             Side::Detail(id) => Some(*id),
             Side::Form(d, _) if d.id.0 != 0 => Some(d.id),
@@ -229,14 +229,14 @@ impl CustomersPage {
             }
             Side::Detail(id) => {
                 let id = *id;
-                if !cx.doc.ws.customers.customers.contains(id) {
+                if !cx.doc.ws().customers.customers.contains(id) {
                     self.side = Side::Nothing;
                     return;
                 }
                 match detail::show(ui, cx, id, &mut self.detail) {
                     detail::DetailAction::None => {}
                     detail::DetailAction::Edit => {
-                        if let Some(c) = cx.doc.ws.customers.customers.get(id) {
+                        if let Some(c) = cx.doc.ws().customers.customers.get(id) {
                             self.side = Side::Form(
                                 Box::new(CustomerDraft::from_customer(c)),
                                 Errors::new(),
@@ -246,41 +246,43 @@ impl CustomersPage {
                     detail::DetailAction::Delete => self.confirm_delete = Some(id),
                 }
             }
-            Side::Form(draft, errors) => match form::show(ui, draft, errors, &cx.doc.ws, cx.lang) {
-                FormAction::None => {}
-                FormAction::Cancel => {
-                    self.side = if draft.id.0 == 0 {
-                        Side::Nothing
-                    } else {
-                        Side::Detail(draft.id)
-                    };
-                }
-                FormAction::Save => {
-                    let is_new = draft.id.0 == 0;
-                    let result = draft.build().and_then(|c| {
-                        let label = format!(
-                            "{} {}",
-                            if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
-                            c.name
-                        );
-                        cx.apply(Change::put(Record::Customer(c)), label)
-                    });
-                    match result {
-                        Ok(applied) => {
-                            cx.toasts.info(if is_new {
-                                CText::CustomerAdded.get(cx.lang)
-                            } else {
-                                CText::CustomerSaved.get(cx.lang)
-                            });
-                            self.side = match applied.keys.first() {
-                                Some(RecordKey::Customer(id)) => Side::Detail(*id),
-                                _ => Side::Nothing,
-                            };
+            Side::Form(draft, errors) => {
+                match form::show(ui, draft, errors, cx.doc.ws(), cx.lang) {
+                    FormAction::None => {}
+                    FormAction::Cancel => {
+                        self.side = if draft.id.0 == 0 {
+                            Side::Nothing
+                        } else {
+                            Side::Detail(draft.id)
+                        };
+                    }
+                    FormAction::Save => {
+                        let is_new = draft.id.0 == 0;
+                        let result = draft.build().and_then(|c| {
+                            let label = format!(
+                                "{} {}",
+                                if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
+                                c.name
+                            );
+                            cx.apply(Change::put(Record::Customer(c)), label)
+                        });
+                        match result {
+                            Ok(applied) => {
+                                cx.toasts.info(if is_new {
+                                    CText::CustomerAdded.get(cx.lang)
+                                } else {
+                                    CText::CustomerSaved.get(cx.lang)
+                                });
+                                self.side = match applied.keys.first() {
+                                    Some(RecordKey::Customer(id)) => Side::Detail(*id),
+                                    _ => Side::Nothing,
+                                };
+                            }
+                            Err(e) => *errors = e,
                         }
-                        Err(e) => *errors = e,
                     }
                 }
-            },
+            }
         }
     }
 
@@ -288,7 +290,7 @@ impl CustomersPage {
         let Some(id) = self.confirm_delete else {
             return;
         };
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let deps = ws.dependents(RecordKey::Customer(id));
         let count = |k: RecordKind| deps.iter().filter(|d| d.kind() == k).count();
         let lang = cx.lang;

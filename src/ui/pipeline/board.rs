@@ -104,7 +104,7 @@ fn column(
             area.show_rows(ui, CARD_H, col.ids.len(), |ui, rows| {
                 for i in rows {
                     let id = col.ids[i];
-                    if let Some(d) = cx.doc.ws.deals.deals.get(id) {
+                    if let Some(d) = cx.doc.ws().deals.deals.get(id) {
                         card(ui, cx, d, board.stale.get(&id), selected == Some(id), out);
                     }
                 }
@@ -158,7 +158,7 @@ fn card(
 ) {
     let w = ui.available_width();
     let (rect, resp) = ui.allocate_exact_size(vec2(w, CARD_H), Sense::click_and_drag());
-    let name = format!("{} · {}", d.title, cx.doc.ws.customer_name(d.customer));
+    let name = format!("{} · {}", d.title, cx.doc.ws().customer_name(d.customer));
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     resp.dnd_set_drag_payload(CardDrag(d.id));
     if resp.clicked() {
@@ -197,7 +197,7 @@ fn paint_card(
     rect: egui::Rect,
 ) {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let v = ui.visuals().clone();
     let stroke = if highlighted {
         v.selection.stroke

@@ -20,7 +20,7 @@ pub enum DetailAction {
 pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
     let mut action = DetailAction::None;
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let Some(d) = ws.deals.deals.get(id) else {
         return DetailAction::Close;
     };

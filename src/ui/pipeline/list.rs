@@ -20,7 +20,7 @@ pub fn show(
     scroll_to: Option<usize>,
 ) -> Option<DealId> {
     let lang = cx.lang;
-    let ws = &cx.doc.ws;
+    let ws = &cx.doc.ws();
     let defaults = &ws.settings.stage_probability;
     if rows.is_empty() {
         ui.label(T::NoMatch.get(lang));

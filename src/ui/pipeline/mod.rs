@@ -200,7 +200,7 @@ impl PipelinePage {
         {
             return b.clone();
         }
-        let b = Arc::new(build_board(&cx.doc.ws, cx.today, &self.filter, self.order));
+        let b = Arc::new(build_board(cx.doc.ws(), cx.today, &self.filter, self.order));
         self.board_cache = Some((key, b.clone()));
         b
     }
@@ -214,7 +214,7 @@ impl PipelinePage {
             return r.clone();
         }
         let rows = deal_rows(
-            &cx.doc.ws,
+            cx.doc.ws(),
             cx.today,
             &self.filter,
             self.sort.column,
@@ -226,7 +226,7 @@ impl PipelinePage {
     }
 
     fn choices(cx: &mut Cx) -> Arc<FilterChoices> {
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         cx.cache
             .get_or_compute(cx.doc.revision(), "pipeline_choices", (), || {
                 Arc::new(pipeline_choices(ws))
@@ -237,7 +237,7 @@ impl PipelinePage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.take_focus(cx);
         if let Side::Detail(id) = self.side
-            && !cx.doc.ws.deals.deals.contains(id)
+            && !cx.doc.ws().deals.deals.contains(id)
         {
             self.side = Side::Nothing;
         }
@@ -293,7 +293,7 @@ impl PipelinePage {
         let Some(id) = self.pending_focus.take() else {
             return;
         };
-        if !cx.doc.ws.deals.deals.contains(id) {
+        if !cx.doc.ws().deals.deals.contains(id) {
             return;
         }
         let mut b = self.board(cx);
@@ -352,7 +352,7 @@ impl PipelinePage {
     fn filters(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let choices = Self::choices(cx);
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let f = &mut self.filter;
         ui.horizontal_wrapped(|ui| {
             deal_filter(
@@ -434,9 +434,9 @@ impl PipelinePage {
                     detail::DetailAction::None => {}
                     detail::DetailAction::Close => self.side = Side::Nothing,
                     detail::DetailAction::Edit => {
-                        if let Some(d) = cx.doc.ws.deals.deals.get(id) {
+                        if let Some(d) = cx.doc.ws().deals.deals.get(id) {
                             self.side = Side::Form(
-                                Box::new(DealDraft::from_deal(d, &cx.doc.ws)),
+                                Box::new(DealDraft::from_deal(d, cx.doc.ws())),
                                 Errors::new(),
                             );
                         }
@@ -450,7 +450,7 @@ impl PipelinePage {
             }
             Side::Form(draft, errors) => {
                 let choices = Self::choices(cx);
-                match form::show(ui, draft, errors, &cx.doc.ws, &choices, cx.lang) {
+                match form::show(ui, draft, errors, cx.doc.ws(), &choices, cx.lang) {
                     FormAction::None => {}
                     FormAction::Cancel => {
                         self.side = if draft.id.0 == 0 {
@@ -461,7 +461,7 @@ impl PipelinePage {
                     }
                     FormAction::Save => {
                         let is_new = draft.id.0 == 0;
-                        let existing = cx.doc.ws.deals.deals.get(draft.id).cloned();
+                        let existing = cx.doc.ws().deals.deals.get(draft.id).cloned();
                         let result = draft.build(existing.as_ref(), cx.today).and_then(|d| {
                             let label = format!(
                                 "{} {}",
@@ -496,7 +496,7 @@ impl PipelinePage {
     /// A card was dropped on a column (or "move to" picked): Lost asks for a reason
     /// first, Won for its date and final amount, any other stage moves at once.
     pub fn request_move(&mut self, cx: &mut Cx, id: DealId, to: Stage) {
-        let Some(d) = cx.doc.ws.deals.deals.get(id) else {
+        let Some(d) = cx.doc.ws().deals.deals.get(id) else {
             return;
         };
         if d.stage == to {
@@ -521,7 +521,7 @@ impl PipelinePage {
             return;
         };
         let lang = cx.lang;
-        let Some(deal) = cx.doc.ws.deals.deals.get(dlg.deal) else {
+        let Some(deal) = cx.doc.ws().deals.deals.get(dlg.deal) else {
             self.lost = None;
             return;
         };
@@ -597,7 +597,7 @@ impl PipelinePage {
             return;
         };
         let lang = cx.lang;
-        let Some(title) = cx.doc.ws.deals.deals.get(id).map(|d| d.title.clone()) else {
+        let Some(title) = cx.doc.ws().deals.deals.get(id).map(|d| d.title.clone()) else {
             self.confirm_delete = None;
             return;
         };
@@ -626,7 +626,7 @@ impl PipelinePage {
 /// The change that stores a deal from this page, with the loyalty points its win
 /// earns (or takes back): see `Workspace::put_deal`.
 pub(super) fn put_deal(cx: &Cx, deal: Deal) -> Change {
-    cx.doc.ws.put_deal(
+    cx.doc.ws().put_deal(
         deal,
         cx.today,
         PText::WonPoints.get(cx.lang),
@@ -639,7 +639,7 @@ pub(super) fn put_deal(cx: &Cx, deal: Deal) -> Change {
 /// loyalty points).
 pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> Result<(), Errors> {
     let lang = cx.lang;
-    let Some(d) = cx.doc.ws.deals.deals.get(id) else {
+    let Some(d) = cx.doc.ws().deals.deals.get(id) else {
         let mut e = Errors::new();
         e.add("id", Problem::Missing);
         return Err(e);

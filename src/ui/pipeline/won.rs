@@ -69,7 +69,7 @@ pub fn show(slot: &mut Option<WonDialog>, ctx: &egui::Context, cx: &mut Cx) {
         return;
     };
     let lang = cx.lang;
-    let Some(deal) = cx.doc.ws.deals.deals.get(dlg.deal).cloned() else {
+    let Some(deal) = cx.doc.ws().deals.deals.get(dlg.deal).cloned() else {
         *slot = None;
         return;
     };

@@ -96,7 +96,7 @@ impl TeamPage {
         if self.loads.rev == Some(rev) {
             return;
         }
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         self.loads.open.clear();
         self.loads.customers.clear();
         for d in ws.deals.deals.iter().filter(|d| d.stage.is_open()) {
@@ -114,7 +114,7 @@ impl TeamPage {
 
     fn setup_summary(&mut self, ui: &mut egui::Ui, cx: &Cx) {
         let lang = cx.lang;
-        let s = &cx.doc.ws.team.setup;
+        let s = &cx.doc.ws().team.setup;
         let not_set = TText::NoSetup.get(lang);
         let or = |v: &str| {
             if v.is_empty() {
@@ -152,7 +152,7 @@ impl TeamPage {
 
     fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
-        let ws = &cx.doc.ws;
+        let ws = &cx.doc.ws();
         let q = self.query.trim().to_lowercase();
         let loads = &self.loads;
         let mut rows: Vec<&Member> = ws
@@ -269,7 +269,7 @@ impl TeamPage {
             }
             Side::Detail(id) => {
                 let id = *id;
-                let ws = &cx.doc.ws;
+                let ws = &cx.doc.ws();
                 let Some(m) = ws.team.members.get(id) else {
                     self.side = Side::Nothing;
                     return;
@@ -385,8 +385,8 @@ impl TeamPage {
         };
         let lang = cx.lang;
         let key = RecordKey::Member(id);
-        let name = cx.doc.ws.member_name(id).to_owned();
-        if cx.doc.ws.blockers(key) > 0 {
+        let name = cx.doc.ws().member_name(id).to_owned();
+        if cx.doc.ws().blockers(key) > 0 {
             let r = egui::Modal::new(egui::Id::unique("member_cannot_delete")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
                 ui.heading(&name);
