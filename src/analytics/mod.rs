@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod filter;
 pub mod forecast;
 pub mod funnel;
+pub mod me;
 pub mod metrics;
 #[cfg(test)]
 mod perf_tests;

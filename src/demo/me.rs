@@ -8,6 +8,7 @@ pub(super) fn gen_me(rng: &mut Rng, today: NaiveDate) -> MeFile {
         learning: table(gen_learning(today)),
         tasks: table(gen_tasks(today)),
         check_ins: table(gen_check_ins(rng, today)),
+        ..MeFile::default()
     }
 }
 
@@ -60,6 +61,8 @@ fn gen_goals(today: NaiveDate) -> Vec<CareerGoal> {
             target_date: Some(add_days(today, days)),
             progress,
             notes: String::new(),
+            milestones: Vec::new(),
+            target: None,
         })
         .collect()
 }
@@ -113,6 +116,7 @@ fn gen_learning(today: NaiveDate) -> Vec<LearningItem> {
             hours,
             completed: done_ago.map(|d| add_days(today, -d)),
             notes: String::new(),
+            started: None,
         })
         .collect()
 }
@@ -143,6 +147,9 @@ fn gen_tasks(today: NaiveDate) -> Vec<Task> {
             important,
             done,
             notes: String::new(),
+            moved_later: 0,
+            focus_on: None,
+            done_on: None,
         })
         .collect()
 }
@@ -169,6 +176,8 @@ fn gen_check_ins(rng: &mut Rng, today: NaiveDate) -> Vec<StressCheckIn> {
             energy: (6 - stress as i64 - rng.range(0, 1)).clamp(1, 5) as u8,
             sleep_hours: rng.range(5, 8) as u8,
             note: rng.pick(&CHECK_IN_NOTES).to_string(),
+            stressors: Vec::new(),
+            helped: String::new(),
         });
     }
     rows
