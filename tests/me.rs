@@ -599,3 +599,27 @@ fn a_time_block_planned_this_week_shows_where_the_time_went_in_both_languages() 
         assert!(alt.contains(spent), "{alt}");
     }
 }
+
+#[test]
+fn the_demo_fills_every_me_section_and_is_the_same_for_a_seed() {
+    let make = || salesdesk::demo::generate(3, salesdesk::demo::DemoSize { deals: 120 }, today());
+    let ws = make();
+    let me = &ws.me;
+    assert!(me.goals.iter().any(|g| !g.milestones.is_empty()));
+    assert!(me.goals.iter().any(|g| g.target.is_some()));
+    assert!(me.tasks.iter().any(|t| t.keeps_moving()));
+    assert!(!salesdesk::analytics::me::focus_list(&ws, today()).is_empty());
+    assert!(me.check_ins.iter().any(|c| !c.stressors.is_empty()));
+    assert!(salesdesk::analytics::me::stress_rising(&ws, today()));
+    assert!(me.assessments.len() >= 2);
+    assert!(!losing_touch(&ws, today()).is_empty());
+    assert!(me.people.iter().any(|p| p.contact.is_some()));
+    assert!(!me.events.is_empty());
+    assert!(
+        salesdesk::analytics::me::time_by_kind(&ws, week_start(today()))
+            .iter()
+            .any(|k| k.1 > 0)
+    );
+    assert_eq!(me.reviews.len(), 1);
+    assert!(me == &make().me, "deterministic for a seed");
+}
