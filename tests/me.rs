@@ -356,21 +356,7 @@ fn an_interaction_with_a_linked_customer_contact_restarts_the_persons_clock() {
     let mut doc = Document::default();
     let RecordKey::Customer(c) = put(
         &mut doc,
-        Record::Customer(Customer {
-            id: CustomerId(0),
-            name: "恒业机械".into(),
-            industry: String::new(),
-            region: String::new(),
-            segment: None,
-            owner: None,
-            phone: String::new(),
-            email: String::new(),
-            address: String::new(),
-            source: String::new(),
-            created: ago(100),
-            annual_potential: Money::ZERO,
-            notes: String::new(),
-        }),
+        Record::Customer(Customer::new("恒业机械", ago(100))),
     ) else {
         unreachable!()
     };
