@@ -184,6 +184,28 @@ labels!(LearningKind {
     Conference => "行业会议", "Conference";
     Mentoring => "导师辅导", "Mentoring";
 });
+labels!(Quadrant {
+    DoNow => "重要且紧急", "Important and urgent";
+    Plan => "重要不紧急", "Important, not urgent";
+    Delegate => "紧急不重要", "Urgent, not important";
+    Drop => "不重要不紧急", "Neither";
+});
+labels!(TimeKind {
+    Selling => "客户与销售", "Selling";
+    Coaching => "辅导团队", "Coaching";
+    Planning => "计划与分析", "Planning";
+    Admin => "行政事务", "Admin";
+    Meetings => "内部会议", "Meetings";
+    Learning => "学习", "Learning";
+    Personal => "个人", "Personal";
+});
+labels!(Competency {
+    Coaching => "教练式辅导", "Coaching";
+    Communication => "有效沟通", "Communication";
+    Planning => "计划与组织", "Planning";
+    DecisionMaking => "决策", "Decision making";
+    Motivating => "激励团队", "Motivating";
+});
 labels!(Progress {
     Planned => "计划中", "Planned";
     InProgress => "进行中", "In progress";
@@ -354,6 +376,12 @@ pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
         RecordKind::LearningItem => ("学习项目", "learning item"),
         RecordKind::Task => ("任务", "task"),
         RecordKind::StressCheckIn => ("压力记录", "stress check-in"),
+        RecordKind::Assessment => ("领导力自评", "self-assessment"),
+        RecordKind::Person => ("人脉", "network person"),
+        RecordKind::Touch => ("人脉联系", "network contact"),
+        RecordKind::NetworkEvent => ("行业活动", "industry event"),
+        RecordKind::TimeBlock => ("时间块", "time block"),
+        RecordKind::WeeklyReview => ("每周回顾", "weekly review"),
     };
     match lang {
         Lang::Zh => zh,

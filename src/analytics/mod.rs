@@ -16,6 +16,7 @@ pub mod filter;
 pub mod forecast;
 pub mod funnel;
 pub mod losses;
+pub mod me;
 pub mod metrics;
 #[cfg(test)]
 mod perf_tests;

@@ -112,11 +112,16 @@ pub struct Reminders {
     pub follow_ups: Vec<FollowUp>,
     pub stale_deals: Vec<StaleDeal>,
     pub reviews: Vec<ReviewDue>,
+    /// People of the manager's network due a contact (they join the follow-ups).
+    pub network: Vec<super::me::Drift>,
 }
 
 impl Reminders {
     pub fn is_empty(&self) -> bool {
-        self.follow_ups.is_empty() && self.stale_deals.is_empty() && self.reviews.is_empty()
+        self.follow_ups.is_empty()
+            && self.stale_deals.is_empty()
+            && self.reviews.is_empty()
+            && self.network.is_empty()
     }
 }
 
@@ -125,6 +130,7 @@ pub fn reminders(ws: &Workspace, today: NaiveDate) -> Reminders {
         follow_ups: follow_ups_due(ws, today),
         stale_deals: stale_deals(ws, today),
         reviews: reviews_due(ws, today),
+        network: super::me::losing_touch(ws, today),
     }
 }
 

@@ -95,9 +95,9 @@ pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
         today,
     );
     add_plans_and_market_sizes(&mut marketing, &deals, &budget, today);
-    let me = gen_me(&mut Rng::stream(seed, 9), today);
+    let me = gen_me(&mut Rng::stream(seed, 9), today, &customers, &performance);
 
-    Workspace {
+    let mut ws = Workspace {
         settings: Arc::new(settings),
         team: Arc::new(team),
         performance: Arc::new(performance),
@@ -109,7 +109,9 @@ pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
         }),
         budget: Arc::new(budget),
         me: Arc::new(me),
-    }
+    };
+    add_last_weeks_review(&mut ws, today);
+    ws
 }
 
 // ---------------------------------------------------------------------------------------

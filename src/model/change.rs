@@ -187,6 +187,12 @@ records! {
     LearningItem(LearningItem, LearningId) => me.learning, Me;
     Task(Task, TaskId) => me.tasks, Me;
     StressCheckIn(StressCheckIn, CheckInId) => me.check_ins, Me;
+    Assessment(Assessment, AssessmentId) => me.assessments, Me;
+    Person(Person, PersonId) => me.people, Me;
+    Touch(Touch, TouchId) => me.touches, Me;
+    NetworkEvent(NetworkEvent, NetworkEventId) => me.events, Me;
+    TimeBlock(TimeBlock, TimeBlockId) => me.time_blocks, Me;
+    WeeklyReview(WeeklyReview, WeeklyReviewId) => me.reviews, Me;
 }
 
 /// A record type kept in a table of the workspace: how to find its table and how to

@@ -10,6 +10,7 @@ use super::change::{Record, RecordKey, RecordKind, Stored};
 use super::customers::*;
 use super::deals::*;
 use super::marketing::*;
+use super::me::*;
 use super::performance::*;
 use super::promotions::*;
 use super::validate::{Errors, Problem};
@@ -222,6 +223,12 @@ pub static REFERENCES: &[Reference] = &[
     reference!(Expense.category: one -> BudgetCategory, Cascade),
     expense_link!(Promotion -> Promotion),
     expense_link!(Channel -> Channel),
+    // 个人发展 me
+    reference!(CareerGoal.target: opt -> Target, Clear),
+    reference!(Person.contact: opt -> Contact, Clear),
+    reference!(Touch.person: one -> Person, Cascade),
+    reference!(NetworkEvent.people: many -> Person, Clear),
+    reference!(TimeBlock.task: opt -> Task, Clear),
 ];
 
 /// Provisional ids start here: far above [`MAX_ID`], so they never meet a real one.

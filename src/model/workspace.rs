@@ -131,7 +131,27 @@ impl Workspace {
         use super::change::{Change, Record};
         let date = i.date.min(today);
         let customer = i.customer;
+        // A new interaction with a contact who is also in the manager's network is a
+        // contact made with that person: their clock restarts.
+        let touches: Vec<Change> = match i.contact {
+            Some(k) if i.id.0 == 0 => self
+                .me
+                .people
+                .iter()
+                .filter(|p| p.contact == Some(k))
+                .map(|p| {
+                    Change::put(Record::Touch(super::me::Touch {
+                        id: super::me::TouchId(0),
+                        person: p.id,
+                        date,
+                        note: String::new(),
+                    }))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let mut changes = vec![Change::put(Record::Interaction(i))];
+        changes.extend(touches);
         changes.extend(
             self.deals
                 .deals

@@ -263,6 +263,12 @@ impl Checker<'_> {
             Me: me.learning => LearningItem, "learning item";
             Me: me.tasks => Task, "task";
             Me: me.check_ins => StressCheckIn, "check-in";
+            Me: me.assessments => Assessment, "self-assessment";
+            Me: me.people => Person, "network person";
+            Me: me.touches => Touch, "network contact";
+            Me: me.events => NetworkEvent, "network event";
+            Me: me.time_blocks => TimeBlock, "time block";
+            Me: me.reviews => WeeklyReview, "weekly review";
         }
     }
 

@@ -152,13 +152,6 @@ pub fn bars_with_line(
     height: f32,
     alt: &str,
 ) {
-    let n = labels.len();
-    // Label every k-th slot so the labels do not run into each other.
-    let width = ui.available_width().max(100.0);
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
-    let per_label = (longest * 8.0 + 16.0).max(40.0);
-    let step = ((n as f32 * per_label / width).ceil() as usize).max(1);
-    let names = labels.to_vec();
     let tip_names = labels.to_vec();
     let tip_fmt = fmt.clone();
     let axis_fmt = fmt.clone();
@@ -179,7 +172,41 @@ pub fn bars_with_line(
         .copied()
         .chain(line.iter().flat_map(|l| l.values.iter().flatten().copied()))
         .fold(0.0f64, f64::max);
-    let r = Plot::new(id)
+    let r = slot_plot(ui, id, labels, height)
+        .include_y(if max > 0.0 { max * 1.15 } else { 1.0 })
+        .y_axis_formatter(move |mark, _| {
+            if mark.value < 0.0 {
+                String::new()
+            } else {
+                axis_fmt(mark.value)
+            }
+        })
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new(bars.name, chart_bars)
+                    .color(bars.color)
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+            if let Some(l) = line {
+                line_runs(p, &l);
+            }
+        });
+    let alt = alt.to_owned();
+    r.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
+}
+
+/// A static plot over a row of labelled slots (0..n on x), from 0 up on y: no drag,
+/// zoom or scroll, the legend top left, every k-th slot labelled so labels do not
+/// run into each other.
+fn slot_plot(ui: &Ui, id: &str, labels: &[String], height: f32) -> Plot<'static> {
+    let n = labels.len();
+    let width = ui.available_width().max(100.0);
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
+    let per_label = (longest * 8.0 + 16.0).max(40.0);
+    let step = ((n as f32 * per_label / width).ceil() as usize).max(1);
+    let names = labels.to_vec();
+    Plot::new(id)
         .height(height)
         .allow_drag(false)
         .allow_zoom(false)
@@ -190,7 +217,6 @@ pub fn bars_with_line(
         .show_y(false)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
-        .include_y(if max > 0.0 { max * 1.15 } else { 1.0 })
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
         .y_axis_min_width(64.0)
@@ -214,40 +240,67 @@ pub fn bars_with_line(
                 })
                 .collect()
         })
-        .y_axis_formatter(move |mark, _| {
-            if mark.value < 0.0 {
+}
+
+/// Draws a line with its points, one Line per unbroken run (all named alike so the
+/// legend shows one).
+fn line_runs(p: &mut egui_plot::PlotUi<'_>, l: &LineSpec<'_>) {
+    let mut run: Vec<[f64; 2]> = Vec::new();
+    let mut runs: Vec<Vec<[f64; 2]>> = Vec::new();
+    for (i, v) in l.values.iter().enumerate() {
+        match v {
+            Some(v) => run.push([i as f64, *v]),
+            None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+            None => {}
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    for pts in runs {
+        p.points(Points::new(l.name, pts.clone()).color(l.color).radius(2.5));
+        p.line(Line::new(l.name, pts).color(l.color).width(2.0));
+    }
+}
+
+/// Lines over `labels` (one slot each), on a fixed value range `0..=y_max` (a 1–5
+/// scale, say), each value axis mark written as a whole number.
+pub fn lines(
+    ui: &mut Ui,
+    id: &str,
+    labels: &[String],
+    series: &[LineSpec<'_>],
+    y_max: f64,
+    height: f32,
+    alt: &str,
+) {
+    let r = slot_plot(ui, id, labels, height)
+        .include_y(y_max)
+        .y_axis_formatter(|mark, _| {
+            if mark.value < 0.0 || (mark.value - mark.value.round()).abs() > 1e-6 {
                 String::new()
             } else {
-                axis_fmt(mark.value)
+                format!("{:.0}", mark.value)
             }
         })
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(bars.name, chart_bars)
-                    .color(bars.color)
-                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
-            );
-            if let Some(l) = line {
-                // One Line per unbroken run, all named alike so the legend shows one.
-                let mut run: Vec<[f64; 2]> = Vec::new();
-                let mut runs: Vec<Vec<[f64; 2]>> = Vec::new();
-                for (i, v) in l.values.iter().enumerate() {
-                    match v {
-                        Some(v) => run.push([i as f64, *v]),
-                        None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
-                        None => {}
-                    }
-                }
-                if !run.is_empty() {
-                    runs.push(run);
-                }
-                for pts in runs {
-                    p.points(Points::new(l.name, pts.clone()).color(l.color).radius(2.5));
-                    p.line(Line::new(l.name, pts).color(l.color).width(2.0));
-                }
+            for l in series {
+                line_runs(p, l);
             }
         });
     let alt = alt.to_owned();
     r.response
         .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
 }
+
+/// Colours for several lines on one chart, one per series in turn.
+pub const SERIES_COLORS: [Color32; 8] = [
+    Color32::from_rgb(86, 140, 205),
+    Color32::from_rgb(226, 110, 70),
+    Color32::from_rgb(80, 170, 140),
+    Color32::from_rgb(214, 160, 60),
+    Color32::from_rgb(150, 110, 200),
+    Color32::from_rgb(200, 90, 140),
+    Color32::from_rgb(110, 110, 110),
+    Color32::from_rgb(60, 180, 200),
+];

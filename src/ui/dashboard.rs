@@ -40,6 +40,7 @@ crate::texts! {
         NoPrevious => "上期没有可比数据", "Nothing to compare with last period";
         Alerts => "提醒", "Alerts";
         FollowUps => "今天到期和逾期的跟进", "Follow-ups due today and overdue";
+        Network => "人脉", "Network";
         StaleDeals => "停滞的商机", "Stale deals";
         BudgetAlerts => "预算预警（本期）", "Budget alerts (this period)";
         ReviewsDue => "待完成的绩效评估", "Reviews due";
@@ -228,10 +229,28 @@ impl DashboardPage {
                 ui,
                 width,
                 DText::FollowUps.get(lang),
-                r.follow_ups.len(),
+                r.follow_ups.len() + r.network.len(),
                 lang,
                 |ui, i| {
-                    let f = &r.follow_ups[i];
+                    // Customers' follow-ups first, then people of the network.
+                    let Some(f) = r.follow_ups.get(i) else {
+                        let p = &r.network[i - r.follow_ups.len()];
+                        let name = ws.me.people.get(p.person).map(|x| x.name.as_str());
+                        let text = format!(
+                            "{} · {}",
+                            name.unwrap_or("—"),
+                            if p.days_overdue <= 0 {
+                                DText::DueToday.get(lang).to_owned()
+                            } else {
+                                overdue_days(lang, p.days_overdue)
+                            }
+                        );
+                        if ui.link(text).clicked() {
+                            go = Some(Route::record(RecordKey::Person(p.person)));
+                        }
+                        ui.weak(DText::Network.get(lang));
+                        return;
+                    };
                     let status = if f.days_overdue <= 0 {
                         DText::DueToday.get(lang).to_owned()
                     } else {

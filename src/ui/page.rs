@@ -158,7 +158,16 @@ impl RecordKind {
             | K::MarketSize => Page::Marketing,
             K::Promotion => Page::Promotions,
             K::BudgetCategory | K::BudgetLine | K::Expense => Page::Budget,
-            K::CareerGoal | K::LearningItem | K::Task | K::StressCheckIn => Page::Me,
+            K::CareerGoal
+            | K::LearningItem
+            | K::Task
+            | K::StressCheckIn
+            | K::Assessment
+            | K::Person
+            | K::Touch
+            | K::NetworkEvent
+            | K::TimeBlock
+            | K::WeeklyReview => Page::Me,
         }
     }
 }

@@ -83,6 +83,9 @@ impl Search {
             ws.marketing.channels => Channel.name;
             ws.marketing.segments => Segment.name;
             ws.budget.categories => BudgetCategory.name;
+            ws.me.people => Person.name;
+            ws.me.tasks => Task.title;
+            ws.me.goals => CareerGoal.title;
         }
     }
 
@@ -126,6 +129,9 @@ impl Search {
                     RecordKey::Promotion(id) => ws.promotions.promotions.get(*id)?.name.clone(),
                     RecordKey::Channel(id) => ws.marketing.channels.get(*id)?.name.clone(),
                     RecordKey::Segment(id) => ws.marketing.segments.get(*id)?.name.clone(),
+                    RecordKey::Person(id) => ws.me.people.get(*id)?.name.clone(),
+                    RecordKey::Task(id) => ws.me.tasks.get(*id)?.title.clone(),
+                    RecordKey::CareerGoal(id) => ws.me.goals.get(*id)?.title.clone(),
                     _ => return None,
                 };
                 format!("{} · {label}", name(*k))
