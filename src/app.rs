@@ -547,12 +547,12 @@ impl SalesDeskApp {
     fn safety_done(&mut self, done: SafetyDone) {
         match (done.why, done.result) {
             (SafetyCopy::BackUpNow, Ok(_)) => {
-                self.toasts.info(ui::data::DText::BackupMade.get(self.lang))
+                self.toasts.info(ui::data::Text::BackupMade.get(self.lang))
             }
             (SafetyCopy::StartEmpty, Ok(_)) => self.clear_workspace(),
             (SafetyCopy::BackUpNow, Err(e)) => self.toasts.error(format!(
                 "{}: {e}",
-                ui::data::DText::BackupFailed.get(self.lang)
+                ui::data::Text::BackupFailed.get(self.lang)
             )),
             (SafetyCopy::StartEmpty, Err(e)) => self
                 .toasts
@@ -589,7 +589,7 @@ impl SalesDeskApp {
             Ok(loaded) => {
                 self.take_reloaded(loaded);
                 self.page = Page::Data;
-                self.toasts.info(ui::data::DText::Restored.get(self.lang));
+                self.toasts.info(ui::data::Text::Restored.get(self.lang));
             }
             Err(e) => {
                 self.toasts.error(e.to_string());
@@ -631,7 +631,7 @@ impl SalesDeskApp {
         let result = match action {
             A::RestoreFile(backup, kind) => self
                 .reload_after(|dir| store::restore_file(dir, &backup, kind))
-                .map(|_| self.toasts.info(ui::data::DText::Restored.get(self.lang))),
+                .map(|_| self.toasts.info(ui::data::Text::Restored.get(self.lang))),
             A::RestoreBackup(backup) => {
                 self.restore(&backup);
                 Ok(())

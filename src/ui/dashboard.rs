@@ -18,7 +18,7 @@ use egui::{Color32, RichText, Ui};
 use std::sync::Arc;
 
 crate::texts! {
-    pub enum DText {
+    pub enum Text {
         Revenue => "销售额", "Revenue";
         Attainment => "目标完成率", "Target attainment";
         Pipeline => "加权管道", "Weighted pipeline";
@@ -84,14 +84,14 @@ pub fn delta(
 ) -> Delta {
     let (Some(now), Some(before)) = (now, before) else {
         return Delta {
-            text: DText::NoPrevious.get(lang).to_owned(),
+            text: Text::NoPrevious.get(lang).to_owned(),
             tone: Tone::Neutral,
         };
     };
     let diff = now - before;
     if abs(diff.abs()) == abs(0.0) {
         return Delta {
-            text: format!("→ {}", DText::Unchanged.get(lang)),
+            text: format!("→ {}", Text::Unchanged.get(lang)),
             tone: Tone::Neutral,
         };
     }
@@ -116,12 +116,7 @@ pub fn points(lang: Lang, r: f64) -> String {
     }
 }
 
-pub fn days(lang: Lang, d: f64) -> String {
-    match lang {
-        Lang::Zh => format!("{d:.1} 天"),
-        Lang::En => format!("{d:.1} days"),
-    }
-}
+pub use crate::ui::format::average_days;
 
 pub fn times(lang: Lang, x: f64) -> String {
     match lang {
@@ -209,7 +204,7 @@ impl DashboardPage {
                 ui.set_max_width(ui.available_width() - 12.0);
                 tiles(ui, lang, &ov);
                 ui.add_space(12.0);
-                ui.heading(DText::Alerts.get(lang));
+                ui.heading(Text::Alerts.get(lang));
                 ui.add_space(4.0);
                 self.alerts(ui, cx, &alerts);
             });
@@ -228,7 +223,7 @@ impl DashboardPage {
             alert_group(
                 ui,
                 width,
-                DText::FollowUps.get(lang),
+                Text::FollowUps.get(lang),
                 r.follow_ups.len() + r.network.len(),
                 lang,
                 |ui, i| {
@@ -240,7 +235,7 @@ impl DashboardPage {
                             "{} · {}",
                             name.unwrap_or("—"),
                             if p.days_overdue <= 0 {
-                                DText::DueToday.get(lang).to_owned()
+                                Text::DueToday.get(lang).to_owned()
                             } else {
                                 overdue_days(lang, p.days_overdue)
                             }
@@ -248,11 +243,11 @@ impl DashboardPage {
                         if ui.link(text).clicked() {
                             go = Some(Route::record(RecordKey::Person(p.person)));
                         }
-                        ui.weak(DText::Network.get(lang));
+                        ui.weak(Text::Network.get(lang));
                         return;
                     };
                     let status = if f.days_overdue <= 0 {
-                        DText::DueToday.get(lang).to_owned()
+                        Text::DueToday.get(lang).to_owned()
                     } else {
                         overdue_days(lang, f.days_overdue)
                     };
@@ -273,7 +268,7 @@ impl DashboardPage {
             alert_group(
                 ui,
                 width,
-                DText::StaleDeals.get(lang),
+                Text::StaleDeals.get(lang),
                 r.stale_deals.len(),
                 lang,
                 |ui, i| {
@@ -299,7 +294,7 @@ impl DashboardPage {
             alert_group(
                 ui,
                 width,
-                DText::BudgetAlerts.get(lang),
+                Text::BudgetAlerts.get(lang),
                 alerts.budget.len(),
                 lang,
                 |ui, i| {
@@ -324,7 +319,7 @@ impl DashboardPage {
             alert_group(
                 ui,
                 width,
-                DText::ReviewsDue.get(lang),
+                Text::ReviewsDue.get(lang),
                 r.reviews.len(),
                 lang,
                 |ui, i| {
@@ -337,7 +332,7 @@ impl DashboardPage {
                     };
                     if ui
                         .link(link)
-                        .on_hover_text(DText::PerformanceNotBuilt.get(lang))
+                        .on_hover_text(Text::PerformanceNotBuilt.get(lang))
                         .clicked()
                     {
                         go = Some(Route::record(RecordKey::Review(v.review)));
@@ -417,7 +412,7 @@ fn alert_group(
                     }));
                 });
                 if n == 0 {
-                    ui.weak(DText::NothingDue.get(lang));
+                    ui.weak(Text::NothingDue.get(lang));
                     return;
                 }
                 let h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
@@ -453,7 +448,7 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
     let dash = || "—".to_owned();
     let mut tiles = Vec::with_capacity(9);
     tiles.push(Tile {
-        title: DText::Revenue.get(lang),
+        title: Text::Revenue.get(lang),
         value: money_short(now.kpis.revenue, lang),
         progress: None,
         lines: vec![won_lost(lang, now)],
@@ -468,7 +463,7 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
     });
     // Attainment, gap and days left.
     tiles.push(Tile {
-        title: DText::Attainment.get(lang),
+        title: Text::Attainment.get(lang),
         value: percent(now.attainment),
         progress: now.attainment.map(|a| a.clamp(0.0, 1.0) as f32),
         lines: match (now.target, now.gap) {
@@ -476,7 +471,7 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
                 target_gap(lang, t, g),
                 days_left(lang, ov.days_left, ov.period),
             ],
-            _ => vec![DText::NoTarget.get(lang).to_owned()],
+            _ => vec![Text::NoTarget.get(lang).to_owned()],
         },
         delta: delta(
             now.attainment,
@@ -488,7 +483,7 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
         ),
     });
     tiles.push(Tile {
-        title: DText::Pipeline.get(lang),
+        title: Text::Pipeline.get(lang),
         value: money_short(now.pipeline.weighted, lang),
         progress: None,
         lines: vec![open_deals(lang, now)],
@@ -503,12 +498,12 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
     });
     // Coverage of what is left of the target.
     let (value, line) = match (now.coverage, now.gap) {
-        (Some(c), _) => (times(lang, c), DText::CoverageHow),
-        (None, Some(g)) if g.0 <= 0 => (dash(), DText::TargetReached),
-        _ => (dash(), DText::NoTarget),
+        (Some(c), _) => (times(lang, c), Text::CoverageHow),
+        (None, Some(g)) if g.0 <= 0 => (dash(), Text::TargetReached),
+        _ => (dash(), Text::NoTarget),
     };
     tiles.push(Tile {
-        title: DText::Coverage.get(lang),
+        title: Text::Coverage.get(lang),
         value,
         progress: None,
         lines: vec![line.get(lang).to_owned()],
@@ -522,7 +517,7 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
         ),
     });
     tiles.push(Tile {
-        title: DText::WinRate.get(lang),
+        title: Text::WinRate.get(lang),
         value: percent(now.kpis.win_rate),
         progress: None,
         lines: vec![won_lost(lang, now)],
@@ -537,28 +532,28 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
     });
     // Average cycle: shorter is better.
     tiles.push(Tile {
-        title: DText::Cycle.get(lang),
+        title: Text::Cycle.get(lang),
         value: now
             .kpis
             .avg_cycle_days
-            .map(|d| days(lang, d))
+            .map(|d| average_days(lang, d))
             .unwrap_or_else(dash),
         progress: None,
-        lines: vec![DText::CycleHow.get(lang).to_owned()],
+        lines: vec![Text::CycleHow.get(lang).to_owned()],
         delta: delta(
             now.kpis.avg_cycle_days,
             before.kpis.avg_cycle_days,
-            &|x| days(lang, x),
+            &|x| average_days(lang, x),
             false,
             Better::Down,
             lang,
         ),
     });
     tiles.push(Tile {
-        title: DText::Velocity.get(lang),
+        title: Text::Velocity.get(lang),
         value: now.velocity.map(|v| per_day(lang, v)).unwrap_or_else(dash),
         progress: None,
-        lines: vec![DText::VelocityHow.get(lang).to_owned()],
+        lines: vec![Text::VelocityHow.get(lang).to_owned()],
         delta: delta(
             now.velocity,
             before.velocity,
@@ -569,10 +564,10 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
         ),
     });
     tiles.push(Tile {
-        title: DText::NewCustomers.get(lang),
+        title: Text::NewCustomers.get(lang),
         value: now.kpis.new_customers.to_string(),
         progress: None,
-        lines: vec![DText::NewCustomersHow.get(lang).to_owned()],
+        lines: vec![Text::NewCustomersHow.get(lang).to_owned()],
         delta: delta(
             Some(now.kpis.new_customers as f64),
             Some(before.kpis.new_customers as f64),
@@ -584,12 +579,12 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
     });
     // Market share, only where the market size is known.
     tiles.push(Tile {
-        title: DText::MarketShare.get(lang),
+        title: Text::MarketShare.get(lang),
         value: percent(now.market_share),
         progress: None,
         lines: vec![match now.market_size {
             Some(size) => market_size(lang, size),
-            None => DText::NoMarketSize.get(lang).to_owned(),
+            None => Text::NoMarketSize.get(lang).to_owned(),
         }],
         delta: delta(
             now.market_share,
@@ -698,7 +693,7 @@ fn tile(ui: &mut Ui, lang: Lang, width: f32, t: &Tile) {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&t.delta.text).color(color));
                     if t.delta.tone != Tone::Neutral {
-                        ui.weak(RichText::new(DText::VsPrevious.get(lang)).small());
+                        ui.weak(RichText::new(Text::VsPrevious.get(lang)).small());
                     }
                 });
             });
@@ -732,7 +727,7 @@ mod tests {
         let d = delta(
             Some(30.0),
             Some(40.0),
-            &|x| days(Lang::Zh, x),
+            &|x| average_days(Lang::Zh, x),
             false,
             Better::Down,
             Lang::Zh,
@@ -757,6 +752,6 @@ mod tests {
             Lang::En,
         );
         assert_eq!(d.tone, Tone::Neutral);
-        assert_eq!(d.text, DText::NoPrevious.get(Lang::En));
+        assert_eq!(d.text, Text::NoPrevious.get(Lang::En));
     }
 }

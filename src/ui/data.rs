@@ -10,7 +10,7 @@ use crate::store;
 use std::path::{Path, PathBuf};
 
 crate::texts! {
-    pub enum DText {
+    pub enum Text {
         DataDir => "数据目录", "Data folder";
         NoDisk => "此工作区未保存到磁盘（测试或预览模式）。", "This workspace is not kept on disk (test or preview mode).";
         Backups => "备份", "Backups";
@@ -110,11 +110,11 @@ impl DataPage {
         }
         match &report.result {
             Ok(()) => {
-                toasts.info(DText::SettingsSaved.get(lang));
+                toasts.info(Text::SettingsSaved.get(lang));
                 self.settings_unsaved = None;
             }
             Err(e) if !w.failure_shown => {
-                toasts.error(format!("{}: {e}", DText::SettingsNotSaved.get(lang)));
+                toasts.error(format!("{}: {e}", Text::SettingsNotSaved.get(lang)));
                 w.failure_shown = true;
             }
             Err(_) => {}
@@ -159,11 +159,11 @@ impl DataPage {
             ui.add_space(6.0);
             match dir {
                 None => {
-                    ui.label(DText::NoDisk.get(lang));
+                    ui.label(Text::NoDisk.get(lang));
                 }
                 Some(dir) => {
                     ui.horizontal(|ui| {
-                        ui.weak(DText::DataDir.get(lang));
+                        ui.weak(Text::DataDir.get(lang));
                         ui.monospace(dir.display().to_string());
                     });
                     ui.add_space(8.0);
@@ -178,9 +178,9 @@ impl DataPage {
             match confirm(
                 ui.ctx(),
                 "confirm_restore",
-                DText::Restore.get(lang),
-                DText::RestoreQ.get(lang),
-                DText::Restore.get(lang),
+                Text::Restore.get(lang),
+                Text::RestoreQ.get(lang),
+                Text::Restore.get(lang),
                 T::Cancel.get(lang),
             ) {
                 Answer::Pending => {}
@@ -196,14 +196,14 @@ impl DataPage {
 
     fn backups_section(&mut self, ui: &mut egui::Ui, cx: &mut Cx, dir: &Path) {
         let lang = cx.lang;
-        ui.strong(DText::Backups.get(lang));
-        ui.label(DText::BackupsHint.get(lang));
+        ui.strong(Text::Backups.get(lang));
+        ui.label(Text::BackupsHint.get(lang));
         ui.horizontal(|ui| {
-            if ui.button(DText::BackupNow.get(lang)).clicked() {
+            if ui.button(Text::BackupNow.get(lang)).clicked() {
                 // Taken by the writer after the pending writes; the shell reports it.
                 cx.run(crate::ui::AppCommand::BackUpNow);
             }
-            if ui.button(DText::Reload.get(lang)).clicked() {
+            if ui.button(Text::Reload.get(lang)).clicked() {
                 self.refresh_backups();
             }
         });
@@ -213,7 +213,7 @@ impl DataPage {
             return;
         };
         if backups.is_empty() {
-            ui.weak(DText::NoBackups.get(lang));
+            ui.weak(Text::NoBackups.get(lang));
         }
         let mut chosen = None;
         egui::Grid::new("backups")
@@ -226,31 +226,31 @@ impl DataPage {
                         store::BackupKind::BeforeRestore => format!(
                             "{} {}",
                             b.taken.format("%Y-%m-%d %H:%M:%S"),
-                            DText::SafetyCopy.get(lang)
+                            Text::SafetyCopy.get(lang)
                         ),
                     })
                     .on_hover_text(b.path.display().to_string());
                     ui.label(format!(
                         "{} {} · {:.1} MB",
                         b.files,
-                        DText::Files.get(lang),
+                        Text::Files.get(lang),
                         b.bytes as f64 / 1e6
                     ));
                     ui.horizontal(|ui| {
                         if !b.sound {
-                            ui.colored_label(ui.visuals().error_fg_color, DText::Broken.get(lang));
+                            ui.colored_label(ui.visuals().error_fg_color, Text::Broken.get(lang));
                         }
                         if !b.missing.is_empty() && b.files > 0 {
                             let names: Vec<&str> =
                                 b.missing.iter().map(|k| k.file_name()).collect();
                             ui.colored_label(
                                 ui.visuals().warn_fg_color,
-                                format!("{} {}", DText::Without.get(lang), names.join(", ")),
+                                format!("{} {}", Text::Without.get(lang), names.join(", ")),
                             )
-                            .on_hover_text(DText::WithoutHint.get(lang));
+                            .on_hover_text(Text::WithoutHint.get(lang));
                         }
                         if ui
-                            .add_enabled(b.sound, egui::Button::new(DText::Restore.get(lang)))
+                            .add_enabled(b.sound, egui::Button::new(Text::Restore.get(lang)))
                             .clicked()
                         {
                             chosen = Some(b.path.clone());
@@ -283,8 +283,8 @@ impl DataPage {
                 }
                 ui.end_row();
                 for (title, values, fields) in [
-                    (DText::StageProbability, &mut draft.probability, PROB_FIELDS),
-                    (DText::StaleDays, &mut draft.stale, STALE_FIELDS),
+                    (Text::StageProbability, &mut draft.probability, PROB_FIELDS),
+                    (Text::StaleDays, &mut draft.stale, STALE_FIELDS),
                 ] {
                     let l = ui.label(title.get(lang));
                     for (i, v) in values.iter_mut().enumerate() {
@@ -318,7 +318,7 @@ impl DataPage {
                             });
                         } else {
                             // Nothing to write: applied is all there is.
-                            cx.toasts.info(DText::SettingsSaved.get(lang));
+                            cx.toasts.info(Text::SettingsSaved.get(lang));
                         }
                     }
                     Err(e) => *errors = e,

@@ -4,6 +4,31 @@ use crate::i18n::Lang;
 use crate::model::Money;
 
 /// Groups digits in threes: 1234567 -> "1,234,567".
+/// A number of days: "12 天", "12 days", "1 day".
+pub fn days(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 天"),
+        Lang::En if n == 1 => "1 day".to_owned(),
+        Lang::En => format!("{n} days"),
+    }
+}
+
+/// A number of days on a card or in a narrow column: "12 天", "12 d".
+pub fn days_short(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 天"),
+        Lang::En => format!("{n} d"),
+    }
+}
+
+/// An average number of days, to one decimal: "63.0 天", "63.0 days".
+pub fn average_days(lang: Lang, d: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{d:.1} 天"),
+        Lang::En => format!("{d:.1} days"),
+    }
+}
+
 /// The colon between a label and what follows: full-width in the Chinese UI.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {

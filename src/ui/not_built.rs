@@ -5,7 +5,7 @@ use super::Cx;
 use crate::i18n::{Lang, T};
 
 crate::texts! {
-    enum NText {
+    enum Text {
         Held => "工作区中已有的数据：", "Already kept in this workspace:";
     }
 }
@@ -19,7 +19,7 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, title: T, held: &[(&str, &str, usize)]) 
         ui.label(cx.t(T::NotBuiltBody));
         if !held.is_empty() {
             ui.add_space(6.0);
-            ui.label(NText::Held.get(cx.lang));
+            ui.label(Text::Held.get(cx.lang));
             egui::Grid::new("not_built_held")
                 .num_columns(2)
                 .show(ui, |ui| {

@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use std::path::PathBuf;
 
 crate::texts! {
-    pub enum QText {
+    pub enum Text {
         Title => "更改尚未保存", "Your changes are not saved";
         Body => "最近的更改无法写入数据目录，现在退出会丢失这些更改。原因：", "The latest changes could not be written to the data folder. If you quit now, they are lost. Why:";
         Retry => "重试保存", "Try saving again";
@@ -73,32 +73,32 @@ impl QuitDialog {
         let copied = matches!(self.copy, Some(Ok(_)));
         let r = egui::Modal::new(egui::Id::unique("quit_unsaved")).show(ctx, |ui| {
             ui.set_max_width(480.0);
-            ui.heading(QText::Title.get(lang));
+            ui.heading(Text::Title.get(lang));
             ui.add_space(6.0);
-            ui.label(QText::Body.get(lang));
+            ui.label(Text::Body.get(lang));
             ui.colored_label(ui.visuals().error_fg_color, &self.reason);
             ui.add_space(8.0);
-            if ui.button(QText::Retry.get(lang)).clicked() {
+            if ui.button(Text::Retry.get(lang)).clicked() {
                 choice = Some(QuitChoice::Retry);
             }
             ui.add_space(8.0);
-            ui.label(QText::CopyHint.get(lang));
+            ui.label(Text::CopyHint.get(lang));
             ui.horizontal(|ui| {
-                let l = ui.label(QText::CopyFolder.get(lang));
+                let l = ui.label(Text::CopyFolder.get(lang));
                 ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(300.0))
                     .labelled_by(l.id);
             });
-            if ui.button(QText::SaveCopy.get(lang)).clicked() {
+            if ui.button(Text::SaveCopy.get(lang)).clicked() {
                 choice = Some(QuitChoice::SaveCopy(PathBuf::from(self.folder.trim())));
             }
             match &self.copy {
                 Some(Ok(path)) => {
-                    ui.label(format!("{} {}", QText::CopySaved.get(lang), path.display()));
+                    ui.label(format!("{} {}", Text::CopySaved.get(lang), path.display()));
                 }
                 Some(Err(e)) => {
                     ui.colored_label(
                         ui.visuals().error_fg_color,
-                        format!("{} {e}", QText::CopyFailed.get(lang)),
+                        format!("{} {e}", Text::CopyFailed.get(lang)),
                     );
                 }
                 None => {}
@@ -107,11 +107,11 @@ impl QuitDialog {
             ui.separator();
             ui.horizontal(|ui| {
                 // Once a copy is safe, quitting loses nothing that is not in it.
-                let quit = if copied { QText::QuitNow } else { QText::Lose };
+                let quit = if copied { Text::QuitNow } else { Text::Lose };
                 if ui.button(quit.get(lang)).clicked() {
                     choice = Some(QuitChoice::Quit);
                 }
-                if ui.button(QText::KeepOpen.get(lang)).clicked() {
+                if ui.button(Text::KeepOpen.get(lang)).clicked() {
                     choice = Some(QuitChoice::KeepOpen);
                 }
             });

@@ -5,7 +5,7 @@
 use crate::i18n::Lang;
 
 crate::texts! {
-    pub enum SText {
+    pub enum Text {
         NotSaved => "更改尚未保存：", "Your changes are not saved:";
         NextTry => "秒后自动重试", "s until the next try";
         Trying => "正在重试…", "Trying again…";
@@ -76,20 +76,20 @@ impl SaveStatus {
                     ui.horizontal_wrapped(|ui| {
                         // The button first, so a longer reason never moves it.
                         if ui
-                            .add_enabled(!busy, egui::Button::new(SText::RetryNow.get(lang)))
+                            .add_enabled(!busy, egui::Button::new(Text::RetryNow.get(lang)))
                             .clicked()
                         {
                             retry = true;
                         }
                         let wait = self.wait(now).ceil();
                         if busy || wait <= 0.0 {
-                            ui.weak(SText::Trying.get(lang));
+                            ui.weak(Text::Trying.get(lang));
                         } else {
-                            ui.weak(format!("{wait:.0} {}", SText::NextTry.get(lang)));
+                            ui.weak(format!("{wait:.0} {}", Text::NextTry.get(lang)));
                         }
                         ui.colored_label(
                             ui.visuals().error_fg_color,
-                            format!("{} {reason}", SText::NotSaved.get(lang)),
+                            format!("{} {reason}", Text::NotSaved.get(lang)),
                         );
                     });
                 });

@@ -27,7 +27,7 @@ use egui::{RichText, Ui};
 use std::sync::Arc;
 
 crate::texts! {
-    pub enum AText {
+    pub enum Text {
         Filter => "筛选", "Filter";
         Product => "产品", "Product";
         FunnelTitle => "销售漏斗（本期新建商机）", "Sales funnel (deals created in the period)";
@@ -253,7 +253,7 @@ impl AnalyticsPage {
     fn filter_bar(&mut self, ui: &mut Ui, cx: &Cx, choices: &FilterChoices) {
         let lang = cx.lang;
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(AText::Filter.get(lang)).strong());
+            ui.label(RichText::new(Text::Filter.get(lang)).strong());
             deal_filter(
                 ui,
                 "analytics",
@@ -262,7 +262,7 @@ impl AnalyticsPage {
                 choices,
                 Labels {
                     owner: T::Owner.get(lang),
-                    product: AText::Product.get(lang),
+                    product: Text::Product.get(lang),
                 },
                 lang,
             );
@@ -287,18 +287,18 @@ impl AnalyticsPage {
     fn funnel_section(&mut self, ui: &mut Ui, lang: Lang, today: NaiveDate, figs: &Figures) {
         let f = &figs.funnel;
         ui.horizontal(|ui| {
-            ui.heading(AText::FunnelTitle.get(lang));
+            ui.heading(Text::FunnelTitle.get(lang));
             ui.add_space(12.0);
-            ui.label(AText::WidthBy.get(lang));
-            ui.selectable_value(&mut self.by_amount, false, AText::ByCount.get(lang));
-            ui.selectable_value(&mut self.by_amount, true, AText::ByAmount.get(lang));
+            ui.label(Text::WidthBy.get(lang));
+            ui.selectable_value(&mut self.by_amount, false, Text::ByCount.get(lang));
+            ui.selectable_value(&mut self.by_amount, true, Text::ByAmount.get(lang));
         });
         ui.label(
             RichText::new(bottleneck_sentence(lang, &figs.bottleneck))
                 .color(ui.visuals().warn_fg_color),
         );
         if f.period.contains(today) && today < f.period.end {
-            ui.weak(AText::StillRunning.get(lang));
+            ui.weak(Text::StillRunning.get(lang));
         }
         let bars: Vec<FunnelBar> = f
             .stages
@@ -327,7 +327,7 @@ impl AnalyticsPage {
             .collect();
         let alt = format!(
             "{}: {}",
-            AText::FunnelAlt.get(lang),
+            Text::FunnelAlt.get(lang),
             f.stages
                 .iter()
                 .map(|s| format!("{} {}", s.stage.label(lang), s.entered))
@@ -373,11 +373,11 @@ fn funnel_table(ui: &mut Ui, lang: Lang, f: &Funnel) {
         .spacing([14.0, 6.0])
         .show(ui, |ui| {
             for h in [
-                AText::Stage,
-                AText::Entered,
-                AText::ByAmount,
-                AText::ToNext,
-                AText::FromLead,
+                Text::Stage,
+                Text::Entered,
+                Text::ByAmount,
+                Text::ToNext,
+                Text::FromLead,
             ] {
                 ui.strong(h.get(lang));
             }
@@ -411,7 +411,7 @@ fn transition(lang: Lang, from: Stage) -> String {
 /// against the previous period.
 pub fn bottleneck_sentence(lang: Lang, b: &Bottleneck) -> String {
     let pts = |x: f64| points(lang, x);
-    let days = |x: f64| super::dashboard::days(lang, x);
+    let days = |x: f64| crate::ui::format::average_days(lang, x);
     let conv = b.conversion.map(|c| {
         let d = delta(Some(c.value), c.previous, &pts, false, Better::Up, lang).text;
         match (lang, c.previous) {
@@ -467,7 +467,7 @@ pub fn bottleneck_sentence(lang: Lang, b: &Bottleneck) -> String {
         }
     });
     match (lang, conv, slow) {
-        (_, None, None) => AText::NotEnough.get(lang).to_owned(),
+        (_, None, None) => Text::NotEnough.get(lang).to_owned(),
         (Lang::Zh, Some(c), Some(s)) => format!("瓶颈：{c}；{s}。"),
         (Lang::Zh, Some(x), None) | (Lang::Zh, None, Some(x)) => format!("瓶颈：{x}。"),
         (Lang::En, Some(c), Some(s)) => format!("Bottleneck: {c}; {s}."),
@@ -527,7 +527,7 @@ mod tests {
         assert!(bottleneck_sentence(Lang::En, &only_slow).starts_with("Bottleneck: Deals wait"));
         assert_eq!(
             bottleneck_sentence(Lang::Zh, &Bottleneck::default()),
-            AText::NotEnough.get(Lang::Zh)
+            Text::NotEnough.get(Lang::Zh)
         );
     }
 }

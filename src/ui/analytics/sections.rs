@@ -1,7 +1,7 @@
 //! The lower sections of the Analytics page: per-rep funnels, the revenue trend, the
 //! forecast, the breakdowns, the reverse funnel planner and the velocity levers.
 
-use super::{AText, BCol, Figures};
+use super::{BCol, Figures, Text};
 use crate::analytics::{
     BreakdownRow, DealFilter, Dimension, Funnel, VelocityFactor, breakdown_table, leak,
     reverse_funnel_from,
@@ -10,7 +10,8 @@ use crate::i18n::{Label, Lang, T, problem};
 use crate::model::{Money, Period, Stage, parse_money};
 use crate::ui::Cx;
 use crate::ui::charts::{self, BAR_COLOR, BarsSpec, LINE_COLOR, LineSpec};
-use crate::ui::dashboard::{days, per_day};
+use crate::ui::dashboard::per_day;
+use crate::ui::format::average_days;
 use crate::ui::format::{money_short, percent};
 use crate::ui::widgets::period::month_short;
 use crate::ui::widgets::table::{Sort, sort_header};
@@ -26,11 +27,11 @@ const LEAK_MIN_SHORT: f64 = 0.05;
 /// Short stage names for the grid's heads: 线索 / 需求 / 报价 / 合同 / 成交.
 fn short(lang: Lang, i: usize) -> &'static str {
     [
-        AText::ShortLead,
-        AText::ShortNeeds,
-        AText::ShortQuote,
-        AText::ShortContract,
-        AText::ShortWon,
+        Text::ShortLead,
+        Text::ShortNeeds,
+        Text::ShortQuote,
+        Text::ShortContract,
+        Text::ShortWon,
     ][i.min(4)]
     .get(lang)
 }
@@ -46,8 +47,8 @@ fn step(lang: Lang, i: usize) -> String {
 pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model::MemberId>) {
     let lang = cx.lang;
     let ws = &cx.doc.ws();
-    ui.heading(AText::RepsTitle.get(lang));
-    ui.weak(AText::RepsHint.get(lang));
+    ui.heading(Text::RepsTitle.get(lang));
+    ui.weak(Text::RepsHint.get(lang));
     ui.add_space(4.0);
     let team = &figs.team_funnel;
     let red = ui.visuals().error_fg_color;
@@ -101,7 +102,7 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model:
             }
             None if is_team => {}
             None => {
-                ui.weak(AText::NoLeak.get(lang));
+                ui.weak(Text::NoLeak.get(lang));
             }
         });
     };
@@ -117,10 +118,10 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model:
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut h| {
             h.col(|ui| {
-                ui.strong(AText::Rep.get(lang));
+                ui.strong(Text::Rep.get(lang));
             });
             h.col(|ui| {
-                ui.strong(AText::Leads.get(lang));
+                ui.strong(Text::Leads.get(lang));
             });
             for i in 0..4 {
                 h.col(|ui| {
@@ -128,15 +129,15 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model:
                 });
             }
             h.col(|ui| {
-                ui.strong(AText::LeadToWon.get(lang));
+                ui.strong(Text::LeadToWon.get(lang));
             });
             h.col(|ui| {
-                ui.strong(AText::LeaksAt.get(lang));
+                ui.strong(Text::LeaksAt.get(lang));
             });
         })
         .body(|mut body| {
             body.row(22.0, |mut r| {
-                row(&mut r, AText::WholeTeam.get(lang), team, true)
+                row(&mut r, Text::WholeTeam.get(lang), team, true)
             });
             for (m, f) in &figs.reps {
                 body.row(22.0, |mut r| {
@@ -150,7 +151,7 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model:
 
 /// Revenue per month with the target as a line.
 pub fn trend(ui: &mut Ui, lang: Lang, figs: &Figures) {
-    ui.heading(AText::TrendTitle.get(lang));
+    ui.heading(Text::TrendTitle.get(lang));
     let labels: Vec<String> = figs
         .trend
         .iter()
@@ -183,25 +184,25 @@ pub fn trend(ui: &mut Ui, lang: Lang, figs: &Figures) {
         "an_trend",
         &labels,
         BarsSpec {
-            name: AText::TrendRevenue.get(lang),
+            name: Text::TrendRevenue.get(lang),
             values: &revenue,
             color: BAR_COLOR,
         },
         Some(LineSpec {
-            name: AText::TrendTarget.get(lang),
+            name: Text::TrendTarget.get(lang),
             values: &target,
             color: LINE_COLOR,
         }),
         move |v| money_short(Money((v * 100.0).round() as i64), lang),
         240.0,
-        &format!("{}: {alt}", AText::TrendTitle.get(lang)),
+        &format!("{}: {alt}", Text::TrendTitle.get(lang)),
     );
 }
 
 /// The weighted pipeline by expected close month, and what has no usable date.
 pub fn forecast(ui: &mut Ui, lang: Lang, figs: &Figures) {
     let f = &figs.forecast;
-    ui.heading(AText::ForecastTitle.get(lang));
+    ui.heading(Text::ForecastTitle.get(lang));
     let labels: Vec<String> = f
         .months
         .iter()
@@ -225,14 +226,14 @@ pub fn forecast(ui: &mut Ui, lang: Lang, figs: &Figures) {
         "an_forecast",
         &labels,
         BarsSpec {
-            name: AText::Weighted.get(lang),
+            name: Text::Weighted.get(lang),
             values: &weighted,
             color: charts::STAGE_COLORS[2],
         },
         None,
         move |v| money_short(Money((v * 100.0).round() as i64), lang),
         216.0,
-        &format!("{}: {alt}", AText::ForecastTitle.get(lang)),
+        &format!("{}: {alt}", Text::ForecastTitle.get(lang)),
     );
     let total = money_short(f.weighted_total(), lang);
     let overdue = money_short(f.overdue, lang);
@@ -261,12 +262,12 @@ pub fn breakdown(
 ) {
     let lang = cx.lang;
     ui.horizontal(|ui| {
-        ui.heading(AText::BreakdownTitle.get(lang));
+        ui.heading(Text::BreakdownTitle.get(lang));
         ui.add_space(12.0);
         for (d, name) in [
-            (Dimension::Owner, AText::Rep.get(lang)),
+            (Dimension::Owner, Text::Rep.get(lang)),
             (Dimension::Region, T::Region.get(lang)),
-            (Dimension::Product, AText::Product.get(lang)),
+            (Dimension::Product, Text::Product.get(lang)),
             (Dimension::Source, T::Source.get(lang)),
         ] {
             ui.selectable_value(dim, d, name);
@@ -282,7 +283,7 @@ pub fn breakdown(
         })
         .clone();
     if rows.is_empty() {
-        ui.weak(AText::NothingWon.get(lang));
+        ui.weak(Text::NothingWon.get(lang));
         return;
     }
     // A handful of groups: ordering them per frame costs nothing.
@@ -319,12 +320,12 @@ pub fn breakdown(
         .column(Column::remainder().at_least(90.0))
         .header(24.0, |mut h| {
             h.col(|ui| sort_header(ui, T::Name.get(lang), BCol::Name, sort));
-            h.col(|ui| sort_header(ui, AText::Revenue.get(lang), BCol::Revenue, sort));
-            h.col(|ui| sort_header(ui, AText::Share.get(lang), BCol::Share, sort));
-            h.col(|ui| sort_header(ui, AText::Won.get(lang), BCol::Won, sort));
-            h.col(|ui| sort_header(ui, AText::Lost.get(lang), BCol::Lost, sort));
-            h.col(|ui| sort_header(ui, AText::WinRate.get(lang), BCol::WinRate, sort));
-            h.col(|ui| sort_header(ui, AText::AvgWon.get(lang), BCol::AvgWon, sort));
+            h.col(|ui| sort_header(ui, Text::Revenue.get(lang), BCol::Revenue, sort));
+            h.col(|ui| sort_header(ui, Text::Share.get(lang), BCol::Share, sort));
+            h.col(|ui| sort_header(ui, Text::Won.get(lang), BCol::Won, sort));
+            h.col(|ui| sort_header(ui, Text::Lost.get(lang), BCol::Lost, sort));
+            h.col(|ui| sort_header(ui, Text::WinRate.get(lang), BCol::WinRate, sort));
+            h.col(|ui| sort_header(ui, Text::AvgWon.get(lang), BCol::AvgWon, sort));
         })
         .body(|body| {
             body.rows(22.0, order.len(), |mut row| {
@@ -373,17 +374,17 @@ pub fn breakdown(
 /// The reverse funnel planner. Returns true when the user edited the target. A target
 /// that is not a number, or is negative, gets its message under the field and no plan.
 pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String) -> bool {
-    ui.heading(AText::PlannerTitle.get(lang));
+    ui.heading(Text::PlannerTitle.get(lang));
     let mut edited = false;
     let parsed = parse_money(target_text);
     let show_error = !target_text.trim().is_empty();
     egui::Grid::new("an_planner_input")
         .num_columns(2)
         .show(ui, |ui| {
-            let l = ui.label(AText::TargetInput.get(lang));
+            let l = ui.label(Text::TargetInput.get(lang));
             ui.vertical(|ui| {
                 let mut edit = egui::TextEdit::singleline(target_text)
-                    .hint_text(AText::TargetHint.get(lang))
+                    .hint_text(Text::TargetHint.get(lang))
                     .desired_width(180.0);
                 if show_error && parsed.is_err() {
                     edit = edit.text_color(ui.visuals().error_fg_color);
@@ -401,7 +402,7 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
     let avg = figs.plan_avg_won;
     let plan = reverse_funnel_from(target, avg, &figs.plan_funnel, figs.open_by_stage);
     if plan.iter().all(|s| s.needed.is_none()) {
-        ui.weak(AText::PlannerCannot.get(lang));
+        ui.weak(Text::PlannerCannot.get(lang));
         return edited;
     }
     let avg_text = avg
@@ -424,7 +425,7 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
         .striped(true)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            for h in [AText::Stage, AText::Needed, AText::HaveNow, AText::Short] {
+            for h in [Text::Stage, Text::Needed, Text::HaveNow, Text::Short] {
                 ui.strong(h.get(lang));
             }
             ui.end_row();
@@ -455,10 +456,10 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
 
 /// What +10 % in each factor of sales velocity adds to revenue per day.
 pub fn levers(ui: &mut Ui, lang: Lang, figs: &Figures) {
-    ui.heading(AText::LeversTitle.get(lang));
+    ui.heading(Text::LeversTitle.get(lang));
     let v = figs.overview.now.velocity_factors();
     let (Some(base), Some(levers)) = (v.per_day(), v.levers()) else {
-        ui.weak(AText::NoVelocity.get(lang));
+        ui.weak(Text::NoVelocity.get(lang));
         return;
     };
     ui.label(match lang {
@@ -471,31 +472,31 @@ pub fn levers(ui: &mut Ui, lang: Lang, figs: &Figures) {
         .striped(true)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
-            for h in [AText::Factor, AText::Now, AText::Improved, AText::Gain] {
+            for h in [Text::Factor, Text::Now, Text::Improved, Text::Gain] {
                 ui.strong(h.get(lang));
             }
             ui.end_row();
             for l in levers {
                 let (name, now, better) = match l.factor {
                     VelocityFactor::OpenDeals => (
-                        AText::OpenDeals,
+                        Text::OpenDeals,
                         format!("{:.0}", v.open_deals),
                         format!("{:.0}", v.open_deals * 1.1),
                     ),
                     VelocityFactor::AvgWonAmount => (
-                        AText::AvgWonAmount,
+                        Text::AvgWonAmount,
                         money(v.avg_won_amount.unwrap_or(0.0)),
                         money(v.avg_won_amount.unwrap_or(0.0) * 1.1),
                     ),
                     VelocityFactor::WinRate => (
-                        AText::WinRate,
+                        Text::WinRate,
                         percent(v.win_rate),
                         percent(v.win_rate.map(|w| (w * 1.1).min(1.0))),
                     ),
                     VelocityFactor::CycleDays => (
-                        AText::CycleDays,
-                        days(lang, v.avg_cycle_days.unwrap_or(0.0)),
-                        days(lang, v.avg_cycle_days.unwrap_or(0.0) * 0.9),
+                        Text::CycleDays,
+                        average_days(lang, v.avg_cycle_days.unwrap_or(0.0)),
+                        average_days(lang, v.avg_cycle_days.unwrap_or(0.0) * 0.9),
                     ),
                 };
                 ui.label(name.get(lang));

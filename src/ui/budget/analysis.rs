@@ -2,7 +2,7 @@
 //! plan, cost control in words (biggest overruns, fastest-growing categories) and the
 //! year-end spend forecast at the current burn rate.
 
-use super::{BText, category_color, month_label};
+use super::{Text, category_color, month_label};
 use crate::analytics::{
     BudgetAlert, BurnMonth, CategoryBudget, Growth, YearEndForecast, biggest_overruns,
     fastest_growing, monthly_burn, year_end_forecast,
@@ -30,9 +30,9 @@ fn from_yuan(v: f64) -> Money {
 
 fn status(lang: Lang, a: BudgetAlert) -> &'static str {
     match a {
-        BudgetAlert::Ok => BText::StatusOk.get(lang),
-        BudgetAlert::Warning => BText::StatusWarning.get(lang),
-        BudgetAlert::Over => BText::StatusOver.get(lang),
+        BudgetAlert::Ok => Text::StatusOk.get(lang),
+        BudgetAlert::Warning => Text::StatusWarning.get(lang),
+        BudgetAlert::Over => Text::StatusOver.get(lang),
     }
 }
 
@@ -55,7 +55,7 @@ pub fn show(
 ) -> Option<CategoryId> {
     let lang = cx.lang;
     let mut pick = None;
-    ui.heading(BText::PlanVsActual.get(lang));
+    ui.heading(Text::PlanVsActual.get(lang));
     if rows.is_empty() {
         ui.label(T::NothingYet.get(lang));
     } else if ui.available_width() > 1050.0 {
@@ -97,11 +97,11 @@ fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
     for (i, (r, name)) in rows.iter().zip(&names).enumerate() {
         // The first category at the top.
         let y = (n - 1 - i) as f64;
-        let tip = |what: BText, m: Money| format!("{name}\n{} {}", what.get(lang), money(m));
+        let tip = |what: Text, m: Money| format!("{name}\n{} {}", what.get(lang), money(m));
         plan_bars.push(
             Bar::new(y + 0.19, yuan(r.planned))
                 .width(0.36)
-                .name(tip(BText::Planned, r.planned))
+                .name(tip(Text::Planned, r.planned))
                 .fill(PLAN_COLOR),
         );
         let fill = match r.alert {
@@ -111,8 +111,8 @@ fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
         };
         let actual_tip = format!(
             "{}\n{} {}（{}）",
-            tip(BText::Actual, r.actual),
-            BText::Variance.get(lang),
+            tip(Text::Actual, r.actual),
+            Text::Variance.get(lang),
             money(r.variance),
             percent(r.pct_of_plan)
         );
@@ -169,13 +169,13 @@ fn bars(ui: &mut egui::Ui, cx: &Cx, rows: &[CategoryBudget], width: f32) {
         .show(ui, |p| {
             // The legend grows bottom-up: adding actual first puts plan above it, as in the bars.
             p.bar_chart(
-                BarChart::new(BText::Actual.get(lang), actual_bars)
+                BarChart::new(Text::Actual.get(lang), actual_bars)
                     .horizontal()
                     .color(OK_COLOR)
                     .element_formatter(Box::new(|b, _| b.name.clone())),
             );
             p.bar_chart(
-                BarChart::new(BText::Planned.get(lang), plan_bars)
+                BarChart::new(Text::Planned.get(lang), plan_bars)
                     .horizontal()
                     .color(PLAN_COLOR)
                     .element_formatter(Box::new(|b, _| b.name.clone())),
@@ -192,7 +192,7 @@ fn variance_grid(
 ) -> Option<CategoryId> {
     let lang = cx.lang;
     let ws = &cx.doc.ws();
-    let b = |k: BText| k.get(lang);
+    let b = |k: Text| k.get(lang);
     let mut pick = None;
     egui::Grid::new("budget_variance_grid")
         .striped(true)
@@ -200,12 +200,12 @@ fn variance_grid(
         .spacing([14.0, 5.0])
         .show(ui, |ui| {
             for h in [
-                BText::Category,
-                BText::Planned,
-                BText::Actual,
-                BText::Variance,
-                BText::PctOfPlan,
-                BText::Status,
+                Text::Category,
+                Text::Planned,
+                Text::Actual,
+                Text::Variance,
+                Text::PctOfPlan,
+                Text::Status,
             ] {
                 ui.strong(b(h));
             }
@@ -274,18 +274,18 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
         .clone();
     let mut clear = false;
     ui.horizontal(|ui| {
-        ui.heading(BText::Burn.get(lang));
-        ui.label(BText::BurnScope.get(lang));
+        ui.heading(Text::Burn.get(lang));
+        ui.label(Text::BurnScope.get(lang));
         match category {
             Some(c) => {
                 ui.colored_label(category_color(c), "■");
                 ui.strong(ws.category_name(c));
-                if ui.small_button(BText::AllCategories.get(lang)).clicked() {
+                if ui.small_button(Text::AllCategories.get(lang)).clicked() {
                     clear = true;
                 }
             }
             None => {
-                ui.strong(BText::AllCategories.get(lang));
+                ui.strong(Text::AllCategories.get(lang));
             }
         }
     });
@@ -326,9 +326,9 @@ fn burn(ui: &mut egui::Ui, cx: &mut Cx, year: i32, category: Option<CategoryId>)
         ]
     });
     let (l_plan, l_actual, l_fc) = (
-        BText::CumPlan.get(lang),
-        BText::CumActual.get(lang),
-        BText::ForecastLine.get(lang),
+        Text::CumPlan.get(lang),
+        Text::CumActual.get(lang),
+        Text::ForecastLine.get(lang),
     );
     Plot::new("budget_burn")
         .height(240.0)
@@ -421,13 +421,13 @@ fn cost_control(ui: &mut egui::Ui, cx: &mut Cx, period: Period, rows: &[Category
         })
         .clone();
     let err = ui.visuals().error_fg_color;
-    ui.heading(BText::CostControl.get(lang));
+    ui.heading(Text::CostControl.get(lang));
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
-        ui.strong(BText::BiggestOverruns.get(lang));
+        ui.strong(Text::BiggestOverruns.get(lang));
         let over = biggest_overruns(rows, 3);
         if over.is_empty() {
-            ui.label(BText::NoOverrun.get(lang));
+            ui.label(Text::NoOverrun.get(lang));
         }
         for r in over {
             let name = ws.category_name(r.category);
@@ -439,9 +439,9 @@ fn cost_control(ui: &mut egui::Ui, cx: &mut Cx, period: Period, rows: &[Category
             ui.colored_label(err, text);
         }
         let ui = &mut cols[1];
-        ui.strong(BText::FastestGrowing.get(lang));
+        ui.strong(Text::FastestGrowing.get(lang));
         if growth.is_empty() {
-            ui.label(BText::NoGrowth.get(lang));
+            ui.label(Text::NoGrowth.get(lang));
         }
         for g in growth.iter().take(3) {
             let name = ws.category_name(g.category);
@@ -473,10 +473,10 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
             year_end_forecast(ws, year, today)
         })
         .clone();
-    let b = |k: BText| k.get(lang);
-    ui.heading(format!("{} {year}", b(BText::YearEndForecast)));
+    let b = |k: Text| k.get(lang);
+    ui.heading(format!("{} {year}", b(Text::YearEndForecast)));
     if rows.is_empty() {
-        ui.label(b(BText::NothingToForecast));
+        ui.label(b(Text::NothingToForecast));
         return;
     }
     let plan: Money = rows.iter().map(|r| r.planned).sum();
@@ -518,7 +518,7 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
         let sep = if lang == Lang::Zh { "、" } else { ", " };
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("{} {}", b(BText::HeadingOver), heading_over.join(sep)),
+            format!("{} {}", b(Text::HeadingOver), heading_over.join(sep)),
         );
     }
     ui.add_space(4.0);
@@ -528,11 +528,11 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
         .spacing([14.0, 5.0])
         .show(ui, |ui| {
             for h in [
-                BText::Category,
-                BText::YearPlan,
-                BText::ToDate,
-                BText::Forecast,
-                BText::VsPlan,
+                Text::Category,
+                Text::YearPlan,
+                Text::ToDate,
+                Text::Forecast,
+                Text::VsPlan,
             ] {
                 ui.strong(b(h));
             }

@@ -2,7 +2,7 @@
 //! form (add, rename, retire), the plan form (a year's amount, split evenly or by month)
 //! and the one-click standard set for a workspace that has none.
 
-use super::{BText, category_color, month_label, quarter_label, rows_for};
+use super::{Text, category_color, month_label, quarter_label, rows_for};
 use crate::i18n::{Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
@@ -244,23 +244,23 @@ pub fn category_form(
     errors: &Errors,
     lang: Lang,
 ) -> FormAction {
-    let b = |k: BText| k.get(lang);
+    let b = |k: Text| k.get(lang);
     ui.heading(if draft.id.0 == 0 {
-        b(BText::NewCategory)
+        b(Text::NewCategory)
     } else {
-        b(BText::EditCategory)
+        b(Text::EditCategory)
     });
     ui.add_space(6.0);
     form::grid(ui, "category_form", |ui| {
         form::text(
             ui,
-            b(BText::CategoryName),
+            b(Text::CategoryName),
             &mut draft.name,
             "name",
             errors,
             lang,
         );
-        form::checkbox(ui, b(BText::InUse), &mut draft.active);
+        form::checkbox(ui, b(Text::InUse), &mut draft.active);
     });
     buttons(ui, errors, lang)
 }
@@ -289,8 +289,8 @@ pub fn plan_form(
     ws: &Workspace,
     lang: Lang,
 ) -> FormAction {
-    let b = |k: BText| k.get(lang);
-    ui.heading(b(BText::EditPlan));
+    let b = |k: Text| k.get(lang);
+    ui.heading(b(Text::EditPlan));
     ui.add_space(6.0);
     let categories: Vec<(CategoryId, String)> = ws
         .budget
@@ -303,7 +303,7 @@ pub fn plan_form(
         form::grid(ui, "plan_form", |ui| {
             form::pick(
                 ui,
-                b(BText::Category),
+                b(Text::Category),
                 &mut draft.category,
                 &categories,
                 None,
@@ -311,11 +311,11 @@ pub fn plan_form(
                 errors,
                 lang,
             );
-            form::text(ui, b(BText::Year), &mut draft.year, "year", errors, lang);
+            form::text(ui, b(Text::Year), &mut draft.year, "year", errors, lang);
             if !draft.by_month {
                 form::text(
                     ui,
-                    b(BText::PlannedYuan),
+                    b(Text::PlannedYuan),
                     &mut draft.planned,
                     "planned",
                     errors,
@@ -323,7 +323,7 @@ pub fn plan_form(
                 );
             }
             let was = draft.by_month;
-            form::checkbox(ui, b(BText::ByMonth), &mut draft.by_month);
+            form::checkbox(ui, b(Text::ByMonth), &mut draft.by_month);
             if draft.by_month && !was {
                 draft.spread_months();
             }
@@ -341,17 +341,17 @@ pub fn plan_form(
             }
         });
         if let Some(Problem::Duplicate) = errors.get("category") {
-            ui.colored_label(ui.visuals().error_fg_color, b(BText::PlanAlreadyThere));
+            ui.colored_label(ui.visuals().error_fg_color, b(Text::PlanAlreadyThere));
         }
         if draft.by_month {
             let sum = draft.sum_months().map(money).unwrap_or_else(|| "—".into());
             ui.label(format!(
                 "{} {} {sum}",
-                b(BText::MonthSumHint),
+                b(Text::MonthSumHint),
                 T::Total.get(lang)
             ));
         } else {
-            ui.weak(b(BText::EvenSplitHint));
+            ui.weak(b(Text::EvenSplitHint));
         }
         action = buttons(ui, errors, lang);
     });
@@ -362,14 +362,14 @@ pub fn plan_form(
 pub fn empty_state(ui: &mut egui::Ui, lang: Lang) -> Option<Action> {
     let mut action = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(BText::NoCategoriesYet.get(lang));
+        ui.label(Text::NoCategoriesYet.get(lang));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button(BText::StandardCategories.get(lang)).clicked() {
+            if ui.button(Text::StandardCategories.get(lang)).clicked() {
                 action = Some(Action::AddStandard);
             }
             if ui
-                .button(format!("＋ {}", BText::NewCategory.get(lang)))
+                .button(format!("＋ {}", Text::NewCategory.get(lang)))
                 .clicked()
             {
                 action = Some(Action::New);
@@ -391,11 +391,11 @@ fn lang_sep(lang: Lang) -> &'static str {
 /// spent, and its actions.
 pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
     let lang = cx.lang;
-    let b = |k: BText| k.get(lang);
+    let b = |k: Text| k.get(lang);
     let mut action = None;
     ui.horizontal(|ui| {
-        ui.strong(format!("{} {year}", b(BText::YearPlan)));
-        if ui.button(format!("＋ {}", b(BText::NewCategory))).clicked() {
+        ui.strong(format!("{} {year}", b(Text::YearPlan)));
+        if ui.button(format!("＋ {}", b(Text::NewCategory))).clicked() {
             action = Some(Action::New);
         }
     });
@@ -424,14 +424,14 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
         .num_columns(10)
         .spacing([14.0, 6.0])
         .show(ui, |ui| {
-            ui.strong(b(BText::Category));
-            ui.strong(b(BText::Status));
-            ui.strong(b(BText::YearPlan));
+            ui.strong(b(Text::Category));
+            ui.strong(b(Text::Status));
+            ui.strong(b(Text::YearPlan));
             for q in 1..=4 {
                 ui.strong(quarter_label(lang, q));
             }
-            ui.strong(b(BText::Actual));
-            ui.strong(b(BText::PctOfPlan));
+            ui.strong(b(Text::Actual));
+            ui.strong(b(Text::PctOfPlan));
             ui.label("");
             ui.end_row();
             let mut sum_plan = Money::ZERO;
@@ -450,14 +450,14 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                     ui.label(&c.name);
                 });
                 if c.active {
-                    ui.label(b(BText::InUseShort));
+                    ui.label(b(Text::InUseShort));
                 } else {
-                    ui.weak(b(BText::Retired));
+                    ui.weak(b(Text::Retired));
                 }
                 if has_plan {
                     ui.label(money(plan));
                 } else {
-                    ui.weak(b(BText::NoPlanYet));
+                    ui.weak(b(Text::NoPlanYet));
                 }
                 for q in quarters {
                     ui.label(money_short(q, lang)).on_hover_text(money(q));
@@ -471,13 +471,13 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                     if ui.small_button(T::Edit.get(lang)).clicked() {
                         action = Some(Action::Edit(c.id));
                     }
-                    if ui.small_button(b(BText::EditPlan)).clicked() {
+                    if ui.small_button(b(Text::EditPlan)).clicked() {
                         action = Some(Action::Plan(c.id));
                     }
                     let toggle = if c.active {
-                        BText::Retire
+                        Text::Retire
                     } else {
-                        BText::Reactivate
+                        Text::Reactivate
                     };
                     if ui.small_button(b(toggle)).clicked() {
                         action = Some(Action::ToggleActive(c.id));

@@ -1,7 +1,7 @@
 //! Expenses: the validated form (a draft of strings built into an `Expense`) and the
 //! filtered, sortable, virtual-row list.
 
-use super::{BText, category_color};
+use super::{Text, category_color};
 use crate::i18n::{Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
@@ -146,11 +146,11 @@ pub fn form(
     lang: Lang,
 ) -> FormAction {
     let t = |k: T| k.get(lang);
-    let b = |k: BText| k.get(lang);
+    let b = |k: Text| k.get(lang);
     ui.heading(if draft.id.0 == 0 {
-        b(BText::NewExpense)
+        b(Text::NewExpense)
     } else {
-        b(BText::EditExpense)
+        b(Text::EditExpense)
     });
     ui.add_space(6.0);
     // Categories in use; a retired one only when this expense already has it.
@@ -162,7 +162,7 @@ pub fn form(
         .map(|c| {
             let mut n = c.name.clone();
             if !c.active {
-                n.push_str(b(BText::RetiredSuffix));
+                n.push_str(b(Text::RetiredSuffix));
             }
             (c.id, n)
         })
@@ -196,7 +196,7 @@ pub fn form(
             form::date(ui, t(T::Date), &mut draft.date, "date", errors, lang);
             form::pick(
                 ui,
-                b(BText::Category),
+                b(Text::Category),
                 &mut draft.category,
                 &categories,
                 None,
@@ -206,24 +206,24 @@ pub fn form(
             );
             form::text(
                 ui,
-                b(BText::AmountYuan),
+                b(Text::AmountYuan),
                 &mut draft.amount,
                 "amount",
                 errors,
                 lang,
             );
-            form::text(ui, b(BText::Payee), &mut draft.payee, "payee", errors, lang);
+            form::text(ui, b(Text::Payee), &mut draft.payee, "payee", errors, lang);
             form::pick(
                 ui,
-                b(BText::Link),
+                b(Text::Link),
                 &mut draft.link,
                 &links,
-                Some(b(BText::LinkNone)),
+                Some(b(Text::LinkNone)),
                 "link",
                 errors,
                 lang,
             );
-            form::multiline(ui, b(BText::Note), &mut draft.note, "note", errors, lang);
+            form::multiline(ui, b(Text::Note), &mut draft.note, "note", errors, lang);
         });
         ui.add_space(8.0);
         if !errors.is_empty() {
@@ -410,33 +410,33 @@ impl ExpenseList {
         selected: Option<ExpenseId>,
     ) -> Option<ExpenseId> {
         let lang = cx.lang;
-        let b = |k: BText| k.get(lang);
+        let b = |k: Text| k.get(lang);
         let ws = &cx.doc.ws();
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label(b(BText::FilterCategory));
+            let l = ui.label(b(Text::FilterCategory));
             let current = self
                 .category
                 .map(|c| ws.category_name(c).to_owned())
-                .unwrap_or_else(|| b(BText::AllCategories).to_owned());
+                .unwrap_or_else(|| b(Text::AllCategories).to_owned());
             egui::ComboBox::from_id_salt("expense_filter_category")
                 .selected_text(current)
                 .width(130.0)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.category, None, b(BText::AllCategories));
+                    ui.selectable_value(&mut self.category, None, b(Text::AllCategories));
                     for c in ws.budget.categories.iter() {
                         let mut n = c.name.clone();
                         if !c.active {
-                            n.push_str(b(BText::RetiredSuffix));
+                            n.push_str(b(Text::RetiredSuffix));
                         }
                         ui.selectable_value(&mut self.category, Some(c.id), n);
                     }
                 })
                 .response
                 .labelled_by(l.id);
-            let l = ui.label(b(BText::SearchExpenses));
+            let l = ui.label(b(Text::SearchExpenses));
             ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(140.0))
                 .labelled_by(l.id);
-            for (label, value) in [(BText::From, &mut self.from), (BText::To, &mut self.to)] {
+            for (label, value) in [(Text::From, &mut self.from), (Text::To, &mut self.to)] {
                 let l = ui.label(b(label));
                 let bad = parse_optional_date(value).err();
                 let mut edit = egui::TextEdit::singleline(value)
@@ -451,7 +451,7 @@ impl ExpenseList {
                 }
                 crate::ui::widgets::date::picker_button(ui, b(label), value, lang);
             }
-            if ui.button(b(BText::ClearFilters)).clicked() {
+            if ui.button(b(Text::ClearFilters)).clicked() {
                 self.category = None;
                 self.query.clear();
                 self.from.clear();
@@ -473,7 +473,7 @@ impl ExpenseList {
             Lang::Zh => format!(
                 "{} {}，合计 {}",
                 self.rows.len(),
-                b(BText::ExpenseCount),
+                b(Text::ExpenseCount),
                 money(self.total)
             ),
             Lang::En => format!(
@@ -482,7 +482,7 @@ impl ExpenseList {
                 if self.rows.len() == 1 {
                     "expense"
                 } else {
-                    b(BText::ExpenseCount)
+                    b(Text::ExpenseCount)
                 },
                 money(self.total)
             ),
@@ -506,12 +506,12 @@ impl ExpenseList {
             .column(Column::remainder().at_least(80.0).clip(true))
             .header(24.0, |mut h| {
                 h.col(|ui| sort_header(ui, T::Date.get(lang), Col::Date, sort));
-                h.col(|ui| sort_header(ui, b(BText::Category), Col::Category, sort));
+                h.col(|ui| sort_header(ui, b(Text::Category), Col::Category, sort));
                 h.col(|ui| sort_header(ui, T::Amount.get(lang), Col::Amount, sort));
-                h.col(|ui| sort_header(ui, b(BText::Payee), Col::Payee, sort));
-                h.col(|ui| sort_header(ui, b(BText::Link), Col::Link, sort));
+                h.col(|ui| sort_header(ui, b(Text::Payee), Col::Payee, sort));
+                h.col(|ui| sort_header(ui, b(Text::Link), Col::Link, sort));
                 h.col(|ui| {
-                    ui.strong(b(BText::Note));
+                    ui.strong(b(Text::Note));
                 });
             })
             .body(|body| {

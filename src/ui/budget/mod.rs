@@ -22,7 +22,7 @@ use expenses::{ExpenseDraft, ExpenseList};
 
 crate::texts! {
     /// The Budget page's words.
-    pub enum BText {
+    pub enum Text {
         Year => "年度", "Year";
         Period => "期间", "Period";
         FullYear => "全年", "Full year";
@@ -211,7 +211,7 @@ impl View {
     }
     fn label(self, lang: Lang) -> String {
         match self {
-            View::Year => BText::FullYear.get(lang).to_owned(),
+            View::Year => Text::FullYear.get(lang).to_owned(),
             View::Quarter(q) => quarter_label(lang, q),
             View::Month(m) => month_label(lang, m),
         }
@@ -367,7 +367,7 @@ impl BudgetPage {
         ui.horizontal(|ui| {
             ui.heading(cx.t(T::Budget));
             ui.add_space(12.0);
-            let l = ui.label(BText::Year.get(lang));
+            let l = ui.label(Text::Year.get(lang));
             let mut year = self.year.unwrap_or(cx.today.year());
             egui::ComboBox::from_id_salt("budget_year")
                 .selected_text(year.to_string())
@@ -380,7 +380,7 @@ impl BudgetPage {
                 .response
                 .labelled_by(l.id);
             self.year = Some(year);
-            let l = ui.label(BText::Period.get(lang));
+            let l = ui.label(Text::Period.get(lang));
             let mut view = self.view;
             egui::ComboBox::from_id_salt("budget_view")
                 .selected_text(view.label(lang))
@@ -401,7 +401,7 @@ impl BudgetPage {
             if ui
                 .add_enabled(
                     has_categories,
-                    egui::Button::new(format!("＋ {}", BText::NewExpense.get(lang))),
+                    egui::Button::new(format!("＋ {}", Text::NewExpense.get(lang))),
                 )
                 .clicked()
             {
@@ -427,7 +427,7 @@ impl BudgetPage {
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.strong(BText::Alerts.get(lang));
+                    ui.strong(Text::Alerts.get(lang));
                     for r in &alerts {
                         let name = cx.doc.ws().category_name(r.category);
                         let (mark, color) = match r.alert {
@@ -453,9 +453,9 @@ impl BudgetPage {
     fn tabs(&mut self, ui: &mut egui::Ui, cx: &Cx) {
         ui.horizontal(|ui| {
             for (tab, label) in [
-                (Tab::Allocation, BText::TabAllocation),
-                (Tab::PlanVsActual, BText::TabPlanActual),
-                (Tab::Categories, BText::TabCategories),
+                (Tab::Allocation, Text::TabAllocation),
+                (Tab::PlanVsActual, Text::TabPlanActual),
+                (Tab::Categories, Text::TabCategories),
             ] {
                 ui.selectable_value(&mut self.tab, tab, label.get(cx.lang));
             }
@@ -516,17 +516,17 @@ impl BudgetPage {
             for (i, (kind, title, slices, total, empty)) in [
                 (
                     PieKind::Planned,
-                    BText::PlannedPie,
+                    Text::PlannedPie,
                     &planned,
                     total_plan,
-                    BText::NoPlan,
+                    Text::NoPlan,
                 ),
                 (
                     PieKind::Actual,
-                    BText::ActualPie,
+                    Text::ActualPie,
                     &actual,
                     total_actual,
-                    BText::NoSpend,
+                    Text::NoSpend,
                 ),
             ]
             .into_iter()
@@ -564,7 +564,7 @@ impl BudgetPage {
         if let Some(key) = clicked {
             self.list.toggle_category(CategoryId(key));
         }
-        ui.weak(BText::ClickSliceHint.get(lang));
+        ui.weak(Text::ClickSliceHint.get(lang));
         ui.separator();
         if let Some(id) = self.list.show(ui, cx, self.selected_expense())
             && let Some(x) = cx.doc.ws().budget.expenses.get(id)
@@ -602,9 +602,9 @@ impl BudgetPage {
                         match result {
                             Ok(_) => {
                                 cx.toasts.info(if is_new {
-                                    BText::ExpenseAdded.get(lang)
+                                    Text::ExpenseAdded.get(lang)
                                 } else {
-                                    BText::ExpenseSaved.get(lang)
+                                    Text::ExpenseSaved.get(lang)
                                 });
                                 self.side = Side::Nothing;
                             }
@@ -623,9 +623,9 @@ impl BudgetPage {
                             let label = format!(
                                 "{} {}",
                                 if is_new {
-                                    BText::NewCategory.get(lang)
+                                    Text::NewCategory.get(lang)
                                 } else {
-                                    BText::EditCategory.get(lang)
+                                    Text::EditCategory.get(lang)
                                 },
                                 c.name
                             );
@@ -634,9 +634,9 @@ impl BudgetPage {
                         match result {
                             Ok(_) => {
                                 cx.toasts.info(if is_new {
-                                    BText::CategoryAdded.get(lang)
+                                    Text::CategoryAdded.get(lang)
                                 } else {
-                                    BText::CategorySaved.get(lang)
+                                    Text::CategorySaved.get(lang)
                                 });
                                 self.side = Side::Nothing;
                             }
@@ -653,7 +653,7 @@ impl BudgetPage {
                         let result = draft.build(cx.doc.ws()).and_then(|l| {
                             let label = format!(
                                 "{} {} {}",
-                                BText::EditPlan.get(lang),
+                                Text::EditPlan.get(lang),
                                 cx.doc.ws().category_name(l.category),
                                 l.year
                             );
@@ -661,7 +661,7 @@ impl BudgetPage {
                         });
                         match result {
                             Ok(_) => {
-                                cx.toasts.info(BText::PlanSaved.get(lang));
+                                cx.toasts.info(Text::PlanSaved.get(lang));
                                 self.side = Side::Nothing;
                             }
                             Err(e) => *errors = e,
@@ -697,9 +697,9 @@ impl BudgetPage {
                     let mut c = c.clone();
                     c.active = !c.active;
                     let verb = if c.active {
-                        BText::Reactivate
+                        Text::Reactivate
                     } else {
-                        BText::Retire
+                        Text::Retire
                     };
                     let label = format!("{} {}", verb.get(lang), c.name);
                     let _ = cx.apply_and_report(
@@ -725,8 +725,8 @@ impl BudgetPage {
                 if let Some(change) = categories::standard_change(cx.doc.ws(), lang) {
                     let _ = cx.apply_and_report(
                         change,
-                        BText::StandardCategories.get(lang),
-                        BText::StandardAdded.get(lang),
+                        Text::StandardCategories.get(lang),
+                        Text::StandardAdded.get(lang),
                     );
                 }
             }
@@ -755,12 +755,12 @@ impl BudgetPage {
                 (
                     format!(
                         "{}\n{what}\n{}",
-                        BText::DeleteExpenseQ.get(lang),
+                        Text::DeleteExpenseQ.get(lang),
                         T::DeleteCannotBeUndoneHint.get(lang)
                     ),
                     RecordKey::Expense(id),
                     expenses::delete_label(lang, x, ws),
-                    BText::ExpenseDeleted,
+                    Text::ExpenseDeleted,
                 )
             }
             Pending::Category {
@@ -783,7 +783,7 @@ impl BudgetPage {
                     format!("{q}\n{}", T::DeleteCannotBeUndoneHint.get(lang)),
                     RecordKey::BudgetCategory(id),
                     format!("{} {name}", T::Delete.get(lang)),
-                    BText::CategoryDeleted,
+                    Text::CategoryDeleted,
                 )
             }
         };
@@ -836,7 +836,7 @@ mod tests {
 
     #[test]
     fn every_budget_text_is_translated() {
-        for t in BText::ALL {
+        for t in Text::ALL {
             assert!(
                 !t.get(Lang::Zh).is_empty() && !t.get(Lang::En).is_empty(),
                 "{t:?}"

@@ -11,7 +11,7 @@ use crate::ui::format::{money, money_short};
 use crate::ui::{Cx, Page};
 use std::sync::Arc;
 
-use super::CText;
+use super::Text;
 use super::words::RText;
 use super::{contacts, feedback, interactions, loyalty};
 
@@ -159,14 +159,14 @@ fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) 
                         c.owner.map(|o| ws.member_name(o)).unwrap_or("—"),
                     );
                     if let Some(s) = c.segment.and_then(|s| ws.marketing.segments.get(s)) {
-                        row(CText::Segment.get(lang), &s.name);
+                        row(Text::Segment.get(lang), &s.name);
                     }
                     row(T::Phone.get(lang), &c.phone);
                     row(T::Email.get(lang), &c.email);
                     row(T::Address.get(lang), &c.address);
                     row(T::Source.get(lang), &c.source);
                     row(T::Created.get(lang), &c.created.to_string());
-                    row(CText::AnnualPotential.get(lang), &money(c.annual_potential));
+                    row(Text::AnnualPotential.get(lang), &money(c.annual_potential));
                     let tier = rel
                         .loyalty
                         .tier
@@ -220,7 +220,7 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
     ui.weak(format!(
         "{} {}",
         rel.deals.len(),
-        super::super::pipeline::PText::Deals.get(lang)
+        super::super::pipeline::Text::Deals.get(lang)
     ));
     let mut open = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;

@@ -1,6 +1,6 @@
 //! The customer form: a draft of strings, validated into a `Customer` on save.
 
-use super::CText;
+use super::Text;
 use crate::i18n::{Lang, T};
 use crate::model::*;
 use crate::ui::format::money_input;
@@ -107,11 +107,11 @@ pub fn show(
     lang: Lang,
 ) -> FormAction {
     let t = |k: T| k.get(lang);
-    let c = |k: CText| k.get(lang);
+    let c = |k: Text| k.get(lang);
     ui.heading(if draft.id.0 == 0 {
-        c(CText::NewCustomer)
+        c(Text::NewCustomer)
     } else {
-        c(CText::EditCustomer)
+        c(Text::EditCustomer)
     });
     ui.add_space(6.0);
     let members: Vec<(MemberId, String)> = ws
@@ -151,7 +151,7 @@ pub fn show(
             );
             form::pick(
                 ui,
-                c(CText::Segment),
+                c(Text::Segment),
                 &mut draft.segment,
                 &segments,
                 Some(t(T::None)),
@@ -180,7 +180,7 @@ pub fn show(
             );
             form::text(
                 ui,
-                c(CText::AnnualPotential),
+                c(Text::AnnualPotential),
                 &mut draft.annual_potential,
                 "annual_potential",
                 errors,

@@ -19,7 +19,7 @@ use egui_extras::Column;
 use form::{CustomerDraft, FormAction};
 
 crate::texts! {
-    pub enum CText {
+    pub enum Text {
         NewCustomer => "新建客户", "New customer";
         EditCustomer => "编辑客户", "Edit customer";
         Segment => "目标客户群", "Segment";
@@ -137,9 +137,9 @@ impl CustomersPage {
         let lang = cx.lang;
         ui.horizontal(|ui| {
             ui.heading(cx.t(T::Customers));
-            ui.label(format!("{} {}", self.rows.len(), CText::Count.get(lang)));
+            ui.label(format!("{} {}", self.rows.len(), Text::Count.get(lang)));
             if ui
-                .button(format!("＋ {}", CText::NewCustomer.get(lang)))
+                .button(format!("＋ {}", Text::NewCustomer.get(lang)))
                 .clicked()
             {
                 self.side = Side::Form(Box::new(CustomerDraft::new(cx.today)), Errors::new());
@@ -184,7 +184,7 @@ impl CustomersPage {
                 h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
                 h.col(|ui| sort_header(ui, T::Owner.get(lang), Col::Owner, sort));
                 h.col(|ui| sort_header(ui, T::Created.get(lang), Col::Created, sort));
-                h.col(|ui| sort_header(ui, CText::OpenDeals.get(lang), Col::OpenDeals, sort));
+                h.col(|ui| sort_header(ui, Text::OpenDeals.get(lang), Col::OpenDeals, sort));
             })
             .body(|body| {
                 body.rows(22.0, self.rows.len(), |mut row| {
@@ -225,7 +225,7 @@ impl CustomersPage {
         match &mut self.side {
             Side::Nothing => {
                 ui.add_space(20.0);
-                ui.label(CText::SelectHint.get(cx.lang));
+                ui.label(Text::SelectHint.get(cx.lang));
             }
             Side::Detail(id) => {
                 let id = *id;
@@ -269,9 +269,9 @@ impl CustomersPage {
                         match result {
                             Ok(applied) => {
                                 cx.toasts.info(if is_new {
-                                    CText::CustomerAdded.get(cx.lang)
+                                    Text::CustomerAdded.get(cx.lang)
                                 } else {
-                                    CText::CustomerSaved.get(cx.lang)
+                                    Text::CustomerSaved.get(cx.lang)
                                 });
                                 self.side = match applied.keys.first() {
                                     Some(RecordKey::Customer(id)) => Side::Detail(*id),
@@ -298,7 +298,7 @@ impl CustomersPage {
         let message = match lang {
             crate::i18n::Lang::Zh => format!(
                 "{}\n{name}：联系人 {}，互动 {}，反馈 {}，积分记录 {}，商机 {}。\n{}",
-                CText::DeleteCustomerQ.get(lang),
+                Text::DeleteCustomerQ.get(lang),
                 count(RecordKind::Contact),
                 count(RecordKind::Interaction),
                 count(RecordKind::Feedback),
@@ -308,7 +308,7 @@ impl CustomersPage {
             ),
             crate::i18n::Lang::En => format!(
                 "{}\n{name}: {} contacts, {} interactions, {} feedback items, {} point entries, {} deals.\n{}",
-                CText::DeleteCustomerQ.get(lang),
+                Text::DeleteCustomerQ.get(lang),
                 count(RecordKind::Contact),
                 count(RecordKind::Interaction),
                 count(RecordKind::Feedback),
@@ -323,7 +323,7 @@ impl CustomersPage {
             Answer::Yes => {
                 let change = cx.doc.delete_with_dependents(RecordKey::Customer(id));
                 let label = format!("{} {name}", T::Delete.get(lang));
-                let _ = cx.apply_and_report(change, label, CText::CustomerDeleted.get(lang));
+                let _ = cx.apply_and_report(change, label, Text::CustomerDeleted.get(lang));
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
             }

@@ -489,13 +489,7 @@ pub fn join<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
 }
 
 /// Days, the unit written as each language says it.
-pub fn days(lang: Lang, n: i64) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 天"),
-        Lang::En if n == 1 => "1 day".to_owned(),
-        Lang::En => format!("{n} days"),
-    }
-}
+pub use crate::ui::format::days;
 
 /// Hours from minutes, one decimal when needed ("2.5 h" / "2.5 小时").
 pub fn hours(lang: Lang, minutes: u32) -> String {

@@ -2,7 +2,7 @@
 //! drop zone with its figures on top and its cards in a virtual scroll, so a column of
 //! 50,000 deals draws the dozen cards in view.
 
-use super::{CardDrag, PText, days, slips_text, stale_text};
+use super::{CardDrag, Text, days_short, slips_text, stale_text};
 use crate::analytics::pipeline::{Board, BoardColumn, Staleness, days_in_stage};
 use crate::i18n::{Label, Lang};
 use crate::model::{Deal, DealId, Stage};
@@ -87,7 +87,7 @@ fn column(
             header(ui, col, lang);
             ui.separator();
             if col.ids.is_empty() {
-                ui.weak(PText::Empty.get(lang));
+                ui.weak(Text::Empty.get(lang));
             }
             let mut area = egui::ScrollArea::vertical()
                 .id_salt(("pipeline_column", col.stage.key()))
@@ -122,18 +122,18 @@ fn column(
 fn header(ui: &mut egui::Ui, col: &BoardColumn, lang: Lang) {
     ui.add(egui::Label::new(RichText::new(col.stage.label(lang)).strong()).truncate());
     ui.horizontal(|ui| {
-        ui.label(format!("{} {}", col.count, PText::Deals.get(lang)));
+        ui.label(format!("{} {}", col.count, Text::Deals.get(lang)));
         if col.stale > 0 {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("{} {}", PText::Stale.get(lang), col.stale),
+                format!("{} {}", Text::Stale.get(lang), col.stale),
             );
         }
     });
     ui.add(
         egui::Label::new(format!(
             "{} {}",
-            PText::Total.get(lang),
+            Text::Total.get(lang),
             money_short(col.total, lang)
         ))
         .truncate(),
@@ -141,7 +141,7 @@ fn header(ui: &mut egui::Ui, col: &BoardColumn, lang: Lang) {
     ui.add(
         egui::Label::new(format!(
             "{} {}",
-            PText::Weighted.get(lang),
+            Text::Weighted.get(lang),
             money_short(col.weighted, lang)
         ))
         .truncate(),
@@ -237,8 +237,8 @@ fn paint_card(
         )),
     );
     let mut age = match lang {
-        Lang::Zh => format!("在此阶段 {}", days(days_in_stage(d, cx.today), lang)),
-        Lang::En => format!("{} in stage", days(days_in_stage(d, cx.today), lang)),
+        Lang::Zh => format!("在此阶段 {}", days_short(lang, days_in_stage(d, cx.today))),
+        Lang::En => format!("{} in stage", days_short(lang, days_in_stage(d, cx.today))),
     };
     if d.close_slips > 0 {
         age = format!("{age} · {}", slips_text(d.close_slips, lang));
@@ -248,7 +248,7 @@ fn paint_card(
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         let text = format!(
             "{}{sep}{}",
-            PText::LostReason.get(lang),
+            Text::LostReason.get(lang),
             l.reason.label(lang)
         );
         line(&mut ui, RichText::new(text).small());
@@ -266,7 +266,7 @@ fn paint_card(
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         let text = RichText::new(format!(
             "{}{sep}{}{due}",
-            PText::NextStep.get(lang),
+            Text::NextStep.get(lang),
             d.next_step
         ))
         .small();

@@ -1,7 +1,7 @@
 //! One deal in full: figures, probability (manual or stage default), close-date slips,
 //! stale state, its stage history, and buttons to move it without dragging.
 
-use super::{PText, days, slips_text, stale_text};
+use super::{Text, days_short, slips_text, stale_text};
 use crate::analytics::pipeline::days_in_stage;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
@@ -45,10 +45,10 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    ui.weak(PText::Customer.get(lang));
+                    ui.weak(Text::Customer.get(lang));
                     if ui
                         .link(ws.customer_name(d.customer))
-                        .on_hover_text(PText::OpenCustomer.get(lang))
+                        .on_hover_text(Text::OpenCustomer.get(lang))
                         .clicked()
                     {
                         action = DetailAction::OpenCustomer(d.customer);
@@ -59,30 +59,30 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                         ui.add(egui::Label::new(v).wrap());
                         ui.end_row();
                     };
-                    row(PText::Stage.get(lang), d.stage.label(lang).to_owned());
+                    row(Text::Stage.get(lang), d.stage.label(lang).to_owned());
                     row(T::Amount.get(lang), money(d.amount));
                     row(
-                        PText::Probability.get(lang),
+                        Text::Probability.get(lang),
                         probability_text(d, defaults, lang),
                     );
-                    row(PText::WeightedAmount.get(lang), money(d.weighted(defaults)));
+                    row(Text::WeightedAmount.get(lang), money(d.weighted(defaults)));
                     row(T::Owner.get(lang), ws.member_name(d.owner).to_owned());
-                    row(PText::Product.get(lang), d.product.clone());
+                    row(Text::Product.get(lang), d.product.clone());
                     row(T::Region.get(lang), d.region.clone());
                     row(T::Source.get(lang), d.source.clone());
                     row(T::Created.get(lang), d.created().to_string());
                     row(
-                        PText::DaysInStageH.get(lang),
-                        days(days_in_stage(d, cx.today), lang),
+                        Text::DaysInStageH.get(lang),
+                        days_short(lang, days_in_stage(d, cx.today)),
                     );
-                    row(PText::LastActivity.get(lang), d.last_activity.to_string());
+                    row(Text::LastActivity.get(lang), d.last_activity.to_string());
                     let mut close = crate::ui::format::date(d.expected_close);
                     if d.close_slips > 0 {
                         let original = crate::ui::format::date(d.original_close);
                         close = format!(
                             "{close}（{}，{} {original}）",
                             slips_text(d.close_slips, lang),
-                            PText::OriginalClose.get(lang)
+                            Text::OriginalClose.get(lang)
                         );
                         if lang == Lang::En {
                             close = close
@@ -91,16 +91,16 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                                 .replace('，', ", ");
                         }
                     }
-                    row(PText::ExpectedClose.get(lang), close);
-                    row(PText::NextStep.get(lang), d.next_step.clone());
+                    row(Text::ExpectedClose.get(lang), close);
+                    row(Text::NextStep.get(lang), d.next_step.clone());
                     row(
-                        PText::NextStepDue.get(lang),
+                        Text::NextStepDue.get(lang),
                         crate::ui::format::date(d.next_step_due),
                     );
                     if let Some(l) = &d.lost {
-                        row(PText::LostReason.get(lang), l.reason.label(lang).to_owned());
+                        row(Text::LostReason.get(lang), l.reason.label(lang).to_owned());
                         if !l.note.is_empty() {
-                            row(PText::LostNote.get(lang), l.note.clone());
+                            row(Text::LostNote.get(lang), l.note.clone());
                         }
                     }
                 });
@@ -117,7 +117,7 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                 ui.add(egui::Label::new(&d.notes).wrap());
             }
             ui.separator();
-            ui.strong(PText::MoveTo.get(lang));
+            ui.strong(Text::MoveTo.get(lang));
             ui.horizontal_wrapped(|ui| {
                 for s in Stage::ALL.into_iter().filter(|s| *s != d.stage) {
                     if ui.button(format!("→ {}", s.label(lang))).clicked() {
@@ -126,7 +126,7 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                 }
             });
             ui.separator();
-            ui.strong(PText::History.get(lang));
+            ui.strong(Text::History.get(lang));
             egui::Grid::new("pipeline_history")
                 .num_columns(2)
                 .spacing([12.0, 2.0])
@@ -147,9 +147,9 @@ pub fn probability_text(d: &Deal, defaults: &[u8; 4], lang: Lang) -> String {
     let source = if !d.stage.is_open() {
         return format!("{p}%");
     } else if d.probability_override.is_some() {
-        PText::Manual.get(lang)
+        Text::Manual.get(lang)
     } else {
-        PText::StageDefault.get(lang)
+        Text::StageDefault.get(lang)
     };
     match lang {
         Lang::Zh => format!("{p}%（{source}）"),

@@ -3,7 +3,7 @@
 //! `Deal::set_expected_close`, so a later date counts as a slip and the first date is
 //! kept; the manual probability stays until cleared here.
 
-use super::PText;
+use super::Text;
 use crate::analytics::FilterChoices;
 use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;
@@ -241,11 +241,11 @@ pub fn show(
     lang: Lang,
 ) -> FormAction {
     let t = |k: T| k.get(lang);
-    let p = |k: PText| k.get(lang);
+    let p = |k: Text| k.get(lang);
     ui.heading(if draft.id.0 == 0 {
-        p(PText::NewDeal)
+        p(Text::NewDeal)
     } else {
-        p(PText::EditDeal)
+        p(Text::EditDeal)
     });
     ui.add_space(6.0);
     draft.refresh_matches(ws);
@@ -263,7 +263,7 @@ pub fn show(
             form::grid(ui, "deal_form_grid", |ui| {
                 form::text(
                     ui,
-                    p(PText::DealTitle),
+                    p(Text::DealTitle),
                     &mut draft.title,
                     "title",
                     errors,
@@ -272,7 +272,7 @@ pub fn show(
                 customer_row(ui, draft, errors, ws, lang);
                 form::pick(
                     ui,
-                    p(PText::Rep),
+                    p(Text::Rep),
                     &mut draft.owner,
                     &members,
                     None,
@@ -281,11 +281,11 @@ pub fn show(
                     lang,
                 );
                 if draft.id.0 == 0 {
-                    form::choice(ui, p(PText::Stage), &mut draft.stage, &Stage::OPEN, lang);
+                    form::choice(ui, p(Text::Stage), &mut draft.stage, &Stage::OPEN, lang);
                 }
                 suggest_row(
                     ui,
-                    p(PText::Product),
+                    p(Text::Product),
                     &mut draft.product,
                     "product",
                     &choices.products,
@@ -313,7 +313,7 @@ pub fn show(
                 form::text(ui, t(T::Amount), &mut draft.amount, "amount", errors, lang);
                 form::date(
                     ui,
-                    p(PText::ExpectedClose),
+                    p(Text::ExpectedClose),
                     &mut draft.expected_close,
                     "expected_close",
                     errors,
@@ -322,7 +322,7 @@ pub fn show(
                 probability_row(ui, draft, errors, ws, lang);
                 form::text(
                     ui,
-                    p(PText::NextStep),
+                    p(Text::NextStep),
                     &mut draft.next_step,
                     "next_step",
                     errors,
@@ -330,7 +330,7 @@ pub fn show(
                 );
                 form::date(
                     ui,
-                    p(PText::NextStepDue),
+                    p(Text::NextStepDue),
                     &mut draft.next_step_due,
                     "next_step_due",
                     errors,
@@ -358,18 +358,18 @@ fn customer_row(
     ws: &Workspace,
     lang: Lang,
 ) {
-    let l = ui.label(PText::Customer.get(lang));
+    let l = ui.label(Text::Customer.get(lang));
     ui.vertical(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut draft.customer_query)
-                .hint_text(PText::TypeToSearch.get(lang))
+                .hint_text(Text::TypeToSearch.get(lang))
                 .desired_width(280.0),
         )
         .labelled_by(l.id);
         let mut chosen = None;
         if draft.customer.is_none() && !draft.customer_query.trim().is_empty() {
             if draft.matches.is_empty() {
-                ui.weak(PText::NoCustomerMatch.get(lang));
+                ui.weak(Text::NoCustomerMatch.get(lang));
             }
             for (id, name) in &draft.matches {
                 if ui.selectable_label(false, format!("→ {name}")).clicked() {
@@ -377,7 +377,7 @@ fn customer_row(
                 }
             }
             if draft.more_matches {
-                ui.weak(format!("… {}", PText::MoreMatches.get(lang)));
+                ui.weak(format!("… {}", Text::MoreMatches.get(lang)));
             }
         }
         if let Some(c) = chosen.and_then(|id| ws.customers.customers.get(id)) {
@@ -431,19 +431,19 @@ fn probability_row(
     ws: &Workspace,
     lang: Lang,
 ) {
-    let l = ui.label(PText::ManualProbability.get(lang));
+    let l = ui.label(Text::ManualProbability.get(lang));
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut draft.probability)
-                    .hint_text(PText::ManualHint.get(lang))
+                    .hint_text(Text::ManualHint.get(lang))
                     .desired_width(120.0),
             )
             .labelled_by(l.id);
             if ui
                 .add_enabled(
                     !draft.probability.is_empty(),
-                    egui::Button::new(PText::ClearOverride.get(lang)),
+                    egui::Button::new(Text::ClearOverride.get(lang)),
                 )
                 .clicked()
             {
@@ -454,7 +454,7 @@ fn probability_row(
             ui.weak(format!(
                 "{} {}: {}%",
                 draft.stage.label(lang),
-                PText::StageDefault.get(lang),
+                Text::StageDefault.get(lang),
                 ws.settings.stage_probability[i]
             ));
         }

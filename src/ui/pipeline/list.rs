@@ -1,7 +1,7 @@
 //! The list view: every deal that passes the filter as a sortable table with virtual
 //! rows (the order is computed once per revision and sort, see `PipelinePage::rows`).
 
-use super::{PText, days};
+use super::{Text, days_short};
 use crate::analytics::pipeline::{ListColumn, days_in_stage};
 use crate::i18n::{Label, T};
 use crate::model::DealId;
@@ -44,16 +44,16 @@ pub fn show(
     table
         .header(24.0, |mut h| {
             let heads = [
-                (PText::DealTitle.get(lang), ListColumn::Title),
-                (PText::Customer.get(lang), ListColumn::Customer),
-                (PText::Stage.get(lang), ListColumn::Stage),
+                (Text::DealTitle.get(lang), ListColumn::Title),
+                (Text::Customer.get(lang), ListColumn::Customer),
+                (Text::Stage.get(lang), ListColumn::Stage),
                 (T::Amount.get(lang), ListColumn::Amount),
-                (PText::Probability.get(lang), ListColumn::Probability),
-                (PText::WeightedAmount.get(lang), ListColumn::Weighted),
+                (Text::Probability.get(lang), ListColumn::Probability),
+                (Text::WeightedAmount.get(lang), ListColumn::Weighted),
                 (T::Owner.get(lang), ListColumn::Owner),
-                (PText::ExpectedClose.get(lang), ListColumn::ExpectedClose),
-                (PText::DaysInStageH.get(lang), ListColumn::DaysInStage),
-                (PText::NextStepDue.get(lang), ListColumn::NextStepDue),
+                (Text::ExpectedClose.get(lang), ListColumn::ExpectedClose),
+                (Text::DaysInStageH.get(lang), ListColumn::DaysInStage),
+                (Text::NextStepDue.get(lang), ListColumn::NextStepDue),
             ];
             for (label, col) in heads {
                 h.col(|ui| sort_header(ui, label, col, sort));
@@ -82,7 +82,7 @@ pub fn show(
                     let p = d.probability(defaults);
                     if d.probability_override.is_some() && d.stage.is_open() {
                         ui.label(format!("{p}%*"))
-                            .on_hover_text(PText::Manual.get(lang));
+                            .on_hover_text(Text::Manual.get(lang));
                     } else {
                         ui.label(format!("{p}%"));
                     }
@@ -97,7 +97,7 @@ pub fn show(
                     ui.label(date(d.expected_close));
                 });
                 row.col(|ui| {
-                    ui.label(days(days_in_stage(d, cx.today), lang));
+                    ui.label(days_short(lang, days_in_stage(d, cx.today)));
                 });
                 row.col(|ui| {
                     ui.label(date(d.next_step_due));

@@ -28,7 +28,7 @@ use form::{DealDraft, FormAction};
 use std::sync::Arc;
 
 crate::texts! {
-    pub enum PText {
+    pub enum Text {
         NewDeal => "新建商机", "New deal";
         EditDeal => "编辑商机", "Edit deal";
         DealTitle => "商机名称", "Deal title";
@@ -300,7 +300,7 @@ impl PipelinePage {
         if b.position(id).is_none() && !self.filter.is_all() {
             self.filter = PipelineFilter::default();
             self.dates = DateRange::default();
-            cx.toasts.info(PText::FilterHidden.get(cx.lang));
+            cx.toasts.info(Text::FilterHidden.get(cx.lang));
             b = self.board(cx);
         }
         self.scroll_board = b.position(id);
@@ -317,25 +317,25 @@ impl PipelinePage {
             ui.label(format!(
                 "{} {} · {} {}",
                 b.shown(),
-                PText::Deals.get(lang),
-                PText::OpenWeighted.get(lang),
+                Text::Deals.get(lang),
+                Text::OpenWeighted.get(lang),
                 money_short(b.open_weighted(), lang)
             ));
             if ui
-                .button(format!("＋ {}", PText::NewDeal.get(lang)))
+                .button(format!("＋ {}", Text::NewDeal.get(lang)))
                 .clicked()
             {
                 self.side = Side::Form(Box::new(DealDraft::new(cx.today)), Errors::new());
             }
             ui.separator();
-            for (v, t) in [(View::Board, PText::Board), (View::List, PText::List)] {
+            for (v, t) in [(View::Board, Text::Board), (View::List, Text::List)] {
                 if ui.selectable_label(self.view == v, t.get(lang)).clicked() {
                     self.view = v;
                 }
             }
             if self.view == View::Board {
                 ui.separator();
-                let l = ui.label(PText::Order.get(lang));
+                let l = ui.label(Text::Order.get(lang));
                 egui::ComboBox::from_id_salt("pipeline_order")
                     .selected_text(order_label(self.order, lang))
                     .show_ui(ui, |ui| {
@@ -362,16 +362,16 @@ impl PipelinePage {
                 ws,
                 &choices,
                 Labels {
-                    owner: PText::Rep.get(lang),
-                    product: PText::Product.get(lang),
+                    owner: Text::Rep.get(lang),
+                    product: Text::Product.get(lang),
                 },
                 lang,
             );
             let d = &mut self.dates;
             let mut dates_changed = false;
             for (label, text, field) in [
-                (PText::CreatedFrom, &mut d.from, "from"),
-                (PText::CreatedTo, &mut d.to, "to"),
+                (Text::CreatedFrom, &mut d.from, "from"),
+                (Text::CreatedTo, &mut d.to, "to"),
             ] {
                 let l = ui.label(label.get(lang));
                 let r = ui
@@ -404,18 +404,18 @@ impl PipelinePage {
                     f.created_to = to.flatten();
                 }
             }
-            ui.checkbox(&mut f.stale_only, PText::StaleOnly.get(lang));
-            let l = ui.label(PText::Find.get(lang));
+            ui.checkbox(&mut f.stale_only, Text::StaleOnly.get(lang));
+            let l = ui.label(Text::Find.get(lang));
             ui.add(
                 egui::TextEdit::singleline(&mut f.text)
-                    .hint_text(PText::FindHint.get(lang))
+                    .hint_text(Text::FindHint.get(lang))
                     .desired_width(150.0),
             )
             .labelled_by(l.id);
             if ui
                 .add_enabled(
                     !f.is_all() || *d != DateRange::default(),
-                    egui::Button::new(PText::ClearFilters.get(lang)),
+                    egui::Button::new(Text::ClearFilters.get(lang)),
                 )
                 .clicked()
             {
@@ -474,9 +474,9 @@ impl PipelinePage {
                         match result {
                             Ok(applied) => {
                                 cx.toasts.info(if is_new {
-                                    PText::DealAdded.get(cx.lang)
+                                    Text::DealAdded.get(cx.lang)
                                 } else {
-                                    PText::DealSaved.get(cx.lang)
+                                    Text::DealSaved.get(cx.lang)
                                 });
                                 if let Some(RecordKey::Deal(id)) = applied.keys.first() {
                                     self.side = Side::Detail(*id);
@@ -530,12 +530,12 @@ impl PipelinePage {
         let mut cancelled = false;
         let r = egui::Modal::new(egui::Id::unique("pipeline_lost_dialog")).show(ctx, |ui| {
             ui.set_max_width(440.0);
-            ui.heading(PText::LostTitle.get(lang));
+            ui.heading(Text::LostTitle.get(lang));
             ui.label(title.as_str());
             ui.add_space(4.0);
-            ui.weak(PText::LostAsk.get(lang));
+            ui.weak(Text::LostAsk.get(lang));
             ui.add_space(6.0);
-            ui.strong(PText::LostReason.get(lang));
+            ui.strong(Text::LostReason.get(lang));
             ui.horizontal_wrapped(|ui| {
                 for r in LostReason::ALL {
                     ui.radio_value(&mut dlg.reason, Some(r), r.label(lang));
@@ -545,7 +545,7 @@ impl PipelinePage {
                 ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
             }
             ui.add_space(4.0);
-            let l = ui.label(PText::LostNote.get(lang));
+            let l = ui.label(Text::LostNote.get(lang));
             ui.add(
                 egui::TextEdit::multiline(&mut dlg.note)
                     .desired_rows(2)
@@ -557,7 +557,7 @@ impl PipelinePage {
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button(PText::MarkLost.get(lang)).clicked() {
+                if ui.button(Text::MarkLost.get(lang)).clicked() {
                     confirmed = true;
                 }
                 if ui.button(T::Cancel.get(lang)).clicked() {
@@ -603,7 +603,7 @@ impl PipelinePage {
         };
         let message = format!(
             "{}\n{title}\n{}",
-            PText::DeleteDealQ.get(lang),
+            Text::DeleteDealQ.get(lang),
             T::DeleteCannotBeUndoneHint.get(lang)
         );
         match confirm_delete(ctx, "confirm_delete_deal", &message, lang) {
@@ -614,7 +614,7 @@ impl PipelinePage {
                 let _ = cx.apply_and_report(
                     change,
                     format!("{} {title}", T::Delete.get(lang)),
-                    PText::DealDeleted.get(lang),
+                    Text::DealDeleted.get(lang),
                 );
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
@@ -629,8 +629,8 @@ pub(super) fn put_deal(cx: &Cx, deal: Deal) -> Change {
     cx.doc.ws().put_deal(
         deal,
         cx.today,
-        PText::WonPoints.get(cx.lang),
-        PText::UnwonPoints.get(cx.lang),
+        Text::WonPoints.get(cx.lang),
+        Text::UnwonPoints.get(cx.lang),
     )
 }
 
@@ -653,7 +653,7 @@ pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> 
     }
     let label = format!(
         "{} {}: {} → {}",
-        PText::Move.get(lang),
+        Text::Move.get(lang),
         moved.title,
         from.label(lang),
         to.label(lang)
@@ -665,26 +665,21 @@ pub fn move_deal(cx: &mut Cx, id: DealId, to: Stage, lost: Option<LostInfo>) -> 
 
 pub fn order_label(o: CardOrder, lang: Lang) -> &'static str {
     match o {
-        CardOrder::Amount => PText::OrderAmount.get(lang),
-        CardOrder::Idle => PText::OrderIdle.get(lang),
-        CardOrder::Closing => PText::OrderClosing.get(lang),
-        CardOrder::StageAge => PText::OrderStageAge.get(lang),
+        CardOrder::Amount => Text::OrderAmount.get(lang),
+        CardOrder::Idle => Text::OrderIdle.get(lang),
+        CardOrder::Closing => Text::OrderClosing.get(lang),
+        CardOrder::StageAge => Text::OrderStageAge.get(lang),
     }
 }
 
 /// "3 天" / "3 d".
-pub fn days(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 天"),
-        Lang::En => format!("{n} d"),
-    }
-}
+pub use crate::ui::format::days_short;
 
 /// "停滞 19 天（上限 14）" / "Stale 19 d (limit 14)".
 pub fn stale_text(idle: i64, limit: u32, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{} {idle} 天（上限 {limit}）", PText::Stale.get(lang)),
-        Lang::En => format!("{} {idle} d (limit {limit})", PText::Stale.get(lang)),
+        Lang::Zh => format!("{} {idle} 天（上限 {limit}）", Text::Stale.get(lang)),
+        Lang::En => format!("{} {idle} d (limit {limit})", Text::Stale.get(lang)),
     }
 }
 

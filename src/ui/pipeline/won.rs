@@ -3,7 +3,7 @@
 //! one small dialog. The win is one undoable change: the amount, the stage history
 //! dated as given, and the loyalty points it earns.
 
-use super::{PText, put_deal};
+use super::{Text, put_deal};
 use crate::i18n::{Label, T};
 use crate::model::*;
 use crate::ui::Cx;
@@ -117,7 +117,7 @@ pub fn show(slot: &mut Option<WonDialog>, ctx: &egui::Context, cx: &mut Cx) {
         Ok(won) => {
             let label = format!(
                 "{} {}: {} → {}",
-                PText::Move.get(lang),
+                Text::Move.get(lang),
                 won.title,
                 deal.stage.label(lang),
                 Stage::Won.label(lang)

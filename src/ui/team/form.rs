@@ -1,6 +1,6 @@
 //! Member form and team set-up form.
 
-use super::TText;
+use super::Text;
 use crate::i18n::{Lang, T};
 use crate::model::*;
 use crate::ui::widgets::form;
@@ -106,9 +106,9 @@ pub fn member_form(
 ) -> FormAction {
     let t = |k: T| k.get(lang);
     ui.heading(if d.id.0 == 0 {
-        TText::NewMember.get(lang)
+        Text::NewMember.get(lang)
     } else {
-        TText::EditMember.get(lang)
+        Text::EditMember.get(lang)
     });
     let mut action = FormAction::None;
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -120,7 +120,7 @@ pub fn member_form(
                 ui,
                 t(T::ProductLines),
                 &mut d.product_lines,
-                TText::CommaHint.get(lang),
+                Text::CommaHint.get(lang),
                 "product_lines",
                 errors,
                 lang,
@@ -183,7 +183,7 @@ pub fn setup_form(
     lang: Lang,
 ) -> FormAction {
     let t = |k: T| k.get(lang);
-    ui.heading(TText::EditSetup.get(lang));
+    ui.heading(Text::EditSetup.get(lang));
     let mut action = FormAction::None;
     form::grid(ui, "setup_form", |ui| {
         form::text(
@@ -211,9 +211,9 @@ pub fn setup_form(
         );
         form::text_with_hint(
             ui,
-            TText::Regions.get(lang),
+            Text::Regions.get(lang),
             &mut d.regions,
-            TText::CommaHint.get(lang),
+            Text::CommaHint.get(lang),
             "regions",
             errors,
             lang,
@@ -222,7 +222,7 @@ pub fn setup_form(
             ui,
             t(T::ProductLines),
             &mut d.product_lines,
-            TText::CommaHint.get(lang),
+            Text::CommaHint.get(lang),
             "product_lines",
             errors,
             lang,

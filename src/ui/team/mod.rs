@@ -15,7 +15,7 @@ use form::{FormAction, MemberDraft, SetupDraft};
 use std::collections::HashMap;
 
 crate::texts! {
-    pub enum TText {
+    pub enum Text {
         NewMember => "新增成员", "Add member";
         EditMember => "编辑成员", "Edit member";
         EditSetup => "团队设置", "Team set-up";
@@ -115,7 +115,7 @@ impl TeamPage {
     fn setup_summary(&mut self, ui: &mut egui::Ui, cx: &Cx) {
         let lang = cx.lang;
         let s = &cx.doc.ws().team.setup;
-        let not_set = TText::NoSetup.get(lang);
+        let not_set = Text::NoSetup.get(lang);
         let or = |v: &str| {
             if v.is_empty() {
                 not_set.to_owned()
@@ -129,7 +129,7 @@ impl TeamPage {
             } else {
                 &s.team_name
             });
-            if ui.button(TText::EditSetup.get(lang)).clicked() {
+            if ui.button(Text::EditSetup.get(lang)).clicked() {
                 self.side = Side::Setup(Box::new(SetupDraft::from_setup(s)), Errors::new());
             }
         });
@@ -142,7 +142,7 @@ impl TeamPage {
                 ui.weak(cx.t(T::Structure));
                 ui.label(s.structure.label(lang));
                 ui.end_row();
-                ui.weak(TText::Regions.get(lang));
+                ui.weak(Text::Regions.get(lang));
                 ui.label(or(&s.regions.join("、")));
                 ui.weak(cx.t(T::ProductLines));
                 ui.label(or(&s.product_lines.join("、")));
@@ -184,7 +184,7 @@ impl TeamPage {
                 crate::ui::format::paren(lang, &count)
             ));
             if ui
-                .button(format!("＋ {}", TText::NewMember.get(lang)))
+                .button(format!("＋ {}", Text::NewMember.get(lang)))
                 .clicked()
             {
                 self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
@@ -222,8 +222,8 @@ impl TeamPage {
                 h.col(|ui| {
                     ui.strong(T::ProductLines.get(lang));
                 });
-                h.col(|ui| sort_header(ui, TText::Load.get(lang), Col::Load, sort));
-                h.col(|ui| sort_header(ui, TText::OpenPipeline.get(lang), Col::Pipeline, sort));
+                h.col(|ui| sort_header(ui, Text::Load.get(lang), Col::Load, sort));
+                h.col(|ui| sort_header(ui, Text::OpenPipeline.get(lang), Col::Pipeline, sort));
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
@@ -265,7 +265,7 @@ impl TeamPage {
         match &mut self.side {
             Side::Nothing => {
                 ui.add_space(20.0);
-                ui.label(TText::SelectMember.get(lang));
+                ui.label(Text::SelectMember.get(lang));
             }
             Side::Detail(id) => {
                 let id = *id;
@@ -298,9 +298,9 @@ impl TeamPage {
                         row(T::Region.get(lang), m.region.clone());
                         row(T::ProductLines.get(lang), m.product_lines.join("、"));
                         row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
-                        row(TText::OpenPipeline.get(lang), money_short(amount, lang));
+                        row(Text::OpenPipeline.get(lang), money_short(amount, lang));
                         row(
-                            TText::OwnedCustomers.get(lang),
+                            Text::OwnedCustomers.get(lang),
                             self.loads
                                 .customers
                                 .get(&id)
@@ -345,9 +345,9 @@ impl TeamPage {
                         Ok(a) => {
                             cx.toasts.info(
                                 if is_new {
-                                    TText::MemberAdded
+                                    Text::MemberAdded
                                 } else {
-                                    TText::MemberSaved
+                                    Text::MemberSaved
                                 }
                                 .get(lang),
                             );
@@ -365,7 +365,7 @@ impl TeamPage {
                 FormAction::Cancel => self.side = Side::Nothing,
                 FormAction::Save => match draft.build() {
                     Ok(s) => {
-                        match cx.apply(Change::TeamSetup(Box::new(s)), TText::EditSetup.get(lang)) {
+                        match cx.apply(Change::TeamSetup(Box::new(s)), Text::EditSetup.get(lang)) {
                             Ok(_) => {
                                 cx.toasts.info(T::Saved.get(lang));
                                 self.side = Side::Nothing;
@@ -390,7 +390,7 @@ impl TeamPage {
             let r = egui::Modal::new(egui::Id::unique("member_cannot_delete")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
                 ui.heading(&name);
-                ui.label(TText::CannotDelete.get(lang));
+                ui.label(Text::CannotDelete.get(lang));
                 ui.button(T::Close.get(lang)).clicked()
             });
             if r.inner || r.should_close() {
@@ -400,7 +400,7 @@ impl TeamPage {
         }
         let message = format!(
             "{name}\n{}\n{}",
-            TText::DeleteMemberQ.get(lang),
+            Text::DeleteMemberQ.get(lang),
             T::DeleteCannotBeUndoneHint.get(lang)
         );
         match confirm_delete(ctx, "confirm_delete_member", &message, lang) {
@@ -411,7 +411,7 @@ impl TeamPage {
                 let _ = cx.apply_and_report(
                     change,
                     format!("{} {name}", T::Delete.get(lang)),
-                    TText::MemberDeleted.get(lang),
+                    Text::MemberDeleted.get(lang),
                 );
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
@@ -434,11 +434,8 @@ fn load_bar(ui: &mut egui::Ui, open: usize, capacity: u32, lang: Lang) {
     if over {
         bar = bar.fill(ui.visuals().error_fg_color);
     }
-    ui.add(bar).on_hover_text(if over {
-        TText::Overloaded.get(lang)
-    } else {
-        ""
-    });
+    ui.add(bar)
+        .on_hover_text(if over { Text::Overloaded.get(lang) } else { "" });
 }
 
 impl crate::ui::PageView for TeamPage {

@@ -7,7 +7,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use egui::{Id, RichText, Ui};
 
 crate::texts! {
-    pub enum DText {
+    pub enum Text {
         Calendar => "日历", "Calendar";
         PickDate => "选择日期", "Pick a date";
         PrevMonth => "上个月", "Previous month";
@@ -80,8 +80,8 @@ fn today(ui: &Ui) -> NaiveDate {
 /// field's text as YYYY-MM-DD. Returns true when a day was picked.
 pub fn picker_button(ui: &mut Ui, salt: &str, value: &mut String, lang: Lang) -> bool {
     let button = ui
-        .button(DText::Calendar.get(lang))
-        .on_hover_text(DText::PickDate.get(lang));
+        .button(Text::Calendar.get(lang))
+        .on_hover_text(Text::PickDate.get(lang));
     let month_id = Id::unique(("salesdesk_date_picker_month", salt));
     if button.clicked() {
         // Open on the typed date's month, or on today's.
@@ -100,7 +100,7 @@ pub fn picker_button(ui: &mut Ui, salt: &str, value: &mut String, lang: Lang) ->
             let selected = crate::model::parse_date(value).ok();
             picked = month_grid(ui, first, selected, today(ui), lang);
             ui.separator();
-            if ui.button(DText::Today.get(lang)).clicked() {
+            if ui.button(Text::Today.get(lang)).clicked() {
                 picked = Some(today(ui));
             }
         });
@@ -113,20 +113,20 @@ pub fn picker_button(ui: &mut Ui, salt: &str, value: &mut String, lang: Lang) ->
 
 fn month_nav(ui: &mut Ui, first: &mut NaiveDate, lang: Lang) {
     ui.horizontal(|ui| {
-        let step = |ui: &mut Ui, text: &str, tip: DText| {
+        let step = |ui: &mut Ui, text: &str, tip: Text| {
             ui.small_button(text).on_hover_text(tip.get(lang)).clicked()
         };
-        if step(ui, "«", DText::PrevYear) {
+        if step(ui, "«", Text::PrevYear) {
             *first = *first - Months::new(12);
         }
-        if step(ui, "‹", DText::PrevMonth) {
+        if step(ui, "‹", Text::PrevMonth) {
             *first = *first - Months::new(1);
         }
         ui.label(RichText::new(month_title(lang, *first)).strong());
-        if step(ui, "›", DText::NextMonth) {
+        if step(ui, "›", Text::NextMonth) {
             *first = *first + Months::new(1);
         }
-        if step(ui, "»", DText::NextYear) {
+        if step(ui, "»", Text::NextYear) {
             *first = *first + Months::new(12);
         }
     });

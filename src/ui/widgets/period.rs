@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 
 crate::texts! {
-    pub enum PText {
+    pub enum Text {
         Month => "月", "Month";
         Quarter => "季度", "Quarter";
         Year => "年", "Year";
@@ -41,12 +41,12 @@ impl PeriodKind {
         PeriodKind::Year,
         PeriodKind::Custom,
     ];
-    fn text(self) -> PText {
+    fn text(self) -> Text {
         match self {
-            PeriodKind::Month => PText::Month,
-            PeriodKind::Quarter => PText::Quarter,
-            PeriodKind::Year => PText::Year,
-            PeriodKind::Custom => PText::Custom,
+            PeriodKind::Month => Text::Month,
+            PeriodKind::Quarter => Text::Quarter,
+            PeriodKind::Year => Text::Year,
+            PeriodKind::Custom => Text::Custom,
         }
     }
 }
@@ -64,7 +64,7 @@ impl FieldError {
     fn text(&self, lang: Lang) -> String {
         match self {
             FieldError::Problem(p) => problem(lang, p),
-            FieldError::TooLong => PText::TooLong.get(lang).to_owned(),
+            FieldError::TooLong => Text::TooLong.get(lang).to_owned(),
         }
     }
 }
@@ -146,7 +146,7 @@ impl PeriodPicker {
     pub fn show(&mut self, ui: &mut Ui, lang: Lang, today: NaiveDate) -> bool {
         let before = self.period(today);
         ui.horizontal_wrapped(|ui| {
-            ui.label(PText::Period.get(lang));
+            ui.label(Text::Period.get(lang));
             for kind in PeriodKind::ALL {
                 let r = ui.add(egui::Button::selectable(
                     self.kind == kind,
@@ -174,22 +174,18 @@ impl PeriodPicker {
             } else {
                 if ui
                     .button("←")
-                    .on_hover_text(PText::Previous.get(lang))
+                    .on_hover_text(Text::Previous.get(lang))
                     .clicked()
                 {
                     self.step(today, -1);
                 }
                 ui.strong(label(lang, self.period(today)));
-                if ui
-                    .button("→")
-                    .on_hover_text(PText::Next.get(lang))
-                    .clicked()
-                {
+                if ui.button("→").on_hover_text(Text::Next.get(lang)).clicked() {
                     self.step(today, 1);
                 }
                 let current = period_of(self.kind, today) == self.period(today);
                 if ui
-                    .add_enabled(!current, egui::Button::new(PText::Current.get(lang)))
+                    .add_enabled(!current, egui::Button::new(Text::Current.get(lang)))
                     .clicked()
                 {
                     self.anchor = None;
@@ -202,8 +198,8 @@ impl PeriodPicker {
     fn custom_fields(&mut self, ui: &mut Ui, lang: Lang) {
         let mut apply = false;
         for (text, value, error) in [
-            (PText::From, &mut self.from, self.from_error.clone()),
-            (PText::To, &mut self.to, self.to_error.clone()),
+            (Text::From, &mut self.from, self.from_error.clone()),
+            (Text::To, &mut self.to, self.to_error.clone()),
         ] {
             let l = ui.label(text.get(lang));
             ui.vertical(|ui| {
@@ -230,7 +226,7 @@ impl PeriodPicker {
                 }
             });
         }
-        if ui.button(PText::Apply.get(lang)).clicked() {
+        if ui.button(Text::Apply.get(lang)).clicked() {
             apply = true;
         }
         if apply {
