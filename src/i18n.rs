@@ -40,9 +40,35 @@ impl Lang {
     }
 }
 
-/// Declares an enum of text keys with their Chinese and English wording.
+/// Declares an enum of text keys with their Chinese and English wording, and optionally
+/// templates with arguments, after the enum:
+///
+/// ```ignore
+/// texts! {
+///     pub enum Text { Saved => "已保存", "Saved"; }
+///     fn { idle_for(n, limit) => "{n} 天无进展（上限 {limit} 天）", "idle {n} days (limit {limit})"; }
+/// }
+/// ```
+///
+/// Each template becomes `Text::idle_for(lang, n, limit) -> String`; its arguments are
+/// named in both wordings, so a missing translation is still a compile error.
 #[macro_export]
 macro_rules! texts {
+    ($(#[$m:meta])* $vis:vis enum $name:ident { $($key:ident => $zh:literal, $en:literal;)* }
+     fn { $($f:ident($($arg:ident),* $(,)?) => $fzh:literal, $fen:literal;)* }) => {
+        $crate::texts! { $(#[$m])* $vis enum $name { $($key => $zh, $en;)* } }
+        impl $name {
+            $(
+                #[allow(dead_code)]
+                pub fn $f(lang: $crate::i18n::Lang, $($arg: impl std::fmt::Display),*) -> String {
+                    match lang {
+                        $crate::i18n::Lang::Zh => format!($fzh),
+                        $crate::i18n::Lang::En => format!($fen),
+                    }
+                }
+            )*
+        }
+    };
     ($(#[$m:meta])* $vis:vis enum $name:ident { $($key:ident => $zh:literal, $en:literal;)* }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

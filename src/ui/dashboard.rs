@@ -49,6 +49,14 @@ crate::texts! {
         PerformanceNotBuilt => "绩效页面尚未完成", "The Performance page is not built yet";
         OpenPage => "打开", "Open";
     }
+    fn {
+        compared_with(prev, from, to) => "对比 {prev}（{from} – {to}）", "Compared with {prev} ({from} – {to})";
+        overdue(days) => "逾期 {days}", "{days} overdue";
+        idle_for(n, limit) => "{n} 天无进展（上限 {limit} 天）", "idle {n} days (limit {limit})";
+        won_lost(won, lost) => "赢单 {won} · 丢单 {lost}", "{won} won · {lost} lost";
+        days_left(days, end) => "剩余 {days}（至 {end}）", "{days} left (to {end})";
+        market_size(size) => "同期市场规模 {size}", "Market size for the same days {size}";
+    }
 }
 
 /// Whether a rise of a figure is good news.
@@ -191,10 +199,7 @@ impl DashboardPage {
             .clone();
         let cmp = comparable_previous(period, today);
         let prev = period::label(lang, period.previous());
-        ui.weak(match lang {
-            Lang::Zh => format!("对比 {prev}（{} – {}）", cmp.start, cmp.end),
-            Lang::En => format!("Compared with {prev} ({} – {})", cmp.start, cmp.end),
-        });
+        ui.weak(Text::compared_with(lang, prev, cmp.start, cmp.end));
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .id_salt("dashboard_scroll")
@@ -347,18 +352,11 @@ impl DashboardPage {
 }
 
 fn overdue_days(lang: Lang, n: i64) -> String {
-    match lang {
-        Lang::Zh => format!("逾期 {n} 天"),
-        Lang::En if n == 1 => "1 day overdue".to_owned(),
-        Lang::En => format!("{n} days overdue"),
-    }
+    Text::overdue(lang, crate::ui::format::days(lang, n))
 }
 
 fn idle_days(lang: Lang, n: i64, limit: u32) -> String {
-    match lang {
-        Lang::Zh => format!("{n} 天无进展（上限 {limit} 天）"),
-        Lang::En => format!("idle {n} days (limit {limit})"),
-    }
+    Text::idle_for(lang, n, limit)
 }
 
 fn budget_status(lang: Lang, b: &CategoryBudget) -> String {
@@ -599,10 +597,7 @@ fn tile_list(lang: Lang, ov: &Overview) -> Vec<Tile> {
 }
 
 fn won_lost(lang: Lang, f: &Figures) -> String {
-    match lang {
-        Lang::Zh => format!("赢单 {} · 丢单 {}", f.kpis.won_count, f.kpis.lost_count),
-        Lang::En => format!("{} won · {} lost", f.kpis.won_count, f.kpis.lost_count),
-    }
+    Text::won_lost(lang, f.kpis.won_count, f.kpis.lost_count)
 }
 
 fn open_deals(lang: Lang, f: &Figures) -> String {
@@ -631,19 +626,11 @@ fn target_gap(lang: Lang, target: Money, gap: Money) -> String {
 }
 
 fn days_left(lang: Lang, n: i64, period: Period) -> String {
-    match lang {
-        Lang::Zh => format!("剩余 {n} 天（至 {}）", period.end),
-        Lang::En if n == 1 => format!("1 day left (to {})", period.end),
-        Lang::En => format!("{n} days left (to {})", period.end),
-    }
+    Text::days_left(lang, crate::ui::format::days(lang, n), period.end)
 }
 
 fn market_size(lang: Lang, size: Money) -> String {
-    let s = money_short(size, lang);
-    match lang {
-        Lang::Zh => format!("同期市场规模 {s}"),
-        Lang::En => format!("Market size for the same days {s}"),
-    }
+    Text::market_size(lang, money_short(size, lang))
 }
 
 /// Width of a box's margins and stroke on both sides together.

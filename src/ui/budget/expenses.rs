@@ -85,10 +85,7 @@ pub fn link_name(ws: &Workspace, link: ExpenseLink, lang: Lang) -> String {
                 .get(p)
                 .map(|p| p.name.as_str())
                 .unwrap_or("—");
-            match lang {
-                Lang::Zh => format!("促销活动：{n}"),
-                Lang::En => format!("Promotion: {n}"),
-            }
+            Text::linked_promotion(lang, n)
         }
         ExpenseLink::Channel(c) => {
             let n = ws
@@ -97,10 +94,7 @@ pub fn link_name(ws: &Workspace, link: ExpenseLink, lang: Lang) -> String {
                 .get(c)
                 .map(|c| c.name.as_str())
                 .unwrap_or("—");
-            match lang {
-                Lang::Zh => format!("营销渠道：{n}"),
-                Lang::En => format!("Channel: {n}"),
-            }
+            Text::linked_channel(lang, n)
         }
     }
 }

@@ -104,6 +104,11 @@ crate::texts! {
         NoPlanYet => "未设", "Not set";
         LinkNone => "（不关联）", "(not linked)";
     }
+    fn {
+        quarter(q) => "第{q}季度", "Q{q}";
+        linked_promotion(name) => "促销活动：{name}", "Promotion: {name}";
+        linked_channel(name) => "营销渠道：{name}", "Channel: {name}";
+    }
 }
 
 /// Which part of the year the page looks at.
@@ -185,10 +190,7 @@ pub fn category_color(id: CategoryId) -> egui::Color32 {
 }
 
 pub fn quarter_label(lang: Lang, q: u32) -> String {
-    match lang {
-        Lang::Zh => format!("第{q}季度"),
-        Lang::En => format!("Q{q}"),
-    }
+    Text::quarter(lang, q)
 }
 
 pub fn month_label(lang: Lang, m: u32) -> String {

@@ -94,6 +94,10 @@ crate::texts! {
         Move => "移动", "Move";
         FilterHidden => "当前筛选隐藏了此商机，已清除筛选。", "The filter hid this deal, so it was cleared.";
     }
+    fn {
+        stale_for(stale, idle, limit) => "{stale} {idle} 天（上限 {limit}）", "{stale} {idle} d (limit {limit})";
+        slipped(n) => "推迟 {n} 次", "slipped {n}×";
+    }
 }
 
 /// Board or list.
@@ -677,18 +681,12 @@ pub use crate::ui::format::days_short;
 
 /// "停滞 19 天（上限 14）" / "Stale 19 d (limit 14)".
 pub fn stale_text(idle: i64, limit: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{} {idle} 天（上限 {limit}）", Text::Stale.get(lang)),
-        Lang::En => format!("{} {idle} d (limit {limit})", Text::Stale.get(lang)),
-    }
+    Text::stale_for(lang, Text::Stale.get(lang), idle, limit)
 }
 
 /// "推迟 2 次" / "slipped 2×".
 pub fn slips_text(n: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("推迟 {n} 次"),
-        Lang::En => format!("slipped {n}×"),
-    }
+    Text::slipped(lang, n)
 }
 
 impl crate::ui::PageView for PipelinePage {
