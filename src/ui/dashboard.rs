@@ -5,7 +5,9 @@
 //! Every figure comes from `analytics` through the cache, keyed by the document's
 //! revision and the period, so a frame only draws.
 
-use super::format::{money, money_short, percent};
+use super::format::{money, money_short, overdue_days, percent};
+// The number formatters live in ui/format.rs; other pages reach them through here too.
+pub use super::format::{average_days, per_day, points, times};
 use super::widgets::period::{self, PeriodKind, PeriodPicker};
 use super::{Cx, Route};
 use crate::analytics::{
@@ -51,7 +53,6 @@ crate::texts! {
     }
     fn {
         compared_with(prev, from, to) => "对比 {prev}（{from} – {to}）", "Compared with {prev} ({from} – {to})";
-        overdue(days) => "逾期 {days}", "{days} overdue";
         idle_for(n, limit) => "{n} 天无进展（上限 {limit} 天）", "idle {n} days (limit {limit})";
         won_lost(won, lost) => "赢单 {won} · 丢单 {lost}", "{won} won · {lost} lost";
         days_left(days, end) => "剩余 {days}（至 {end}）", "{days} left (to {end})";
@@ -113,32 +114,6 @@ pub fn delta(
     Delta {
         text,
         tone: if good { Tone::Good } else { Tone::Bad },
-    }
-}
-
-/// Percentage points: "3.2 个百分点" / "3.2 pts".
-pub fn points(lang: Lang, r: f64) -> String {
-    match lang {
-        Lang::Zh => format!("{:.1} 个百分点", r * 100.0),
-        Lang::En => format!("{:.1} pts", r * 100.0),
-    }
-}
-
-pub use crate::ui::format::average_days;
-
-pub fn times(lang: Lang, x: f64) -> String {
-    match lang {
-        Lang::Zh => format!("{x:.2} 倍"),
-        Lang::En => format!("{x:.2}×"),
-    }
-}
-
-/// Money a day: "¥1.2万/天" / "¥12.3K/day".
-pub fn per_day(lang: Lang, minor: f64) -> String {
-    let m = money_short(Money(minor.round() as i64), lang);
-    match lang {
-        Lang::Zh => format!("{m}/天"),
-        Lang::En => format!("{m}/day"),
     }
 }
 
@@ -349,10 +324,6 @@ impl DashboardPage {
             cx.run(super::AppCommand::Navigate(route));
         }
     }
-}
-
-fn overdue_days(lang: Lang, n: i64) -> String {
-    Text::overdue(lang, crate::ui::format::days(lang, n))
 }
 
 fn idle_days(lang: Lang, n: i64, limit: u32) -> String {

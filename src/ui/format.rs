@@ -13,6 +13,41 @@ pub fn days(lang: Lang, n: i64) -> String {
     }
 }
 
+/// "逾期 12 天" / "12 days overdue" ("1 day overdue").
+pub fn overdue_days(lang: Lang, n: i64) -> String {
+    let days = days(lang, n);
+    match lang {
+        Lang::Zh => format!("逾期 {days}"),
+        Lang::En => format!("{days} overdue"),
+    }
+}
+
+/// Percentage points of a ratio: "3.2 个百分点" / "3.2 pts".
+pub fn points(lang: Lang, r: f64) -> String {
+    let p = r * 100.0;
+    match lang {
+        Lang::Zh => format!("{p:.1} 个百分点"),
+        Lang::En => format!("{p:.1} pts"),
+    }
+}
+
+/// A multiple: "3.69 倍" / "3.69×".
+pub fn times(lang: Lang, x: f64) -> String {
+    match lang {
+        Lang::Zh => format!("{x:.2} 倍"),
+        Lang::En => format!("{x:.2}×"),
+    }
+}
+
+/// Money a day, from minor units: "¥1.2万/天" / "¥12.3K/day".
+pub fn per_day(lang: Lang, minor: f64) -> String {
+    let m = money_short(Money(minor.round() as i64), lang);
+    match lang {
+        Lang::Zh => format!("{m}/天"),
+        Lang::En => format!("{m}/day"),
+    }
+}
+
 /// A number of days on a card or in a narrow column: "12 天", "12 d".
 pub fn days_short(lang: Lang, n: i64) -> String {
     match lang {

@@ -105,13 +105,7 @@ pub fn follow_up_state(i: &Interaction, today: NaiveDate, lang: Lang) -> Option<
     let late = days_between(due, today);
     Some(match late {
         0 => (RText::DueToday.get(lang).to_owned(), true),
-        n if n > 0 => (
-            match lang {
-                Lang::Zh => format!("逾期 {n} 天"),
-                Lang::En => format!("{n} days overdue"),
-            },
-            true,
-        ),
+        n if n > 0 => (crate::ui::format::overdue_days(lang, n), true),
         _ => (RText::Upcoming.get(lang).to_owned(), false),
     })
 }

@@ -140,10 +140,7 @@ fn overdue(lang: Lang, d: &crate::analytics::me::Drift) -> String {
     match (d.last, d.days_overdue) {
         (None, _) => Text::NeverContacted.get(lang).to_owned(),
         (_, 0) => Text::DueToday.get(lang).to_owned(),
-        (_, n) => match lang {
-            Lang::Zh => format!("逾期 {n} 天"),
-            Lang::En => format!("{} overdue", days(lang, n)),
-        },
+        (_, n) => crate::ui::format::overdue_days(lang, n),
     }
 }
 
