@@ -84,6 +84,9 @@ crate::texts! {
         CycleDays => "平均成交周期（缩短）", "Average cycle (shorter)";
         NoVelocity => "本期缺少赢单数据，无法计算销售速度。", "No wins in this period, so sales velocity is not defined.";
     }
+    fn {
+        conversion_note(c, cum) => "↓ {c}（累计 {cum}）", "↓ {c} ({cum} of leads)";
+    }
 }
 
 /// Everything the page draws for one (period, filter), computed in one go.
@@ -360,10 +363,7 @@ impl AnalyticsPage {
 fn conversion_note(lang: Lang, to_next: Option<f64>, cumulative: Option<f64>) -> String {
     let c = percent(to_next);
     let cum = percent(cumulative);
-    match lang {
-        Lang::Zh => format!("↓ {c}（累计 {cum}）"),
-        Lang::En => format!("↓ {c} ({cum} of leads)"),
-    }
+    Text::conversion_note(lang, c, cum)
 }
 
 fn funnel_table(ui: &mut Ui, lang: Lang, f: &Funnel) {

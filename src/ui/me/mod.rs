@@ -499,8 +499,5 @@ pub fn hours(lang: Lang, minutes: u32) -> String {
     } else {
         format!("{h:.1}")
     };
-    match lang {
-        Lang::Zh => format!("{n} 小时"),
-        Lang::En => format!("{n} h"),
-    }
+    Text::hours(lang, n)
 }

@@ -160,4 +160,8 @@ crate::texts! {
         Reflection => "感想", "Reflection";
         PastReviews => "以往的回顾", "Past reviews";
     }
+    fn {
+        moved_later(n) => "已推迟 {n} 次", "moved later {n} times";
+        hours(n) => "{n} 小时", "{n} h";
+    }
 }

@@ -597,10 +597,7 @@ fn task_row(ui: &mut egui::Ui, cx: &Cx, t: &Task, ask: &mut Option<TaskAsk>) {
 
 /// "改期 3 次" / "moved later 3 times".
 pub fn moved_later(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::Zh => format!("已推迟 {n} 次"),
-        Lang::En => format!("moved later {n} times"),
-    }
+    Text::moved_later(lang, n)
 }
 
 /// "11月30日那一周" / "Week of 30 Nov".

@@ -236,10 +236,7 @@ fn paint_card(
             ws.member_name(d.owner)
         )),
     );
-    let mut age = match lang {
-        Lang::Zh => format!("在此阶段 {}", days_short(lang, days_in_stage(d, cx.today))),
-        Lang::En => format!("{} in stage", days_short(lang, days_in_stage(d, cx.today))),
-    };
+    let mut age = Text::in_stage(lang, days_short(lang, days_in_stage(d, cx.today)));
     if d.close_slips > 0 {
         age = format!("{age} · {}", slips_text(d.close_slips, lang));
     }

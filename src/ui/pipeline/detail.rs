@@ -151,8 +151,5 @@ pub fn probability_text(d: &Deal, defaults: &[u8; 4], lang: Lang) -> String {
     } else {
         Text::StageDefault.get(lang)
     };
-    match lang {
-        Lang::Zh => format!("{p}%（{source}）"),
-        Lang::En => format!("{p}% ({source})"),
-    }
+    Text::probability(lang, p, source)
 }

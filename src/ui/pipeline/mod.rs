@@ -97,6 +97,8 @@ crate::texts! {
     fn {
         stale_for(stale, idle, limit) => "{stale} {idle} 天（上限 {limit}）", "{stale} {idle} d (limit {limit})";
         slipped(n) => "推迟 {n} 次", "slipped {n}×";
+        in_stage(days) => "在此阶段 {days}", "{days} in stage";
+        probability(p, source) => "{p}%（{source}）", "{p}% ({source})";
     }
 }
 

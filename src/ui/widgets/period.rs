@@ -22,6 +22,11 @@ crate::texts! {
         TooLong => "期间最长 10 年", "At most 10 years";
         Period => "期间", "Period";
     }
+    fn {
+        month_of(y, m, month) => "{y}年{m}月", "{month} {y}";
+        quarter_of(y, q) => "{y}年第{q}季度", "Q{q} {y}";
+        year_of(y) => "{y}年", "{y}";
+    }
 }
 
 /// How the period is chosen.
@@ -250,23 +255,14 @@ impl PeriodPicker {
 pub fn label(lang: Lang, p: Period) -> String {
     let (y, m) = (p.start.year(), p.start.month());
     if p == Period::month(y, m) {
-        return match lang {
-            Lang::Zh => format!("{y}年{m}月"),
-            Lang::En => format!("{} {y}", MONTHS[m as usize - 1]),
-        };
+        return Text::month_of(lang, y, m, MONTHS[m as usize - 1]);
     }
     if m % 3 == 1 && p == Period::quarter(y, m / 3 + 1) {
         let q = m / 3 + 1;
-        return match lang {
-            Lang::Zh => format!("{y}年第{q}季度"),
-            Lang::En => format!("Q{q} {y}"),
-        };
+        return Text::quarter_of(lang, y, q);
     }
     if p == Period::year(y) {
-        return match lang {
-            Lang::Zh => format!("{y}年"),
-            Lang::En => format!("{y}"),
-        };
+        return Text::year_of(lang, y);
     }
     format!("{} – {}", p.start, p.end)
 }
