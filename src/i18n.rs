@@ -59,7 +59,8 @@ macro_rules! texts {
         $crate::texts! { $(#[$m])* $vis enum $name { $($key => $zh, $en;)* } }
         impl $name {
             $(
-                #[allow(dead_code)]
+                // A template takes as many arguments as its wording names.
+                #[allow(dead_code, clippy::too_many_arguments)]
                 pub fn $f(lang: $crate::i18n::Lang, $($arg: impl std::fmt::Display),*) -> String {
                     match lang {
                         $crate::i18n::Lang::Zh => format!($fzh),

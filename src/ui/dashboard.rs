@@ -57,6 +57,7 @@ crate::texts! {
         won_lost(won, lost) => "赢单 {won} · 丢单 {lost}", "{won} won · {lost} lost";
         days_left(days, end) => "剩余 {days}（至 {end}）", "{days} left (to {end})";
         market_size(size) => "同期市场规模 {size}", "Market size for the same days {size}";
+        open_deals(n, amount, date) => "在谈 {n} 个，总额 {amount}（截至 {date}）", "{n} open worth {amount} (as of {date})";
     }
 }
 
@@ -573,16 +574,7 @@ fn won_lost(lang: Lang, f: &Figures) -> String {
 
 fn open_deals(lang: Lang, f: &Figures) -> String {
     let amount = money_short(f.pipeline.open_amount, lang);
-    match lang {
-        Lang::Zh => format!(
-            "在谈 {} 个，总额 {amount}（截至 {}）",
-            f.pipeline.open_deals, f.pipeline.date
-        ),
-        Lang::En => format!(
-            "{} open worth {amount} (as of {})",
-            f.pipeline.open_deals, f.pipeline.date
-        ),
-    }
+    Text::open_deals(lang, f.pipeline.open_deals, amount, f.pipeline.date)
 }
 
 fn target_gap(lang: Lang, target: Money, gap: Money) -> String {

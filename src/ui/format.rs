@@ -48,6 +48,17 @@ pub fn per_day(lang: Lang, minor: f64) -> String {
     }
 }
 
+/// A month's short name: "3月" / "Mar".
+pub fn month_short(lang: Lang, m: u32) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Zh => format!("{m}月"),
+        Lang::En => EN[(m.clamp(1, 12) - 1) as usize].to_owned(),
+    }
+}
+
 /// A number of days on a card or in a narrow column: "12 天", "12 d".
 pub fn days_short(lang: Lang, n: i64) -> String {
     match lang {

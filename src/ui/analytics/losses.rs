@@ -21,26 +21,21 @@ crate::texts! {
         Deals => "商机数", "Deals";
         NoLosses => "本期没有流失的商机。", "No deals were lost in this period.";
     }
+    fn {
+        summary(label, deals, amount) => "{label}{deals}，{amount}", "{label}{deals}, {amount}";
+        month(y, m) => "{y}年{m}月", "{y}-{m:02}";
+    }
 }
 
 /// "本期流失：3 个商机，¥450.00" / "Lost in the period: 3 deals, ¥450.00".
 pub fn summary(lang: Lang, total: Lost) -> String {
-    let colon = crate::ui::format::colon(lang);
-    match lang {
-        Lang::Zh => format!(
-            "{}{colon}{} 个商机，{}",
-            LText::Summary.get(lang),
-            total.count,
-            money(total.amount)
-        ),
-        Lang::En => format!(
-            "{}{colon}{} {}, {}",
-            LText::Summary.get(lang),
-            total.count,
-            if total.count == 1 { "deal" } else { "deals" },
-            money(total.amount)
-        ),
-    }
+    let label = format!(
+        "{}{}",
+        LText::Summary.get(lang),
+        crate::ui::format::colon(lang)
+    );
+    let deals = crate::ui::counts::plural(lang, total.count as usize, "个商机", "deal", "deals");
+    LText::summary(lang, label, deals, money(total.amount))
 }
 
 fn table(ui: &mut Ui, id: &str, title: LText, lang: Lang, rows: Vec<(String, Lost)>) {
@@ -66,10 +61,7 @@ fn table(ui: &mut Ui, id: &str, title: LText, lang: Lang, rows: Vec<(String, Los
 }
 
 fn month_name(lang: Lang, (y, m): (i32, u32)) -> String {
-    match lang {
-        Lang::Zh => format!("{y}年{m}月"),
-        Lang::En => format!("{y}-{m:02}"),
-    }
+    LText::month(lang, y, m)
 }
 
 /// Draws the section for `period` and `filter` (computed once per revision, period and

@@ -238,16 +238,14 @@ pub fn forecast(ui: &mut Ui, lang: Lang, figs: &Figures) {
     let total = money_short(f.weighted_total(), lang);
     let overdue = money_short(f.overdue, lang);
     let undated = money_short(f.undated, lang);
-    ui.label(match lang {
-        Lang::Zh => format!(
-            "加权合计 {total}。另有 {} 个商机的预计成交日已过（加权 {overdue}），{} 个未填预计成交日（加权 {undated}）。",
-            f.overdue_deals, f.undated_deals
-        ),
-        Lang::En => format!(
-            "Weighted total {total}. Also {} deals past their expected close date (weighted {overdue}) and {} with none set (weighted {undated}).",
-            f.overdue_deals, f.undated_deals
-        ),
-    });
+    ui.label(Text::forecast_note(
+        lang,
+        total,
+        f.overdue_deals,
+        overdue,
+        f.undated_deals,
+        undated,
+    ));
 }
 
 /// Revenue by rep, region, product or source: a sortable table with a bar of each
@@ -409,16 +407,13 @@ pub fn planner(ui: &mut Ui, lang: Lang, figs: &Figures, target_text: &mut String
         .map(|a| money_short(Money(a.round() as i64), lang))
         .unwrap_or_else(|| "—".into());
     let (from, to) = (figs.plan_basis.start, figs.plan_basis.end);
-    ui.weak(match lang {
-        Lang::Zh => format!(
-            "按 {from} 至 {to} 的平均成交额 {avg_text} 和各阶段转化率，倒推 {} 的目标：",
-            money_short(target, lang)
-        ),
-        Lang::En => format!(
-            "Working back from {} with the average won amount ({avg_text}) and stage conversions of {from} to {to}:",
-            money_short(target, lang)
-        ),
-    });
+    ui.weak(Text::planner_basis(
+        lang,
+        money_short(target, lang),
+        avg_text,
+        from,
+        to,
+    ));
     let red = ui.visuals().error_fg_color;
     egui::Grid::new("an_planner")
         .num_columns(4)
@@ -462,10 +457,7 @@ pub fn levers(ui: &mut Ui, lang: Lang, figs: &Figures) {
         ui.weak(Text::NoVelocity.get(lang));
         return;
     };
-    ui.label(match lang {
-        Lang::Zh => format!("当前销售速度 {}", per_day(lang, base)),
-        Lang::En => format!("Sales velocity now {}", per_day(lang, base)),
-    });
+    ui.label(Text::velocity_now(lang, per_day(lang, base)));
     let money = |x: f64| money_short(Money(x.round() as i64), lang);
     egui::Grid::new("an_levers")
         .num_columns(4)

@@ -432,10 +432,7 @@ fn cost_control(ui: &mut egui::Ui, cx: &mut Cx, period: Period, rows: &[Category
         for r in over {
             let name = ws.category_name(r.category);
             let pct = percent(r.pct_of_plan);
-            let text = match lang {
-                Lang::Zh => format!("▲ {name}：超出计划 {}（为计划的 {pct}）", money(r.variance)),
-                Lang::En => format!("▲ {name}: {} over plan ({pct} of plan)", money(r.variance)),
-            };
+            let text = Text::over_plan(lang, name, money(r.variance), pct);
             ui.colored_label(err, text);
         }
         let ui = &mut cols[1];

@@ -463,24 +463,10 @@ impl ExpenseList {
         }
         self.refresh(cx);
         let ws = &cx.doc.ws();
-        ui.label(match lang {
-            Lang::Zh => format!(
-                "{} {}，合计 {}",
-                self.rows.len(),
-                b(Text::ExpenseCount),
-                money(self.total)
-            ),
-            Lang::En => format!(
-                "{} {}, total {}",
-                self.rows.len(),
-                if self.rows.len() == 1 {
-                    "expense"
-                } else {
-                    b(Text::ExpenseCount)
-                },
-                money(self.total)
-            ),
-        });
+        let n = self.rows.len();
+        let expenses =
+            crate::ui::counts::plural(lang, n, b(Text::ExpenseCount), "expense", "expenses");
+        ui.label(Text::expense_total(lang, expenses, money(self.total)));
         if self.rows.is_empty() {
             ui.label(if ws.budget.expenses.is_empty() {
                 T::NothingYet.get(lang)

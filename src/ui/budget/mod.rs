@@ -108,6 +108,10 @@ crate::texts! {
         quarter(q) => "第{q}季度", "Q{q}";
         linked_promotion(name) => "促销活动：{name}", "Promotion: {name}";
         linked_channel(name) => "营销渠道：{name}", "Channel: {name}";
+        slice_hover(name, planned, actual, pct) => "{name}\n计划 {planned}\n实际 {actual}（为计划的 {pct}）", "{name}\nPlanned {planned}\nActual {actual} ({pct} of plan)";
+        delete_category_q(name, lines, expenses) => "删除类别“{name}”？它的 {lines} 条年度计划和 {expenses} 笔支出也会一并删除。", "Delete the category “{name}”? Its {lines} yearly plans and {expenses} expenses go too.";
+        over_plan(name, by, pct) => "▲ {name}：超出计划 {by}（为计划的 {pct}）", "▲ {name}: {by} over plan ({pct} of plan)";
+        expense_total(expenses, total) => "{expenses}，合计 {total}", "{expenses}, total {total}";
     }
 }
 
@@ -194,13 +198,7 @@ pub fn quarter_label(lang: Lang, q: u32) -> String {
 }
 
 pub fn month_label(lang: Lang, m: u32) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match lang {
-        Lang::Zh => format!("{m}月"),
-        Lang::En => EN[(m.clamp(1, 12) - 1) as usize].to_owned(),
-    }
+    crate::ui::format::month_short(lang, m)
 }
 
 impl View {
@@ -480,20 +478,13 @@ impl BudgetPage {
                 .map(|r| {
                     let name = ws.category_name(r.category).to_owned();
                     let amount = f(r);
-                    let hover = match lang {
-                        Lang::Zh => format!(
-                            "{name}\n计划 {}\n实际 {}（为计划的 {}）",
-                            money(r.planned),
-                            money(r.actual),
-                            percent(r.pct_of_plan)
-                        ),
-                        Lang::En => format!(
-                            "{name}\nPlanned {}\nActual {} ({} of plan)",
-                            money(r.planned),
-                            money(r.actual),
-                            percent(r.pct_of_plan)
-                        ),
-                    };
+                    let hover = Text::slice_hover(
+                        lang,
+                        &name,
+                        money(r.planned),
+                        money(r.actual),
+                        percent(r.pct_of_plan),
+                    );
                     Slice {
                         key: r.category.0,
                         name,
@@ -771,16 +762,7 @@ impl BudgetPage {
                 expenses,
             } => {
                 let name = ws.category_name(id).to_owned();
-                let q = match lang {
-                    Lang::Zh => format!(
-                        "删除类别“{name}”？它的 {lines} 条年度计划和 {expenses} 笔支出也会一并删除。"
-                    ),
-                    Lang::En => {
-                        format!(
-                            "Delete the category “{name}”? Its {lines} yearly plans and {expenses} expenses go too."
-                        )
-                    }
-                };
+                let q = Text::delete_category_q(lang, &name, lines, expenses);
                 (
                     format!("{q}\n{}", T::DeleteCannotBeUndoneHint.get(lang)),
                     RecordKey::BudgetCategory(id),

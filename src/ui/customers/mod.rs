@@ -32,6 +32,9 @@ crate::texts! {
         SelectHint => "在左侧列表中选择一个客户查看详情。", "Pick a customer in the list to see the details.";
         Count => "位客户", "customers";
     }
+    fn {
+        delete_q(q, name, contacts, interactions, feedback, points, deals, hint) => "{q}\n{name}：联系人 {contacts}，互动 {interactions}，反馈 {feedback}，积分记录 {points}，商机 {deals}。\n{hint}", "{q}\n{name}: {contacts} contacts, {interactions} interactions, {feedback} feedback items, {points} point entries, {deals} deals.\n{hint}";
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -295,28 +298,17 @@ impl CustomersPage {
         let count = |k: RecordKind| deps.iter().filter(|d| d.kind() == k).count();
         let lang = cx.lang;
         let name = ws.customer_name(id).to_owned();
-        let message = match lang {
-            crate::i18n::Lang::Zh => format!(
-                "{}\n{name}：联系人 {}，互动 {}，反馈 {}，积分记录 {}，商机 {}。\n{}",
-                Text::DeleteCustomerQ.get(lang),
-                count(RecordKind::Contact),
-                count(RecordKind::Interaction),
-                count(RecordKind::Feedback),
-                count(RecordKind::LoyaltyEntry),
-                count(RecordKind::Deal),
-                T::DeleteCannotBeUndoneHint.get(lang)
-            ),
-            crate::i18n::Lang::En => format!(
-                "{}\n{name}: {} contacts, {} interactions, {} feedback items, {} point entries, {} deals.\n{}",
-                Text::DeleteCustomerQ.get(lang),
-                count(RecordKind::Contact),
-                count(RecordKind::Interaction),
-                count(RecordKind::Feedback),
-                count(RecordKind::LoyaltyEntry),
-                count(RecordKind::Deal),
-                T::DeleteCannotBeUndoneHint.get(lang)
-            ),
-        };
+        let message = Text::delete_q(
+            lang,
+            Text::DeleteCustomerQ.get(lang),
+            &name,
+            count(RecordKind::Contact),
+            count(RecordKind::Interaction),
+            count(RecordKind::Feedback),
+            count(RecordKind::LoyaltyEntry),
+            count(RecordKind::Deal),
+            T::DeleteCannotBeUndoneHint.get(lang),
+        );
         match confirm_delete(ctx, "confirm_delete_customer", &message, lang) {
             Answer::Pending => {}
             Answer::No => self.confirm_delete = None,

@@ -106,12 +106,7 @@ impl LearningState {
             ));
         });
         let labels: Vec<String> = (1..=12)
-            .map(|m| match lang {
-                crate::i18n::Lang::Zh => format!("{m}月"),
-                crate::i18n::Lang::En => chrono::Month::try_from(m as u8)
-                    .map(|m| m.name()[..3].to_owned())
-                    .unwrap_or_default(),
-            })
+            .map(|m| crate::ui::format::month_short(lang, m))
             .collect();
         let values: Vec<f64> = y.hours_by_month.iter().map(|h| f64::from(*h)).collect();
         let alt = labels

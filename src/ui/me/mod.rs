@@ -389,10 +389,7 @@ pub fn parse_number(e: &mut Errors, field: &'static str, text: &str, min: i64, m
 
 /// "标题：值" / "Title: value", the colon as each language writes it.
 pub fn labelled(lang: Lang, label: &str, value: impl std::fmt::Display) -> String {
-    match lang {
-        Lang::Zh => format!("{label}：{value}"),
-        Lang::En => format!("{label}: {value}"),
-    }
+    format!("{label}{}{value}", crate::ui::format::colon(lang))
 }
 
 /// A section's heading with a "＋ add" button beside it; true when the button was clicked.

@@ -163,5 +163,6 @@ crate::texts! {
     fn {
         moved_later(n) => "已推迟 {n} 次", "moved later {n} times";
         hours(n) => "{n} 小时", "{n} h";
+        week_range(m1, d1, m2, d2, from, to) => "{m1}月{d1}日 – {m2}月{d2}日", "{from} – {to}";
     }
 }

@@ -603,16 +603,15 @@ pub fn moved_later(lang: Lang, n: u32) -> String {
 /// "11月30日那一周" / "Week of 30 Nov".
 pub fn week_label(lang: Lang, monday: NaiveDate) -> String {
     let sunday = monday + Days::new(6);
-    match lang {
-        Lang::Zh => format!(
-            "{}月{}日 – {}月{}日",
-            monday.month(),
-            monday.day(),
-            sunday.month(),
-            sunday.day()
-        ),
-        Lang::En => format!("{} – {}", monday.format("%d %b"), sunday.format("%d %b %Y")),
-    }
+    Text::week_range(
+        lang,
+        monday.month(),
+        monday.day(),
+        sunday.month(),
+        sunday.day(),
+        monday.format("%d %b"),
+        sunday.format("%d %b %Y"),
+    )
 }
 
 pub fn weekday(lang: Lang, d: NaiveDate) -> &'static str {

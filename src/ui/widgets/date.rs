@@ -16,6 +16,9 @@ crate::texts! {
         NextYear => "下一年", "Next year";
         Today => "今天", "Today";
     }
+    fn {
+        month_title(y, m, month) => "{y}年{m}月", "{month} {y}";
+    }
 }
 
 const WEEKDAYS_ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
@@ -45,10 +48,12 @@ pub fn weekday_heads(lang: Lang) -> [&'static str; 7] {
 
 /// The grid's title: "2026年11月" or "November 2026".
 pub fn month_title(lang: Lang, first: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月", first.year(), first.month()),
-        Lang::En => format!("{} {}", MONTHS_EN[first.month0() as usize], first.year()),
-    }
+    Text::month_title(
+        lang,
+        first.year(),
+        first.month(),
+        MONTHS_EN[first.month0() as usize],
+    )
 }
 
 /// The days the grid shows for the month of `first`: whole weeks from the Monday on or
