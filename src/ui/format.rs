@@ -48,6 +48,14 @@ pub fn per_day(lang: Lang, minor: f64) -> String {
     }
 }
 
+/// A quarter: "第4季度" / "Q4".
+pub fn quarter(lang: Lang, q: u32) -> String {
+    match lang {
+        Lang::Zh => format!("第{q}季度"),
+        Lang::En => format!("Q{q}"),
+    }
+}
+
 /// A month's short name: "3月" / "Mar".
 pub fn month_short(lang: Lang, m: u32) -> String {
     const EN: [&str; 12] = [

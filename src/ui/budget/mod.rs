@@ -105,7 +105,6 @@ crate::texts! {
         LinkNone => "（不关联）", "(not linked)";
     }
     fn {
-        quarter(q) => "第{q}季度", "Q{q}";
         linked_promotion(name) => "促销活动：{name}", "Promotion: {name}";
         linked_channel(name) => "营销渠道：{name}", "Channel: {name}";
         slice_hover(name, planned, actual, pct) => "{name}\n计划 {planned}\n实际 {actual}（为计划的 {pct}）", "{name}\nPlanned {planned}\nActual {actual} ({pct} of plan)";
@@ -194,7 +193,7 @@ pub fn category_color(id: CategoryId) -> egui::Color32 {
 }
 
 pub fn quarter_label(lang: Lang, q: u32) -> String {
-    Text::quarter(lang, q)
+    crate::ui::format::quarter(lang, q)
 }
 
 pub fn month_label(lang: Lang, m: u32) -> String {
