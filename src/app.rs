@@ -576,18 +576,11 @@ impl SalesDeskApp {
     /// is complete and no late write lands on the restored files), then the backup is
     /// copied in and loaded.
     fn restore(&mut self, backup: &std::path::Path) {
-        self.submit_dirty();
-        let Some(storage) = &self.storage else {
+        if self.storage.is_none() {
             return;
-        };
-        let result = storage
-            .autosaver
-            .flush()
-            .and_then(|_| store::restore_backup(&storage.dir, backup))
-            .and_then(|_| store::load(&storage.dir));
-        match result {
-            Ok(loaded) => {
-                self.take_reloaded(loaded);
+        }
+        match self.reload_after(|dir| store::restore_backup(dir, backup)) {
+            Ok(()) => {
                 self.page = Page::Data;
                 self.toasts.info(ui::data::Text::Restored.get(self.lang));
             }

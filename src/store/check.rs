@@ -191,7 +191,6 @@ fn stale_writes(dir: &Path) -> Vec<String> {
         .flatten()
         .filter(|e| !named.contains(&e.path()))
         .filter_map(|e| paths::temp_target(&e.file_name().to_string_lossy()))
-        .filter(|t| t == MANIFEST || FileKind::from_file_name(t).is_some())
         .collect();
     out.sort();
     out.dedup();

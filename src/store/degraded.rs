@@ -100,16 +100,23 @@ pub fn write(dir: &Path, list: &[SetAside]) -> Result<(), StoreError> {
 
 /// The collections of `list` whose file is still missing in `dir`: the degraded ones.
 pub fn still_missing(dir: &Path, list: Vec<SetAside>) -> Vec<SetAside> {
-    let mut seen = BTreeSet::new();
-    list.into_iter()
-        .rev()
-        .filter(|s| {
-            s.kind()
-                .is_some_and(|k| !paths::file_path(dir, k).exists() && seen.insert(k))
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+    let mut out: Vec<SetAside> = Vec::new();
+    for s in list {
+        if let Some(k) = s.kind()
+            && !paths::file_path(dir, k).exists()
+        {
+            // The newest note of a file wins.
+            out.retain(|o| o.kind() != Some(k));
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn kinds_of(problems: &[FileProblem]) -> BTreeSet<FileKind> {
+    problems
+        .iter()
+        .filter_map(|p| FileKind::from_file_name(&p.file))
         .collect()
 }
 
@@ -164,17 +171,8 @@ pub fn refuse_if_unsound(dir: &Path) -> Result<(), String> {
         .iter()
         .map(|s| s.problem(dir))
         .collect();
-    for kind in FileKind::ALL {
-        if problems.iter().any(|p| p.file == kind.file_name()) {
-            continue;
-        }
-        let mut scratch = crate::model::Workspace::default();
-        match files::read_into(dir, &mut scratch, kind) {
-            Ok(None) => {}
-            Ok(Some(p)) => problems.push(p),
-            Err(e) => problems.push(FileProblem::new(kind.file_name(), e.to_string())),
-        }
-    }
+    let listed: BTreeSet<FileKind> = kinds_of(&problems);
+    problems.extend(files::unreadable(dir, |k| listed.contains(&k)));
     if problems.is_empty() {
         return Ok(());
     }

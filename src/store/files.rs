@@ -192,6 +192,22 @@ pub fn read_into(
     })
 }
 
+/// The problems of the collection files of `dir` that do not read (`skip` says which
+/// kinds not to look at). Nothing is moved. A scratch per file: its records are dropped
+/// before the next file is read, so a large folder never holds a second workspace.
+pub fn unreadable(dir: &Path, skip: impl Fn(FileKind) -> bool) -> Vec<FileProblem> {
+    let mut problems = Vec::new();
+    for kind in FileKind::ALL.into_iter().filter(|k| !skip(*k)) {
+        let mut scratch = Workspace::default();
+        match read_into(dir, &mut scratch, kind) {
+            Ok(None) => {}
+            Ok(Some(p)) => problems.push(p),
+            Err(e) => problems.push(FileProblem::new(kind.file_name(), e.to_string())),
+        }
+    }
+    problems
+}
+
 /// The fast reader on a stream, into the slot of `kind`.
 fn stream_into(
     ws: &mut Workspace,

@@ -187,7 +187,6 @@ fn remove_stale_temps(dir: &Path) -> Vec<String> {
                     if std::fs::remove_file(&path).is_ok()
                         && sub == dir
                         && let Some(target) = paths::temp_target(&name)
-                        && (target == MANIFEST || FileKind::from_file_name(&target).is_some())
                     {
                         dropped.push(target);
                     }

@@ -99,10 +99,12 @@ pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.contains(TEMP_MARK)
 }
 
-/// The file a temp name was written for (`.deals.ron.tmp-1-2` → `deals.ron`).
+/// The workspace file (a collection file or the manifest) a temp name was written for
+/// (`.deals.ron.tmp-1-2` → `deals.ron`); `None` for any other temp file.
 pub fn temp_target(name: &str) -> Option<String> {
     let (head, _) = name.rsplit_once(TEMP_MARK)?;
-    head.strip_prefix('.').map(str::to_owned)
+    let target = head.strip_prefix('.')?;
+    (target == MANIFEST || FileKind::from_file_name(target).is_some()).then(|| target.to_owned())
 }
 
 /// The process that made a temp name, if it can be read from it.

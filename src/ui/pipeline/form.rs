@@ -171,31 +171,7 @@ impl DealDraft {
         }
         let mut d = match existing {
             Some(x) => x.clone(),
-            None => Deal {
-                id: DealId(0),
-                external_id: None,
-                title: String::new(),
-                customer: CustomerId(0),
-                owner: MemberId(0),
-                product: String::new(),
-                region: String::new(),
-                source: String::new(),
-                amount: Money::ZERO,
-                stage: self.stage,
-                history: vec![StageEntry {
-                    stage: self.stage,
-                    date: today,
-                }],
-                lost: None,
-                probability_override: None,
-                expected_close: None,
-                original_close: None,
-                close_slips: 0,
-                next_step: String::new(),
-                next_step_due: None,
-                last_activity: today,
-                notes: String::new(),
-            },
+            None => Deal::new(self.stage, today),
         };
         d.title = self.title.trim().to_owned();
         d.customer = self.customer.unwrap_or_default();
