@@ -29,7 +29,27 @@ impl Lock {
 }
 
 /// Takes the lock on `dir`, or says clearly that another SalesDesk has it.
+///
+/// A lock that this very process released can still be held for a moment by a child
+/// process another thread is starting: the child shares the locked descriptor until its
+/// `exec` closes it. So a refusal naming our own pid is tried again for up to a second
+/// before it is reported; a real holder keeps it and is reported as before.
 pub fn acquire_lock(dir: &Path) -> Result<Lock, StoreError> {
+    const TRIES: u32 = 100;
+    let own = Some(std::process::id());
+    let mut tries = 0;
+    loop {
+        match try_acquire(dir) {
+            Err(StoreError::AlreadyRunning { pid, .. }) if pid == own && tries < TRIES => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            result => return result,
+        }
+    }
+}
+
+fn try_acquire(dir: &Path) -> Result<Lock, StoreError> {
     let path = dir.join(LOCK);
     let locked_dir = lock_dir(dir)?;
     // Never truncate on open: the holder's pid is in there.
