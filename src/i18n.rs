@@ -350,6 +350,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::NotADate) => "Not a date (use YYYY-MM-DD)".into(),
         (Lang::Zh, Problem::Before(_)) => "日期早于开始日期".into(),
         (Lang::En, Problem::Before(_)) => "Is before the start date".into(),
+        (Lang::Zh, Problem::Below(_)) => "不能低于下一档".into(),
+        (Lang::En, Problem::Below(_)) => "Must not be below the tier beneath it".into(),
         (Lang::Zh, Problem::OutOfRange { min, max }) => format!("应在 {min} 到 {max} 之间"),
         (Lang::En, Problem::OutOfRange { min, max }) => format!("Must be between {min} and {max}"),
         (Lang::Zh, Problem::TooLong { max }) => format!("不能超过 {max} 个字符"),

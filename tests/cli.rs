@@ -266,6 +266,8 @@ fn report_matches_a_hand_calculation() {
         member: None,
         period: Period::year(2026),
         amount: Money::from_major(73_000),
+        stretch: None,
+        challenge: None,
     };
     doc.apply(Change::put(Record::Target(target)), "target")
         .unwrap();

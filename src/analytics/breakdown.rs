@@ -217,6 +217,8 @@ mod tests {
             member: Some(MemberId(1)),
             period: Period::quarter(2026, 1),
             amount: Money::from_major(1600),
+            stretch: None,
+            challenge: None,
         });
         ws
     }

@@ -454,6 +454,8 @@ mod tests {
                 member: None,
                 period,
                 amount: Money::from_major(major),
+                stretch: None,
+                challenge: None,
             });
         }
         Arc::make_mut(&mut ws.marketing)

@@ -566,6 +566,8 @@ mod tests {
             member: None,
             period: Period::month(2026, 3),
             amount: Money::from_major(31_000),
+            stretch: None,
+            challenge: None,
         });
         let me = Arc::make_mut(&mut ws.me);
         let mut done = task(1, Some("2026-03-10"));
@@ -662,6 +664,8 @@ mod tests {
             member: Some(MemberId(1)),
             period: Period::month(2026, 1),
             amount: Money::from_major(10_000),
+            stretch: None,
+            challenge: None,
         });
         let mut g = CareerGoal {
             id: GoalId(1),

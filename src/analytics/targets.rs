@@ -104,6 +104,8 @@ mod tests {
                 member,
                 period,
                 amount: Money::from_major(major),
+                stretch: None,
+                challenge: None,
             });
         }
         let m = Arc::make_mut(&mut ws.marketing);

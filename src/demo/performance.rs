@@ -56,6 +56,8 @@ fn gen_targets(members: &Table<Member>, team_month: f64, today: NaiveDate) -> Ve
                     member: Some(m.id),
                     period,
                     amount,
+                    stretch: None,
+                    challenge: None,
                 });
             }
             rows.push(Target {
@@ -63,6 +65,9 @@ fn gen_targets(members: &Table<Member>, team_month: f64, today: NaiveDate) -> Ve
                 member: None,
                 period,
                 amount: team,
+                // The team sets itself a stretch and a challenge above the target.
+                stretch: Some(round_to(month_total * 1.15, 10_000)),
+                challenge: Some(round_to(month_total * 1.3, 10_000)),
             });
         }
     }

@@ -18,7 +18,14 @@ pub struct Target {
     pub id: TargetId,
     pub member: Option<MemberId>,
     pub period: Period,
+    /// 目标: the tier the attainment is measured against.
     pub amount: Money,
+    /// 冲刺: the stretch tier, above the target (none when not set).
+    #[serde(default)]
+    pub stretch: Option<Money>,
+    /// 挑战: the challenge tier, above the stretch (none when not set).
+    #[serde(default)]
+    pub challenge: Option<Money>,
 }
 crate::keyed!(Target, TargetId);
 
@@ -26,6 +33,18 @@ impl Target {
     pub fn validate(&self) -> Errors {
         let mut e = Errors::new();
         e.not_negative("amount", self.amount);
+        // Each tier set must sit at or above the one below it.
+        if let Some(stretch) = self.stretch {
+            e.not_below("stretch", stretch, "amount", self.amount);
+        }
+        if let Some(challenge) = self.challenge {
+            e.not_below(
+                "challenge",
+                challenge,
+                "stretch",
+                self.stretch.unwrap_or(self.amount),
+            );
+        }
         e.not_before(
             "end",
             Some(self.period.end),
@@ -203,4 +222,47 @@ pub struct PerformanceFile {
     pub reviews: Table<Review>,
     pub commission_plans: Table<CommissionPlan>,
     pub notes: Table<CoachingNote>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Problem;
+
+    fn target(amount: i64, stretch: Option<i64>, challenge: Option<i64>) -> Target {
+        Target {
+            id: TargetId(1),
+            member: None,
+            period: Period::month(2026, 1),
+            amount: Money::from_major(amount),
+            stretch: stretch.map(Money::from_major),
+            challenge: challenge.map(Money::from_major),
+        }
+    }
+
+    #[test]
+    fn tiers_must_rise_from_target_to_stretch_to_challenge() {
+        assert!(target(100, Some(110), Some(120)).validate().is_empty());
+        assert!(target(100, None, Some(100)).validate().is_empty());
+        let low_stretch = target(100, Some(90), None).validate();
+        assert_eq!(low_stretch.get("stretch"), Some(&Problem::Below("amount")));
+        let low_challenge = target(100, Some(120), Some(110)).validate();
+        assert_eq!(
+            low_challenge.get("challenge"),
+            Some(&Problem::Below("stretch"))
+        );
+        // Without a stretch, the challenge is measured against the target itself.
+        let below_target = target(100, None, Some(99)).validate();
+        assert_eq!(
+            below_target.get("challenge"),
+            Some(&Problem::Below("stretch"))
+        );
+    }
+
+    #[test]
+    fn a_target_saved_before_tiers_existed_loads_with_none() {
+        let old = "(id: 3, member: None, period: (start: \"2026-01-01\", end: \"2026-01-31\"), amount: 500)";
+        let t: Target = ron::from_str(old).unwrap();
+        assert_eq!((t.stretch, t.challenge), (None, None));
+    }
 }

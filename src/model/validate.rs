@@ -13,6 +13,8 @@ pub enum Problem {
     NotADate,
     /// A date before the date in the named field.
     Before(&'static str),
+    /// An amount below the amount in the named field (a higher tier below a lower one).
+    Below(&'static str),
     OutOfRange {
         min: i64,
         max: i64,
@@ -41,6 +43,7 @@ impl Problem {
             Problem::Negative => "must not be negative".into(),
             Problem::NotADate => "is not a date (use YYYY-MM-DD)".into(),
             Problem::Before(f) => format!("is before {f}"),
+            Problem::Below(f) => format!("must not be below {f}"),
             Problem::OutOfRange { min, max } => format!("must be between {min} and {max}"),
             Problem::TooLong { max } => format!("is longer than {max} characters"),
             Problem::Missing => "refers to a record that does not exist".into(),
@@ -104,6 +107,17 @@ impl Errors {
     pub fn not_negative(&mut self, field: &'static str, m: Money) {
         if m.is_negative() {
             self.add(field, Problem::Negative);
+        }
+    }
+    pub fn not_below(
+        &mut self,
+        field: &'static str,
+        m: Money,
+        other_field: &'static str,
+        other: Money,
+    ) {
+        if m < other {
+            self.add(field, Problem::Below(other_field));
         }
     }
     pub fn range(&mut self, field: &'static str, v: i64, min: i64, max: i64) {
