@@ -9,9 +9,9 @@ use crate::ui::{self, AppCommand, Cx, Page, Pages, Route, Toasts};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
-/// Seconds of quiet after a change before it is written (well inside the 2 s a user
-/// may wait before the machine dies).
-const AUTOSAVE_AFTER: f64 = 0.5;
+/// Seconds after a change before it is handed to the writer. None: a save appends only
+/// what changed to the journal, so it costs little and reaches the disk at once.
+const AUTOSAVE_AFTER: f64 = 0.0;
 
 /// The page context over the shell's fields (a macro, so the other fields stay free
 /// to borrow beside it).
@@ -121,8 +121,11 @@ impl SalesDeskApp {
             // The demo (or an empty workspace) was made in memory: write it at once.
             app.doc.mark_dirty(crate::model::FileKind::ALL);
         }
+        // What the folder holds, so saves journal only what changes; a first start
+        // holds nothing yet, and its first save writes every file.
+        let on_disk = (!fresh).then(|| app.doc.ws().clone());
         app.storage = Some(Storage {
-            autosaver: Autosaver::new(dir.clone())?,
+            autosaver: Autosaver::start(store::Journal::open(&dir, on_disk), dir.clone())?,
             dir,
             _lock: lock,
         });
@@ -594,8 +597,10 @@ impl SalesDeskApp {
     /// The state after loading the data dir again (restore, reload).
     fn take_reloaded(&mut self, loaded: store::Loaded) {
         let dir = self.storage.as_ref().map(|s| s.dir.clone());
+        let on_disk = (!loaded.fresh).then(|| loaded.ws.clone());
         if let Some(s) = &self.storage {
             let _ = s.autosaver.poll();
+            s.autosaver.rebase(on_disk);
         }
         self.adopt(loaded, dir.as_deref());
         self.save_status.succeeded();
@@ -612,6 +617,8 @@ impl SalesDeskApp {
         let Some(storage) = &self.storage else {
             return Ok(());
         };
+        // The step works on plain files: the journal is folded into them first.
+        storage.autosaver.compact();
         storage.autosaver.flush()?;
         step(&storage.dir)?;
         let loaded = store::load(&storage.dir)?;

@@ -1,6 +1,6 @@
 //! Crash safety: a writer process saves a changing workspace in a loop through the real
-//! store code (`Document::apply` → `Autosaver::submit` → `flush`, i.e. `store::save` and
-//! its atomic writes) and is killed with SIGKILL at random moments, at least 200 times.
+//! store code (`Document::apply` → `Autosaver::submit` → `flush`, i.e. journal appends
+//! and, every few iterations, a compaction through `store::save` and its commit) and is killed with SIGKILL at random moments, at least 200 times.
 //! After every kill the data dir must load with no problem, every file must parse and
 //! pass `store::check`, and each file must hold the last committed state or the one
 //! being written when the kill came (never a torn file, never an older state).
@@ -122,8 +122,11 @@ fn crash_writer() {
     let _lock = store::acquire_lock(dir).expect("the lock (a killed writer must not hold it)");
     let loaded = store::load(dir).expect("load");
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    // The app's journal, compacting every few iterations, so kills land in appends,
+    // in compactions (files rewritten, journal dropped in one commit) and in between.
+    let journal = store::Journal::open(dir, Some(loaded.ws.clone())).compact_at(12 * 1024);
     let mut doc = Document::new(loaded.ws);
-    let saver = store::Autosaver::new(dir.to_path_buf()).expect("autosaver");
+    let saver = store::Autosaver::start(journal, dir.to_path_buf()).expect("autosaver");
     let start = markers(doc.ws()).into_values().max().unwrap_or(0) + 1;
     let mut out = std::io::stdout();
     // A line of its own: libtest has just written "test crash_writer ... " without one.
@@ -317,6 +320,7 @@ fn sigkill_at_random_moments_never_tears_or_loses_a_committed_file() {
 
     let started = Instant::now();
     let (mut kills_mid_run, mut kills_in_a_write, mut total_commits) = (0usize, 0usize, 0u64);
+    let mut kills_with_a_journal = 0usize;
     for round in 0..rounds {
         let (mut child, rx) = spawn_writer(dir);
         let mut start = None;
@@ -371,6 +375,10 @@ fn sigkill_at_random_moments_never_tears_or_loses_a_committed_file() {
                 "round {round}: the writer ended on its own (it should loop until killed):\n{err}"
             );
         }
+        // A kill that left a journal: the next load must replay it.
+        if dir.join("journal.ron").exists() {
+            kills_with_a_journal += 1;
+        }
         state = match check_after_kill(dir, round, &state, start, committed) {
             Ok(s) => s,
             Err(e) => panic!("{e}\n(replay with {SEED_ENV}={seed})"),
@@ -378,7 +386,8 @@ fn sigkill_at_random_moments_never_tears_or_loses_a_committed_file() {
     }
     eprintln!(
         "crash test: {rounds} kills ({kills_mid_run} in the save loop, {kills_in_a_write} of \
-         them as a write was seen), {total_commits} commits, final state {state:?}, {:.1} s",
+         them as a write was seen, {kills_with_a_journal} leaving a journal), {total_commits} \
+         commits, final state {state:?}, {:.1} s",
         started.elapsed().as_secs_f64()
     );
     // The kills hit a working save loop, not only start-ups: many landed while a write
@@ -392,5 +401,11 @@ fn sigkill_at_random_moments_never_tears_or_loses_a_committed_file() {
     assert!(
         progress as usize >= rounds / 10,
         "only {progress} iterations in {rounds} rounds"
+    );
+    // Both paths were crashed in: journal appends (a journal left behind) and the
+    // compactions that fold it in.
+    assert!(
+        kills_with_a_journal >= rounds / 10,
+        "only {kills_with_a_journal} of {rounds} kills left a journal to replay"
     );
 }

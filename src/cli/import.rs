@@ -95,6 +95,8 @@ fn run_inner(
     } else {
         loaded.ws
     };
+    // What the folder holds (nothing yet when fresh), for the journal.
+    let on_disk = (!loaded.fresh).then(|| ws.clone());
     let mut doc = Document::new(ws);
     let today = chrono::Local::now().date_naive();
     let summary = match import_deals(&mut doc, &bytes, today) {
@@ -121,9 +123,10 @@ fn run_inner(
         doc.take_dirty()
     };
     if !files.is_empty() {
-        // Today's backup (if not taken yet) holds the workspace as it was before.
-        let saved =
-            store::daily_backup(dir, today).and_then(|_| store::save(dir, doc.ws(), &files));
+        // Today's backup (if not taken yet) holds the workspace as it was before. A small
+        // import is appended to the journal like any edit; a large one rewrites the files.
+        let mut journal = store::Journal::open(dir, on_disk);
+        let saved = store::daily_backup(dir, today).and_then(|_| journal.save(doc.ws(), &files));
         if let Err(e) = saved {
             writeln!(err, "the import could not be saved: {e}")?;
             return Ok(1);

@@ -50,7 +50,23 @@ pub struct Report {
     pub as_of: NaiveDate,
     /// The number of records in each collection, by table name (`customers`, `deals` …),
     /// so scripts can see what the workspace holds.
-    pub counts: std::collections::BTreeMap<&'static str, usize>,
+    pub counts: std::collections::BTreeMap<String, usize>,
+}
+
+/// Records per collection, by table name. Two files have a `reviews` table (the team's
+/// performance reviews and the manager's weekly reviews): the second takes its file's
+/// name in front (`me_reviews`), so no count hides another.
+fn counts(ws: &Workspace) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for k in crate::model::RecordKind::ALL {
+        let mut key = k.table_name().to_string();
+        if out.contains_key(&key) {
+            let stem = k.file().file_name().trim_end_matches(".ron");
+            key = format!("{stem}_{key}");
+        }
+        out.insert(key, ws.count(*k));
+    }
+    out
 }
 
 /// Minor units to major, to the cent.
@@ -96,10 +112,7 @@ pub fn report(ws: &Workspace, period: Period, today: NaiveDate) -> Report {
         attainment: progress.and_then(|p| p.attainment),
         days_left: days_left(period, today),
         as_of: today,
-        counts: crate::model::RecordKind::ALL
-            .iter()
-            .map(|k| (k.table_name(), ws.count(*k)))
-            .collect(),
+        counts: counts(ws),
     }
 }
 
@@ -165,6 +178,11 @@ fn run_inner(
             dir.display()
         )?;
         return Ok(1);
+    }
+    // Notes (a save a crash interrupted, a journal the next start folds in) go to
+    // stderr: stdout holds the report alone, so scripts can parse it.
+    for note in &checked.notes {
+        writeln!(err, "note: {note}")?;
     }
     let today = chrono::Local::now().date_naive();
     let r = report(&checked.ws, Period::new(from, to), today);

@@ -21,13 +21,14 @@ use std::sync::Arc;
 /// mapping from record to file in a single place.
 macro_rules! records {
     ($($variant:ident($ty:ty, $id:ident) => $file:ident . $field:ident, $kind:ident;)*) => {
-        #[derive(Debug, Clone, PartialEq)]
+        // Serializable for the journal (`store::journal`), which stores whole records.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         pub enum Record { $($variant($ty),)* }
 
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum RecordKey { $($variant($id),)* }
 
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum RecordKind { $($variant,)* }
 
         $(
@@ -44,6 +45,9 @@ macro_rules! records {
                 }
                 fn raw_id(&self) -> u64 {
                     self.id.0
+                }
+                fn to_record(&self) -> Record {
+                    Record::$variant(self.clone())
                 }
             }
         )*
@@ -91,12 +95,12 @@ macro_rules! records {
                     $(RecordKey::$variant(id) => self.$file.$field.get(id).cloned().map(Record::$variant),)*
                 }
             }
-            fn put_record(&mut self, r: Record) -> Option<Record> {
+            pub(crate) fn put_record(&mut self, r: Record) -> Option<Record> {
                 match r {
                     $(Record::$variant(x) => Arc::make_mut(&mut self.$file).$field.put(x).map(Record::$variant),)*
                 }
             }
-            fn remove_record(&mut self, key: RecordKey) -> Option<Record> {
+            pub(crate) fn remove_record(&mut self, key: RecordKey) -> Option<Record> {
                 match key {
                     $(RecordKey::$variant(id) => Arc::make_mut(&mut self.$file).$field.remove(id).map(Record::$variant),)*
                 }
@@ -129,6 +133,14 @@ macro_rules! records {
                     $(RecordKind::$variant => {
                         let t = &self.$file.$field;
                         (t.next_id, t.rows.iter().map(|r| r.id.0).max().unwrap_or(0))
+                    })*
+                }
+            }
+            /// Sets the next id of `kind` exactly (replaying the journal).
+            pub(crate) fn set_next_id(&mut self, kind: RecordKind, next: u64) {
+                match kind {
+                    $(RecordKind::$variant => if self.$file.$field.next_id != next {
+                        Arc::make_mut(&mut self.$file).$field.next_id = next;
                     })*
                 }
             }
@@ -203,6 +215,7 @@ pub trait Stored: super::common::Keyed + Clone + Sized {
     fn of(r: &Record) -> Option<&Self>;
     fn of_mut(r: &mut Record) -> Option<&mut Self>;
     fn raw_id(&self) -> u64;
+    fn to_record(&self) -> Record;
 }
 
 impl RecordKey {

@@ -1,11 +1,14 @@
 //! Saving off the UI thread. The UI hands over a snapshot (cloning a `Workspace` only
-//! clones its `Arc`s) and the writer thread serializes and writes it. Snapshots that
-//! queue up while a write runs are merged: only the newest state of each file is written.
-//! Backups run here too, so no file is ever copied half-way through a write.
+//! clones its `Arc`s) and the writer thread works out what changed since the state on
+//! disk and appends it to the journal (`store::journal`), or rewrites the files when
+//! that is the better deal. Snapshots that queue up while a write runs are merged.
+//! Backups run here too, after the journal is folded into the files, so a backup is
+//! plain files and no file is ever copied half-way through a write. The journal is
+//! folded in on a clean stop too.
 
 use super::backup::daily_backup;
 use super::error::StoreError;
-use super::files::save;
+use super::journal::Journal;
 use super::paths::PREFS_FILE;
 use super::safety::backup_now;
 use crate::model::{FileKind, Workspace};
@@ -67,6 +70,11 @@ struct State {
     reports: Vec<SaveReport>,
     /// Files whose latest write failed (cleared when a later write of them succeeds).
     failed: BTreeMap<FileKind, StoreError>,
+    /// The data folder was changed under the writer (a restore, a reload): the state
+    /// it now holds, taken before any other work.
+    rebase: Option<Option<Workspace>>,
+    /// Fold the journal into the files when nothing else waits.
+    compact: bool,
 }
 
 impl State {
@@ -75,6 +83,8 @@ impl State {
             || self.backup_day.is_some()
             || !self.safety.is_empty()
             || self.prefs.is_some()
+            || self.rebase.is_some()
+            || self.compact
             || self.writing
     }
 }
@@ -98,8 +108,20 @@ pub struct Autosaver {
 }
 
 impl Autosaver {
-    /// Starts the writer thread for the data dir `dir`.
+    /// Starts the writer thread for the data dir `dir`, without knowing what it holds:
+    /// each save then rewrites the files it names (and folds in any journal).
     pub fn new(dir: PathBuf) -> Result<Autosaver, StoreError> {
+        Autosaver::start(Journal::open(&dir, None), dir)
+    }
+
+    /// Starts the writer thread for `dir`, which holds `ws` (as `load` returned it):
+    /// saves append what changed to the journal.
+    pub fn with_base(dir: PathBuf, ws: Workspace) -> Result<Autosaver, StoreError> {
+        Autosaver::start(Journal::open(&dir, Some(ws)), dir)
+    }
+
+    /// Starts the writer thread with `journal` (tests choose when it compacts).
+    pub fn start(journal: Journal, dir: PathBuf) -> Result<Autosaver, StoreError> {
         let shared = Arc::new(Shared {
             state: Mutex::new(State::default()),
             changed: Condvar::new(),
@@ -108,7 +130,7 @@ impl Autosaver {
         let worker_dir = dir.clone();
         let thread = std::thread::Builder::new()
             .name("salesdesk-autosave".into())
-            .spawn(move || run(&worker, &worker_dir))
+            .spawn(move || run(&worker, &worker_dir, journal))
             .map_err(|e| StoreError::io("start the background saver for", &dir, e))?;
         Ok(Autosaver {
             shared,
@@ -139,6 +161,20 @@ impl Autosaver {
             },
         };
         s.pending = Some(job);
+        self.shared.changed.notify_all();
+    }
+
+    /// The data folder now holds `ws` (after a restore or reload, with the writer
+    /// flushed): the journal starts again from there.
+    pub fn rebase(&self, ws: Option<Workspace>) {
+        self.shared.lock().rebase = Some(ws);
+        self.shared.changed.notify_all();
+    }
+
+    /// Asks for the journal to be folded into the files, after the writes queued (so
+    /// the data folder is plain files: before a restore, or for another program).
+    pub fn compact(&self) {
+        self.shared.lock().compact = true;
         self.shared.changed.notify_all();
     }
 
@@ -222,15 +258,21 @@ enum Work {
     Save(Job),
     Safety(SafetyCopy),
     Prefs(String),
+    Compact,
 }
 
 /// The writer thread: take a due daily backup, else the newest save, else the oldest
-/// safety copy; do it, report, repeat. On stop, finish what is pending first.
-fn run(shared: &Shared, dir: &std::path::Path) {
+/// safety copy; do it, report, repeat. On stop, finish what is pending first, then fold
+/// the journal into the files.
+fn run(shared: &Shared, dir: &std::path::Path, mut journal: Journal) {
     loop {
         let work = {
             let mut s = shared.lock();
             loop {
+                if let Some(ws) = s.rebase.take() {
+                    journal.rebase(ws);
+                    continue;
+                }
                 if let Some(day) = s.backup_day.take() {
                     s.writing = true;
                     break Work::Backup(day);
@@ -247,7 +289,14 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                     s.writing = true;
                     break Work::Prefs(text);
                 }
+                if std::mem::take(&mut s.compact) {
+                    s.writing = true;
+                    break Work::Compact;
+                }
                 if s.stop {
+                    drop(s);
+                    // A failure leaves the journal, replayed at the next start.
+                    let _ = journal.compact();
                     return;
                 }
                 s = shared.changed.wait(s).unwrap_or_else(|e| e.into_inner());
@@ -255,8 +304,10 @@ fn run(shared: &Shared, dir: &std::path::Path) {
         };
         match work {
             Work::Backup(day) => {
-                let result = std::panic::catch_unwind(|| daily_backup(dir, day))
-                    .unwrap_or(Err(StoreError::WriterStopped));
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    journal.compact().and_then(|_| daily_backup(dir, day))
+                }))
+                .unwrap_or(Err(StoreError::WriterStopped));
                 let mut s = shared.lock();
                 s.backups_done.push(result);
                 s.writing = false;
@@ -267,9 +318,16 @@ fn run(shared: &Shared, dir: &std::path::Path) {
                 let _ = super::atomic::write_bytes(&dir.join(PREFS_FILE), text.as_bytes());
                 shared.lock().writing = false;
             }
+            Work::Compact => {
+                let _ =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| journal.compact()));
+                shared.lock().writing = false;
+            }
             Work::Safety(why) => {
-                let result = std::panic::catch_unwind(|| backup_now(dir))
-                    .unwrap_or(Err(StoreError::WriterStopped));
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    journal.compact().and_then(|_| backup_now(dir))
+                }))
+                .unwrap_or(Err(StoreError::WriterStopped));
                 let mut s = shared.lock();
                 s.safety_done.push(SafetyDone { why, result });
                 s.writing = false;
@@ -277,7 +335,7 @@ fn run(shared: &Shared, dir: &std::path::Path) {
             Work::Save(job) => {
                 // A panic in serialization must not leave `flush` waiting for ever.
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    save(dir, &job.ws, &job.files)
+                    journal.save(&job.ws, &job.files).map(|_| ())
                 }))
                 .unwrap_or(Err(StoreError::WriterStopped));
                 let mut s = shared.lock();

@@ -59,9 +59,12 @@ pub struct BackupInfo {
     pub missing: Vec<FileKind>,
 }
 
-/// The files a backup holds (those that exist).
+/// The files a backup holds (those that exist). A journal is normally folded into the
+/// files before a backup; one still there (its fold failed) is copied with them.
 fn workspace_files() -> impl Iterator<Item = &'static str> {
-    std::iter::once(MANIFEST).chain(FileKind::ALL.iter().map(|k| k.file_name()))
+    std::iter::once(MANIFEST)
+        .chain(FileKind::ALL.iter().map(|k| k.file_name()))
+        .chain(std::iter::once(paths::JOURNAL))
 }
 
 fn holds_workspace(backup: &Path) -> bool {
@@ -273,6 +276,16 @@ pub fn restore_file(dir: &Path, backup: &Path, kind: FileKind) -> Result<(), Sto
 /// Copies every workspace file of `backup` into `dir` (each atomically), a missing
 /// collection as empty, the manifest last.
 fn copy_in(dir: &Path, backup: &Path) -> Result<(), StoreError> {
+    // The journal goes with its files: the backup's comes in, or ours goes (its
+    // changes belong to the files being replaced, kept in the before-restore copy).
+    let journal = super::journal::path(dir);
+    let theirs = backup.join(paths::JOURNAL);
+    if theirs.is_file() {
+        atomic::copy(&theirs, &journal)?;
+    } else if journal.exists() {
+        std::fs::remove_file(&journal).map_err(|e| StoreError::io("remove", &journal, e))?;
+        atomic::sync_dir(dir)?;
+    }
     let empty = Workspace::default();
     for kind in FileKind::ALL {
         let from = backup.join(kind.file_name());

@@ -176,7 +176,47 @@ fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
             Err(e) => r.problems.push(io_problem(name, &e)),
         }
     }
+    read_journal(dir, r);
     texts
+}
+
+/// Replays the journal over the files read (in memory only), as the next start will,
+/// and says so. Changes of a file that did not read are left out, like at the start.
+fn read_journal(dir: &Path, r: &mut CheckReport) {
+    let read = match super::journal::read(dir) {
+        Ok(Some(read)) => read,
+        Ok(None) => return,
+        Err(e) => {
+            r.problems.push(io_problem(paths::JOURNAL, &e));
+            return;
+        }
+    };
+    let unread: BTreeSet<FileKind> = r
+        .problems
+        .iter()
+        .filter_map(|p| FileKind::from_file_name(&p.file))
+        .collect();
+    read.replay(&mut r.ws, |k| unread.contains(&k));
+    if !read.entries.is_empty() {
+        let names: Vec<&str> = read.files().iter().map(|k| k.file_name()).collect();
+        r.notes.push(format!(
+            "{} holds {} saved change(s) not yet written into the files; the next start \
+             writes them in (rolls forward, nothing is lost): {}",
+            paths::JOURNAL,
+            read.entries.len(),
+            names.join(", ")
+        ));
+    }
+    if let Some(t) = read.torn {
+        r.notes.push(format!(
+            "{} ends in a change that was being written when SalesDesk stopped (line {}, \
+             {} bytes); it was never reported saved, and the next start drops it (rolls \
+             back, nothing committed is lost)",
+            paths::JOURNAL,
+            t.line,
+            t.bytes
+        ));
+    }
 }
 
 /// Workspace files with an unfinished write in `dir` (temp files no commit names).

@@ -31,6 +31,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Note {
     renames: Vec<(PathBuf, PathBuf)>,
+    /// Files that go once the renames are done: the journal a compaction folds into
+    /// the files. Part of the commit, so files and journal never disagree.
+    #[serde(default)]
+    removes: Vec<PathBuf>,
 }
 
 /// What a load found of an interrupted save.
@@ -58,6 +62,15 @@ fn name(p: &Path) -> String {
 /// before the commit point nothing changed and the temp files are gone; after it, the
 /// files are put in place at the latest by the next load.
 pub fn write_all(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), StoreError> {
+    write_all_removing(dir, files, &[])
+}
+
+/// [`write_all`], and `removes` (paths in `dir`) removed as part of the same commit.
+pub fn write_all_removing(
+    dir: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+    removes: &[PathBuf],
+) -> Result<(), StoreError> {
     // A commit left half done (a rename failed) is finished first, so the note of this
     // one never replaces it.
     finish(dir)?;
@@ -98,6 +111,7 @@ pub fn write_all(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), StoreEr
             .iter()
             .map(|(t, f)| (relative(dir, t), relative(dir, f)))
             .collect(),
+        removes: removes.iter().map(|p| relative(dir, p)).collect(),
     };
     let text = ron::to_string(&note).map_err(|e| StoreError::Serialize {
         file: COMMIT.into(),
@@ -126,6 +140,7 @@ pub fn finish(dir: &Path) -> Result<Option<Recovered>, StoreError> {
     // its temp files are then removed as uncommitted.
     let note: Note = ron::from_str(&text).unwrap_or(Note {
         renames: Vec::new(),
+        removes: Vec::new(),
     });
     let mut placed = Vec::new();
     let mut folders = std::collections::BTreeSet::new();
@@ -140,6 +155,18 @@ pub fn finish(dir: &Path) -> Result<Option<Recovered>, StoreError> {
     // One flush per folder makes the renames durable before the note goes.
     for f in &folders {
         atomic::sync_dir(f)?;
+    }
+    // Only after the renames are durable: the files now hold what these held.
+    if !note.removes.is_empty() {
+        for r in &note.removes {
+            let r = dir.join(r);
+            match std::fs::remove_file(&r) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(StoreError::io("remove", &r, e)),
+            }
+        }
+        atomic::sync_dir(dir)?;
     }
     // The note's removal need not be flushed: a note that comes back after a power cut
     // names temp files that are gone, and finishing it again does nothing.
@@ -200,7 +227,9 @@ mod tests {
                 (".a.ron.tmp-1-0".into(), "a.ron".into()),
                 (".b.ron.tmp-1-1".into(), "b.ron".into()),
             ],
+            removes: vec!["journal.ron".into()],
         };
+        std::fs::write(d.join("journal.ron"), "folded into a and b").unwrap();
         std::fs::write(d.join(COMMIT), ron::to_string(&note).unwrap()).unwrap();
         assert_eq!(
             pending(d),
@@ -211,6 +240,10 @@ mod tests {
             Some(Recovered::RolledForward(vec!["b.ron".into()]))
         );
         assert_eq!(std::fs::read_to_string(d.join("b.ron")).unwrap(), "new");
+        assert!(
+            !d.join("journal.ron").exists(),
+            "the removal is part of the commit"
+        );
         assert_eq!(finish(d).unwrap(), None);
     }
 }

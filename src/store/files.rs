@@ -220,9 +220,28 @@ fn stream_into(
 
 /// Writes the given files of `ws` (each atomically), then the manifest. Serialization
 /// happens here, so call it off the UI thread (see `Autosaver`).
+///
+/// A journal in `dir` is folded in: `ws` must hold its changes (every loader replays
+/// it), the files it touched are written too, and it is removed in the same commit.
 pub fn save(dir: &Path, ws: &Workspace, files: &BTreeSet<FileKind>) -> Result<(), StoreError> {
+    save_except(dir, ws, files, &BTreeSet::new())
+}
+
+/// [`save`], never writing the files in `never` (collections set aside: their records
+/// are not in `ws`, and an empty file must not take the place of the one moved away).
+pub(crate) fn save_except(
+    dir: &Path,
+    ws: &Workspace,
+    files: &BTreeSet<FileKind>,
+    never: &BTreeSet<FileKind>,
+) -> Result<(), StoreError> {
+    let journal = super::journal::read(dir)?;
+    let mut files = files.clone();
+    if let Some(j) = &journal {
+        files.extend(j.files());
+    }
     let mut out = Vec::with_capacity(files.len() + 1);
-    for kind in files {
+    for kind in files.iter().filter(|k| !never.contains(k)) {
         out.push((
             paths::file_path(dir, *kind),
             to_ron(ws, *kind)?.into_bytes(),
@@ -230,6 +249,7 @@ pub fn save(dir: &Path, ws: &Workspace, files: &BTreeSet<FileKind>) -> Result<()
     }
     let manifest = manifest::to_text(&Manifest::current())?;
     out.push((dir.join(paths::MANIFEST), manifest.into_bytes()));
+    let removes: Vec<_> = journal.iter().map(|_| super::journal::path(dir)).collect();
     // All the files of one save are one commit: a crash leaves all of them or none.
-    super::commit::write_all(dir, &out)
+    super::commit::write_all_removing(dir, &out, &removes)
 }

@@ -7,6 +7,7 @@ use super::commit::{self, Recovered};
 use super::degraded::{self, SetAside};
 use super::error::{FileProblem, StoreError};
 use super::files;
+use super::journal;
 use super::manifest::{self, SCHEMA_VERSION};
 use super::migrate::{self, V1_MIGRATED};
 use super::paths::{self, BACKUPS, MANIFEST, SET_ASIDE, V1_WORKSPACE};
@@ -143,6 +144,8 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
     if degraded != noted || (degraded.is_empty() && dir.join(SET_ASIDE).exists()) {
         degraded::write(dir, &degraded)?;
     }
+    let replayed = replay_journal(dir, &mut ws, &degraded::kinds(&degraded))?;
+    let recovered = recovered.or(replayed);
     ws.repair_tables();
     Ok(Loaded {
         ws,
@@ -152,6 +155,42 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
         degraded,
         recovered,
     })
+}
+
+/// Replays the journal a crash (or a failed exit) left over the files just read, then
+/// folds it into the files: after a load the data folder holds plain files again. The
+/// changes of a collection that was set aside cannot be replayed; the journal is then
+/// first copied to `backups/journal-kept-<stamp>.ron`, so nothing written is lost.
+/// Says what it did, as a recovery the app reports.
+fn replay_journal(
+    dir: &Path,
+    ws: &mut Workspace,
+    missing: &BTreeSet<FileKind>,
+) -> Result<Option<Recovered>, StoreError> {
+    let Some(read) = journal::read(dir)? else {
+        return Ok(None);
+    };
+    read.replay(ws, |k| missing.contains(&k));
+    let touched = read.files();
+    if !touched.is_disjoint(missing) {
+        let kept = dir.join(BACKUPS).join(format!(
+            "journal-kept-{}.ron",
+            chrono::Local::now().naive_local().format("%Y%m%d-%H%M%S")
+        ));
+        std::fs::create_dir_all(dir.join(BACKUPS))
+            .map_err(|e| StoreError::io("create", &dir.join(BACKUPS), e))?;
+        atomic::copy(&journal::path(dir), &paths::free_path(kept))?;
+    }
+    // A folder that cannot be written now keeps its journal (replayed again next
+    // time); the writer appends after its whole entries or folds it in.
+    let _ = files::save_except(dir, ws, &touched, missing);
+    Ok(Some(match read.torn {
+        // An entry cut short was never reported saved: dropping it loses nothing.
+        Some(_) => Recovered::RolledBack(vec![paths::JOURNAL.to_string()]),
+        None => {
+            Recovered::RolledForward(touched.iter().map(|k| k.file_name().to_string()).collect())
+        }
+    }))
 }
 
 /// Moves an unreadable file to `<name>.corrupt-<stamp>`: a rename, so the bytes are

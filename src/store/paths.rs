@@ -28,6 +28,8 @@ pub const RESTORE_PENDING: &str = "restore-pending.ron";
 pub const PREFS_FILE: &str = "prefs.ron";
 /// A save of several files in progress, past its commit point (see `commit`).
 pub const COMMIT: &str = "commit.ron";
+/// The changes made since the collection files were last written (`store::journal`).
+pub const JOURNAL: &str = "journal.ron";
 /// The collection files set aside and not resolved yet (see `degraded`).
 pub const SET_ASIDE: &str = "set-aside.ron";
 /// The single file of schema version 1.
