@@ -177,6 +177,73 @@ mod store_io {
             .bench_local_refs(|doc| doc.apply(Change::put(Record::Deal(edited.clone())), "edit"));
     }
 
+    /// One edited deal saved the way the app saves it now: the delta against the state
+    /// on disk (one merge walk of the deals table, records compared only where ids
+    /// meet), one checksummed line appended to journal.ron and flushed to disk. The
+    /// bytes each save writes are printed once per size (target: under 1 MB at 100k).
+    #[divan::bench(args = SIZES, sample_count = 20)]
+    fn journal_one_edited_deal(bencher: Bencher, deals: usize) {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let ws = ws(deals);
+        store::save(dir.path(), ws, &FileKind::ALL.into_iter().collect()).expect("first save");
+        // Never compacts here: this measures the append path alone.
+        let mut journal = store::Journal::open(dir.path(), Some(ws.clone())).compact_at(u64::MAX);
+        let mut doc = Document::new(ws.clone());
+        let mut i = 0u64;
+        let mut next_edit = move || {
+            i += 1;
+            let mut d = doc.ws().deals.deals.rows[(i as usize * 7919) % deals].clone();
+            d.notes = format!("edit {i}");
+            doc.apply(Change::put(Record::Deal(d)), "edit")
+                .expect("valid");
+            (doc.ws().clone(), doc.take_dirty())
+        };
+        let (first, files) = next_edit();
+        let before = journal.len();
+        journal.save(&first, &files).expect("save");
+        eprintln!(
+            "journal: one edited deal at {deals} deals appends {} bytes",
+            journal.len() - before
+        );
+        bencher
+            .with_inputs(&mut next_edit)
+            .bench_local_values(|(ws, files)| journal.save(&ws, &files).expect("save"));
+    }
+
+    /// Loading a data dir whose journal holds 1,000 edits (a crash before it was folded
+    /// in): the files are read, the journal replayed, and the journal folded in.
+    #[divan::bench(args = SIZES, sample_count = 10)]
+    fn load_replaying_a_journal_of_1000_edits(bencher: Bencher, deals: usize) {
+        let src = tempfile::tempdir().expect("a temp dir");
+        let ws = ws(deals);
+        store::save(src.path(), ws, &FileKind::ALL.into_iter().collect()).expect("first save");
+        let mut journal = store::Journal::open(src.path(), Some(ws.clone())).compact_at(u64::MAX);
+        let mut doc = Document::new(ws.clone());
+        for i in 0..1000usize {
+            let mut d = doc.ws().deals.deals.rows[(i * 7919) % deals].clone();
+            d.notes = format!("edit {i}");
+            doc.apply(Change::put(Record::Deal(d)), "edit")
+                .expect("valid");
+            let files = doc.take_dirty();
+            journal.save(doc.ws(), &files).expect("save");
+        }
+        bencher
+            .with_inputs(|| {
+                let dir = tempfile::tempdir().expect("a temp dir");
+                for e in std::fs::read_dir(src.path()).expect("read").flatten() {
+                    if e.path().is_file() {
+                        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy");
+                    }
+                }
+                dir
+            })
+            .bench_local_values(|dir| {
+                let loaded = store::load(dir.path()).expect("load");
+                assert!(loaded.problems.is_empty());
+                (loaded, dir)
+            });
+    }
+
     fn edited_deal(ws: &Workspace) -> salesdesk::model::Deal {
         let mut d = ws.deals.deals.rows[0].clone();
         d.notes = "edited in a bench".into();

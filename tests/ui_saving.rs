@@ -20,16 +20,21 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Makes every write of `kind` fail: a folder (not empty) takes the file's place.
+/// Makes every save of `kind` fail, as a disk that refuses writes does: a folder (not
+/// empty) takes the place of the file and of the journal a save would append to.
 fn break_file(dir: &Path, kind: FileKind) {
     let path = dir.join(kind.file_name());
     std::fs::remove_file(&path).unwrap();
-    std::fs::create_dir(&path).unwrap();
-    std::fs::write(path.join("in-the-way"), b"x").unwrap();
+    for p in [path, dir.join("journal.ron")] {
+        let _ = std::fs::remove_file(&p);
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("in-the-way"), b"x").unwrap();
+    }
 }
 
 fn mend_file(dir: &Path, kind: FileKind) {
     std::fs::remove_dir_all(dir.join(kind.file_name())).unwrap();
+    std::fs::remove_dir_all(dir.join("journal.ron")).unwrap();
 }
 
 /// Renames the first deal, through the one apply path; returns the new title.

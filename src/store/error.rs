@@ -99,6 +99,12 @@ pub enum StoreError {
     FolderHoldsWorkspace { path: PathBuf },
     /// The autosave thread is gone (it should never stop while the app runs).
     WriterStopped,
+    /// The changes to these collection files could not be saved (appending them to
+    /// the journal failed): names what is unsaved, then why.
+    Unsaved {
+        files: Vec<&'static str>,
+        source: Box<StoreError>,
+    },
 }
 
 impl StoreError {
@@ -194,6 +200,13 @@ impl fmt::Display for StoreError {
                 "the background saver stopped unexpectedly and did not write the latest \
                  changes; they are still in memory, so keep SalesDesk open and save again"
             ),
+            StoreError::Unsaved { files, source } => {
+                write!(
+                    f,
+                    "the changes to {} are not saved: {source}",
+                    files.join(", ")
+                )
+            }
         }
     }
 }

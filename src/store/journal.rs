@@ -221,12 +221,32 @@ impl Journal {
 
     /// Saves `ws`, of which `files` may have changed since the last save: appended to
     /// the journal when small, else the files are rewritten.
+    /// An error names the files whose changes are unsaved (the failing path may be the
+    /// journal's, which says nothing to the user about what is at stake).
     pub fn save(
         &mut self,
         ws: &Workspace,
         files: &BTreeSet<FileKind>,
     ) -> Result<Saved, StoreError> {
-        let Some(base) = self.base.as_ref().filter(|_| !self.suspect) else {
+        self.save_inner(ws, files).map_err(|e| StoreError::Unsaved {
+            files: files.iter().map(|k| k.file_name()).collect(),
+            source: Box::new(e),
+        })
+    }
+
+    fn save_inner(
+        &mut self,
+        ws: &Workspace,
+        files: &BTreeSet<FileKind>,
+    ) -> Result<Saved, StoreError> {
+        // A file that is not there (a collection started empty after it was set aside)
+        // cannot take a delta: it is written whole, with the journal folded in.
+        let missing = || {
+            files
+                .iter()
+                .any(|k| !super::paths::file_path(&self.dir, *k).exists())
+        };
+        let Some(base) = self.base.as_ref().filter(|_| !self.suspect && !missing()) else {
             return self.compact_to(ws, files);
         };
         let delta = Delta::between(base, ws, files);
