@@ -8,6 +8,7 @@ pub mod demo;
 pub mod hanzi;
 pub mod i18n;
 pub mod import;
+pub mod launch;
 pub mod model;
 pub mod store;
 pub mod ui;

@@ -28,14 +28,8 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
         Err(e) => return fatal(&e.to_string()),
     };
     let today = Local::now().date_naive();
-    let mut loaded = match store::load(&dir) {
-        Ok(l) => l,
-        Err(e) => return fatal(&e.to_string()),
-    };
-    if loaded.fresh {
-        // First start: a realistic demo, written to disk at once by the first autosave.
-        loaded.ws = salesdesk::demo::generate(1, salesdesk::demo::DemoSize::DEFAULT, today);
-    }
+    // The data is read on a thread while the window opens (a first start gets the demo).
+    let launch = salesdesk::launch::Launch::start(dir, lock, today);
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("SalesDesk 销售经理工作台")
@@ -59,8 +53,7 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             salesdesk::ui::fonts::install_fonts(&cc.egui_ctx);
             // Today's backup is taken on the writer thread; a failure shows in the window.
-            let app = salesdesk::app::SalesDeskApp::open(loaded, dir, lock, today)?;
-            Ok(Box::new(app))
+            Ok(Box::new(launch))
         }),
     );
     match result {

@@ -1,0 +1,66 @@
+//! The window opens before the data: it shows a loading state while the data folder is
+//! read on a thread, then the app; a folder that cannot be opened is said in the window.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use salesdesk::launch::Launch;
+use salesdesk::store;
+
+fn harness(launch: Launch) -> Harness<'static, Launch> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(salesdesk::ui::fonts::install_fonts)
+        .build_ui_state(|ui, launch: &mut Launch| launch.show(ui), launch)
+}
+
+/// Steps until `done` (the loading thread reports between frames), at most 5 s.
+fn step_until(h: &mut Harness<'static, Launch>, done: impl Fn(&Launch) -> bool) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !done(h.state()) && std::time::Instant::now() < until {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn the_window_shows_a_loading_state_until_the_data_arrives_then_the_app() {
+    let dir = common::saved_demo();
+    let d = dir.path().to_path_buf();
+    let lock = store::acquire_lock(&d).unwrap();
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let from = d.clone();
+    let launch = Launch::start_with(d.clone(), lock, common::demo_day(), move || {
+        // Held back until the test has seen the loading state.
+        let _ = wait.recv();
+        store::load(&from).map_err(|e| e.to_string())
+    });
+    let mut h = harness(launch);
+    h.step();
+    h.get_by_label("正在打开工作区… · Opening your workspace…");
+    assert!(matches!(h.state(), Launch::Loading { .. }));
+    release.send(()).unwrap();
+    step_until(&mut h, |l| matches!(l, Launch::Ready(_)));
+    assert!(h.state_mut().app().is_some(), "the app took the data");
+    h.step();
+    assert!(
+        h.query_by_label("正在打开工作区… · Opening your workspace…")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_read_is_said_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    // A data format from the future: refused, nothing written.
+    std::fs::write(d.join("manifest.ron"), "(schema_version: 999)").unwrap();
+    let lock = store::acquire_lock(&d).unwrap();
+    let mut h = harness(Launch::start(d, lock, common::demo_day()));
+    step_until(&mut h, |l| matches!(l, Launch::Failed(_)));
+    h.step();
+    h.get_by_label_contains("could not open the workspace");
+    h.get_by_label_contains("999");
+    h.get_by_label("关闭 / Close");
+}
