@@ -51,6 +51,8 @@ pub struct Report {
     /// The number of records in each collection, by table name (`customers`, `deals` …),
     /// so scripts can see what the workspace holds.
     pub counts: std::collections::BTreeMap<&'static str, usize>,
+    /// Every channel or event with deals or cost in the period, and its return.
+    pub sources: Vec<super::report_sources::SourceRow>,
 }
 
 /// Minor units to major, to the cent.
@@ -100,6 +102,7 @@ pub fn report(ws: &Workspace, period: Period, today: NaiveDate) -> Report {
             .iter()
             .map(|k| (k.table_name(), ws.count(*k)))
             .collect(),
+        sources: super::report_sources::sources(ws, period),
     }
 }
 

@@ -6,6 +6,7 @@
 //! same functions drive this page and the Dashboard's alerts.
 
 pub mod analysis;
+pub mod by_source;
 pub mod categories;
 pub mod expenses;
 
