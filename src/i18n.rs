@@ -176,11 +176,24 @@ labels!(ChannelKind {
     Online => "线上平台", "Online";
     OfflineEvent => "线下活动", "Offline event";
     WordOfMouth => "口碑营销", "Word of mouth";
+    Other => "其他", "Other";
 });
 labels!(ContentKind {
     ProductIntro => "产品介绍", "Product introduction";
     Promotion => "促销活动", "Promotion";
     BrandStory => "品牌故事", "Brand story";
+    Other => "其他", "Other";
+});
+labels!(ContentStatus {
+    Idea => "构思", "Idea";
+    Planned => "已排期", "Planned";
+    Published => "已发布", "Published";
+});
+labels!(ResearchKind {
+    Competitor => "竞争对手", "Competitor";
+    Trend => "市场趋势", "Trend";
+    CustomerNeed => "客户需求", "Customer need";
+    Other => "其他", "Other";
 });
 labels!(PromotionKind {
     Discount => "折扣", "Discount";

@@ -603,7 +603,7 @@ proptest! {
             id: CustomerId(id.unwrap_or(0)),
             name: lines[0].clone(), industry: lines[1].clone(), region: lines[2].clone(),
             owner: owner.map(MemberId), phone: lines[3].clone(), email,
-            address: lines[4].clone(), source: lines[5].clone(), created,
+            address: lines[4].clone(), source: owner.map(|o| SourceRef::Channel(ChannelId(o))), created,
             annual_potential: potential, notes, segment: segment.map(SegmentId),
         };
         let built = d.build();
@@ -652,7 +652,7 @@ proptest! {
             None => DealDraft::new(today()),
         };
         d.title = lines[0].clone(); d.customer = ids.0.map(CustomerId); d.owner = ids.1.map(MemberId);
-        d.product = lines[1].clone(); d.region = lines[2].clone(); d.source = lines[3].clone();
+        d.product = lines[1].clone(); d.region = lines[2].clone(); d.source = ids.0.map(|c| SourceRef::Promotion(PromotionId(c)));
         d.amount = amount; d.expected_close = dates.0; d.probability = probability;
         d.next_step = lines[4].clone(); d.next_step_due = dates.1; d.notes = notes;
         d.customer_query = lines[5].clone();

@@ -50,7 +50,8 @@ const GOLDEN: &[Golden] = &[
             ("deals.deals", 3, 4),
             ("marketing.research", 0, 1),
             ("marketing.segments", 0, 1),
-            ("marketing.channels", 1, 2),
+            // "referral", the schema-1 deals' and customers' source, became a channel.
+            ("marketing.channels", 2, 3),
             ("marketing.content", 0, 1),
             ("marketing.plans", 0, 1),
             ("marketing.market_sizes", 0, 1),
@@ -68,7 +69,7 @@ const GOLDEN: &[Golden] = &[
     },
     Golden {
         name: "v2",
-        migrated_from: None,
+        migrated_from: Some(2),
         tables: &[
             ("team.members", 8, 9),
             ("performance.targets", 168, 169),
@@ -98,6 +99,40 @@ const GOLDEN: &[Golden] = &[
             ("me.check_ins", 24, 25),
         ],
         values: v2_values,
+        report_won_lost: (125, 116),
+    },
+    Golden {
+        name: "v3",
+        migrated_from: None,
+        tables: &[
+            ("team.members", 8, 9),
+            ("performance.targets", 168, 169),
+            ("performance.kpis", 5, 6),
+            ("performance.reviews", 26, 27),
+            ("performance.commission_plans", 2, 3),
+            ("performance.notes", 25, 26),
+            ("customers.customers", 150, 151),
+            ("customers.contacts", 295, 296),
+            ("customers.interactions", 446, 447),
+            ("customers.feedback", 12, 13),
+            ("customers.loyalty_ledger", 136, 137),
+            ("deals.deals", 400, 401),
+            ("marketing.research", 5, 6),
+            ("marketing.segments", 4, 5),
+            ("marketing.channels", 8, 9),
+            ("marketing.content", 9, 10),
+            ("marketing.plans", 2, 3),
+            ("marketing.market_sizes", 6, 7),
+            ("promotions.promotions", 6, 7),
+            ("budget.categories", 7, 8),
+            ("budget.lines", 14, 15),
+            ("budget.expenses", 240, 241),
+            ("me.goals", 5, 6),
+            ("me.learning", 5, 6),
+            ("me.tasks", 11, 12),
+            ("me.check_ins", 24, 25),
+        ],
+        values: v3_values,
         report_won_lost: (125, 116),
     },
 ];
@@ -140,12 +175,25 @@ fn v1_values(ws: &Workspace) {
         (ch.name.as_str(), ch.kind),
         ("WeChat 公众号", ChannelKind::Online)
     );
+    // Schema 3: every "referral" source is a link to the one channel made for it.
+    let referral = ws.marketing.channels.get(ChannelId(2)).unwrap();
+    assert_eq!(
+        (referral.name.as_str(), referral.kind),
+        ("referral", ChannelKind::Other)
+    );
+    assert!(
+        ws.deals
+            .deals
+            .iter()
+            .all(|d| d.source == Some(SourceRef::Channel(ChannelId(2))))
+    );
+    assert_eq!(c.source, Some(SourceRef::Channel(ChannelId(2))));
     let e = ws.budget.expenses.get(ExpenseId(1)).unwrap();
     assert_eq!(
         (e.amount, e.date),
         (Money::from_major(8_500), day("2025-04-20"))
     );
-    assert_eq!(e.link, Some(ExpenseLink::Channel(ChannelId(1))));
+    assert_eq!(e.link, Some(SourceRef::Channel(ChannelId(1))));
     assert_eq!(ws.budget.lines.rows[0].planned, Money::from_major(120_000));
     let task = ws.me.tasks.get(TaskId(1)).unwrap();
     assert_eq!(task.title, "Prepare Q2 review deck");
@@ -215,6 +263,26 @@ fn v2_values(ws: &Workspace) {
     let d = ws.deals.deals.get(DealId(400)).unwrap();
     assert_eq!((d.stage, d.probability_override), (Stage::Quote, Some(40)));
     assert_eq!(d.amount, Money::from_major(724_000));
+    // Schema 3: every schema-2 source name named a channel or an event, so each became
+    // a link to it and no channel was added.
+    let text = std::fs::read_to_string(common::fixture_dir("v2").join("deals.ron")).unwrap();
+    for deal in ws.deals.deals.iter() {
+        let row = format!("(id: {}, ", deal.id);
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(&row))
+            .unwrap();
+        let name = deal.source.map_or("", |s| ws.source_name(s));
+        assert!(line.contains(&format!("source: \"{name}\",")), "{line}");
+    }
+    assert_eq!(
+        ws.customers
+            .customers
+            .iter()
+            .filter(|c| c.source.is_none())
+            .count(),
+        0
+    );
 
     let research = ws.marketing.research.get(ResearchId(2)).unwrap();
     assert_eq!(research.date, day("2026-09-22"));
@@ -229,8 +297,8 @@ fn v2_values(ws: &Workspace) {
     );
     let content = ws.marketing.content.get(ContentId(1)).unwrap();
     assert_eq!(
-        (content.kind, content.published),
-        (ContentKind::ProductIntro, true)
+        (content.kind, content.status),
+        (ContentKind::ProductIntro, ContentStatus::Published)
     );
     let mp = ws.marketing.plans.get(MarketingPlanId(2)).unwrap();
     assert_eq!(
@@ -265,7 +333,7 @@ fn v2_values(ws: &Workspace) {
         (e.date, e.amount),
         (day("2025-01-01"), Money::from_major(13_484))
     );
-    assert_eq!(e.link, Some(ExpenseLink::Channel(ChannelId(6))));
+    assert_eq!(e.link, Some(SourceRef::Channel(ChannelId(6))));
 
     let g = ws.me.goals.get(GoalId(1)).unwrap();
     assert_eq!((g.area, g.progress), (GoalArea::Career, 35));
@@ -281,6 +349,57 @@ fn v2_values(ws: &Workspace) {
     );
     let ci = ws.me.check_ins.get(CheckInId(2)).unwrap();
     assert_eq!((ci.date, ci.stress, ci.energy), (day("2026-09-14"), 1, 5));
+}
+
+fn v3_values(ws: &Workspace) {
+    assert!(ws.settings.demo);
+    assert_eq!(ws.team.setup.team_name, "企业客户销售一部");
+    let d = ws.deals.deals.get(DealId(6)).unwrap();
+    assert_eq!((d.title.as_str(), d.stage), ("金宇云ERP项目", Stage::Lost));
+    assert_eq!(d.source, Some(SourceRef::Promotion(PromotionId(1))));
+    assert_eq!(d.amount, Money::from_major(108_000));
+    let c = ws.customers.customers.get(CustomerId(2)).unwrap();
+    assert_eq!(c.name, "深圳恒业机械制造有限公司");
+    assert_eq!(
+        (c.source, c.segment),
+        (Some(SourceRef::Channel(ChannelId(1))), Some(SegmentId(1)))
+    );
+    let r = ws.marketing.research.get(ResearchId(3)).unwrap();
+    assert_eq!(
+        (r.kind, r.competitor.as_str(), r.date),
+        (ResearchKind::Competitor, "金蝶云星空", day("2026-10-18"))
+    );
+    let seg = ws.marketing.segments.get(SegmentId(3)).unwrap();
+    assert_eq!(seg.positioning, "两周上线、按需付费，随业务一起长大的ERP。");
+    let ch = ws.marketing.channels.get(ChannelId(3)).unwrap();
+    assert_eq!(
+        (ch.name.as_str(), ch.planned_budget),
+        ("行业B2B平台", Money::from_major(90_000))
+    );
+    let content = ws.marketing.content.get(ContentId(3)).unwrap();
+    assert_eq!(
+        (content.status, content.owner, content.date),
+        (
+            ContentStatus::Published,
+            Some(MemberId(1)),
+            day("2026-09-15")
+        )
+    );
+    let size = ws.marketing.market_sizes.get(MarketSizeId(3)).unwrap();
+    assert_eq!(
+        (size.segment, size.size),
+        (Some(SegmentId(1)), Money::from_major(336_000_000))
+    );
+    let p = ws.promotions.promotions.get(PromotionId(1)).unwrap();
+    assert_eq!(p.name, "华南区销售冠军竞赛");
+    let e = ws.budget.expenses.get(ExpenseId(158)).unwrap();
+    assert_eq!(
+        (e.date, e.link),
+        (
+            day("2026-02-20"),
+            Some(SourceRef::Promotion(PromotionId(1)))
+        )
+    );
 }
 
 /// (collection.table, records, next id) of every table of `ws`.

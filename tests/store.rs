@@ -97,7 +97,7 @@ fn save_writes_only_the_given_files_and_the_manifest() {
     store::save(dir.path(), &sample(), &[FileKind::Deals].into()).unwrap();
     assert_eq!(names_in(dir.path()), ["deals.ron", "manifest.ron"]);
     let manifest = std::fs::read_to_string(dir.path().join("manifest.ron")).unwrap();
-    assert!(manifest.contains("schema_version: 2"), "{manifest}");
+    assert!(manifest.contains("schema_version: 3"), "{manifest}");
 }
 
 #[test]
@@ -225,12 +225,12 @@ fn a_newer_schema_is_refused_and_nothing_changes() {
     let manifest = dir.path().join("manifest.ron");
     std::fs::write(
         &manifest,
-        "(schema_version: 3, app_version: \"9.0.0\", something_new: 1)",
+        "(schema_version: 4, app_version: \"9.0.0\", something_new: 1)",
     )
     .unwrap();
     let before = names_in(dir.path());
     match store::load(dir.path()) {
-        Err(e @ StoreError::NewerSchema { found: 3, .. }) => {
+        Err(e @ StoreError::NewerSchema { found: 4, .. }) => {
             assert!(e.to_string().contains("newer SalesDesk"), "{e}");
         }
         other => panic!("expected NewerSchema, got {other:?}"),
@@ -419,7 +419,7 @@ fn the_v1_fixture_migrates_to_per_collection_files() {
     let kept = dir.path().join("workspace.ron.v1-migrated");
     assert_eq!(std::fs::read(kept).unwrap(), original);
     let manifest = std::fs::read_to_string(dir.path().join("manifest.ron")).unwrap();
-    assert!(manifest.contains("schema_version: 2"));
+    assert!(manifest.contains("schema_version: 3"));
 
     let again = store::load(dir.path()).unwrap();
     assert_eq!(again.migrated_from, None);

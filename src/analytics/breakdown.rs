@@ -45,7 +45,7 @@ pub fn revenue_by(ws: &Workspace, period: Period, dim: Dimension) -> Vec<Slice> 
             Dimension::Owner => (Some(d.owner), ""),
             Dimension::Region => (None, d.region.trim()),
             Dimension::Product => (None, d.product.trim()),
-            Dimension::Source => (None, d.source.trim()),
+            Dimension::Source => (None, d.source.map_or("", |s| ws.source_name(s))),
         };
         let g = groups.entry(key).or_default();
         g.0 += d.amount;

@@ -320,7 +320,7 @@ pub fn breakdown_table(
             Dimension::Owner => (Some(d.owner), ""),
             Dimension::Region => (None, d.region.trim()),
             Dimension::Product => (None, d.product.trim()),
-            Dimension::Source => (None, d.source.trim()),
+            Dimension::Source => (None, d.source.map_or("", |s| ws.source_name(s))),
         };
         let g = groups.entry(key).or_default();
         if won {
@@ -643,7 +643,7 @@ mod tests {
     fn filter_choices_are_distinct_and_sorted() {
         let mut a = deal(1, &[(Lead, "2026-01-01")]);
         a.region = " West".into();
-        a.source = "Web".into();
+        a.source = Some(crate::model::SourceRef::Channel(crate::model::ChannelId(7)));
         let mut b = deal(2, &[(Lead, "2026-01-01")]);
         b.region = "East".into();
         b.product = "ERP".into();
@@ -652,6 +652,7 @@ mod tests {
         let f = filter_choices(&ws_with(vec![a, b, c]));
         assert_eq!(f.regions, ["East", "West"]);
         assert_eq!(f.products, ["ERP"]);
-        assert_eq!(f.sources, ["Web"]);
+        let src = crate::model::SourceRef::Channel(crate::model::ChannelId(7));
+        assert_eq!(f.sources, [(src, String::new())]);
     }
 }

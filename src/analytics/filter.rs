@@ -1,7 +1,7 @@
 //! Which deals a figure looks at: everything, or one rep / region / product / source, so
 //! per-rep funnels and KPIs reuse the team-wide code.
 
-use crate::model::{Deal, MemberId, Workspace};
+use crate::model::{Deal, MemberId, SourceRef, Workspace};
 use std::collections::BTreeSet;
 
 /// A conjunction of optional conditions; the default matches every deal. Hashable so it
@@ -11,7 +11,7 @@ pub struct DealFilter {
     pub owner: Option<MemberId>,
     pub region: Option<String>,
     pub product: Option<String>,
-    pub source: Option<String>,
+    pub source: Option<SourceRef>,
 }
 
 impl DealFilter {
@@ -38,17 +38,18 @@ impl DealFilter {
         self.owner.is_none_or(|o| d.owner == o)
             && text_matches(&self.region, &d.region)
             && text_matches(&self.product, &d.product)
-            && text_matches(&self.source, &d.source)
+            && self.source.is_none_or(|s| d.source == Some(s))
     }
 }
 
-/// The values the filter drop-downs offer: regions, products and sources, each trimmed,
-/// sorted, without duplicates or the empty text.
+/// The values the filter drop-downs offer: regions and products, each trimmed, sorted,
+/// without duplicates or the empty text; sources (channels and events) with their
+/// names, sorted by name.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterChoices {
     pub regions: Vec<String>,
     pub products: Vec<String>,
-    pub sources: Vec<String>,
+    pub sources: Vec<(SourceRef, String)>,
 }
 
 impl FilterChoices {
@@ -57,16 +58,21 @@ impl FilterChoices {
         ws: &'a Workspace,
         regions: impl IntoIterator<Item = &'a str>,
         products: impl IntoIterator<Item = &'a str>,
-        sources: impl IntoIterator<Item = &'a str>,
+        sources: impl IntoIterator<Item = SourceRef>,
     ) -> FilterChoices {
         let mut r: BTreeSet<&str> = regions.into_iter().map(str::trim).collect();
         let mut p: BTreeSet<&str> = products.into_iter().map(str::trim).collect();
-        let mut s: BTreeSet<&str> = sources.into_iter().map(str::trim).collect();
+        let mut s: BTreeSet<SourceRef> = sources.into_iter().collect();
         for d in ws.deals.deals.iter() {
             r.insert(d.region.trim());
             p.insert(d.product.trim());
-            s.insert(d.source.trim());
+            s.extend(d.source);
         }
+        let mut sources: Vec<(SourceRef, String)> = s
+            .into_iter()
+            .map(|x| (x, ws.source_name(x).to_string()))
+            .collect();
+        sources.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         let list = |set: BTreeSet<&str>| {
             set.into_iter()
                 .filter(|x| !x.is_empty())
@@ -76,7 +82,7 @@ impl FilterChoices {
         FilterChoices {
             regions: list(r),
             products: list(p),
-            sources: list(s),
+            sources,
         }
     }
 }

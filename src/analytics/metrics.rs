@@ -87,10 +87,7 @@ pub fn kpis(ws: &Workspace, period: Period, filter: &DealFilter) -> Kpis {
                     .region
                     .as_deref()
                     .is_none_or(|r| r.trim() == c.region.trim())
-                && filter
-                    .source
-                    .as_deref()
-                    .is_none_or(|s| s.trim() == c.source.trim())
+                && filter.source.is_none_or(|s| c.source == Some(s))
         })
         .count() as u64;
     k
@@ -274,7 +271,7 @@ mod tests {
                 phone: String::new(),
                 email: String::new(),
                 address: String::new(),
-                source: String::new(),
+                source: None,
                 created: d(created),
                 annual_potential: Money::ZERO,
                 notes: String::new(),

@@ -23,6 +23,7 @@ mod perf_tests;
 pub mod pipeline;
 pub mod relationship;
 pub mod reminders;
+pub mod sources;
 pub mod targets;
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -38,6 +39,7 @@ pub use funnel::*;
 pub use losses::{LossAnalysis, Lost, losses};
 pub use metrics::*;
 pub use reminders::*;
+pub use sources::*;
 pub use targets::*;
 
 /// `num / den`, or `None` when the denominator is zero (never NaN or infinity).

@@ -7,7 +7,7 @@
 
 use super::filter::{DealFilter, FilterChoices};
 use super::reminders::stale_deals;
-use crate::model::{Deal, DealId, Money, Stage, Workspace, days_between};
+use crate::model::{Deal, DealId, Money, SourceRef, Stage, Workspace, days_between};
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
@@ -290,8 +290,14 @@ pub fn pipeline_choices(ws: &Workspace) -> FilterChoices {
         ws.marketing
             .channels
             .iter()
-            .map(|c| c.name.as_str())
-            .chain(ws.promotions.promotions.iter().map(|p| p.name.as_str())),
+            .filter(|c| c.active)
+            .map(|c| SourceRef::Channel(c.id))
+            .chain(
+                ws.promotions
+                    .promotions
+                    .iter()
+                    .map(|p| SourceRef::Promotion(p.id)),
+            ),
     )
 }
 
@@ -299,7 +305,7 @@ pub fn pipeline_choices(ws: &Workspace) -> FilterChoices {
 mod tests {
     use super::*;
     use crate::analytics::testutil::*;
-    use crate::model::{Customer, CustomerId, MemberId};
+    use crate::model::{Channel, ChannelId, ChannelKind, Customer, CustomerId, MemberId, Table};
     use Stage::*;
     use std::sync::Arc;
 
@@ -487,14 +493,24 @@ mod tests {
     fn choices_are_distinct_sorted_and_skip_blanks() {
         let mut a = deal(1, &[(Lead, "2026-01-01")]);
         a.region = "华东".into();
-        a.source = " 展会 ".into();
+        a.source = Some(SourceRef::Channel(ChannelId(1)));
         let mut b = deal(2, &[(Lead, "2026-01-01")]);
         b.region = "华北".into();
-        b.source = "展会".into();
-        let ws = ws_with(vec![a, b]);
+        b.source = Some(SourceRef::Channel(ChannelId(1)));
+        let mut ws = ws_with(vec![a, b]);
+        std::sync::Arc::make_mut(&mut ws.marketing).channels = Table {
+            next_id: 2,
+            rows: vec![Channel {
+                id: ChannelId(1),
+                ..Channel::new("展会", ChannelKind::OfflineEvent)
+            }],
+        };
         let c = pipeline_choices(&ws);
         assert_eq!(c.regions, ["华东", "华北"]);
-        assert_eq!(c.sources, ["展会"]);
+        assert_eq!(
+            c.sources,
+            [(SourceRef::Channel(ChannelId(1)), "展会".to_string())]
+        );
         assert!(c.products.is_empty());
     }
 }

@@ -157,6 +157,11 @@ fn print_summary(out: &mut impl Write, dir: &Path, s: &ImportSummary) -> std::io
         s.new_members,
         plural(s.new_members),
     )?;
+    if !s.new_channels.is_empty() {
+        let n = s.new_channels.len();
+        let names = s.new_channels.join(", ");
+        writeln!(out, "{n} new channel{} (kind other): {names}", plural(n))?;
+    }
     if !s.ignored_columns.is_empty() {
         writeln!(out, "ignored columns: {}", s.ignored_columns.join(", "))?;
     }

@@ -51,6 +51,8 @@ pub struct Report {
     /// The number of records in each collection, by table name (`customers`, `deals` …),
     /// so scripts can see what the workspace holds.
     pub counts: std::collections::BTreeMap<String, usize>,
+    /// Every channel or event with deals or cost in the period, and its return.
+    pub sources: Vec<super::report_sources::SourceRow>,
 }
 
 /// Records per collection, by table name. Two files have a `reviews` table (the team's
@@ -113,6 +115,7 @@ pub fn report(ws: &Workspace, period: Period, today: NaiveDate) -> Report {
         days_left: days_left(period, today),
         as_of: today,
         counts: counts(ws),
+        sources: super::report_sources::sources(ws, period),
     }
 }
 

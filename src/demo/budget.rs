@@ -249,14 +249,14 @@ fn expense(rng: &mut Rng, id: usize, ctx: &ExpenseCtx, amount: Money) -> Expense
 
 /// Promotion spend links to the event running around that date; marketing spend
 /// usually to one of the active channels.
-fn expense_link(rng: &mut Rng, ctx: &ExpenseCtx, date: NaiveDate) -> Option<ExpenseLink> {
+fn expense_link(rng: &mut Rng, ctx: &ExpenseCtx, date: NaiveDate) -> Option<SourceRef> {
     match CATEGORIES[ctx.cat].name {
         "促销活动" => ctx
             .promotions
             .iter()
             .filter(|p| matches!(p.status, PromotionStatus::Done | PromotionStatus::Running))
             .find(|p| add_days(p.start, -30) <= date && date <= add_days(p.end, 10))
-            .map(|p| ExpenseLink::Promotion(p.id)),
+            .map(|p| SourceRef::Promotion(p.id)),
         "市场营销" if rng.chance(70) => {
             let active: Vec<ChannelId> = ctx
                 .marketing
@@ -265,7 +265,7 @@ fn expense_link(rng: &mut Rng, ctx: &ExpenseCtx, date: NaiveDate) -> Option<Expe
                 .filter(|c| c.active)
                 .map(|c| c.id)
                 .collect();
-            Some(ExpenseLink::Channel(*rng.pick(&active)))
+            Some(SourceRef::Channel(*rng.pick(&active)))
         }
         _ => None,
     }

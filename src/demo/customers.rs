@@ -38,7 +38,7 @@ pub(super) fn gen_customers(
     rng: &mut Rng,
     counts: &Counts,
     team: &TeamFile,
-    sources: &[String],
+    sources: &[SourceRef],
     today: NaiveDate,
 ) -> Book {
     let sellers = sellers(&team.members);
@@ -147,7 +147,7 @@ fn gen_customer(
     i: usize,
     name: &CompanyName,
     owner: &Member,
-    sources: &[String],
+    sources: &[SourceRef],
     today: NaiveDate,
 ) -> (Customer, String, String) {
     let (city, area_code) = CITIES[name.region][name.city];
@@ -171,7 +171,7 @@ fn gen_customer(
             rng.pick(&ROADS),
             rng.range(1, 999)
         ),
-        source: rng.pick(sources).clone(),
+        source: Some(*rng.pick(sources)),
         // Created 1–18 months ago; a deal may move this earlier.
         created: add_days(today, -rng.range(30, 540)),
         annual_potential: yuan(rng.range(20, 500) * 10_000),

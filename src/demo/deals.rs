@@ -210,7 +210,7 @@ pub(super) fn gen_deals(
     counts: &Counts,
     book: &mut Book,
     members: &Table<Member>,
-    sources: &[String],
+    sources: &[SourceRef],
     settings: &Settings,
     today: NaiveDate,
 ) -> Table<Deal> {
@@ -263,7 +263,7 @@ fn gen_deal(
     customer: &Customer,
     brand: &str,
     owner: &Member,
-    sources: &[String],
+    sources: &[SourceRef],
     settings: &Settings,
     today: NaiveDate,
 ) -> Deal {
@@ -285,9 +285,9 @@ fn gen_deal(
         product,
         region: owner.region.clone(),
         source: if rng.chance(60) {
-            customer.source.clone()
+            customer.source
         } else {
-            rng.pick(sources).clone()
+            Some(*rng.pick(sources))
         },
         amount: deal_amount(rng, owner.role),
         stage,

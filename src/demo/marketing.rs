@@ -3,28 +3,36 @@
 
 use super::*;
 
-const SEGMENTS: [(&str, &str, &str); 4] = [
+/// (name, criteria, needs, positioning)
+const SEGMENTS: [(&str, &str, &str, &str); 4] = [
     (
         "大型制造企业",
         "年营收5亿元以上，拥有多个工厂或仓库的制造企业",
         "多工厂协同、生产与库存一体化、与集团财务对接",
+        "多工厂制造企业首选的一体化云ERP：一套系统打通生产、库存与集团财务。",
     ),
     (
         "中型商贸流通企业",
         "年营收5000万至5亿元的商贸、物流和建材企业",
         "进销存透明、仓库作业效率、应收账款管理",
+        "让每一笔货和每一笔款都看得见的进销存与仓储方案。",
     ),
     (
         "成长型科技企业",
         "成立3至10年、快速扩张的电子、医药和软件企业",
         "快速上线、按需付费、随业务扩展的灵活配置",
+        "两周上线、按需付费，随业务一起长大的ERP。",
     ),
     (
         "连锁零售企业",
         "门店20家以上的连锁超市和专卖店",
         "门店补货、总仓配送、会员与促销数据打通",
+        "从总仓到门店一体化补货，让促销和会员数据说话。",
     ),
 ];
+
+/// The planned yearly budget of each channel, in yuan (by index in [`CHANNELS`]).
+const CHANNEL_BUDGETS: [i64; 8] = [180_000, 60_000, 90_000, 0, 240_000, 120_000, 30_000, 40_000];
 
 /// (name, kind, notes, active)
 const CHANNELS: [(&str, ChannelKind, &str, bool); 8] = [
@@ -137,22 +145,25 @@ pub(super) fn gen_marketing(rng: &mut Rng, today: NaiveDate) -> MarketingFile {
     let segments = SEGMENTS
         .iter()
         .enumerate()
-        .map(|(i, (name, criteria, needs))| Segment {
+        .map(|(i, (name, criteria, needs, positioning))| Segment {
             id: SegmentId(i as u64 + 1),
             name: (*name).into(),
             criteria: (*criteria).into(),
             needs: (*needs).into(),
+            positioning: (*positioning).into(),
         })
         .collect();
     let channels = CHANNELS
         .iter()
         .enumerate()
-        .map(|(i, (name, kind, notes, active))| Channel {
+        .zip(CHANNEL_BUDGETS)
+        .map(|((i, (name, kind, notes, active)), budget)| Channel {
             id: ChannelId(i as u64 + 1),
             name: (*name).into(),
             kind: *kind,
             notes: (*notes).into(),
             active: *active,
+            planned_budget: Money::from_major(budget),
         })
         .collect();
     let content = CONTENT
@@ -164,7 +175,13 @@ pub(super) fn gen_marketing(rng: &mut Rng, today: NaiveDate) -> MarketingFile {
             kind: *kind,
             channel: Some(ChannelId(*channel as u64 + 1)),
             date: add_days(today, -ago - rng.range(0, 3)),
-            published: *published,
+            status: match (*published, *ago < -20) {
+                (true, _) => ContentStatus::Published,
+                (false, true) => ContentStatus::Idea,
+                (false, false) => ContentStatus::Planned,
+            },
+            // The manager plans the content; the demo's first member is the manager.
+            owner: Some(MemberId(1)),
             notes: String::new(),
         })
         .collect();
@@ -189,6 +206,8 @@ fn gen_research(today: NaiveDate) -> Vec<Research> {
                        决策人多为财务总监和生产副总。"
                 .into(),
             segment: Some(SegmentId(1)),
+            kind: ResearchKind::CustomerNeed,
+            ..research_note()
         },
         Research {
             id: ResearchId(2),
@@ -199,21 +218,79 @@ fn gen_research(today: NaiveDate) -> Vec<Research> {
                        愿意先小范围试用再决定采购。"
                 .into(),
             segment: Some(SegmentId(4)),
+            kind: ResearchKind::CustomerNeed,
+            ..research_note()
+        },
+        Research {
+            id: ResearchId(3),
+            title: "金蝶云星空：中型制造企业市场动向".into(),
+            date: add_days(today, -45),
+            source: "官网公开价格与两家客户访谈".into(),
+            findings: "在华东中型制造企业中报价最低，常以价格取胜。".into(),
+            segment: Some(SegmentId(1)),
+            kind: ResearchKind::Competitor,
+            competitor: "金蝶云星空".into(),
+            strengths: "品牌知名度高；财务模块成熟；渠道伙伴多。".into(),
+            weaknesses: "生产与仓储模块需要二次开发；实施周期长。".into(),
+            prices: "标准版每用户每年约4800元起".into(),
+            recent_moves: "上季度推出制造业行业版，首年八折。".into(),
+        },
+        Research {
+            id: ResearchId(4),
+            title: "用友YonSuite：成长型企业的打法".into(),
+            date: add_days(today, -20),
+            source: "行业展会现场交流".into(),
+            findings: "主打快速上线和按月付费，与我们正面竞争成长型企业。".into(),
+            segment: Some(SegmentId(3)),
+            kind: ResearchKind::Competitor,
+            competitor: "用友YonSuite".into(),
+            strengths: "产品线全；云服务稳定；大客户案例多。".into(),
+            weaknesses: "中小客户服务响应慢；定制价格高。".into(),
+            prices: "按模块订阅，年费约3万元起".into(),
+            recent_moves: "在华南新开两家服务中心。".into(),
+        },
+        Research {
+            id: ResearchId(5),
+            title: "制造业上云趋势：从财务到生产".into(),
+            date: add_days(today, -100),
+            source: "行业协会年度报告".into(),
+            findings: "中型制造企业上云率一年内从28%升到37%，生产管理模块增长最快。".into(),
+            segment: None,
+            kind: ResearchKind::Trend,
+            ..research_note()
         },
     ]
 }
 
+/// The fields a research note without competitor details leaves empty.
+fn research_note() -> Research {
+    Research {
+        id: ResearchId(0),
+        title: String::new(),
+        date: NaiveDate::default(),
+        source: String::new(),
+        findings: String::new(),
+        segment: None,
+        kind: ResearchKind::Other,
+        competitor: String::new(),
+        strengths: String::new(),
+        weaknesses: String::new(),
+        prices: String::new(),
+        recent_moves: String::new(),
+    }
+}
+
 /// Where leads come from: active channels and running or finished promotions.
-pub(super) fn lead_sources(marketing: &MarketingFile, promotions: &[Promotion]) -> Vec<String> {
+pub(super) fn lead_sources(marketing: &MarketingFile, promotions: &[Promotion]) -> Vec<SourceRef> {
     let channels = marketing
         .channels
         .iter()
         .filter(|c| c.active)
-        .map(|c| c.name.clone());
+        .map(|c| SourceRef::Channel(c.id));
     let events = promotions
         .iter()
         .filter(|p| matches!(p.status, PromotionStatus::Done | PromotionStatus::Running))
-        .map(|p| p.name.clone());
+        .map(|p| SourceRef::Promotion(p.id));
     channels.chain(events).collect()
 }
 

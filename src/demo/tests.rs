@@ -232,12 +232,12 @@ fn some_budget_category_is_near_its_plan_to_date() {
     assert!(
         b.expenses
             .iter()
-            .any(|e| matches!(e.link, Some(ExpenseLink::Promotion(_))))
+            .any(|e| matches!(e.link, Some(SourceRef::Promotion(_))))
     );
     assert!(
         b.expenses
             .iter()
-            .any(|e| matches!(e.link, Some(ExpenseLink::Channel(_))))
+            .any(|e| matches!(e.link, Some(SourceRef::Channel(_))))
     );
 }
 

@@ -27,8 +27,8 @@ pub use columns::Col;
 pub use rows::lost_info;
 
 use crate::model::{
-    Change, Customer, CustomerId, Deal, DealId, Document, Member, MemberId, Money, Record, Role,
-    Stage, Workspace, provisional_id,
+    Change, Channel, ChannelId, ChannelKind, Customer, CustomerId, Deal, DealId, Document, Member,
+    MemberId, Money, Record, Role, SourceResolver, Stage, Workspace, provisional_id,
 };
 use chrono::NaiveDate;
 use columns::Columns;
@@ -75,6 +75,8 @@ pub struct ImportSummary {
     pub unchanged: usize,
     pub new_customers: usize,
     pub new_members: usize,
+    /// The channels made for `source` names that no channel or event has, in order.
+    pub new_channels: Vec<String>,
     /// Headers the import does not know.
     pub ignored_columns: Vec<String>,
 }
@@ -296,6 +298,12 @@ fn plan(
                 .unwrap_or(fe.field.to_string());
             errors.push(RowError::new(r.line, col, fe.problem.english()));
         }
+        // A source name no channel or event has becomes a channel: its name must fit one.
+        if let Some(name) = r.source.as_deref().filter(|n| !n.trim().is_empty()) {
+            let ch = Channel::new(name.trim(), ChannelKind::Other);
+            let col = cols.name(Col::Source);
+            push_errors(&mut errors, r.line, &col, Record::Channel(ch).validate());
+        }
         p.existing.push(existing);
     }
     if errors.is_empty() {
@@ -353,6 +361,10 @@ fn build_changes(
         Ref::Existing(id) => id,
         Ref::New(i) => customer_ids[i],
     };
+    // Source names become links to channels or events; new channels carry provisional ids.
+    let ws = doc.ws();
+    let mut sources =
+        SourceResolver::new(&ws.marketing, &ws.promotions, |n| ChannelId(provisional(n)));
     let mut changes = Vec::new();
     for (name, id) in plan.new_members.iter().zip(&member_ids) {
         changes.push(Change::put(Record::Member(new_member(name, *id, today))));
@@ -361,14 +373,17 @@ fn build_changes(
         let r = &rows[c.first];
         debug_assert_eq!(r.customer, c.name);
         let owner = Some(member(&r.owner));
-        changes.push(Change::put(Record::Customer(new_customer(
-            r, *id, owner, c.created,
-        ))));
+        let mut customer = new_customer(r, *id, owner, c.created);
+        customer.source = r.source.as_deref().and_then(|n| sources.resolve(n));
+        changes.push(Change::put(Record::Customer(customer)));
     }
     for (r, existing) in rows.iter().zip(&plan.existing) {
         let base = existing.and_then(|id| doc.ws().deals.deals.get(id));
         let id = existing.unwrap_or(DealId(0));
-        let deal = deal_from_row(r, base, id, customer(&r.customer), member(&r.owner));
+        let mut deal = deal_from_row(r, base, id, customer(&r.customer), member(&r.owner));
+        if let Some(name) = &r.source {
+            deal.source = sources.resolve(name);
+        }
         match base {
             Some(old) if *old == deal => {
                 s.unchanged += 1;
@@ -381,6 +396,13 @@ fn build_changes(
     }
     s.new_customers = customer_ids.len();
     s.new_members = member_ids.len();
+    let channels = sources.into_new_channels();
+    s.new_channels = channels.iter().map(|c| c.name.clone()).collect();
+    // The channels go first, so the customers and deals that name them find them.
+    let channels = channels
+        .into_iter()
+        .map(|c| Change::put(Record::Channel(c)));
+    changes.splice(0..0, channels);
     changes
 }
 
@@ -408,11 +430,7 @@ fn deal_from_row(
     d.title = r.title.clone();
     d.customer = customer;
     d.owner = owner;
-    for (field, value) in [
-        (&mut d.region, &r.region),
-        (&mut d.product, &r.product),
-        (&mut d.source, &r.source),
-    ] {
+    for (field, value) in [(&mut d.region, &r.region), (&mut d.product, &r.product)] {
         if let Some(v) = value {
             field.clone_from(v);
         }
@@ -443,7 +461,8 @@ fn new_customer(r: &Row, id: CustomerId, owner: Option<MemberId>, created: Naive
         phone: String::new(),
         email: String::new(),
         address: String::new(),
-        source: r.source.clone().unwrap_or_default(),
+        // Resolved with the deals' sources when the batch is built.
+        source: None,
         created,
         annual_potential: Money::ZERO,
         notes: String::new(),

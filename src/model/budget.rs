@@ -1,8 +1,7 @@
 //! 预算管理与成本控制: categories, yearly plans and expenses.
 
 use super::common::{Money, Table};
-use super::marketing::ChannelId;
-use super::promotions::PromotionId;
+use super::marketing::SourceRef;
 use super::validate::{Errors, MAX_LINE, MAX_NOTE};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -73,13 +72,6 @@ impl BudgetLine {
     }
 }
 
-/// What an expense was spent on, so ROI can be computed per event or channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ExpenseLink {
-    Promotion(PromotionId),
-    Channel(ChannelId),
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Expense {
     pub id: ExpenseId,
@@ -88,7 +80,8 @@ pub struct Expense {
     pub amount: Money,
     pub payee: String,
     pub note: String,
-    pub link: Option<ExpenseLink>,
+    /// What it was spent on, so ROI can be computed per channel or event.
+    pub link: Option<SourceRef>,
 }
 crate::keyed!(Expense, ExpenseId);
 

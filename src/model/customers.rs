@@ -1,7 +1,7 @@
 //! 客户关系管理: customers, contacts, interactions, feedback and the loyalty programme.
 
 use super::common::{Money, Table};
-use super::marketing::SegmentId;
+use super::marketing::{SegmentId, SourceRef};
 use super::team::MemberId;
 use super::validate::{Errors, MAX_LINE, MAX_NOTE};
 use chrono::NaiveDate;
@@ -25,8 +25,9 @@ pub struct Customer {
     pub phone: String,
     pub email: String,
     pub address: String,
-    /// How the customer found us (channel, promotion, referral …).
-    pub source: String,
+    /// How the customer found us: a channel or a promotion event (schema 2 stored a
+    /// name; the upgrade to 3 made it this link).
+    pub source: Option<SourceRef>,
     pub created: NaiveDate,
     /// Estimated yearly purchase potential (年采购潜力), for prioritising accounts.
     #[serde(default)]
@@ -49,7 +50,7 @@ impl Customer {
             phone: String::new(),
             email: String::new(),
             address: String::new(),
-            source: String::new(),
+            source: None,
             created,
             annual_potential: Money::ZERO,
             notes: String::new(),
@@ -65,7 +66,6 @@ impl Customer {
             ("phone", &self.phone),
             ("email", &self.email),
             ("address", &self.address),
-            ("source", &self.source),
         ] {
             e.max_len(f, v, MAX_LINE);
         }

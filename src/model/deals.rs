@@ -7,6 +7,7 @@
 
 use super::common::{Money, Table};
 use super::customers::CustomerId;
+use super::marketing::SourceRef;
 use super::team::MemberId;
 use super::validate::{Errors, MAX_LINE, MAX_NOTE, Problem};
 use chrono::NaiveDate;
@@ -129,8 +130,9 @@ pub struct Deal {
     pub owner: MemberId,
     pub product: String,
     pub region: String,
-    /// Where the deal came from: a channel or promotion name, referral, …
-    pub source: String,
+    /// Where the deal came from: a channel or a promotion event (schema 2 stored a
+    /// name; the upgrade to 3 made it this link).
+    pub source: Option<SourceRef>,
     pub amount: Money,
     pub stage: Stage,
     /// Every stage the deal entered, oldest first. The first entry is its creation.
@@ -163,7 +165,7 @@ impl Deal {
             owner: MemberId(0),
             product: String::new(),
             region: String::new(),
-            source: String::new(),
+            source: None,
             amount: Money::ZERO,
             stage,
             history: vec![StageEntry { stage, date: day }],
@@ -276,7 +278,6 @@ impl Deal {
         e.not_negative("amount", self.amount);
         e.max_len("product", &self.product, MAX_LINE);
         e.max_len("region", &self.region, MAX_LINE);
-        e.max_len("source", &self.source, MAX_LINE);
         e.max_len("next_step", &self.next_step, MAX_LINE);
         e.max_len("notes", &self.notes, MAX_NOTE);
         if let Some(p) = self.probability_override {
@@ -325,7 +326,7 @@ mod tests {
             owner: MemberId(1),
             product: "A".into(),
             region: "East".into(),
-            source: "web".into(),
+            source: None,
             amount: Money(100_000),
             ..Deal::new(Stage::Lead, d(2026, 1, 1))
         }

@@ -146,42 +146,39 @@ macro_rules! reference {
     };
 }
 
-/// An expense's link to a promotion or a channel: one field, two possible parents.
-macro_rules! expense_link {
-    ($variant:ident -> $parent:ident) => {
+/// A [`SourceRef`] field (`Option<SourceRef>`): one field, two possible parents, the
+/// variant saying which.
+macro_rules! source_link {
+    ($child:ident . $field:ident : $variant:ident -> $parent:ident, $on:ident) => {
         Reference {
-            child: RecordKind::Expense,
-            field: "link",
+            child: RecordKind::$child,
+            field: stringify!($field),
             parent: RecordKind::$parent,
-            on_delete: OnDelete::Clear,
+            on_delete: OnDelete::$on,
             of_record: |r, f| {
-                if let Some(Expense {
-                    link: Some(ExpenseLink::$variant(p)),
-                    ..
-                }) = <Expense as Stored>::of(r)
+                if let Some(x) = <$child as Stored>::of(r)
+                    && let Some(SourceRef::$variant(p)) = x.$field
                 {
                     f(p.0)
                 }
             },
             in_workspace: |ws, f| {
-                for x in ws.budget.expenses.iter() {
-                    if let Some(ExpenseLink::$variant(p)) = x.link {
+                for x in <$child as Stored>::table(ws).iter() {
+                    if let Some(SourceRef::$variant(p)) = x.$field {
                         f(x.id.0, p.0)
                     }
                 }
             },
             clear: |r, id| {
-                if let Some(x) = <Expense as Stored>::of_mut(r)
-                    && matches!(x.link, Some(ExpenseLink::$variant(p)) if p.0 == id)
+                if let Some(x) = <$child as Stored>::of_mut(r)
+                    && matches!(x.$field, Some(SourceRef::$variant(p)) if p.0 == id)
                 {
-                    x.link = None;
+                    x.$field = None;
                 }
             },
             remap: |r, f| {
-                if let Some(Expense {
-                    link: Some(ExpenseLink::$variant(p)),
-                    ..
-                }) = <Expense as Stored>::of_mut(r)
+                if let Some(x) = <$child as Stored>::of_mut(r)
+                    && let Some(SourceRef::$variant(p)) = &mut x.$field
                 {
                     p.0 = f(p.0)
                 }
@@ -195,6 +192,10 @@ pub static REFERENCES: &[Reference] = &[
     // 客户 customers
     reference!(Customer.owner: opt -> Member, Block),
     reference!(Customer.segment: opt -> Segment, Clear),
+    // Where customers and deals came from is their history: a channel or an event they
+    // name cannot be deleted (retire the channel, cancel the event instead).
+    source_link!(Customer.source: Channel -> Channel, Block),
+    source_link!(Customer.source: Promotion -> Promotion, Block),
     reference!(Contact.customer: one -> Customer, Cascade),
     reference!(Interaction.customer: one -> Customer, Cascade),
     reference!(Interaction.contact: opt -> Contact, Clear),
@@ -204,6 +205,8 @@ pub static REFERENCES: &[Reference] = &[
     // 销售流程 deals
     reference!(Deal.customer: one -> Customer, Cascade),
     reference!(Deal.owner: one -> Member, Block),
+    source_link!(Deal.source: Channel -> Channel, Block),
+    source_link!(Deal.source: Promotion -> Promotion, Block),
     // 绩效 performance
     reference!(Target.member: opt -> Member, Cascade),
     reference!(Review.member: one -> Member, Cascade),
@@ -221,8 +224,9 @@ pub static REFERENCES: &[Reference] = &[
     // 预算 budget
     reference!(BudgetLine.category: one -> BudgetCategory, Cascade),
     reference!(Expense.category: one -> BudgetCategory, Cascade),
-    expense_link!(Promotion -> Promotion),
-    expense_link!(Channel -> Channel),
+    // An expense's link only attributes the cost: deleting the channel or event clears it.
+    source_link!(Expense.link: Promotion -> Promotion, Clear),
+    source_link!(Expense.link: Channel -> Channel, Clear),
     // 个人发展 me
     reference!(CareerGoal.target: opt -> Target, Clear),
     reference!(Person.contact: opt -> Contact, Clear),

@@ -75,7 +75,7 @@ pub fn check_report(dir: &Path) -> CheckReport {
     let texts = if version == 1 {
         read_v1(dir, &mut r)
     } else {
-        read_current(dir, &mut r)
+        read_current(dir, version, &mut r)
     };
     // A collection set aside at an earlier start is missing, not empty.
     for s in super::degraded::still_missing(dir, super::degraded::read(dir)) {
@@ -136,8 +136,10 @@ fn read_v1(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
     texts
 }
 
-/// Reads every collection file; returns their texts for line lookups.
-fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
+/// Reads every collection file (schema 2 through its frozen types, migrated in memory);
+/// returns their texts for line lookups.
+fn read_current(dir: &Path, version: u32, r: &mut CheckReport) -> BTreeMap<String, String> {
+    let mut old = (version == 2).then(super::v2::WorkspaceV2::default);
     let mut texts = BTreeMap::new();
     // A committed save not yet in place is read as the next start will see it.
     let pending = super::commit::pending(dir);
@@ -168,7 +170,11 @@ fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
             Ok(None) => {}
             Ok(Some(Err(p))) => r.problems.push(p),
             Ok(Some(Ok(text))) => {
-                if let Err(p) = files::parse_into(&mut r.ws, kind, &text) {
+                let parsed = match &mut old {
+                    Some(v2) => super::v2::parse_into(v2, kind, &text),
+                    None => files::parse_into(&mut r.ws, kind, &text),
+                };
+                if let Err(p) = parsed {
                     r.problems.push(p);
                 }
                 texts.insert(name.to_string(), text);
@@ -176,6 +182,10 @@ fn read_current(dir: &Path, r: &mut CheckReport) -> BTreeMap<String, String> {
             Err(e) => r.problems.push(io_problem(name, &e)),
         }
     }
+    if let Some(v2) = old {
+        r.ws = v2.into_workspace();
+    }
+    // A journal is only ever written in the current schema (saves fold it in first).
     read_journal(dir, r);
     texts
 }

@@ -23,7 +23,11 @@ pub fn pretty(depth: usize) -> PrettyConfig {
 /// Depth at which records start in files of the current schema.
 pub const RECORD_DEPTH: usize = 3;
 
-fn encode<T: Serialize>(file: &str, value: &T, depth: usize) -> Result<String, StoreError> {
+pub(super) fn encode<T: Serialize>(
+    file: &str,
+    value: &T,
+    depth: usize,
+) -> Result<String, StoreError> {
     let mut text =
         ron::ser::to_string_pretty(value, pretty(depth)).map_err(|e| StoreError::Serialize {
             file: file.to_string(),

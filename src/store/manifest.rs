@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The schema version this build reads and writes. Older versions are migrated
 /// (see `migrate.rs`); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {

@@ -2,8 +2,11 @@
 //!
 //! - **Schema 1** (the first layout): a single file `workspace.ron` holding
 //!   [`WorkspaceV1`], with no manifest (or one saying `schema_version: 1`).
-//! - **Schema 2** (current): one file per `FileKind` plus `manifest.ron`. The collection
-//!   types are the same as in schema 1; only the layout changed.
+//! - **Schema 2**: one file per `FileKind` plus `manifest.ron`. The collection types are
+//!   the same as in schema 1 ([`WorkspaceV2`]); only the layout changed.
+//! - **Schema 3** (current): the same layout. `Deal.source` and `Customer.source` are
+//!   links to a channel or a promotion event instead of names, and content has a status
+//!   instead of `published` (the frozen old types and the conversion are in `v2.rs`).
 //!
 //! A step must be safe to re-run after a crash at any instant: it derives everything
 //! from files it has not changed yet, and commits by writing the manifest last.
@@ -24,39 +27,14 @@ use super::error::StoreError;
 use super::files::{self, RECORD_DEPTH};
 use super::manifest::{self, Manifest, SCHEMA_VERSION};
 use super::paths::{self, MANIFEST, V1_WORKSPACE};
+use super::v2::{self, WorkspaceV2};
 use crate::model::*;
-use serde::{Deserialize, Serialize};
 use std::path::Path;
-use std::sync::Arc;
 
-/// The whole workspace in one value: the content of `workspace.ron` in schema 1.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkspaceV1 {
-    pub settings: Settings,
-    pub team: TeamFile,
-    pub performance: PerformanceFile,
-    pub customers: CustomersFile,
-    pub deals: DealsFile,
-    pub marketing: MarketingFile,
-    pub promotions: PromotionsFile,
-    pub budget: BudgetFile,
-    pub me: MeFile,
-}
+/// The content of `workspace.ron` in schema 1: the collections of schema 2, in one file.
+pub type WorkspaceV1 = WorkspaceV2;
 
-impl WorkspaceV1 {
-    pub fn into_workspace(self) -> Workspace {
-        Workspace {
-            settings: Arc::new(self.settings),
-            team: Arc::new(self.team),
-            performance: Arc::new(self.performance),
-            customers: Arc::new(self.customers),
-            deals: Arc::new(self.deals),
-            marketing: Arc::new(self.marketing),
-            promotions: Arc::new(self.promotions),
-            budget: Arc::new(self.budget),
-            me: Arc::new(self.me),
-        }
-    }
+impl WorkspaceV2 {
     /// Schema-1 text (for fixtures and tests).
     pub fn to_ron(&self) -> Result<String, StoreError> {
         ron::ser::to_string_pretty(self, files::pretty(RECORD_DEPTH + 1)).map_err(|e| {
@@ -81,8 +59,12 @@ pub fn migrate(dir: &Path, from: u32) -> Result<(), StoreError> {
         });
     }
     for version in from..SCHEMA_VERSION {
+        // Only the user's files as they were are backed up: a later step reads files an
+        // earlier step of this same run wrote.
+        let back_up = version == from;
         match version {
             1 => v1_to_v2(dir)?,
+            2 => v2_to_v3(dir, back_up)?,
             _ => {
                 return Err(StoreError::UnknownSchema {
                     dir: dir.to_path_buf(),
@@ -94,12 +76,10 @@ pub fn migrate(dir: &Path, from: u32) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Reads a schema-1 `workspace.ron` (for migration and for `check`).
-fn read_v1(dir: &Path) -> Result<Option<Result<Workspace, super::FileProblem>>, StoreError> {
-    Ok(files::read_text(&dir.join(V1_WORKSPACE))?.map(|text| {
-        text.and_then(|t| files::parse::<WorkspaceV1>(V1_WORKSPACE, &t))
-            .map(WorkspaceV1::into_workspace)
-    }))
+/// Reads a schema-1 `workspace.ron`.
+fn read_v1(dir: &Path) -> Result<Option<Result<WorkspaceV1, super::FileProblem>>, StoreError> {
+    Ok(files::read_text(&dir.join(V1_WORKSPACE))?
+        .map(|text| text.and_then(|t| files::parse::<WorkspaceV1>(V1_WORKSPACE, &t))))
 }
 
 /// The start of the name of the folder [`back_up_before`] makes.
@@ -143,12 +123,30 @@ fn v1_to_v2(dir: &Path) -> Result<(), StoreError> {
     back_up_before(dir, 1)?;
     if let Some(ws) = old {
         for kind in FileKind::ALL {
-            let text = files::to_ron(&ws, kind)?;
+            let text = v2::to_ron(&ws, kind)?;
             atomic::write_bytes(&paths::file_path(dir, kind), text.as_bytes())?;
         }
     }
     manifest::write(dir, &Manifest::for_version(2))?;
     finish_interrupted(dir)
+}
+
+/// Turns source names into links to channels and events (a name that has neither
+/// becomes a channel of kind Other) and content's `published` into a status; see
+/// `v2.rs`. Order: every schema-2 file read (one that does not read stops here with
+/// nothing changed), the files backed up, then the three retyped files and the manifest
+/// saying 3 as one commit, so a crash leaves either schema 2 untouched or schema 3.
+fn v2_to_v3(dir: &Path, back_up: bool) -> Result<(), StoreError> {
+    let old = v2::read(dir)?.map_err(|problem| StoreError::Migration {
+        problem: Box::new(problem),
+        dir: dir.to_path_buf(),
+        from: 2,
+    })?;
+    if back_up {
+        back_up_before(dir, 2)?;
+    }
+    let ws = old.into_workspace();
+    files::save(dir, &ws, &v2::RETYPED.into_iter().collect())
 }
 
 /// Once the manifest says 2 or later, a `workspace.ron` still present is the source of a

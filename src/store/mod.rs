@@ -22,6 +22,7 @@ pub mod manifest;
 pub mod migrate;
 pub mod paths;
 pub mod safety;
+pub mod v2;
 
 pub use autosave::{Autosaver, SafetyCopy, SafetyDone, SaveReport};
 pub use backup::{
@@ -40,3 +41,4 @@ pub use manifest::{Manifest, SCHEMA_VERSION};
 pub use migrate::{WorkspaceV1, migrate};
 pub use paths::{locate_data_dir, resolve_data_dir, workspace_exists};
 pub use safety::{backup_now, save_copy};
+pub use v2::WorkspaceV2;

@@ -25,6 +25,7 @@ pub mod promotions;
 pub mod quit;
 pub mod save_status;
 pub mod search;
+pub mod sources;
 pub mod team;
 pub mod widgets;
 

@@ -70,6 +70,8 @@ pub fn show(
         pick = variance_grid(ui, cx, rows, selected);
     }
     ui.add_space(10.0);
+    super::by_source::show(ui, cx, period);
+    ui.add_space(10.0);
     ui.separator();
     if burn(ui, cx, year, selected) {
         pick = selected;

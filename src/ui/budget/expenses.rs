@@ -20,7 +20,7 @@ pub struct ExpenseDraft {
     pub amount: String,
     pub payee: String,
     pub note: String,
-    pub link: Option<ExpenseLink>,
+    pub link: Option<SourceRef>,
 }
 
 impl ExpenseDraft {
@@ -76,28 +76,7 @@ impl ExpenseDraft {
 }
 
 /// The words for what an expense is linked to.
-pub fn link_name(ws: &Workspace, link: ExpenseLink, lang: Lang) -> String {
-    match link {
-        ExpenseLink::Promotion(p) => {
-            let n = ws
-                .promotions
-                .promotions
-                .get(p)
-                .map(|p| p.name.as_str())
-                .unwrap_or("—");
-            Text::linked_promotion(lang, n)
-        }
-        ExpenseLink::Channel(c) => {
-            let n = ws
-                .marketing
-                .channels
-                .get(c)
-                .map(|c| c.name.as_str())
-                .unwrap_or("—");
-            Text::linked_channel(lang, n)
-        }
-    }
-}
+pub use crate::ui::sources::source_label as link_name;
 
 pub fn undo_label(lang: Lang, is_new: bool, x: &Expense, ws: &Workspace) -> String {
     let verb = match (lang, is_new) {
@@ -161,29 +140,7 @@ pub fn form(
             (c.id, n)
         })
         .collect();
-    let mut links: Vec<(ExpenseLink, String)> = ws
-        .promotions
-        .promotions
-        .iter()
-        .map(|p| {
-            (
-                ExpenseLink::Promotion(p.id),
-                link_name(ws, ExpenseLink::Promotion(p.id), lang),
-            )
-        })
-        .collect();
-    links.extend(
-        ws.marketing
-            .channels
-            .iter()
-            .filter(|c| c.active || Some(ExpenseLink::Channel(c.id)) == draft.link)
-            .map(|c| {
-                (
-                    ExpenseLink::Channel(c.id),
-                    link_name(ws, ExpenseLink::Channel(c.id), lang),
-                )
-            }),
-    );
+    let links = crate::ui::sources::source_options(ws, draft.link, lang);
     let mut action = FormAction::None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         form::grid(ui, "expense_form", |ui| {
@@ -272,7 +229,7 @@ pub fn filter_expenses(
 ) -> (Vec<ExpenseId>, Money) {
     let b = &ws.budget;
     let q = filter.query.as_str();
-    let link_text = |l: Option<ExpenseLink>| l.map(|l| link_name(ws, l, lang)).unwrap_or_default();
+    let link_text = |l: Option<SourceRef>| l.map(|l| link_name(ws, l, lang)).unwrap_or_default();
     let mut rows: Vec<&Expense> = b
         .expenses
         .iter()

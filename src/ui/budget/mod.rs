@@ -6,6 +6,7 @@
 //! same functions drive this page and the Dashboard's alerts.
 
 pub mod analysis;
+pub mod by_source;
 pub mod categories;
 pub mod expenses;
 
@@ -105,8 +106,6 @@ crate::texts! {
         LinkNone => "（不关联）", "(not linked)";
     }
     fn {
-        linked_promotion(name) => "促销活动：{name}", "Promotion: {name}";
-        linked_channel(name) => "营销渠道：{name}", "Channel: {name}";
         slice_hover(name, planned, actual, pct) => "{name}\n计划 {planned}\n实际 {actual}（为计划的 {pct}）", "{name}\nPlanned {planned}\nActual {actual} ({pct} of plan)";
         delete_category_q(name, lines, expenses) => "删除类别“{name}”？它的 {lines} 条年度计划和 {expenses} 笔支出也会一并删除。", "Delete the category “{name}”? Its {lines} yearly plans and {expenses} expenses go too.";
         over_plan(name, by, pct) => "▲ {name}：超出计划 {by}（为计划的 {pct}）", "▲ {name}: {by} over plan ({pct} of plan)";

@@ -164,7 +164,10 @@ fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) 
                     row(T::Phone.get(lang), &c.phone);
                     row(T::Email.get(lang), &c.email);
                     row(T::Address.get(lang), &c.address);
-                    row(T::Source.get(lang), &c.source);
+                    row(
+                        T::Source.get(lang),
+                        &crate::ui::sources::source_text(ws, c.source, lang),
+                    );
                     row(T::Created.get(lang), &c.created.to_string());
                     row(Text::AnnualPotential.get(lang), &money(c.annual_potential));
                     let tier = rel

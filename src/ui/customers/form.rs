@@ -18,7 +18,7 @@ pub struct CustomerDraft {
     pub phone: String,
     pub email: String,
     pub address: String,
-    pub source: String,
+    pub source: Option<SourceRef>,
     pub created: String,
     pub annual_potential: String,
     pub notes: String,
@@ -36,7 +36,7 @@ impl CustomerDraft {
             phone: String::new(),
             email: String::new(),
             address: String::new(),
-            source: String::new(),
+            source: None,
             created: today.to_string(),
             annual_potential: "0".into(),
             notes: String::new(),
@@ -54,7 +54,7 @@ impl CustomerDraft {
             phone: c.phone.clone(),
             email: c.email.clone(),
             address: c.address.clone(),
-            source: c.source.clone(),
+            source: c.source,
             created: c.created.to_string(),
             annual_potential: money_input(c.annual_potential),
             notes: c.notes.clone(),
@@ -85,7 +85,7 @@ impl CustomerDraft {
             phone: self.phone.trim().to_owned(),
             email: self.email.trim().to_owned(),
             address: self.address.trim().to_owned(),
-            source: self.source.trim().to_owned(),
+            source: self.source,
             created: created.unwrap_or_default(),
             annual_potential: potential.unwrap_or_default(),
             notes: self.notes.clone(),
@@ -169,7 +169,17 @@ pub fn show(
                 errors,
                 lang,
             );
-            form::text(ui, t(T::Source), &mut draft.source, "source", errors, lang);
+            let sources = crate::ui::sources::source_options(ws, draft.source, lang);
+            form::pick(
+                ui,
+                t(T::Source),
+                &mut draft.source,
+                &sources,
+                Some(t(T::None)),
+                "source",
+                errors,
+                lang,
+            );
             form::date(
                 ui,
                 t(T::Created),

@@ -69,7 +69,10 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                     row(T::Owner.get(lang), ws.member_name(d.owner).to_owned());
                     row(Text::Product.get(lang), d.product.clone());
                     row(T::Region.get(lang), d.region.clone());
-                    row(T::Source.get(lang), d.source.clone());
+                    row(
+                        T::Source.get(lang),
+                        crate::ui::sources::source_text(ws, d.source, lang),
+                    );
                     row(T::Created.get(lang), d.created().to_string());
                     row(
                         Text::DaysInStageH.get(lang),

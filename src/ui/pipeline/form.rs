@@ -27,7 +27,7 @@ pub struct DealDraft {
     pub stage: Stage,
     pub product: String,
     pub region: String,
-    pub source: String,
+    pub source: Option<SourceRef>,
     pub amount: String,
     pub expected_close: String,
     /// Manual probability in percent; empty means the stage default.
@@ -51,7 +51,7 @@ impl DealDraft {
             stage: Stage::Lead,
             product: String::new(),
             region: String::new(),
-            source: String::new(),
+            source: None,
             amount: String::new(),
             expected_close: String::new(),
             probability: String::new(),
@@ -75,7 +75,7 @@ impl DealDraft {
             stage: d.stage,
             product: d.product.clone(),
             region: d.region.clone(),
-            source: d.source.clone(),
+            source: d.source,
             amount: money_input(d.amount),
             expected_close: crate::ui::format::date(d.expected_close),
             probability: d
@@ -178,7 +178,7 @@ impl DealDraft {
         d.owner = self.owner.unwrap_or_default();
         d.product = self.product.trim().to_owned();
         d.region = self.region.trim().to_owned();
-        d.source = self.source.trim().to_owned();
+        d.source = self.source;
         if let Some(a) = amount {
             d.amount = a;
         }
@@ -277,12 +277,14 @@ pub fn show(
                     errors,
                     lang,
                 );
-                suggest_row(
+                let sources = crate::ui::sources::source_options(ws, draft.source, lang);
+                form::pick(
                     ui,
                     t(T::Source),
                     &mut draft.source,
+                    &sources,
+                    Some(t(T::None)),
                     "source",
-                    &choices.sources,
                     errors,
                     lang,
                 );

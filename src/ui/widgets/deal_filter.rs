@@ -51,12 +51,6 @@ pub fn deal_filter(
             &mut filter.product,
             &choices.products,
         ),
-        (
-            "source",
-            T::Source.get(lang),
-            &mut filter.source,
-            &choices.sources,
-        ),
     ] {
         let l = ui.label(label);
         egui::ComboBox::from_id_salt((id, key))
@@ -71,4 +65,20 @@ pub fn deal_filter(
             .response
             .labelled_by(l.id);
     }
+    let l = ui.label(T::Source.get(lang));
+    let current = filter
+        .source
+        .and_then(|s| choices.sources.iter().find(|(x, _)| *x == s))
+        .map_or(all, |(_, n)| n.as_str());
+    egui::ComboBox::from_id_salt((id, "source"))
+        .selected_text(current)
+        .width(100.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.source, None, all);
+            for (s, name) in &choices.sources {
+                ui.selectable_value(&mut filter.source, Some(*s), name.as_str());
+            }
+        })
+        .response
+        .labelled_by(l.id);
 }
