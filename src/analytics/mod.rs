@@ -23,6 +23,8 @@ mod perf_tests;
 pub mod pipeline;
 pub mod relationship;
 pub mod reminders;
+pub mod rep_targets;
+pub mod split;
 pub mod targets;
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -38,6 +40,8 @@ pub use funnel::*;
 pub use losses::{LossAnalysis, Lost, losses};
 pub use metrics::*;
 pub use reminders::*;
+pub use rep_targets::*;
+pub use split::*;
 pub use targets::*;
 
 /// `num / den`, or `None` when the denominator is zero (never NaN or infinity).

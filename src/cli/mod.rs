@@ -7,6 +7,7 @@ pub mod check;
 pub mod demo;
 pub mod import;
 pub mod report;
+pub mod report_reps;
 
 pub use args::{Run, run};
 use std::path::Path;

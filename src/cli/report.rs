@@ -51,6 +51,8 @@ pub struct Report {
     /// The number of records in each collection, by table name (`customers`, `deals` …),
     /// so scripts can see what the workspace holds.
     pub counts: std::collections::BTreeMap<&'static str, usize>,
+    /// Per rep: see [`super::report_reps`].
+    pub reps: Vec<super::report_reps::RepRow>,
 }
 
 /// Minor units to major, to the cent.
@@ -100,6 +102,7 @@ pub fn report(ws: &Workspace, period: Period, today: NaiveDate) -> Report {
             .iter()
             .map(|k| (k.table_name(), ws.count(*k)))
             .collect(),
+        reps: super::report_reps::reps(ws, period, today),
     }
 }
 

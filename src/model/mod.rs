@@ -10,6 +10,7 @@ pub mod marketing;
 pub mod me;
 pub mod performance;
 pub mod promotions;
+pub mod reassign;
 pub mod refs;
 pub mod settings;
 pub mod team;
