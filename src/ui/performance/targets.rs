@@ -209,15 +209,34 @@ impl TargetsView {
         ));
         let mut save = false;
         ui.horizontal_wrapped(|ui| {
-            for (text, value, field) in [
-                (Text::TeamTarget, &mut self.team.target, "amount"),
-                (Text::Stretch, &mut self.team.stretch, "stretch"),
-                (Text::Challenge, &mut self.team.challenge, "challenge"),
+            // Not set for this period itself: the figure from other periods is the hint.
+            let derived = self.figures.as_ref().and_then(|f| f.rows[0].tiers);
+            for (text, value, field, hint) in [
+                (
+                    Text::TeamTarget,
+                    &mut self.team.target,
+                    "amount",
+                    derived.map(|t| t.target),
+                ),
+                (
+                    Text::Stretch,
+                    &mut self.team.stretch,
+                    "stretch",
+                    derived.and_then(|t| t.stretch),
+                ),
+                (
+                    Text::Challenge,
+                    &mut self.team.challenge,
+                    "challenge",
+                    derived.and_then(|t| t.challenge),
+                ),
             ] {
                 ui.vertical(|ui| {
                     let l = ui.label(text.get(lang));
                     let err = self.team_errors.get(field);
-                    let mut edit = egui::TextEdit::singleline(value).desired_width(130.0);
+                    let mut edit = egui::TextEdit::singleline(value)
+                        .desired_width(130.0)
+                        .hint_text(opt_input(hint));
                     if err.is_some() {
                         edit = edit.text_color(ui.visuals().error_fg_color);
                     }
@@ -454,7 +473,9 @@ impl TargetsView {
                         if err.is_some() {
                             edit = edit.text_color(ui.visuals().error_fg_color);
                         }
-                        let resp = ui.add(edit).labelled_by(name.id);
+                        let resp = ui
+                            .add_sized(egui::vec2(130.0, 20.0), edit)
+                            .labelled_by(name.id);
                         if resp.lost_focus() {
                             commit = Some(*m);
                         }
@@ -612,7 +633,7 @@ fn parse_into<V>(errors: &mut Errors, field: &'static str, r: Result<V, Problem>
 }
 
 fn warn(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(format!("⚠ {text}")).color(ui.visuals().warn_fg_color));
+    ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
 }
 
 fn tier_words(
