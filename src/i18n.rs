@@ -385,6 +385,7 @@ pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
         RecordKind::Review => ("绩效评估", "review"),
         RecordKind::CommissionPlan => ("提成方案", "commission plan"),
         RecordKind::CoachingNote => ("辅导记录", "coaching note"),
+        RecordKind::ForecastAdjustment => ("预测调整", "forecast adjustment"),
         RecordKind::Customer => ("客户", "customer"),
         RecordKind::Contact => ("联系人", "contact"),
         RecordKind::Interaction => ("客户互动", "interaction"),
