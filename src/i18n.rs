@@ -123,6 +123,12 @@ labels!(LostReason {
     NoDecision => "未决策", "No decision";
     Other => "其他", "Other";
 });
+labels!(ForecastCategory {
+    Commit => "承诺", "Commit";
+    BestCase => "最佳情况", "Best case";
+    Pipeline => "管道", "Pipeline";
+    Omitted => "排除", "Omitted";
+});
 labels!(OrgStructure {
     Functional => "职能型", "Functional";
     Product => "产品型", "Product";

@@ -292,3 +292,74 @@ fn report_reps_have_null_tiers_without_a_target_never_zero() {
     assert!(other["target"].is_number());
     assert!(other["stretch"].is_null());
 }
+
+fn forecast_check(lang: Lang) {
+    use egui::accesskit::Role;
+    use salesdesk::analytics::in_forecast;
+    use salesdesk::model::{ForecastCategory, Stage};
+    let (tab, commit, amount, note, save) = match lang {
+        Lang::Zh => (
+            "预测承诺",
+            "承诺",
+            "调整金额（元，可为负）",
+            "说明",
+            "保存调整",
+        ),
+        Lang::En => (
+            "Forecast commitments",
+            "Commit",
+            "Adjustment (yuan, may be negative)",
+            "Note",
+            "Save adjustment",
+        ),
+    };
+    let mut h = harness_on(demo(300), lang, Page::Performance);
+    let quarter = Period::quarter(2026, 4);
+    let deal = h
+        .state()
+        .doc
+        .ws()
+        .deals
+        .deals
+        .iter()
+        .find(|d| d.stage == Stage::Lead && in_forecast(d, quarter, today()))
+        .cloned()
+        .expect("an open lead this quarter");
+    let rep = h.state().doc.ws().member_name(deal.owner).to_owned();
+    h.get_by_label(tab).click();
+    h.run();
+    h.get_by_label(&rep).click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, &deal.title).click();
+    h.run();
+    h.get_all_by_label(commit).last().unwrap().click();
+    h.run();
+    let now = h.state().doc.ws().deals.deals.get(deal.id).unwrap().clone();
+    assert_eq!(now.forecast_override, Some(ForecastCategory::Commit));
+    set_text(&mut h, amount, "-5000");
+    set_text(&mut h, note, "one deal is shaky");
+    h.get_by_label(save).click();
+    h.run();
+    let adj = h
+        .state()
+        .doc
+        .ws()
+        .performance
+        .forecast_adjustments
+        .rows
+        .clone();
+    assert_eq!(adj.len(), 1);
+    assert_eq!(adj[0].amount, Money::from_major(-5000));
+    assert_eq!(adj[0].member, deal.owner);
+    assert_eq!(adj[0].period, quarter);
+}
+
+#[test]
+fn a_rep_commits_a_deal_and_the_manager_adjusts_the_forecast_with_a_note_zh() {
+    forecast_check(Lang::Zh);
+}
+
+#[test]
+fn a_rep_commits_a_deal_and_the_manager_adjusts_the_forecast_with_a_note_en() {
+    forecast_check(Lang::En);
+}

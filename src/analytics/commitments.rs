@@ -93,6 +93,26 @@ pub fn commitments(
     (by.into_values().collect(), team)
 }
 
+/// The team's commitment (`owner` None) or one rep's, for the Analytics forecast.
+pub fn commitment_for(
+    ws: &Workspace,
+    period: Period,
+    today: NaiveDate,
+    owner: Option<MemberId>,
+) -> Commitment {
+    let (reps, team) = commitments(ws, period, today);
+    match owner {
+        None => team,
+        Some(m) => reps
+            .into_iter()
+            .find(|r| r.member == Some(m))
+            .unwrap_or(Commitment {
+                member: Some(m),
+                ..Default::default()
+            }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

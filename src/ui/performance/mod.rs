@@ -3,6 +3,7 @@
 //! commission plans are not built yet; the page says so and counts what is kept.
 
 mod explain;
+mod forecast;
 mod targets;
 
 use super::Cx;
@@ -12,6 +13,7 @@ use crate::i18n::{Label, Lang, T};
 crate::texts! {
     pub enum Text {
         TargetsTab => "销售目标", "Targets";
+        ForecastTab => "预测承诺", "Forecast commitments";
         LaterTab => "绩效指标、评估与激励", "KPIs, reviews, incentives";
     }
 }
@@ -37,6 +39,7 @@ impl Label for SplitMethod {
 enum Tab {
     #[default]
     Targets,
+    Forecast,
     Later,
 }
 
@@ -44,6 +47,7 @@ enum Tab {
 pub struct PerformancePage {
     tab: Tab,
     targets: targets::TargetsView,
+    forecast: forecast::ForecastView,
 }
 
 impl PerformancePage {
@@ -54,6 +58,7 @@ impl PerformancePage {
             ui.separator();
             for (tab, text) in [
                 (Tab::Targets, Text::TargetsTab),
+                (Tab::Forecast, Text::ForecastTab),
                 (Tab::Later, Text::LaterTab),
             ] {
                 if ui
@@ -67,6 +72,7 @@ impl PerformancePage {
         ui.separator();
         match self.tab {
             Tab::Targets => self.targets.show(ui, cx),
+            Tab::Forecast => self.forecast.show(ui, cx),
             Tab::Later => later(ui, cx),
         }
     }
