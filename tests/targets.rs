@@ -363,3 +363,47 @@ fn a_rep_commits_a_deal_and_the_manager_adjusts_the_forecast_with_a_note_zh() {
 fn a_rep_commits_a_deal_and_the_manager_adjusts_the_forecast_with_a_note_en() {
     forecast_check(Lang::En);
 }
+
+fn org_chart_check(lang: Lang, structure: salesdesk::model::OrgStructure) {
+    use salesdesk::i18n::Label;
+    use salesdesk::model::OrgStructure;
+    let (view, edit) = match lang {
+        Lang::Zh => ("组织架构图", "编辑"),
+        Lang::En => ("Org chart", "Edit"),
+    };
+    let mut ws = demo(300);
+    std::sync::Arc::make_mut(&mut ws.team).setup.structure = structure;
+    let setup = ws.team.setup.clone();
+    let first = ws.team.members.iter().find(|m| m.active).unwrap().clone();
+    let mut h = harness_on(ws, lang, Page::Team);
+    h.get_by_label(view).click();
+    h.run();
+    let heads: Vec<String> = match structure {
+        OrgStructure::Regional => vec![first.region.clone()],
+        OrgStructure::Product => first.product_lines.clone(),
+        OrgStructure::Functional => vec![first.role.label(lang).to_owned()],
+        OrgStructure::Matrix => vec![setup.regions[0].clone(), setup.product_lines[0].clone()],
+    };
+    for head in heads {
+        assert!(h.get_all_by_label(&head).next().is_some(), "{head}");
+    }
+    assert!(h.query_by_label(edit).is_none());
+    h.get_all_by_label(&first.name).next().unwrap().click();
+    h.run();
+    // The person opens beside the chart.
+    h.get_by_label(edit);
+}
+
+#[test]
+fn the_org_chart_of_each_structure_type_opens_a_person_zh() {
+    for s in salesdesk::model::OrgStructure::ALL {
+        org_chart_check(Lang::Zh, s);
+    }
+}
+
+#[test]
+fn the_org_chart_of_each_structure_type_opens_a_person_en() {
+    for s in salesdesk::model::OrgStructure::ALL {
+        org_chart_check(Lang::En, s);
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod allocation;
 pub mod form;
+pub mod org_chart;
 pub mod reassign;
 
 use super::Cx;
@@ -81,6 +82,7 @@ enum View {
     #[default]
     Members,
     Allocation,
+    OrgChart,
 }
 
 impl TeamPage {
@@ -102,6 +104,7 @@ impl TeamPage {
                 for (view, text) in [
                     (View::Members, cx.t(T::Members)),
                     (View::Allocation, allocation::Text::Title.get(cx.lang)),
+                    (View::OrgChart, org_chart::Text::Title.get(cx.lang)),
                 ] {
                     if ui
                         .add(egui::Button::selectable(self.view == view, text))
@@ -115,6 +118,11 @@ impl TeamPage {
                 View::Members => self.members(ui, cx),
                 View::Allocation => {
                     if let Some(id) = self.allocation.show(ui, cx) {
+                        self.side = Side::Detail(id);
+                    }
+                }
+                View::OrgChart => {
+                    if let Some(id) = org_chart::show(ui, cx.doc.ws(), cx.lang) {
                         self.side = Side::Detail(id);
                     }
                 }
