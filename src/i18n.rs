@@ -123,6 +123,12 @@ labels!(LostReason {
     NoDecision => "未决策", "No decision";
     Other => "其他", "Other";
 });
+labels!(ForecastCategory {
+    Commit => "承诺", "Commit";
+    BestCase => "最佳情况", "Best case";
+    Pipeline => "管道", "Pipeline";
+    Omitted => "排除", "Omitted";
+});
 labels!(OrgStructure {
     Functional => "职能型", "Functional";
     Product => "产品型", "Product";
@@ -398,6 +404,7 @@ pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
         RecordKind::Review => ("绩效评估", "review"),
         RecordKind::CommissionPlan => ("提成方案", "commission plan"),
         RecordKind::CoachingNote => ("辅导记录", "coaching note"),
+        RecordKind::ForecastAdjustment => ("预测调整", "forecast adjustment"),
         RecordKind::Customer => ("客户", "customer"),
         RecordKind::Contact => ("联系人", "contact"),
         RecordKind::Interaction => ("客户互动", "interaction"),

@@ -288,7 +288,7 @@ fn the_language_switch_changes_the_words() {
 }
 
 #[test]
-fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
+fn a_member_with_deals_is_offered_reassignment_before_delete_and_a_new_one_goes_at_once() {
     let mut h = harness(Lang::En, Page::Team);
     h.get_by_label("＋ Add member").click();
     h.run();
@@ -316,8 +316,9 @@ fn a_member_with_deals_cannot_be_deleted_but_a_new_one_can() {
     h.run();
     h.get_by_label("Delete").click();
     h.run();
-    h.get_by_label_contains("cannot be deleted");
-    h.get_by_label("Close").click();
+    // Deleting a member who owns deals offers to hand them over first; Cancel keeps all.
+    h.get_by_label_contains("hand them to others, then delete");
+    h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().doc.ws().team.members.contains(busy));
 }

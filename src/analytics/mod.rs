@@ -11,6 +11,7 @@ pub mod breakdown;
 pub mod budget;
 pub mod cache;
 pub mod calendar;
+pub mod commitments;
 pub mod dashboard;
 pub mod filter;
 pub mod forecast;
@@ -24,6 +25,8 @@ pub mod pipeline;
 pub mod relationship;
 pub mod reminders;
 pub mod sources;
+pub mod rep_targets;
+pub mod split;
 pub mod targets;
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -32,6 +35,7 @@ pub use breakdown::*;
 pub use budget::*;
 pub use cache::AnalyticsCache;
 pub use calendar::*;
+pub use commitments::*;
 pub use dashboard::*;
 pub use filter::{DealFilter, FilterChoices};
 pub use forecast::*;
@@ -40,6 +44,8 @@ pub use losses::{LossAnalysis, Lost, losses};
 pub use metrics::*;
 pub use reminders::*;
 pub use sources::*;
+pub use rep_targets::*;
+pub use split::*;
 pub use targets::*;
 
 /// `num / den`, or `None` when the denominator is zero (never NaN or infinity).

@@ -2,22 +2,100 @@
 
 use super::calendar::{days_left, prorate, round_money};
 use super::ratio;
-use crate::model::{MemberId, Money, Period, Workspace};
+use crate::model::{MemberId, Money, Period, Target, Workspace};
 use chrono::NaiveDate;
 
-/// The revenue target for `period`: the team's (`member` None) or one rep's. Each target
-/// counts with the share of its days that fall in the period (a yearly target seen for a
-/// quarter is about a quarter of it). None when no target overlaps the period.
+/// The three tiers of a target over one period (目标 / 冲刺 / 挑战).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tiers {
+    pub target: Money,
+    /// None when no row that counts sets a stretch.
+    pub stretch: Option<Money>,
+    /// None when no row that counts sets a challenge.
+    pub challenge: Option<Money>,
+}
+
+/// The revenue target for `period`: the team's (`member` None) or one rep's. None when
+/// no target overlaps the period.
 pub fn target_for(ws: &Workspace, period: Period, member: Option<MemberId>) -> Option<Money> {
-    let mut total = 0.0;
-    let mut any = false;
-    for t in ws.performance.targets.iter() {
-        if t.member == member && t.period.overlap_days(&period) > 0 {
-            any = true;
-            total += prorate(t.amount, &t.period, &period);
+    tiers_for(ws, period, member).map(|t| t.target)
+}
+
+/// The target's tiers for `period`. A row set for exactly this period counts as it is.
+/// Otherwise each day takes the finest row that covers it (a quarter's row beats the
+/// year's, so a target broken down is never counted twice), and each row counts with
+/// the share of its days that fall in the period (a yearly target seen for a quarter
+/// is about a quarter of it). A row without a stretch counts its target there, one
+/// without a challenge its stretch.
+pub fn tiers_for(ws: &Workspace, period: Period, member: Option<MemberId>) -> Option<Tiers> {
+    let rows: Vec<&Target> = ws
+        .performance
+        .targets
+        .iter()
+        .filter(|t| t.member == member && t.period.overlap_days(&period) > 0)
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut sum = TierSum::default();
+    if rows.iter().any(|t| t.period == period) {
+        for t in rows.iter().filter(|t| t.period == period) {
+            sum.add(t, &period);
+        }
+        return Some(sum.round());
+    }
+    let day_after = |d: NaiveDate| d.succ_opt().unwrap_or(d);
+    let mut cuts = vec![period.start, day_after(period.end)];
+    for t in &rows {
+        cuts.push(t.period.start.max(period.start));
+        cuts.push(day_after(t.period.end.min(period.end)));
+    }
+    cuts.sort();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let Some(last) = w[1].pred_opt() else {
+            continue;
+        };
+        let piece = Period::new(w[0], last);
+        let covering = rows
+            .iter()
+            .filter(|t| t.period.start <= piece.start && piece.end <= t.period.end);
+        let Some(finest) = covering.clone().map(|t| t.period.days()).min() else {
+            continue;
+        };
+        for t in covering.filter(|t| t.period.days() == finest) {
+            sum.add(t, &piece);
         }
     }
-    any.then(|| round_money(total))
+    Some(sum.round())
+}
+
+/// Tier amounts added up unrounded, so a period's shares round once.
+#[derive(Default)]
+struct TierSum {
+    target: f64,
+    stretch: f64,
+    challenge: f64,
+    any_stretch: bool,
+    any_challenge: bool,
+}
+
+impl TierSum {
+    fn add(&mut self, t: &Target, within: &Period) {
+        let stretch = t.stretch.unwrap_or(t.amount);
+        self.target += prorate(t.amount, &t.period, within);
+        self.stretch += prorate(stretch, &t.period, within);
+        self.challenge += prorate(t.challenge.unwrap_or(stretch), &t.period, within);
+        self.any_stretch |= t.stretch.is_some();
+        self.any_challenge |= t.challenge.is_some();
+    }
+    fn round(&self) -> Tiers {
+        Tiers {
+            target: round_money(self.target),
+            stretch: self.any_stretch.then(|| round_money(self.stretch)),
+            challenge: self.any_challenge.then(|| round_money(self.challenge)),
+        }
+    }
 }
 
 /// Progress towards a target.
@@ -132,6 +210,41 @@ mod tests {
         );
         assert_eq!(target_for(&ws, Period::year(2025), None), None);
         assert_eq!(target_for(&ws, jan, Some(MemberId(7))), None);
+    }
+
+    #[test]
+    fn a_broken_down_target_counts_once_and_an_exact_row_counts_as_set() {
+        let mut ws = ws();
+        let p = Arc::make_mut(&mut ws.performance);
+        // The year (365,000) broken into Q1 of 100,000 with tiers.
+        p.targets.put(Target {
+            id: TargetId(9),
+            member: None,
+            period: Period::quarter(2026, 1),
+            amount: Money::from_major(100_000),
+            stretch: Some(Money::from_major(110_000)),
+            challenge: None,
+        });
+        let q1 = Period::quarter(2026, 1);
+        let t = tiers_for(&ws, q1, None).unwrap();
+        assert_eq!(t.target, Money::from_major(100_000));
+        assert_eq!(t.stretch, Some(Money::from_major(110_000)));
+        // No challenge set: none, never a made-up number.
+        assert_eq!(t.challenge, None);
+        // January: a third-ish of Q1 (31 of 90 days), the year row does not add to it.
+        let jan = tiers_for(&ws, Period::month(2026, 1), None).unwrap();
+        assert_eq!(jan.target, Money(3_444_444));
+        // The year itself is the row set for it, whatever its quarters say.
+        assert_eq!(
+            target_for(&ws, Period::year(2026), None),
+            Some(Money::from_major(365_000))
+        );
+        // Q1 and Q2 together: Q1's row, then the year's days of Q2 (91 days).
+        let h1 = Period::new(d("2026-01-01"), d("2026-06-30"));
+        assert_eq!(
+            target_for(&ws, h1, None),
+            Some(Money::from_major(100_000 + 91_000))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod import;
 pub mod report;
 pub mod report_sources;
+pub mod report_reps;
 
 pub use args::{Run, run};
 use std::path::Path;

@@ -53,6 +53,8 @@ pub struct Report {
     pub counts: std::collections::BTreeMap<String, usize>,
     /// Every channel or event with deals or cost in the period, and its return.
     pub sources: Vec<super::report_sources::SourceRow>,
+    /// Per rep: see [`super::report_reps`].
+    pub reps: Vec<super::report_reps::RepRow>,
 }
 
 /// Records per collection, by table name. Two files have a `reviews` table (the team's
@@ -116,6 +118,7 @@ pub fn report(ws: &Workspace, period: Period, today: NaiveDate) -> Report {
         as_of: today,
         counts: counts(ws),
         sources: super::report_sources::sources(ws, period),
+        reps: super::report_reps::reps(ws, period, today),
     }
 }
 

@@ -302,6 +302,7 @@ fn gen_deal(
         next_step,
         next_step_due,
         last_activity: last_activity(rng, stage, since, stale, settings, today),
+        forecast_override: None,
         notes: if rng.chance(30) {
             rng.pick(&DEAL_NOTES).to_string()
         } else {

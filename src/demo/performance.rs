@@ -35,6 +35,7 @@ pub(super) fn gen_performance(
         kpis: table(kpis),
         commission_plans: table(gen_commission_plans(members)),
         notes: table(gen_coaching_notes(rng, members, today)),
+        forecast_adjustments: Default::default(),
     }
 }
 

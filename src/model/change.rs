@@ -5,6 +5,7 @@ use super::budget::*;
 use super::common::Table;
 use super::customers::*;
 use super::deals::*;
+use super::forecast::*;
 use super::marketing::*;
 use super::me::*;
 use super::performance::*;
@@ -179,6 +180,7 @@ records! {
     Review(Review, ReviewId) => performance.reviews, Performance;
     CommissionPlan(CommissionPlan, CommissionPlanId) => performance.commission_plans, Performance;
     CoachingNote(CoachingNote, CoachingNoteId) => performance.notes, Performance;
+    ForecastAdjustment(ForecastAdjustment, ForecastAdjustmentId) => performance.forecast_adjustments, Performance;
     Customer(Customer, CustomerId) => customers.customers, Customers;
     Contact(Contact, ContactId) => customers.contacts, Customers;
     Interaction(Interaction, InteractionId) => customers.interactions, Customers;

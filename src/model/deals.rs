@@ -150,6 +150,10 @@ pub struct Deal {
     /// Last time anything happened on the deal (move, edit, logged activity).
     pub last_activity: NaiveDate,
     pub notes: String,
+    /// A forecast category chosen by hand; a stage move never overwrites it (see
+    /// `model::forecast`). None: the stage's default.
+    #[serde(default)]
+    pub forecast_override: Option<super::forecast::ForecastCategory>,
 }
 crate::keyed!(Deal, DealId);
 
@@ -178,6 +182,7 @@ impl Deal {
             next_step_due: None,
             last_activity: day,
             notes: String::new(),
+            forecast_override: None,
         }
     }
 

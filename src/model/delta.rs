@@ -122,6 +122,7 @@ impl Delta {
                     reviews,
                     commission_plans,
                     notes,
+                    forecast_adjustments,
                 } = &*new.performance;
                 let o = &*old.performance;
                 self.table(&o.targets, targets);
@@ -129,6 +130,7 @@ impl Delta {
                 self.table(&o.reviews, reviews);
                 self.table(&o.commission_plans, commission_plans);
                 self.table(&o.notes, notes);
+                self.table(&o.forecast_adjustments, forecast_adjustments);
             }
             FileKind::Customers => {
                 if Arc::ptr_eq(&old.customers, &new.customers) {

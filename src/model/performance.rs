@@ -222,6 +222,9 @@ pub struct PerformanceFile {
     pub reviews: Table<Review>,
     pub commission_plans: Table<CommissionPlan>,
     pub notes: Table<CoachingNote>,
+    /// 预测调整: the manager's adjustments of reps' forecasts.
+    #[serde(default)]
+    pub forecast_adjustments: Table<super::forecast::ForecastAdjustment>,
 }
 
 #[cfg(test)]

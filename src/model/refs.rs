@@ -9,6 +9,7 @@ use super::budget::*;
 use super::change::{Record, RecordKey, RecordKind, Stored};
 use super::customers::*;
 use super::deals::*;
+use super::forecast::*;
 use super::marketing::*;
 use super::me::*;
 use super::performance::*;
@@ -213,6 +214,7 @@ pub static REFERENCES: &[Reference] = &[
     reference!(Review.scores: pairs -> Kpi, Clear),
     reference!(CommissionPlan.members: many -> Member, Clear),
     reference!(CoachingNote.member: opt -> Member, Cascade),
+    reference!(ForecastAdjustment.member: one -> Member, Cascade),
     // 营销 marketing
     reference!(Research.segment: opt -> Segment, Clear),
     reference!(Content.channel: opt -> Channel, Clear),

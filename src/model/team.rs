@@ -51,6 +51,11 @@ impl Role {
         Role::SalesSupport,
         Role::TeamLead,
     ];
+    /// Whether the role sells and so carries a share of the team's target (pre-sales and
+    /// support help others sell).
+    pub fn carries_quota(self) -> bool {
+        !matches!(self, Role::PreSales | Role::SalesSupport)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

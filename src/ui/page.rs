@@ -143,9 +143,12 @@ impl RecordKind {
         use RecordKind as K;
         match self {
             K::Member => Page::Team,
-            K::Target | K::Kpi | K::Review | K::CommissionPlan | K::CoachingNote => {
-                Page::Performance
-            }
+            K::Target
+            | K::Kpi
+            | K::Review
+            | K::CommissionPlan
+            | K::CoachingNote
+            | K::ForecastAdjustment => Page::Performance,
             K::Customer | K::Contact | K::Interaction | K::Feedback | K::LoyaltyEntry => {
                 Page::Customers
             }

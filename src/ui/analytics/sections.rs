@@ -246,6 +246,13 @@ pub fn forecast(ui: &mut Ui, lang: Lang, figs: &Figures) {
         f.undated_deals,
         undated,
     ));
+    let c = &figs.commitment;
+    ui.label(Text::commitment_note(
+        lang,
+        money_short(c.committed(), lang),
+        money_short(c.best_case(), lang),
+        money_short(c.adjustment, lang),
+    ));
 }
 
 /// Revenue by rep, region, product or source: a sortable table with a bar of each

@@ -1,7 +1,10 @@
 //! The Team page (团队): how the team is organised, who is in it, what each person owns
 //! and how loaded they are (资源分配).
 
+pub mod allocation;
 pub mod form;
+pub mod org_chart;
+pub mod reassign;
 
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm_delete};
@@ -27,7 +30,6 @@ crate::texts! {
         MemberSaved => "已保存成员", "Member saved";
         MemberDeleted => "已删除成员", "Member deleted";
         DeleteMemberQ => "删除此成员？其目标、评估和辅导记录也会一并删除。", "Delete this member? Their targets, reviews and coaching notes go too.";
-        CannotDelete => "此成员仍负责商机或客户，无法删除。请先在编辑中将其标记为“已停用”，或把商机和客户转给他人。", "This member still owns deals or customers and cannot be deleted. Mark them inactive in Edit, or hand their deals and customers to someone else first.";
         Overloaded => "超出容量", "Over capacity";
         SelectMember => "选择一位成员查看详情。", "Pick a member to see the details.";
         NoSetup => "尚未设置", "Not set";
@@ -69,6 +71,18 @@ pub struct TeamPage {
     side: Side,
     confirm_delete: Option<MemberId>,
     loads: Loads,
+    reassign: Option<reassign::ReassignDialog>,
+    view: View,
+    allocation: allocation::AllocationView,
+}
+
+/// What the middle of the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum View {
+    #[default]
+    Members,
+    Allocation,
+    OrgChart,
 }
 
 impl TeamPage {
@@ -86,9 +100,50 @@ impl TeamPage {
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);
             ui.separator();
-            self.members(ui, cx);
+            ui.horizontal(|ui| {
+                for (view, text) in [
+                    (View::Members, cx.t(T::Members)),
+                    (View::Allocation, allocation::Text::Title.get(cx.lang)),
+                    (View::OrgChart, org_chart::Text::Title.get(cx.lang)),
+                ] {
+                    if ui
+                        .add(egui::Button::selectable(self.view == view, text))
+                        .clicked()
+                    {
+                        self.view = view;
+                    }
+                }
+            });
+            match self.view {
+                View::Members => self.members(ui, cx),
+                View::Allocation => {
+                    if let Some(id) = self.allocation.show(ui, cx) {
+                        self.side = Side::Detail(id);
+                    }
+                }
+                View::OrgChart => {
+                    if let Some(id) = org_chart::show(ui, cx.doc.ws(), cx.lang) {
+                        self.side = Side::Detail(id);
+                    }
+                }
+            }
         });
         self.delete_dialog(ui.ctx(), cx);
+        self.reassign_dialog(ui.ctx(), cx);
+    }
+
+    fn reassign_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        let Some(d) = &mut self.reassign else { return };
+        match d.show(ctx, cx) {
+            reassign::Outcome::Open => {}
+            reassign::Outcome::Closed => self.reassign = None,
+            reassign::Outcome::Done(deleted) => {
+                if deleted {
+                    self.side = Side::Nothing;
+                }
+                self.reassign = None;
+            }
+        }
     }
 
     fn refresh(&mut self, cx: &Cx) {
@@ -284,6 +339,11 @@ impl TeamPage {
                         self.confirm_delete = Some(id);
                     }
                 });
+                if crate::model::reassign::holdings(ws, id) != Default::default()
+                    && ui.button(reassign::Text::Title.get(lang)).clicked()
+                {
+                    self.reassign = Some(reassign::ReassignDialog::new(id, false));
+                }
                 let (open, amount) = self.loads.open.get(&id).copied().unwrap_or_default();
                 egui::Grid::new("member_detail")
                     .num_columns(2)
@@ -387,15 +447,9 @@ impl TeamPage {
         let key = RecordKey::Member(id);
         let name = cx.doc.ws().member_name(id).to_owned();
         if cx.doc.ws().blockers(key) > 0 {
-            let r = egui::Modal::new(egui::Id::unique("member_cannot_delete")).show(ctx, |ui| {
-                ui.set_max_width(420.0);
-                ui.heading(&name);
-                ui.label(Text::CannotDelete.get(lang));
-                ui.button(T::Close.get(lang)).clicked()
-            });
-            if r.inner || r.should_close() {
-                self.confirm_delete = None;
-            }
+            // Owned accounts or deals: the way out is to hand them over and delete.
+            self.reassign = Some(reassign::ReassignDialog::new(id, true));
+            self.confirm_delete = None;
             return;
         }
         let message = format!(

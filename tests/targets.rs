@@ -1,0 +1,409 @@
+//! Targets broken down to reps on the Performance page, and the Team page's bulk
+//! reassignment, through egui_kittest in both languages, as a user would; and the
+//! per-rep figures of `report --json` against the page.
+
+mod common;
+
+use common::ui::*;
+use egui_kittest::kittest::Queryable;
+use salesdesk::analytics::{SplitMethod, rep_targets, rep_weights, split_exact};
+use salesdesk::cli::report::report;
+use salesdesk::i18n::Lang;
+use salesdesk::model::reassign::{Holdings, holdings};
+use salesdesk::model::{MemberId, Money, Period, Target, Workspace};
+use salesdesk::ui::Page;
+use salesdesk::ui::format::percent;
+
+struct W {
+    next: &'static str,
+    team_target: &'static str,
+    method: &'static str,
+    by_last_share: &'static str,
+    to_reps: &'static str,
+    mismatch: &'static str,
+    reassign_button: &'static str,
+    reassign: &'static str,
+    explain_title: &'static str,
+}
+
+fn words(lang: Lang) -> W {
+    match lang {
+        Lang::Zh => W {
+            next: "→",
+            team_target: "团队目标（元）",
+            method: "分解方法",
+            by_last_share: "按上期占比",
+            to_reps: "分解到代表",
+            mismatch: "各代表合计",
+            reassign_button: "转交客户与商机",
+            reassign: "转交",
+            explain_title: "计入达成率的成交商机",
+        },
+        Lang::En => W {
+            next: "→",
+            team_target: "Team target (yuan)",
+            method: "Method",
+            by_last_share: "By last period's share",
+            to_reps: "Split to reps",
+            mismatch: "reps add up to",
+            reassign_button: "Reassign accounts and deals",
+            reassign: "Reassign",
+            explain_title: "Won deals behind this attainment",
+        },
+    }
+}
+
+/// The quarter after the one holding the UI tests' day (2026-11-26).
+fn next_quarter() -> Period {
+    Period::quarter(2027, 1)
+}
+
+/// The rows set for exactly `period` for reps, in id order (the order they were made).
+fn rep_rows(ws: &Workspace, period: Period) -> Vec<Target> {
+    ws.performance
+        .targets
+        .iter()
+        .filter(|t| t.member.is_some() && t.period == period)
+        .cloned()
+        .collect()
+}
+
+fn split_next_quarter_by_last_share(lang: Lang) -> H {
+    let w = words(lang);
+    let mut h = harness_on(demo(300), lang, Page::Performance);
+    h.get_by_label(w.next).click();
+    h.run();
+    set_text(&mut h, w.team_target, "1000000.01");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let team = h
+        .state()
+        .doc
+        .ws()
+        .performance
+        .targets
+        .iter()
+        .find(|t| t.member.is_none() && t.period == next_quarter())
+        .cloned()
+        .expect("the team's target for next quarter is saved");
+    assert_eq!(team.amount, Money(100_000_001));
+    h.get_by_label(w.method).click();
+    h.run();
+    h.get_all_by_label(w.by_last_share).last().unwrap().click();
+    h.run();
+    h.get_by_label(w.to_reps).click();
+    h.run();
+    h
+}
+
+fn split_check(lang: Lang) {
+    let h = split_next_quarter_by_last_share(lang);
+    let ws = h.state().doc.ws();
+    let rows = rep_rows(ws, next_quarter());
+    assert!(rows.len() >= 3, "{rows:?}");
+    let total: Money = rows.iter().map(|t| t.amount).sum();
+    assert_eq!(total, Money(100_000_001), "not a fen lost or made up");
+    // Each rep's part is their share of last quarter's revenue, to the fen.
+    let reps: Vec<MemberId> = rows.iter().map(|t| t.member.unwrap()).collect();
+    let weights = rep_weights(ws, next_quarter(), &reps, SplitMethod::LastPeriodShare).unwrap();
+    let expected = split_exact(Money(100_000_001), &weights);
+    let got: Vec<Money> = rows.iter().map(|t| t.amount).collect();
+    assert_eq!(got, expected);
+    // The levels agree: no mismatch is shown.
+    assert!(h.query_by_label_contains(words(lang).mismatch).is_none());
+}
+
+#[test]
+fn next_quarters_target_splits_by_last_quarters_share_to_the_fen_zh() {
+    split_check(Lang::Zh);
+}
+
+#[test]
+fn next_quarters_target_splits_by_last_quarters_share_to_the_fen_en() {
+    split_check(Lang::En);
+}
+
+fn hand_edit_check(lang: Lang) {
+    let mut h = split_next_quarter_by_last_share(lang);
+    let first = rep_rows(h.state().doc.ws(), next_quarter())[0].clone();
+    let name = h
+        .state()
+        .doc
+        .ws()
+        .member_name(first.member.unwrap())
+        .to_owned();
+    set_text(&mut h, &name, "1");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let now = rep_rows(h.state().doc.ws(), next_quarter());
+    assert_eq!(now[0].amount, Money::from_major(1));
+    // Shown, never hidden: the reps no longer add up to the team's target.
+    h.get_by_label_contains(words(lang).mismatch);
+}
+
+#[test]
+fn a_rep_edited_by_hand_shows_the_mismatch_with_the_team_zh() {
+    hand_edit_check(Lang::Zh);
+}
+
+#[test]
+fn a_rep_edited_by_hand_shows_the_mismatch_with_the_team_en() {
+    hand_edit_check(Lang::En);
+}
+
+fn reassign_check(lang: Lang) {
+    let w = words(lang);
+    let mut h = harness_on(demo(300), lang, Page::Team);
+    let ws = h.state().doc.ws().clone();
+    let from = ws.deals.deals.rows[0].owner;
+    let to = ws
+        .team
+        .members
+        .iter()
+        .find(|m| m.id != from && m.active)
+        .unwrap()
+        .clone();
+    let before = holdings(&ws, from);
+    assert!(before.deals > 0);
+    h.state_mut().pages.team.focus(from);
+    h.run();
+    h.get_by_label(w.reassign_button).click();
+    h.run();
+    h.get_by_label_contains(&format!("{} · ", to.name)).click();
+    h.run();
+    h.get_by_label(w.reassign).click();
+    h.run();
+    assert_eq!(holdings(h.state().doc.ws(), from), Holdings::default());
+    let given = holdings(h.state().doc.ws(), to.id);
+    assert_eq!(given.deals, holdings(&ws, to.id).deals + before.deals);
+    // One change: one undo takes all of it back, one redo does it again.
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(*h.state().doc.ws(), ws);
+    h.state_mut().redo();
+    h.run();
+    assert_eq!(holdings(h.state().doc.ws(), from), Holdings::default());
+    assert_eq!(holdings(h.state().doc.ws(), to.id), given);
+}
+
+#[test]
+fn a_reps_accounts_reassign_as_one_step_that_undoes_and_redoes_zh() {
+    reassign_check(Lang::Zh);
+}
+
+#[test]
+fn a_reps_accounts_reassign_as_one_step_that_undoes_and_redoes_en() {
+    reassign_check(Lang::En);
+}
+
+#[test]
+fn deleting_a_member_who_owns_deals_reassigns_them_then_deletes_in_one_step() {
+    let mut h = harness_on(demo(300), Lang::En, Page::Team);
+    let ws = h.state().doc.ws().clone();
+    let from = ws.deals.deals.rows[0].owner;
+    let to = ws
+        .team
+        .members
+        .iter()
+        .find(|m| m.id != from && m.active)
+        .unwrap()
+        .clone();
+    h.state_mut().pages.team.focus(from);
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_by_label_contains(&format!("{} · ", to.name)).click();
+    h.run();
+    h.get_by_label("Reassign and delete").click();
+    h.run();
+    assert!(!h.state().doc.ws().team.members.contains(from));
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(*h.state().doc.ws(), ws);
+}
+
+fn same_attainment_check(lang: Lang) {
+    let mut h = harness_on(demo(300), lang, Page::Performance);
+    let ws = h.state().doc.ws().clone();
+    let quarter = Period::quarter(2026, 4);
+    let r = report(&ws, quarter, today());
+    let with_target: Vec<_> = r.reps.iter().filter(|x| x.attainment.is_some()).collect();
+    assert!(!with_target.is_empty());
+    for rep in &with_target {
+        let shown = percent(rep.attainment);
+        assert!(h.get_all_by_label(&shown).next().is_some(), "{shown}");
+    }
+    // The same numbers, not just the same text: the report reads the page's figures.
+    let page = rep_targets(&ws, quarter, today());
+    for rep in &r.reps {
+        let row = page
+            .iter()
+            .find(|p| p.member.is_some_and(|m| ws.member_name(m) == rep.name))
+            .unwrap();
+        assert_eq!(row.attainment, rep.attainment);
+    }
+    // Explain this number: the attainment lists the won deals behind it.
+    h.get_all_by_label(&percent(with_target[0].attainment))
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label(words(lang).explain_title);
+}
+
+#[test]
+fn the_page_and_report_json_show_the_same_per_rep_attainment_zh() {
+    same_attainment_check(Lang::Zh);
+}
+
+#[test]
+fn the_page_and_report_json_show_the_same_per_rep_attainment_en() {
+    same_attainment_check(Lang::En);
+}
+
+#[test]
+fn report_reps_have_null_tiers_without_a_target_never_zero() {
+    let mut ws = demo(300);
+    // A rep with deals but every target row gone.
+    let rep = ws.deals.deals.rows[0].owner;
+    std::sync::Arc::make_mut(&mut ws.performance)
+        .targets
+        .rows
+        .retain(|t| t.member != Some(rep));
+    let v = serde_json::to_value(report(&ws, Period::quarter(2026, 4), today())).unwrap();
+    let reps = v["reps"].as_array().unwrap();
+    let name = ws.member_name(rep);
+    let row = reps.iter().find(|r| r["name"] == name).unwrap();
+    for key in ["target", "stretch", "challenge", "attainment", "coverage"] {
+        assert!(row[key].is_null(), "{key}: {}", row[key]);
+    }
+    for key in [
+        "revenue",
+        "won_count",
+        "lost_count",
+        "win_rate",
+        "open_deals",
+        "weighted_pipeline",
+    ] {
+        assert!(row.get(key).is_some(), "{key}");
+    }
+    // Reps with a target row carry it; the demo sets no rep tier above the target.
+    let other = reps.iter().find(|r| r["name"] != name).unwrap();
+    assert!(other["target"].is_number());
+    assert!(other["stretch"].is_null());
+}
+
+fn forecast_check(lang: Lang) {
+    use egui::accesskit::Role;
+    use salesdesk::analytics::in_forecast;
+    use salesdesk::model::{ForecastCategory, Stage};
+    let (tab, commit, amount, note, save) = match lang {
+        Lang::Zh => (
+            "预测承诺",
+            "承诺",
+            "调整金额（元，可为负）",
+            "说明",
+            "保存调整",
+        ),
+        Lang::En => (
+            "Forecast commitments",
+            "Commit",
+            "Adjustment (yuan, may be negative)",
+            "Note",
+            "Save adjustment",
+        ),
+    };
+    let mut h = harness_on(demo(300), lang, Page::Performance);
+    let quarter = Period::quarter(2026, 4);
+    let deal = h
+        .state()
+        .doc
+        .ws()
+        .deals
+        .deals
+        .iter()
+        .find(|d| d.stage == Stage::Lead && in_forecast(d, quarter, today()))
+        .cloned()
+        .expect("an open lead this quarter");
+    let rep = h.state().doc.ws().member_name(deal.owner).to_owned();
+    h.get_by_label(tab).click();
+    h.run();
+    h.get_by_label(&rep).click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, &deal.title).click();
+    h.run();
+    h.get_all_by_label(commit).last().unwrap().click();
+    h.run();
+    let now = h.state().doc.ws().deals.deals.get(deal.id).unwrap().clone();
+    assert_eq!(now.forecast_override, Some(ForecastCategory::Commit));
+    set_text(&mut h, amount, "-5000");
+    set_text(&mut h, note, "one deal is shaky");
+    h.get_by_label(save).click();
+    h.run();
+    let adj = h
+        .state()
+        .doc
+        .ws()
+        .performance
+        .forecast_adjustments
+        .rows
+        .clone();
+    assert_eq!(adj.len(), 1);
+    assert_eq!(adj[0].amount, Money::from_major(-5000));
+    assert_eq!(adj[0].member, deal.owner);
+    assert_eq!(adj[0].period, quarter);
+}
+
+#[test]
+fn a_rep_commits_a_deal_and_the_manager_adjusts_the_forecast_with_a_note_zh() {
+    forecast_check(Lang::Zh);
+}
+
+#[test]
+fn a_rep_commits_a_deal_and_the_manager_adjusts_the_forecast_with_a_note_en() {
+    forecast_check(Lang::En);
+}
+
+fn org_chart_check(lang: Lang, structure: salesdesk::model::OrgStructure) {
+    use salesdesk::i18n::Label;
+    use salesdesk::model::OrgStructure;
+    let (view, edit) = match lang {
+        Lang::Zh => ("组织架构图", "编辑"),
+        Lang::En => ("Org chart", "Edit"),
+    };
+    let mut ws = demo(300);
+    std::sync::Arc::make_mut(&mut ws.team).setup.structure = structure;
+    let setup = ws.team.setup.clone();
+    let first = ws.team.members.iter().find(|m| m.active).unwrap().clone();
+    let mut h = harness_on(ws, lang, Page::Team);
+    h.get_by_label(view).click();
+    h.run();
+    let heads: Vec<String> = match structure {
+        OrgStructure::Regional => vec![first.region.clone()],
+        OrgStructure::Product => first.product_lines.clone(),
+        OrgStructure::Functional => vec![first.role.label(lang).to_owned()],
+        OrgStructure::Matrix => vec![setup.regions[0].clone(), setup.product_lines[0].clone()],
+    };
+    for head in heads {
+        assert!(h.get_all_by_label(&head).next().is_some(), "{head}");
+    }
+    assert!(h.query_by_label(edit).is_none());
+    h.get_all_by_label(&first.name).next().unwrap().click();
+    h.run();
+    // The person opens beside the chart.
+    h.get_by_label(edit);
+}
+
+#[test]
+fn the_org_chart_of_each_structure_type_opens_a_person_zh() {
+    for s in salesdesk::model::OrgStructure::ALL {
+        org_chart_check(Lang::Zh, s);
+    }
+}
+
+#[test]
+fn the_org_chart_of_each_structure_type_opens_a_person_en() {
+    for s in salesdesk::model::OrgStructure::ALL {
+        org_chart_check(Lang::En, s);
+    }
+}
