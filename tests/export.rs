@@ -390,3 +390,57 @@ fn cli_export_of_a_missing_folder_fails_and_creates_nothing() {
     assert_eq!(code, 2, "a file or --csv is required: {stderr}");
     let _: &Path = tmp.path();
 }
+
+#[test]
+fn the_data_page_writes_the_workbook_the_csvs_and_the_pdf_to_typed_paths_in_both_languages() {
+    use egui_kittest::kittest::Queryable;
+    use salesdesk::ui::data_export::Text as X;
+    for lang in [Lang::Zh, Lang::En] {
+        let out = tempfile::tempdir().unwrap();
+        let mut h = common::ui::harness_on(common::ui::demo(40), lang, salesdesk::ui::Page::Data);
+        let paths = [
+            (X::Workbook, X::ExportWorkbook, out.path().join("book.xlsx")),
+            (X::CsvFolder, X::ExportCsv, out.path().join("csv")),
+            (X::Pdf, X::ExportPdf, out.path().join("report.pdf")),
+        ];
+        for (field, button, path) in &paths {
+            common::ui::set_text(&mut h, field.get(lang), &path.display().to_string());
+            h.get_by_label(button.get(lang)).scroll_to_me();
+            h.run();
+            h.get_by_label(button.get(lang)).click();
+            h.run();
+            assert!(path.exists(), "{lang:?}: {}", path.display());
+        }
+        let book = workbook(&std::fs::read(&paths[0].2).unwrap());
+        assert_eq!(book.sheet_names().len(), RecordKind::ALL.len());
+        assert!(paths[1].2.join("deals.csv").exists());
+        assert!(std::fs::read(&paths[2].2).unwrap().starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
+fn the_data_page_says_at_the_field_why_an_export_failed() {
+    use egui_kittest::kittest::Queryable;
+    use salesdesk::ui::data_export::Text as X;
+    let out = tempfile::tempdir().unwrap();
+    // A folder where the workbook file should be: the write cannot replace it.
+    let blocked = out.path().join("taken.xlsx");
+    std::fs::create_dir(&blocked).unwrap();
+    let mut h = common::ui::harness_on(common::ui::demo(40), Lang::En, salesdesk::ui::Page::Data);
+    common::ui::set_text(
+        &mut h,
+        X::Workbook.get(Lang::En),
+        &blocked.display().to_string(),
+    );
+    h.get_by_label(X::ExportWorkbook.get(Lang::En))
+        .scroll_to_me();
+    h.run();
+    h.get_by_label(X::ExportWorkbook.get(Lang::En)).click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Export failed").count() >= 1,
+        "the failure is said"
+    );
+    assert!(blocked.is_dir(), "nothing replaced");
+}

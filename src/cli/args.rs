@@ -124,7 +124,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Run {
             to,
             json,
             pdf,
-        } => super::report::run(&dir, from, to, json, pdf.as_deref(), out, err),
+        } => match pdf {
+            Some(pdf) => super::report::run_pdf(&dir, from, to, &pdf, out, err),
+            None => super::report::run(&dir, from, to, json, out, err),
+        },
         Command::Export { file, csv } => {
             super::export::run(&dir, file.as_deref(), csv.as_deref(), out, err)
         }

@@ -110,17 +110,32 @@ pub fn run(
     from: NaiveDate,
     to: NaiveDate,
     json: bool,
-    pdf: Option<&Path>,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    match run_inner(dir, from, to, json, pdf, out, err) {
+    match run_inner(dir, from, to, json, None, out, err) {
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(err, "{e}");
             1
         }
     }
+}
+
+/// `report --pdf FILE`: writes the report of the period as PDF (src/export/report_pdf)
+/// instead of printing it; the same reading, checks and exit codes as [`run`].
+pub fn run_pdf(
+    dir: &Path,
+    from: NaiveDate,
+    to: NaiveDate,
+    pdf: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    run_inner(dir, from, to, false, Some(pdf), out, err).unwrap_or_else(|e| {
+        let _ = writeln!(err, "{e}");
+        1
+    })
 }
 
 fn run_inner(

@@ -60,7 +60,8 @@ impl Measure {
 
     /// `text` cut with an ellipsis to fit `max` points.
     fn fit(&self, text: &str, size: f32, max: f32) -> String {
-        if self.width(text, size) <= max {
+        // A little slack: a column is exactly as wide as its widest text.
+        if self.width(text, size) <= max + 0.5 {
             return text.to_owned();
         }
         let mut chars: Vec<char> = text.chars().collect();
@@ -203,7 +204,7 @@ fn fill((r, g, b): Color) -> Fill {
 /// its headers again.
 fn section(p: &mut Pages, m: &Measure, s: &Section, lang: Lang) {
     let width = PAGE_W - 2.0 * MARGIN;
-    p.y += 16.0;
+    p.y += 28.0;
     p.need(ROW * 4.0);
     p.text(MARGIN, 13.0, ACCENT, s.title);
     p.y += 8.0;
