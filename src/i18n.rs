@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The bundled CJK font (Noto Sans CJK SC subset to GB2312, SIL OFL 1.1): the window
+/// draws with it and the PDF report embeds it, so Chinese renders everywhere.
+pub static CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Subset.otf");
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]

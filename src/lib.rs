@@ -5,6 +5,7 @@ pub mod analytics;
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod hanzi;
 pub mod i18n;
 pub mod import;

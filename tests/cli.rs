@@ -498,7 +498,8 @@ fn an_unknown_command_is_refused_with_a_suggestion() {
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("unrecognized subcommand 'exprot'"), "{err}");
     assert!(
-        err.contains("a similar subcommand exists: 'report'"),
+        // `export` exists now: it is the one suggested first.
+        err.contains("similar subcommands exist: 'report', 'export'"),
         "{err}"
     );
     assert!(!dir.exists());

@@ -1,5 +1,5 @@
 //! The command line, parsed with clap: `salesdesk [--data-dir DIR]` opens the window;
-//! `demo`, `check`, `import` and `report` do their work and exit. Both binaries
+//! `demo`, `check`, `import`, `report` and `export` do their work and exit. Both binaries
 //! (`salesdesk`, and `salesdesk-cli`, the console one for Windows) start here.
 
 use crate::store;
@@ -12,8 +12,8 @@ const AFTER_HELP: &str = "\
 The data dir defaults to the user data directory; the environment variable
 SALESDESK_DATA_DIR or --data-dir overrides it. Every file is written atomically, a
 backup is kept per day (last 14), and only one SalesDesk may open a data dir at a time.
-check and report only read: they write nothing (an older data format is upgraded in
-memory), and on a folder that does not exist they say so and exit 1.";
+check, report and export only read: they write nothing in the data dir (an older data
+format is upgraded in memory), and on a folder that does not exist they say so and exit 1.";
 
 /// SalesDesk 销售经理工作台 — an offline workbench for one sales manager.
 ///
@@ -56,6 +56,20 @@ enum Command {
         /// One JSON object, money in yuan.
         #[arg(long)]
         json: bool,
+        /// Write the report as PDF (销售报表) to this file instead of printing it.
+        #[arg(long, value_name = "FILE.pdf", conflicts_with = "json")]
+        pdf: Option<PathBuf>,
+    },
+    /// Write the workspace as an XLSX workbook (a sheet per collection) and/or one CSV
+    /// per collection (UTF-8 with BOM, for Excel). Reads only.
+    #[command(arg_required_else_help = true)]
+    Export {
+        /// The workbook to write.
+        #[arg(value_name = "FILE.xlsx", required_unless_present = "csv")]
+        file: Option<PathBuf>,
+        /// Write one CSV per collection into this folder (created if missing).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
     },
 }
 
@@ -91,7 +105,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Run {
     // read, and a mistyped path must not leave folders behind.
     let dir = match command {
         Command::Demo { .. } | Command::Import { .. } => store::resolve_data_dir(cli.data_dir),
-        Command::Check | Command::Report { .. } => store::locate_data_dir(cli.data_dir),
+        Command::Check | Command::Report { .. } | Command::Export { .. } => {
+            store::locate_data_dir(cli.data_dir)
+        }
     };
     let dir = match dir {
         Ok(d) => d,
@@ -103,7 +119,18 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Run {
         Command::Demo { deals } => super::demo::run(&dir, deals, out),
         Command::Check => super::check::run(&dir, out),
         Command::Import { file } => super::import::run(&dir, &file, out, err),
-        Command::Report { from, to, json } => super::report::run(&dir, from, to, json, out, err),
+        Command::Report {
+            from,
+            to,
+            json,
+            pdf,
+        } => match pdf {
+            Some(pdf) => super::report::run_pdf(&dir, from, to, &pdf, out, err),
+            None => super::report::run(&dir, from, to, json, out, err),
+        },
+        Command::Export { file, csv } => {
+            super::export::run(&dir, file.as_deref(), csv.as_deref(), out, err)
+        }
     };
     let _ = out.flush();
     Run::Exit(code.clamp(0, 255) as u8)
@@ -174,7 +201,7 @@ mod tests {
             "--json",
         ]);
         match r.unwrap().command {
-            Some(Command::Report { from, to, json }) => {
+            Some(Command::Report { from, to, json, .. }) => {
                 assert_eq!(from.to_string(), "2026-01-01");
                 assert_eq!(to.to_string(), "2026-03-31");
                 assert!(json);

@@ -6,7 +6,6 @@
 
 use crate::analytics::{self, DealFilter, days_left};
 use crate::model::{Money, Period, Workspace};
-use crate::store;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::Write;
@@ -133,7 +132,7 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    match run_inner(dir, from, to, json, out, err) {
+    match run_inner(dir, from, to, json, None, out, err) {
         Ok(code) => code,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -142,11 +141,28 @@ pub fn run(
     }
 }
 
+/// `report --pdf FILE`: writes the report of the period as PDF (src/export/report_pdf)
+/// instead of printing it; the same reading, checks and exit codes as [`run`].
+pub fn run_pdf(
+    dir: &Path,
+    from: NaiveDate,
+    to: NaiveDate,
+    pdf: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    run_inner(dir, from, to, false, Some(pdf), out, err).unwrap_or_else(|e| {
+        let _ = writeln!(err, "{e}");
+        1
+    })
+}
+
 fn run_inner(
     dir: &Path,
     from: NaiveDate,
     to: NaiveDate,
     json: bool,
+    pdf: Option<&Path>,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<i32> {
@@ -157,41 +173,15 @@ fn run_inner(
         )?;
         return Ok(1);
     }
-    if let Some(message) = super::no_folder(dir, "report on") {
-        writeln!(err, "{message}")?;
+    let Some(ws) = super::read_only(dir, "report", "report on", err)? else {
         return Ok(1);
-    }
-    // The read-only read of `check`: an older schema is migrated in memory, and nothing
-    // is created, moved or written (unlike `store::load`, which is for the window).
-    let checked = store::check_report(dir);
-    if !checked.exists {
-        writeln!(
-            err,
-            "no workspace in {}: nothing to report. Import deals with `salesdesk import FILE.csv` \
-             or start SalesDesk once (or pass --data-dir to report on another folder)",
-            dir.display()
-        )?;
-        return Ok(1);
-    }
-    if !checked.problems.is_empty() {
-        for p in &checked.problems {
-            writeln!(err, "{p}")?;
-        }
-        writeln!(
-            err,
-            "no report: the workspace in {} has the problems above, so its figures would be \
-             wrong. Open SalesDesk to restore a backup, or fix the files and run `salesdesk check`",
-            dir.display()
-        )?;
-        return Ok(1);
-    }
-    // Notes (a save a crash interrupted, a journal the next start folds in) go to
-    // stderr: stdout holds the report alone, so scripts can parse it.
-    for note in &checked.notes {
-        writeln!(err, "note: {note}")?;
-    }
+    };
     let today = chrono::Local::now().date_naive();
-    let r = report(&checked.ws, Period::new(from, to), today);
+    let period = Period::new(from, to);
+    if let Some(path) = pdf {
+        return super::export::write_report(&ws, period, today, dir, path, out, err);
+    }
+    let r = report(&ws, period, today);
     if json {
         let text = serde_json::to_string_pretty(&r).map_err(std::io::Error::other)?;
         writeln!(out, "{text}")?;

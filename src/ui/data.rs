@@ -1,5 +1,6 @@
 //! Data & backups (数据与备份): where the data lives, the daily backups with Restore, and
-//! the workspace settings (stage probabilities, stale limits).
+//! the workspace settings (stage probabilities, stale limits), and the exports
+//! (`data_export.rs`).
 
 use super::Cx;
 use super::widgets::confirm::{Answer, confirm};
@@ -45,6 +46,7 @@ pub struct DataPage {
     /// Settings applied but not yet on disk: "Settings saved" is said only once the
     /// write succeeded.
     settings_unsaved: Option<SettingsWrite>,
+    export: super::data_export::ExportSection,
 }
 
 /// A settings change on its way to the disk.
@@ -173,6 +175,9 @@ impl DataPage {
             ui.add_space(12.0);
             ui.separator();
             self.settings_section(ui, cx, dir.is_some());
+            ui.add_space(12.0);
+            ui.separator();
+            self.export.show(ui, cx);
         });
         if let Some(path) = self.confirm_restore.clone() {
             match confirm(

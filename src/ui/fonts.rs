@@ -4,7 +4,7 @@ use egui::epaint::text::{FontInsert, InsertFontFamily};
 use egui::{FontData, FontFamily, FontPriority};
 
 /// Noto Sans CJK SC subset to GB2312 + punctuation (SIL OFL 1.1, see assets/fonts).
-static CJK: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+static CJK: &[u8] = crate::i18n::CJK_FONT;
 
 /// Adds the CJK font after egui's own fonts: Latin keeps egui's look, Chinese falls
 /// through to Noto. Call in the app's creation context and in every test harness.

@@ -12,6 +12,7 @@ pub mod counts;
 pub mod customers;
 pub mod dashboard;
 pub mod data;
+pub mod data_export;
 pub mod degraded;
 pub mod fonts;
 pub mod format;

@@ -1,0 +1,178 @@
+//! The Export section of Data & backups (数据与备份): the workbook for Excel, Power BI and
+//! Tableau, one CSV per collection, and the period's 销售报表 as PDF, each to a typed
+//! path. Exporting only reads the workspace.
+
+use super::Cx;
+use super::widgets::period::{PeriodKind, PeriodPicker};
+use crate::export;
+use crate::i18n::Lang;
+use egui::{RichText, Ui};
+use std::path::{Path, PathBuf};
+
+crate::texts! {
+    pub enum Text {
+        Export => "导出", "Export";
+        Hint => "供 Excel、Power BI、Tableau 使用：每类数据一个工作表，表头为当前语言，日期为日期格式，金额为带 ¥ 格式的数字。", "For Excel, Power BI and Tableau: a sheet per collection, headers in this language, dates as dates, amounts as numbers with a ¥ format.";
+        Workbook => "工作簿（.xlsx）", "Workbook (.xlsx)";
+        ExportWorkbook => "导出工作簿", "Export workbook";
+        CsvFolder => "CSV 文件夹", "CSV folder";
+        ExportCsv => "导出 CSV", "Export CSVs";
+        Pdf => "报表（.pdf）", "Report (.pdf)";
+        ExportPdf => "生成 PDF 报表", "Write PDF report";
+        NoPath => "请填写保存位置", "Enter where to save";
+    }
+    fn {
+        written(path) => "已导出：{path}", "Exported: {path}";
+        failed(why) => "导出失败：{why}", "Export failed: {why}";
+    }
+}
+
+/// Which export a message belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Workbook,
+    Csv,
+    Pdf,
+}
+
+pub struct ExportSection {
+    workbook: String,
+    csv: String,
+    pdf: String,
+    period: PeriodPicker,
+    /// The last failure, shown under its field until the next try.
+    error: Option<(Target, String)>,
+}
+
+impl Default for ExportSection {
+    fn default() -> Self {
+        ExportSection {
+            workbook: String::new(),
+            csv: String::new(),
+            pdf: String::new(),
+            period: PeriodPicker::new(PeriodKind::Month),
+            error: None,
+        }
+    }
+}
+
+/// Where exports go unless the user types another path: the Documents folder (else
+/// home, else the working folder).
+fn export_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_default()
+}
+
+impl ExportSection {
+    /// Fills empty paths with dated names in the export folder.
+    fn default_paths(&mut self, lang: Lang, today: chrono::NaiveDate) {
+        let folder = export_folder();
+        let at = |name: String| folder.join(name).display().to_string();
+        if self.workbook.is_empty() {
+            self.workbook = at(format!("SalesDesk-{today}.xlsx"));
+        }
+        if self.csv.is_empty() {
+            self.csv = at(format!("SalesDesk-csv-{today}"));
+        }
+        if self.pdf.is_empty() {
+            let stem = match lang {
+                Lang::Zh => "销售报表",
+                Lang::En => "sales-report",
+            };
+            self.pdf = at(format!("{stem}-{}.pdf", today.format("%Y-%m")));
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, cx: &mut Cx) {
+        let lang = cx.lang;
+        self.default_paths(lang, cx.today);
+        ui.strong(Text::Export.get(lang));
+        ui.label(Text::Hint.get(lang));
+        ui.add_space(4.0);
+        let mut clicked = None;
+        egui::Grid::new("export_grid")
+            .num_columns(3)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for (target, label, value, button) in [
+                    (
+                        Target::Workbook,
+                        Text::Workbook,
+                        &mut self.workbook,
+                        Text::ExportWorkbook,
+                    ),
+                    (Target::Csv, Text::CsvFolder, &mut self.csv, Text::ExportCsv),
+                    (Target::Pdf, Text::Pdf, &mut self.pdf, Text::ExportPdf),
+                ] {
+                    if target == Target::Pdf {
+                        ui.label("");
+                        self.period.show(ui, lang, cx.today);
+                        ui.end_row();
+                    }
+                    let l = ui.label(label.get(lang));
+                    ui.vertical(|ui| {
+                        ui.add(egui::TextEdit::singleline(value).desired_width(420.0))
+                            .labelled_by(l.id);
+                        if let Some((t, why)) = &self.error
+                            && *t == target
+                        {
+                            ui.label(RichText::new(why).color(ui.visuals().error_fg_color));
+                        }
+                    });
+                    if ui.button(button.get(lang)).clicked() {
+                        clicked = Some(target);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(target) = clicked {
+            self.run(target, cx);
+        }
+    }
+
+    /// Runs one export now (a workspace of thousands of records takes well under a
+    /// second) and says how it went.
+    fn run(&mut self, target: Target, cx: &mut Cx) {
+        let lang = cx.lang;
+        let path = match target {
+            Target::Workbook => &self.workbook,
+            Target::Csv => &self.csv,
+            Target::Pdf => &self.pdf,
+        };
+        let path = PathBuf::from(path.trim());
+        if path.as_os_str().is_empty() {
+            self.error = Some((target, Text::NoPath.get(lang).to_owned()));
+            return;
+        }
+        let ws = cx.doc.ws();
+        let result = match target {
+            Target::Workbook => export::write_xlsx(&export::workspace_sheets(ws, lang), &path),
+            Target::Csv => {
+                export::write_csv_dir(&export::workspace_sheets(ws, lang), &path).map(|_| ())
+            }
+            Target::Pdf => export::report_pdf::write_pdf(
+                ws,
+                self.period.period(cx.today),
+                cx.today,
+                lang,
+                &path,
+            ),
+        };
+        match result {
+            Ok(()) => {
+                self.error = None;
+                cx.toasts.info(Text::written(lang, path.display()));
+            }
+            Err(e) => {
+                let message = Text::failed(lang, e);
+                cx.toasts.error(message.clone());
+                self.error = Some((target, message));
+            }
+        }
+    }
+}
