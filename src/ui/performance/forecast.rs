@@ -35,9 +35,12 @@ crate::texts! {
     }
 }
 
+/// The commitments of one (revision, period, day): per rep, and the team's.
+type Cached = ((u64, Period, NaiveDate), Vec<Commitment>, Commitment);
+
 pub struct ForecastView {
     picker: PeriodPicker,
-    cache: Option<((u64, Period, NaiveDate), Vec<Commitment>, Commitment)>,
+    cache: Option<Cached>,
     rep: Option<MemberId>,
     amount: String,
     note: String,
