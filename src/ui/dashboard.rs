@@ -48,7 +48,7 @@ crate::texts! {
         ReviewsDue => "待完成的绩效评估", "Reviews due";
         NothingDue => "没有需要处理的事项。", "Nothing to deal with.";
         DueToday => "今天到期", "due today";
-        PerformanceNotBuilt => "绩效页面尚未完成", "The Performance page is not built yet";
+        PerformanceNotBuilt => "绩效评估尚未完成", "Reviews are not built yet";
         OpenPage => "打开", "Open";
     }
     fn {

@@ -35,9 +35,12 @@ crate::texts! {
     }
 }
 
+/// The commitments of one (revision, period, day): per rep, and the team's.
+type Cached = ((u64, Period, NaiveDate), Vec<Commitment>, Commitment);
+
 pub struct ForecastView {
     picker: PeriodPicker,
-    cache: Option<((u64, Period, NaiveDate), Vec<Commitment>, Commitment)>,
+    cache: Option<Cached>,
     rep: Option<MemberId>,
     amount: String,
     note: String,
@@ -72,7 +75,11 @@ impl ForecastView {
         let period = self.picker.period(cx.today);
         let key = (cx.doc.revision(), period, cx.today);
         if self.cache.as_ref().is_none_or(|c| c.0 != key) {
-            let (reps, team) = commitments(cx.doc.ws(), period, cx.today);
+            let ws = cx.doc.ws();
+            let (mut reps, team) = commitments(ws, period, cx.today);
+            reps.sort_by_cached_key(|r| {
+                crate::hanzi::order_key(r.member.map(|m| ws.member_name(m)).unwrap_or(""))
+            });
             self.cache = Some((key, reps, team));
         }
         ui.weak(Text::Rule.get(lang));

@@ -104,6 +104,22 @@ impl crate::ui::PageView for PerformancePage {
         self.show_page(ui, cx)
     }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
-        route.record.is_none()
+        use crate::model::RecordKey as K;
+        match route.record {
+            None => true,
+            Some(K::Target(_)) => {
+                self.tab = Tab::Targets;
+                true
+            }
+            Some(K::ForecastAdjustment(_)) => {
+                self.tab = Tab::Forecast;
+                true
+            }
+            // KPIs, reviews, commission plans, notes: their tab says they are not built.
+            Some(_) => {
+                self.tab = Tab::Later;
+                false
+            }
+        }
     }
 }

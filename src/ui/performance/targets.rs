@@ -690,7 +690,16 @@ fn attainment_button(ui: &mut Ui, lang: Lang, r: &RepTarget) -> Option<Option<Me
 /// Shortage, pace, coverage and deals needed, one cell each.
 fn figure_cells(ui: &mut Ui, lang: Lang, r: &RepTarget) {
     ui.label(r.shortage.map(|s| percent(Some(s))).unwrap_or_default());
-    ui.label(r.pace.map(|p| pace_words(lang, p)).unwrap_or_default());
+    // In the table only how far ahead or behind; the plan to date on hover.
+    match r.pace {
+        Some(p) => {
+            ui.label(ahead_words(lang, p))
+                .on_hover_text(pace_words(lang, p));
+        }
+        None => {
+            ui.label("");
+        }
+    }
     ui.label(coverage_words(lang, r));
     ui.label(match (r.tiers, r.deals_needed) {
         (None, _) => String::new(),
@@ -699,14 +708,17 @@ fn figure_cells(ui: &mut Ui, lang: Lang, r: &RepTarget) {
     });
 }
 
-fn pace_words(lang: Lang, p: crate::analytics::Pace) -> String {
+fn ahead_words(lang: Lang, p: crate::analytics::Pace) -> String {
     let ahead = p.ahead_by();
-    let diff = if ahead.0 >= 0 {
+    if ahead.0 >= 0 {
         Text::ahead(lang, money_short(ahead, lang))
     } else {
         Text::behind(lang, money_short(Money(-ahead.0), lang))
-    };
-    Text::pace_line(lang, money_short(p.expected, lang), diff)
+    }
+}
+
+fn pace_words(lang: Lang, p: crate::analytics::Pace) -> String {
+    Text::pace_line(lang, money_short(p.expected, lang), ahead_words(lang, p))
 }
 
 fn coverage_words(lang: Lang, r: &RepTarget) -> String {

@@ -25,7 +25,7 @@ crate::texts! {
         Under => "负荷不足", "Under-loaded";
         TargetMet => "已达成", "Target met";
         NoTarget => "未设目标", "No target";
-        Rule => "超负荷：在谈商机多于容量；负荷不足：少于容量的一半。覆盖率 = 加权在谈金额 ÷ 剩余目标。", "Over-loaded: more open deals than capacity; under-loaded: fewer than half of it. Coverage = weighted pipeline ÷ remaining target.";
+        Rule => "超负荷：在谈商机多于容量；负荷不足：少于容量的一半（售前与销售支持不计）。覆盖率 = 加权在谈金额 ÷ 剩余目标。", "Over-loaded: more open deals than capacity; under-loaded: fewer than half of it (pre-sales and support aside). Coverage = weighted pipeline ÷ remaining target.";
     }
     fn {
         times(x) => "{x} 倍", "{x}×";
@@ -138,7 +138,12 @@ impl AllocationView {
                                     .unwrap_or_default()
                             });
                             ui.label(format!("{} / {}", r.open_deals, m.capacity));
-                            match load_flag(r.open_deals, m.capacity) {
+                            // Pre-sales and support carry no deals of their own.
+                            let flag = match load_flag(r.open_deals, m.capacity) {
+                                LoadFlag::Under if !m.role.carries_quota() => LoadFlag::Fine,
+                                f => f,
+                            };
+                            match flag {
                                 LoadFlag::Over => {
                                     ui.colored_label(
                                         ui.visuals().error_fg_color,
