@@ -15,6 +15,18 @@ pub enum Dimension {
     Region,
     Product,
     Source,
+    /// The customer's segment (目标客户细分).
+    Segment,
+}
+
+/// The name of the segment of the deal's customer ("" when it has none).
+pub fn segment_label<'a>(ws: &'a Workspace, d: &Deal) -> &'a str {
+    ws.customers
+        .customers
+        .get(d.customer)
+        .and_then(|c| c.segment)
+        .and_then(|s| ws.marketing.segments.get(s))
+        .map_or("", |s| s.name.as_str())
 }
 
 /// One group of a breakdown.
@@ -46,6 +58,7 @@ pub fn revenue_by(ws: &Workspace, period: Period, dim: Dimension) -> Vec<Slice> 
             Dimension::Region => (None, d.region.trim()),
             Dimension::Product => (None, d.product.trim()),
             Dimension::Source => (None, d.source.map_or("", |s| ws.source_name(s))),
+            Dimension::Segment => (None, segment_label(ws, d)),
         };
         let g = groups.entry(key).or_default();
         g.0 += d.amount;
@@ -237,6 +250,32 @@ mod tests {
         assert_eq!(by_owner[0].member, Some(MemberId(1)));
         assert_eq!(by_owner[1].revenue, Money::from_major(700));
         assert!(revenue_by(&ws, Period::year(2020), Dimension::Source).is_empty());
+    }
+
+    #[test]
+    fn revenue_groups_by_the_customers_segment() {
+        let mut ws = sample();
+        Arc::make_mut(&mut ws.marketing)
+            .segments
+            .put(crate::model::Segment {
+                id: crate::model::SegmentId(1),
+                name: "制造".into(),
+                criteria: String::new(),
+                needs: String::new(),
+                positioning: String::new(),
+            });
+        // Every sample deal is customer 1's; tag it with the segment.
+        Arc::make_mut(&mut ws.customers)
+            .customers
+            .put(crate::model::Customer {
+                id: crate::model::CustomerId(1),
+                segment: Some(crate::model::SegmentId(1)),
+                ..crate::model::Customer::new("甲", d("2025-01-01"))
+            });
+        let by = revenue_by(&ws, Period::quarter(2026, 1), Dimension::Segment);
+        assert_eq!(by.len(), 1);
+        assert_eq!((by[0].label.as_str(), by[0].won), ("制造", 3));
+        assert_eq!(by[0].revenue, Money::from_major(1500));
     }
 
     #[test]

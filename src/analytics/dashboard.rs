@@ -321,6 +321,7 @@ pub fn breakdown_table(
             Dimension::Region => (None, d.region.trim()),
             Dimension::Product => (None, d.product.trim()),
             Dimension::Source => (None, d.source.map_or("", |s| ws.source_name(s))),
+            Dimension::Segment => (None, super::breakdown::segment_label(ws, d)),
         };
         let g = groups.entry(key).or_default();
         if won {

@@ -30,6 +30,7 @@ crate::texts! {
     pub enum Text {
         Filter => "筛选", "Filter";
         Product => "产品", "Product";
+        Segment => "客户细分", "Segment";
         FunnelTitle => "销售漏斗（本期新建商机）", "Sales funnel (deals created in the period)";
         WidthBy => "宽度按", "Width by";
         ByCount => "数量", "Count";

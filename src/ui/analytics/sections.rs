@@ -274,6 +274,7 @@ pub fn breakdown(
             (Dimension::Region, T::Region.get(lang)),
             (Dimension::Product, Text::Product.get(lang)),
             (Dimension::Source, T::Source.get(lang)),
+            (Dimension::Segment, Text::Segment.get(lang)),
         ] {
             ui.selectable_value(dim, d, name);
         }

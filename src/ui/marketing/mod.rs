@@ -116,6 +116,7 @@ pub struct MarketingPage {
 impl MarketingPage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
+        ui.heading(T::Marketing.get(lang));
         ui.horizontal(|ui| {
             for (tab, text) in [
                 (Tab::Channels, Text::TabChannels),
