@@ -2,6 +2,7 @@
 
 use super::validate::Errors;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -13,6 +14,11 @@ pub struct Settings {
     pub currency: String,
     /// True while the workspace is the generated demo (shown as a banner).
     pub demo: bool,
+    /// Column mappings the import window saved: a file's header (normalized: lower
+    /// case, punctuation as '_') → the column it maps to ("" leaves it out). Reused by
+    /// every later import, in the window and by `salesdesk import`.
+    #[serde(default)]
+    pub import_columns: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -22,6 +28,7 @@ impl Default for Settings {
             stale_days: [14, 21, 14, 10],
             currency: "¥".into(),
             demo: false,
+            import_columns: BTreeMap::new(),
         }
     }
 }

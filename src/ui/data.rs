@@ -45,6 +45,8 @@ pub struct DataPage {
     /// Settings applied but not yet on disk: "Settings saved" is said only once the
     /// write succeeded.
     settings_unsaved: Option<SettingsWrite>,
+    /// Import from a file: its dialog (see `ui::import`).
+    pub import: super::import::ImportDialog,
 }
 
 /// A settings change on its way to the disk.
@@ -170,6 +172,9 @@ impl DataPage {
                     self.backups_section(ui, cx, dir);
                 }
             }
+            ui.add_space(12.0);
+            ui.separator();
+            self.import.section(ui, cx);
             ui.add_space(12.0);
             ui.separator();
             self.settings_section(ui, cx, dir.is_some());

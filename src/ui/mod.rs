@@ -15,6 +15,7 @@ pub mod data;
 pub mod degraded;
 pub mod fonts;
 pub mod format;
+pub mod import;
 pub mod marketing;
 pub mod me;
 pub mod not_built;
