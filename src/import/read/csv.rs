@@ -97,7 +97,8 @@ pub fn parse(text: &str) -> Result<Vec<RawRow>, RowError> {
 /// The delimiter of the first line (outside quotes): ',' unless ';' or a tab is more
 /// frequent.
 fn sniff_delimiter(text: &str) -> char {
-    let first = text.lines().next().unwrap_or("");
+    // Up to the first line ending of any kind (a CR-only file has no '\n').
+    let first = text.split(['\r', '\n']).next().unwrap_or("");
     let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
     let mut in_quotes = false;
     for c in first.chars() {
@@ -154,5 +155,6 @@ mod tests {
     fn semicolons_and_tabs_are_delimiters_when_the_header_uses_them() {
         assert_eq!(lines_and_cells("a;b\n1,5;2")[1].1, ["1,5", "2"]);
         assert_eq!(lines_and_cells("a\tb\n1\t2")[1].1, ["1", "2"]);
+        assert_eq!(lines_and_cells("a;b\r1,5;2\r3,5;4")[2].1, ["3,5", "4"]);
     }
 }
