@@ -593,4 +593,41 @@ mod window {
     fn window_import_previews_maps_a_column_by_hand_checks_imports_and_undoes_in_chinese() {
         flow(Lang::Zh);
     }
+
+    #[test]
+    fn window_preview_shows_the_guessed_encoding_and_reads_again_in_the_one_chosen() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("gbk.csv");
+        let (gbk, _, _) = encoding_rs::GBK
+            .encode("商机,客户,负责人,金额,创建日期\r\n年度采购,华东机械,李雷,100,2026/1/5\r\n");
+        std::fs::write(&file, &gbk).unwrap();
+        let lang = Lang::En;
+        let mut h = harness_on(Workspace::default(), lang, Page::Data);
+        h.state_mut()
+            .pages
+            .data
+            .import
+            .set_picker(Box::new(FixedPicker(Some(file))));
+        h.run();
+        click(&mut h, Text::Open.get(lang));
+        assert!(
+            h.query_by_label(&Text::guessed(lang, "GB18030 (GBK)"))
+                .is_some()
+        );
+        assert!(h.query_by_label("华东机械").is_some());
+        h.get_by_role_and_label(Role::ComboBox, Text::Encoding.get(lang))
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::Button, "Latin-1 (Windows-1252)")
+            .click();
+        h.run();
+        assert!(
+            h.query_by_label("华东机械").is_none(),
+            "read again as Latin-1"
+        );
+        assert!(
+            h.query_by_label(&Text::guessed(lang, "GB18030 (GBK)"))
+                .is_none()
+        );
+    }
 }

@@ -295,6 +295,7 @@ fn sheet_preview(ui: &mut egui::Ui, d: &mut Draft, i: usize, lang: Lang) {
                         let current = m.columns[c];
                         let mut chosen = current;
                         egui::ComboBox::from_id_salt(("import_col", i, c))
+                            .height(420.0)
                             .selected_text(col_label(current, lang))
                             .show_ui(ui, |ui| {
                                 ui.selectable_value(&mut chosen, None, col_label(None, lang));
