@@ -569,7 +569,7 @@ mod window {
         let amounts: Vec<Money> = ws.deals.deals.iter().map(|d| d.amount).collect();
         assert_eq!(amounts, [Money(120_050), Money(150)]);
         assert_eq!(ws.customers.customers.len(), 1);
-        assert_eq!(ws.settings.import_columns["umsatz"], "amount");
+        assert_eq!(ws.settings.import_mapping()["umsatz"], "amount");
         assert!(
             h.query_by_role_and_label(Role::Button, Text::Check.get(lang))
                 .is_none(),

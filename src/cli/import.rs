@@ -101,7 +101,7 @@ fn run_inner(
     let today = chrono::Local::now().date_naive();
     // Mappings saved in the window apply here too.
     let opts = Options {
-        saved: doc.ws().settings.import_columns.clone(),
+        saved: doc.ws().settings.import_mapping(),
         ..Options::default()
     };
     let summary = match import::import_bytes(&mut doc, &bytes, &opts, today) {

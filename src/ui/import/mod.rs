@@ -134,7 +134,7 @@ impl ImportDialog {
         };
         match error {
             Some(e) => d.error = Some(e),
-            None => d.read(&cx.doc.ws().settings.import_columns),
+            None => d.read(&cx.doc.ws().settings.import_mapping()),
         }
         self.draft = Some(d);
     }
@@ -248,7 +248,7 @@ fn head(ui: &mut egui::Ui, d: &mut Draft, cx: &mut Cx) {
         });
     }
     if changed {
-        d.read(&cx.doc.ws().settings.import_columns);
+        d.read(&cx.doc.ws().settings.import_mapping());
     }
     if ui
         .checkbox(&mut d.decimal_comma, Text::DecimalComma.get(lang))
@@ -421,7 +421,7 @@ fn remembered(d: &Draft, settings: &Settings) -> Option<Settings> {
         for ((h, now), before) in m.headers.iter().zip(&m.columns).zip(guessed) {
             if now != before && !h.trim().is_empty() {
                 let key = now.map(|c| c.english().to_string()).unwrap_or_default();
-                s.import_columns.insert(columns::normalize(h), key);
+                s.set_import_column(columns::normalize(h), key);
             }
         }
     }
