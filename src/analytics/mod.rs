@@ -24,8 +24,8 @@ mod perf_tests;
 pub mod pipeline;
 pub mod relationship;
 pub mod reminders;
-pub mod sources;
 pub mod rep_targets;
+pub mod sources;
 pub mod split;
 pub mod targets;
 #[cfg(test)]
@@ -43,8 +43,8 @@ pub use funnel::*;
 pub use losses::{LossAnalysis, Lost, losses};
 pub use metrics::*;
 pub use reminders::*;
-pub use sources::*;
 pub use rep_targets::*;
+pub use sources::*;
 pub use split::*;
 pub use targets::*;
 

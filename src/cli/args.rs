@@ -38,11 +38,12 @@ enum Command {
     },
     /// Load every file and print each problem (file:line:column: what); exit 1 if any.
     Check,
-    /// Import deals from a CSV file, all or nothing; exit 1 on bad rows, each listed
-    /// with line and column.
+    /// Import deals, customers, targets or expenses from a CSV, XLSX or XLS file, all
+    /// or nothing; exit 1 on bad rows, each listed with line and column.
     Import {
-        /// The CSV file (UTF-8 or GB18030/GBK, headers in English or Chinese).
-        #[arg(value_name = "FILE.csv")]
+        /// The file: CSV (UTF-8, GB18030/GBK or Latin-1), XLSX or XLS; the kind is told
+        /// by the header row, in English or Chinese.
+        #[arg(value_name = "FILE")]
         file: PathBuf,
     },
     /// Funnel, win rate, revenue, velocity … for a period.

@@ -1,7 +1,8 @@
-//! `salesdesk import FILE.csv`: the command around the import engine (`crate::import`):
-//! the data folder, its lock and soundness, the write, and the words printed.
+//! `salesdesk import FILE`: the command around the import engine (`crate::import`):
+//! the data folder, its lock and soundness, the write, and the words printed. FILE is
+//! CSV, XLSX or XLS, of deals, customers, targets or expenses (told by its header).
 
-use crate::import::{ImportSummary, import_deals};
+use crate::import::{self, Encoding, ImportSummary, Kind, Options};
 use crate::model::{Document, FileKind, Workspace};
 use crate::store;
 use std::collections::BTreeSet;
@@ -25,7 +26,8 @@ fn run_inner(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<i32> {
-    let bytes = match std::fs::read(file) {
+    // Bounded and streamed: a wrong file (a disk image, /dev/zero) is refused early.
+    let bytes = match import::read_path(file) {
         Ok(b) => b,
         Err(e) => {
             writeln!(err, "could not read {}: {e}", file.display())?;
@@ -99,13 +101,22 @@ fn run_inner(
     let on_disk = (!loaded.fresh).then(|| ws.clone());
     let mut doc = Document::new(ws);
     let today = chrono::Local::now().date_naive();
-    let summary = match import_deals(&mut doc, &bytes, today) {
+    // Mappings saved in the window apply here too.
+    let opts = Options {
+        saved: doc.ws().settings.import_mapping(),
+        ..Options::default()
+    };
+    let summary = match import::import_bytes(&mut doc, &bytes, &opts, today) {
         Ok(s) => s,
         Err(errors) => {
             for e in &errors {
                 writeln!(err, "{}: {e}", file.display())?;
             }
-            let lines: BTreeSet<u64> = errors.iter().map(|e| e.line).filter(|l| *l > 1).collect();
+            let lines: BTreeSet<(&str, u64)> = errors
+                .iter()
+                .filter(|e| e.line > 1)
+                .map(|e| (e.sheet.as_str(), e.line))
+                .collect();
             writeln!(
                 err,
                 "nothing was imported: {} problem{} in {} row{}. Fix them and import again",
@@ -141,17 +152,55 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn print_summary(out: &mut impl Write, dir: &Path, s: &ImportSummary) -> std::io::Result<()> {
+    let mut parts = Vec::new();
+    if s.has(Kind::Deals) {
+        parts.push(format!(
+            "{} new deal{}, {} updated, {} unchanged",
+            s.created,
+            plural(s.created),
+            s.updated,
+            s.unchanged
+        ));
+    }
+    for (kind, c) in [
+        (
+            Kind::Customers,
+            (
+                s.customers.created,
+                s.customers.updated,
+                s.customers.unchanged,
+            ),
+        ),
+        (
+            Kind::Targets,
+            (s.targets.created, s.targets.updated, s.targets.unchanged),
+        ),
+    ] {
+        if s.has(kind) {
+            parts.push(format!(
+                "{}: {} new, {} updated, {} unchanged",
+                kind.english(),
+                c.0,
+                c.1,
+                c.2
+            ));
+        }
+    }
+    if s.has(Kind::Expenses) {
+        parts.push(format!(
+            "{} new expense{}, {} already there",
+            s.expenses.created,
+            plural(s.expenses.created),
+            s.expenses.unchanged
+        ));
+    }
+    let rows = s.rows + s.customers.rows + s.targets.rows + s.expenses.rows;
     writeln!(
         out,
-        "imported {} row{} into {}: {} new deal{}, {} updated, {} unchanged; {} new customer{}, \
-         {} new team member{}",
-        s.rows,
-        plural(s.rows),
+        "imported {rows} row{} into {}: {}; {} new customer{}, {} new team member{}",
+        plural(rows),
         dir.display(),
-        s.created,
-        plural(s.created),
-        s.updated,
-        s.unchanged,
+        parts.join("; "),
         s.new_customers,
         plural(s.new_customers),
         s.new_members,
@@ -161,6 +210,15 @@ fn print_summary(out: &mut impl Write, dir: &Path, s: &ImportSummary) -> std::io
         let n = s.new_channels.len();
         let names = s.new_channels.join(", ");
         writeln!(out, "{n} new channel{} (kind other): {names}", plural(n))?;
+    }
+    if let Some(e) = s.encoding.filter(|e| *e != Encoding::Utf8) {
+        writeln!(out, "read as {} text", e.name())?;
+    }
+    for sheet in &s.skipped_sheets {
+        writeln!(
+            out,
+            "left out the sheet {sheet}: its header is no kind the import knows"
+        )?;
     }
     if !s.ignored_columns.is_empty() {
         writeln!(out, "ignored columns: {}", s.ignored_columns.join(", "))?;

@@ -8,8 +8,8 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod report;
-pub mod report_sources;
 pub mod report_reps;
+pub mod report_sources;
 
 use crate::model::Workspace;
 pub use args::{Run, run};

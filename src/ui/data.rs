@@ -47,6 +47,8 @@ pub struct DataPage {
     /// write succeeded.
     settings_unsaved: Option<SettingsWrite>,
     export: super::data_export::ExportSection,
+    /// Import from a file: its dialog (see `ui::import`).
+    pub import: super::import::ImportDialog,
 }
 
 /// A settings change on its way to the disk.
@@ -172,6 +174,9 @@ impl DataPage {
                     self.backups_section(ui, cx, dir);
                 }
             }
+            ui.add_space(12.0);
+            ui.separator();
+            self.import.section(ui, cx);
             ui.add_space(12.0);
             ui.separator();
             self.settings_section(ui, cx, dir.is_some());

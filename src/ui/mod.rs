@@ -16,6 +16,7 @@ pub mod data_export;
 pub mod degraded;
 pub mod fonts;
 pub mod format;
+pub mod import;
 pub mod marketing;
 pub mod me;
 pub mod not_built;

@@ -1,0 +1,160 @@
+//! CSV text into rows of cells, each row with the line a text editor shows for it.
+//!
+//! Written by hand rather than with the csv crate, whose positions count a CRLF file's
+//! lines one too low and a CR-only file as one line. Every ending (LF, CRLF, CR) is one
+//! line here; a quoted cell may span lines, and its row is named by its first line.
+
+use super::{Cell, RawRow};
+use crate::import::RowError;
+
+/// Splits `text` into rows. The delimiter is the one the header line uses most: a
+/// comma, or the semicolon or tab that some Excel locales write. Err on a quote that
+/// never closes, naming the line it opened on (else the rest of the file would be one
+/// cell and every row "missing" its columns).
+pub fn parse(text: &str) -> Result<Vec<RawRow>, RowError> {
+    let delimiter = sniff_delimiter(text);
+    let mut rows = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut cell = String::new();
+    let mut line: u64 = 1;
+    let mut row_line: u64 = 1;
+    // Where the open quote was: (line, cell text so far empty)
+    let mut quote_opened: Option<u64> = None;
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let end_cell = |cells: &mut Vec<Cell>, cell: &mut String, quoted: &mut bool| {
+        let t = std::mem::take(cell);
+        *quoted = false;
+        cells.push(if t.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(t)
+        });
+    };
+    while let Some(c) = chars.next() {
+        if quote_opened.is_some() {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quote_opened = None,
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    line += 1;
+                    cell.push('\n');
+                }
+                '\n' => {
+                    line += 1;
+                    cell.push('\n');
+                }
+                c => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() && !quoted => {
+                quote_opened = Some(line);
+                quoted = true;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                end_cell(&mut cells, &mut cell, &mut quoted);
+                rows.push(RawRow {
+                    line: row_line,
+                    cells: std::mem::take(&mut cells),
+                });
+                line += 1;
+                row_line = line;
+            }
+            c if c == delimiter => end_cell(&mut cells, &mut cell, &mut quoted),
+            c => cell.push(c),
+        }
+    }
+    if let Some(opened) = quote_opened {
+        return Err(RowError::new(
+            opened,
+            "",
+            "a quote (\") opens a cell on this line and is never closed, so the rest of \
+             the file would be one cell; close the quote (a quote inside a quoted cell is \
+             written twice: \"\")",
+        ));
+    }
+    if !cell.is_empty() || !cells.is_empty() || quoted {
+        end_cell(&mut cells, &mut cell, &mut quoted);
+        rows.push(RawRow {
+            line: row_line,
+            cells,
+        });
+    }
+    Ok(rows)
+}
+
+/// The delimiter of the first line (outside quotes): ',' unless ';' or a tab is more
+/// frequent.
+fn sniff_delimiter(text: &str) -> char {
+    // Up to the first line ending of any kind (a CR-only file has no '\n').
+    let first = text.split(['\r', '\n']).next().unwrap_or("");
+    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
+    let mut in_quotes = false;
+    for c in first.chars() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && let Some(n) = counts.iter_mut().find(|(d, _)| *d == c) {
+            n.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .fold((',', 0), |best, x| if x.1 > best.1 { x } else { best })
+        .0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_and_cells(text: &str) -> Vec<(u64, Vec<String>)> {
+        parse(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.line, r.cells.iter().map(|c| c.text()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn every_line_ending_counts_one_line() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = ["a,b", "1,2", "", "3,4"].join(eol) + eol;
+            let got = lines_and_cells(&text);
+            let lines: Vec<u64> = got.iter().map(|r| r.0).collect();
+            assert_eq!(lines, [1, 2, 3, 4], "{eol:?}");
+            assert_eq!(got[3].1, ["3", "4"]);
+        }
+    }
+
+    #[test]
+    fn quoted_cells_keep_commas_quotes_and_newlines() {
+        let got = lines_and_cells("a,b\r\n\"x, \"\"y\"\"\",\"two\r\nlines\"\r\nnext,1");
+        assert_eq!(got[1], (2, vec!["x, \"y\"".into(), "two\nlines".into()]));
+        assert_eq!(got[2].0, 4, "the row after a two-line cell is on line 4");
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_its_line() {
+        let e = parse("a,b\n1,2\n\"3,4\n5,6\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.reason.contains("never closed"));
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_delimiters_when_the_header_uses_them() {
+        assert_eq!(lines_and_cells("a;b\n1,5;2")[1].1, ["1,5", "2"]);
+        assert_eq!(lines_and_cells("a\tb\n1\t2")[1].1, ["1", "2"]);
+        assert_eq!(lines_and_cells("a;b\r1,5;2\r3,5;4")[2].1, ["3,5", "4"]);
+    }
+}

@@ -1,0 +1,223 @@
+//! Cell values as an import reads them: amounts with thousands grouping or a decimal
+//! comma, dates as people and Excel write them, text verbatim.
+
+use super::read::Cell;
+use crate::model::{Money, parse_money};
+use chrono::NaiveDate;
+
+/// Earliest year an import accepts: `26-01-05` is a two-digit year, not the year 26.
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 9999;
+
+/// The text of a cell, trimmed: numbers in their shortest form, dates as YYYY-MM-DD.
+/// Text that looks like a formula (`=HYPERLINK(…)`, `+Li`) is kept as it is.
+pub fn text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.trim().to_string(),
+        c => c.text(),
+    }
+}
+
+/// An amount in yuan. `decimal_comma`: the file writes `1.234,50` (the mapping says so).
+pub fn money(cell: &Cell, decimal_comma: bool) -> Result<Money, String> {
+    match cell {
+        Cell::Empty => Err(crate::model::Problem::Required.english()),
+        Cell::Date(_) => Err("is a date, not an amount".into()),
+        Cell::Number(n) => {
+            let fen = n * 100.0;
+            if !fen.is_finite() || fen.abs() > 1e15 {
+                return Err("is too large".into());
+            }
+            if (fen - fen.round()).abs() > 1e-6 {
+                return Err("has more than two decimals".into());
+            }
+            if fen < 0.0 {
+                return Err(crate::model::Problem::Negative.english());
+            }
+            Ok(Money(fen.round() as i64))
+        }
+        Cell::Text(t) => {
+            let plain = ungroup(t.trim(), decimal_comma)?;
+            parse_money(&plain).map_err(|p| p.english())
+        }
+    }
+}
+
+/// The amount text with its grouping taken out and '.' as the decimal point, for
+/// `parse_money`. Without `decimal_comma`, commas and spaces group digits in threes
+/// (`12,000`, `1,234,567.89`, `1 200`); a comma before one or two final digits (`1,5`,
+/// `3,50`, `1 000,50`) is a decimal comma, and refused rather than read as ¥15.
+fn ungroup(t: &str, decimal_comma: bool) -> Result<String, String> {
+    let t: String = t
+        .chars()
+        .filter(|c| !matches!(c, '¥' | '￥'))
+        .map(|c| if c == '，' { ',' } else { c })
+        .collect();
+    let t = t.trim();
+    let is_space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    if decimal_comma {
+        // 1.234,50 and 1 234,50: dots and spaces group, the comma is the point.
+        let t: String = t.chars().filter(|c| *c != '.' && !is_space(*c)).collect();
+        return Ok(t.replace(',', "."));
+    }
+    let body_end = t
+        .char_indices()
+        .rfind(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i + 1)
+        .unwrap_or(0);
+    let body_start = t
+        .find(|c: char| c.is_ascii_digit() || c == '.')
+        .unwrap_or(0);
+    if body_start >= body_end {
+        return Ok(t.to_string());
+    }
+    let (head, body, tail) = (&t[..body_start], &t[body_start..body_end], &t[body_end..]);
+    let (whole, frac) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    if !whole.contains(|c: char| c == ',' || is_space(c)) {
+        return Ok(t.to_string());
+    }
+    let groups: Vec<&str> = whole.split(|c: char| c == ',' || is_space(c)).collect();
+    let last = groups.last().copied().unwrap_or("");
+    if frac.is_none() && (1..=2).contains(&last.len()) && whole.contains(',') {
+        let point = format!("{}.{last}", groups[..groups.len() - 1].concat());
+        let s = if last.len() == 1 { "" } else { "s" };
+        return Err(format!(
+            "\"{t}\" has a comma before {} final digit{s}: a decimal comma? Write {point}, \
+             or mark the comma as the decimal separator in the import's column mapping",
+            last.len()
+        ));
+    }
+    let regular = (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    if !regular {
+        return Err(format!(
+            "\"{t}\" has irregular digit groups: thousands are grouped in threes (12,000 or \
+             1,234,567.89); if the comma is the decimal separator, say so in the mapping"
+        ));
+    }
+    let mut plain = format!("{head}{}", groups.concat());
+    if let Some(f) = frac {
+        plain.push('.');
+        plain.push_str(f);
+    }
+    plain.push_str(tail);
+    Ok(plain)
+}
+
+/// A date, required.
+pub fn date(cell: &Cell) -> Result<NaiveDate, String> {
+    optional_date(cell)?.ok_or_else(|| crate::model::Problem::Required.english())
+}
+
+/// A date or nothing. Text: `2026-01-05`, `2026/1/5`, `2026.1.5`, `2026年1月5日`, with a
+/// time after it ignored (`2026/1/5 0:00`, as Excel writes); the year has four digits.
+pub fn optional_date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
+    let d = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Date(d) => *d,
+        Cell::Number(_) => return Err("is a number, not a date (YYYY-MM-DD)".into()),
+        Cell::Text(t) if t.trim().is_empty() => return Ok(None),
+        Cell::Text(t) => parse_date_text(t.trim())?,
+    };
+    use chrono::Datelike;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&d.year()) {
+        return Err(format!(
+            "{d} is out of range: dates lie in the years {MIN_YEAR} to {MAX_YEAR}"
+        ));
+    }
+    Ok(Some(d))
+}
+
+fn parse_date_text(t: &str) -> Result<NaiveDate, String> {
+    let not_a_date = || format!("is not a date (YYYY-MM-DD): \"{t}\"");
+    let day_part = t.split([' ', 'T']).next().unwrap_or(t);
+    let day_part = day_part.strip_suffix('日').unwrap_or(day_part);
+    let parts: Vec<&str> = day_part.split(['-', '/', '.', '年', '月']).collect();
+    let [y, m, d] = parts[..] else {
+        return Err(not_a_date());
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    if !digits(m, 1..=2) || !digits(d, 1..=2) || !y.chars().all(|c| c.is_ascii_digit()) {
+        return Err(not_a_date());
+    }
+    if y.len() != 4 {
+        return Err(format!(
+            "is not a date: \"{t}\" has a {}-digit year; write the year in full \
+             (YYYY-MM-DD), dates before {MIN_YEAR} are refused",
+            y.len()
+        ));
+    }
+    let (y, m, d): (i32, u32, u32) = (
+        y.parse().map_err(|_| not_a_date())?,
+        m.parse().map_err(|_| not_a_date())?,
+        d.parse().map_err(|_| not_a_date())?,
+    );
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("is not a date: \"{t}\" is no day of the calendar"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(t: &str) -> Result<Money, String> {
+        money(&Cell::Text(t.into()), false)
+    }
+
+    #[test]
+    fn grouping_in_threes_is_read_and_decimal_commas_refused() {
+        assert_eq!(amount("12,000"), Ok(Money(1_200_000)));
+        assert_eq!(amount("1,234,567.89"), Ok(Money(123_456_789)));
+        assert_eq!(amount("¥1,200.00"), Ok(Money(120_000)));
+        assert_eq!(amount("1 200"), Ok(Money(120_000)));
+        assert_eq!(amount("1.5万"), Ok(Money(1_500_000)));
+        let e = amount("1,5").unwrap_err();
+        assert!(
+            e.contains("decimal comma") && e.contains("Write 1.5"),
+            "{e}"
+        );
+        assert!(amount("3,50").unwrap_err().contains("Write 3.50"));
+        assert!(amount("1 000,50").unwrap_err().contains("decimal comma"));
+        assert!(amount("12,00,000").unwrap_err().contains("irregular"));
+        assert!(amount("1234,567").unwrap_err().contains("irregular"));
+        let dc = |t: &str| money(&Cell::Text(t.into()), true);
+        assert_eq!(dc("1,5"), Ok(Money(150)));
+        assert_eq!(dc("1.234,50"), Ok(Money(123_450)));
+        assert_eq!(dc("1 000,50"), Ok(Money(100_050)));
+    }
+
+    #[test]
+    fn number_cells_are_amounts_to_the_fen() {
+        assert_eq!(money(&Cell::Number(1200.5), false), Ok(Money(120_050)));
+        assert_eq!(money(&Cell::Number(0.1 + 0.2), false), Ok(Money(30)));
+        assert!(money(&Cell::Number(1.234), false).is_err());
+        assert!(money(&Cell::Number(-1.0), false).is_err());
+    }
+
+    #[test]
+    fn dates_with_four_digit_years_from_1900() {
+        let d = |t: &str| optional_date(&Cell::Text(t.into()));
+        let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        for t in [
+            "2026-01-05",
+            "2026/1/5",
+            "2026.1.5",
+            "2026年1月5日",
+            "2026/1/5 0:00",
+        ] {
+            assert_eq!(d(t), Ok(Some(day)), "{t}");
+        }
+        assert!(d("26-01-05").unwrap_err().contains("2-digit year"));
+        assert!(d("+262142-12-31").unwrap_err().contains("not a date"));
+        assert!(d("1899-12-31").unwrap_err().contains("1900"));
+        assert!(d("2026-02-30").unwrap_err().contains("calendar"));
+        assert_eq!(d(""), Ok(None));
+        assert_eq!(optional_date(&Cell::Date(day)), Ok(Some(day)));
+    }
+}
