@@ -35,8 +35,24 @@ pub(super) fn gen_performance(
         kpis: table(kpis),
         commission_plans: table(gen_commission_plans(members)),
         notes: table(gen_coaching_notes(rng, members, today)),
-        forecast_adjustments: Default::default(),
+        forecast_adjustments: table(gen_forecast_adjustments(members, today)),
     }
+}
+
+/// One adjustment of this quarter's forecast, as a manager makes when a rep's big deal
+/// is known to slip (no random draw, so the rest of the demo stays as it was).
+fn gen_forecast_adjustments(members: &Table<Member>, today: NaiveDate) -> Vec<ForecastAdjustment> {
+    let Some(rep) = members.iter().find(|m| sells(m.role)) else {
+        return Vec::new();
+    };
+    let quarter = (today.month() - 1) / 3 + 1;
+    vec![ForecastAdjustment {
+        id: ForecastAdjustmentId(1),
+        member: rep.id,
+        period: Period::quarter(today.year(), quarter),
+        amount: Money::from_major(-50_000),
+        note: "大单客户预算推迟，预计下季度签约".into(),
+    }]
 }
 
 /// Monthly targets for last year and this year: each rep's, then the team's as their sum.
