@@ -21,8 +21,9 @@ use std::sync::Arc;
 /// One step of a delta.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Op {
-    /// The record as it is now (new or changed).
-    Put(Record),
+    /// The record as it is now (new or changed). Boxed: records are large, the other
+    /// ops small.
+    Put(Box<Record>),
     /// The record is gone.
     Remove(RecordKey),
     /// The table's next id (ids are never reused, so it is kept exactly).
@@ -79,7 +80,7 @@ impl Delta {
             }
             match op {
                 Op::Put(r) => {
-                    ws.put_record(r);
+                    ws.put_record(*r);
                 }
                 Op::Remove(k) => {
                     ws.remove_record(k);
@@ -246,7 +247,7 @@ impl Delta {
                 (None, None) => break,
                 (Some(o), Some(n)) if o.raw_id() == n.raw_id() => {
                     if o != n {
-                        self.0.push(Op::Put(n.to_record()));
+                        self.0.push(Op::Put(Box::new(n.to_record())));
                     }
                     a.next();
                     b.next();
@@ -260,7 +261,7 @@ impl Delta {
                     a.next();
                 }
                 (_, Some(n)) => {
-                    self.0.push(Op::Put(n.to_record()));
+                    self.0.push(Op::Put(Box::new(n.to_record())));
                     b.next();
                 }
             }

@@ -5,6 +5,7 @@
 //! Each test crate includes this module and uses only some of it.
 #![allow(dead_code)]
 
+pub mod props;
 pub mod ui;
 
 use chrono::NaiveDate;
