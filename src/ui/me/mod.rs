@@ -403,9 +403,13 @@ pub fn heading_with_add(ui: &mut egui::Ui, title: &str, add: &str) -> bool {
 
 /// Small Edit / Delete buttons for a row; returns (edit, delete) clicks.
 pub fn row_buttons(ui: &mut egui::Ui, lang: Lang) -> (bool, bool) {
-    let edit = ui.small_button(T::Edit.get(lang)).clicked();
-    let delete = ui.small_button(T::Delete.get(lang)).clicked();
-    (edit, delete)
+    // Side by side even in a table cell, which would stack them (a row twice as tall).
+    ui.horizontal(|ui| {
+        let edit = ui.small_button(T::Edit.get(lang)).clicked();
+        let delete = ui.small_button(T::Delete.get(lang)).clicked();
+        (edit, delete)
+    })
+    .inner
 }
 
 /// A record's Edit and Delete buttons: Edit opens `make()` in `edit`, Delete asks the
