@@ -112,20 +112,24 @@ impl Launch {
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(30));
             }
-            Launch::Failed(message) => {
-                let text = format!(
-                    "SalesDesk 无法打开工作区 / could not open the workspace:\n\n{message}"
-                );
-                egui::CentralPanel::default().show(ui, |ui| {
-                    ui.label(text);
-                    ui.add_space(12.0);
-                    if ui.button("关闭 / Close").clicked() {
-                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                });
-            }
+            Launch::Failed(message) => error_page(
+                ui,
+                &format!("SalesDesk 无法打开工作区 / could not open the workspace:\n\n{message}"),
+            ),
         }
     }
+}
+
+/// Why SalesDesk cannot go on, in both languages (there may be no preferences yet),
+/// and a Close button: the failed launch here, and `main`'s start-up failures.
+pub fn error_page(ui: &mut egui::Ui, text: &str) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.label(text);
+        ui.add_space(12.0);
+        if ui.button("关闭 / Close").clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
 }
 
 impl eframe::App for Launch {

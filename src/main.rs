@@ -88,12 +88,6 @@ struct ErrorWindow(String);
 
 impl eframe::App for ErrorWindow {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.label(&self.0);
-            ui.add_space(12.0);
-            if ui.button("关闭 / Close").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
+        salesdesk::launch::error_page(ui, &self.0);
     }
 }

@@ -92,10 +92,7 @@ pub fn check_report(dir: &Path) -> CheckReport {
         if version == 1 && r.problems.iter().any(|p| p.file == V1_WORKSPACE) {
             FileKind::ALL.into_iter().collect()
         } else {
-            r.problems
-                .iter()
-                .filter_map(|p| FileKind::from_file_name(&p.file))
-                .collect()
+            unread_files(&r.problems)
         };
     r.ws.repair_tables();
     let indexes = texts
@@ -190,6 +187,15 @@ fn read_current(dir: &Path, version: u32, r: &mut CheckReport) -> BTreeMap<Strin
     texts
 }
 
+/// The collection files that `problems` name: they did not read, so nothing may be
+/// taken from or checked against them.
+fn unread_files(problems: &[FileProblem]) -> BTreeSet<FileKind> {
+    problems
+        .iter()
+        .filter_map(|p| FileKind::from_file_name(&p.file))
+        .collect()
+}
+
 /// Replays the journal over the files read (in memory only), as the next start will,
 /// and says so. Changes of a file that did not read are left out, like at the start.
 fn read_journal(dir: &Path, r: &mut CheckReport) {
@@ -201,11 +207,7 @@ fn read_journal(dir: &Path, r: &mut CheckReport) {
             return;
         }
     };
-    let unread: BTreeSet<FileKind> = r
-        .problems
-        .iter()
-        .filter_map(|p| FileKind::from_file_name(&p.file))
-        .collect();
+    let unread = unread_files(&r.problems);
     read.replay(&mut r.ws, |k| unread.contains(&k));
     if !read.entries.is_empty() {
         let names: Vec<&str> = read.files().iter().map(|k| k.file_name()).collect();
