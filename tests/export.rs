@@ -445,3 +445,55 @@ fn the_data_page_says_at_the_field_why_an_export_failed() {
     );
     assert!(blocked.is_dir(), "nothing replaced");
 }
+
+/// The figures a round trip must keep: per stage the count and the sum of amounts, the
+/// won revenue of the year, the customers, the targets and the expenses.
+fn figures(ws: &Workspace) -> (Vec<(Stage, usize, i64)>, Money, usize, i64, i64) {
+    let stages = Stage::ALL
+        .iter()
+        .map(|s| {
+            let deals: Vec<_> = ws
+                .deals
+                .deals
+                .rows
+                .iter()
+                .filter(|d| d.stage == *s)
+                .collect();
+            (*s, deals.len(), deals.iter().map(|d| d.amount.0).sum())
+        })
+        .collect();
+    let revenue = salesdesk::analytics::kpis(
+        ws,
+        Period::year(2026),
+        &salesdesk::analytics::DealFilter::ALL,
+    )
+    .revenue;
+    let targets = ws.performance.targets.rows.iter().map(|t| t.amount.0).sum();
+    let expenses = ws.budget.expenses.rows.iter().map(|e| e.amount.0).sum();
+    (
+        stages,
+        revenue,
+        ws.customers.customers.rows.len(),
+        targets,
+        expenses,
+    )
+}
+
+#[test]
+fn a_workbook_exported_and_imported_into_an_empty_workspace_keeps_the_figures() {
+    let ws = demo();
+    assert!(!ws.budget.expenses.rows.is_empty() && !ws.performance.targets.rows.is_empty());
+    for lang in [Lang::Zh, Lang::En] {
+        let bytes = export::xlsx_bytes(&export::workspace_sheets(&ws, lang)).unwrap();
+        let mut doc = salesdesk::model::Document::default();
+        let summary = salesdesk::import::import_bytes(
+            &mut doc,
+            &bytes,
+            &salesdesk::import::Options::default(),
+            common::demo_day(),
+        )
+        .unwrap_or_else(|e| panic!("{lang:?}: {:?}", &e[..e.len().min(5)]));
+        assert_eq!(summary.created, ws.deals.deals.rows.len(), "{lang:?}");
+        assert_eq!(figures(doc.ws()), figures(&ws), "{lang:?}");
+    }
+}

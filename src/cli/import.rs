@@ -211,14 +211,31 @@ fn print_summary(out: &mut impl Write, dir: &Path, s: &ImportSummary) -> std::io
         let names = s.new_channels.join(", ");
         writeln!(out, "{n} new channel{} (kind other): {names}", plural(n))?;
     }
+    if !s.new_categories.is_empty() {
+        let n = s.new_categories.len();
+        let names = s.new_categories.join(", ");
+        writeln!(
+            out,
+            "{n} new budget categor{}: {names}",
+            if n == 1 { "y" } else { "ies" }
+        )?;
+    }
     if let Some(e) = s.encoding.filter(|e| *e != Encoding::Utf8) {
         writeln!(out, "read as {} text", e.name())?;
     }
-    for sheet in &s.skipped_sheets {
-        writeln!(
+    // One line, however many: an exported workbook has some thirty other sheets.
+    match &s.skipped_sheets[..] {
+        [] => {}
+        [sheet] => writeln!(
             out,
             "left out the sheet {sheet}: its header is no kind the import knows"
-        )?;
+        )?,
+        sheets => writeln!(
+            out,
+            "left out {} sheets whose header is no kind the import knows: {}",
+            sheets.len(),
+            sheets.join(", ")
+        )?,
     }
     if !s.ignored_columns.is_empty() {
         writeln!(out, "ignored columns: {}", s.ignored_columns.join(", "))?;

@@ -10,7 +10,7 @@
 //! user typed stays exactly what it was.
 
 mod csv_out;
-mod names;
+pub mod names;
 pub mod report_pdf;
 mod sheets;
 pub mod tree;

@@ -53,11 +53,36 @@ pub fn sheet_title(kind: RecordKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The collection whose exported sheet is called `title` (in either language).
+pub fn sheet_kind(title: &str) -> Option<RecordKind> {
+    RecordKind::ALL.iter().copied().find(|k| {
+        [Lang::Zh, Lang::En]
+            .into_iter()
+            .any(|lang| sheet_title(*k, lang) == title)
+    })
+}
+
+/// True for a sheet of SalesDesk's own workbook that the import does not read (contacts,
+/// interactions, promotions …): its name is that collection's sheet title and its first
+/// header is the id column. Such sheets name customers and dates too, and would
+/// otherwise pass for a customers or a targets sheet.
+pub fn is_own_unimported_sheet(title: &str, headers: &[String]) -> bool {
+    let first = headers.first().map(|h| h.trim());
+    let id_first = [Lang::Zh, Lang::En]
+        .into_iter()
+        .any(|lang| first == Some(pick("id", lang)));
+    id_first
+        && sheet_kind(title).is_some_and(|k| {
+            !matches!(
+                k,
+                RecordKind::Deal | RecordKind::Customer | RecordKind::Target | RecordKind::Expense
+            )
+        })
+}
+
 /// The header of column `key` of `kind`'s sheet.
 pub(super) fn header(kind: RecordKind, key: &str, lang: Lang) -> String {
-    if kind == RecordKind::Deal
-        && let Some(col) = deal_column(key)
-    {
+    if let Some(col) = import_column(kind, key) {
         return match lang {
             Lang::Zh => col.chinese(),
             Lang::En => col.english(),
@@ -77,24 +102,25 @@ pub(super) fn header(kind: RecordKind, key: &str, lang: Lang) -> String {
     }
 }
 
-/// The deal import's column for a deals-sheet key.
-fn deal_column(key: &str) -> Option<Col> {
-    Some(match key {
-        "id" => Col::Id,
-        "title" => Col::Deal,
-        "customer" => Col::Customer,
-        "owner" => Col::Owner,
-        "region" => Col::Region,
-        "product" => Col::Product,
-        "source" => Col::Source,
-        "amount" => Col::Amount,
-        "created" => Col::Created,
-        "lost.reason" => Col::LostReason,
-        "expected_close" => Col::ExpectedClose,
-        "probability_override" => Col::Probability,
-        _ => {
+/// The import's column for a key of the sheets the import reads back (deals, customers,
+/// targets, expenses), so an exported workbook imports into an empty workspace.
+fn import_column(kind: RecordKind, key: &str) -> Option<Col> {
+    use crate::model::Stage;
+    Some(match (kind, key) {
+        (RecordKind::Deal, "id") => Col::Id,
+        (RecordKind::Deal, "title") => Col::Deal,
+        (RecordKind::Deal, "customer") => Col::Customer,
+        (RecordKind::Deal, "product") => Col::Product,
+        (RecordKind::Deal, "created") => Col::Created,
+        (RecordKind::Deal, "lost.reason") => Col::LostReason,
+        (RecordKind::Deal, "expected_close") => Col::ExpectedClose,
+        (RecordKind::Deal, "probability_override") => Col::Probability,
+        (RecordKind::Deal | RecordKind::Customer, "owner" | "region" | "source") => {
+            Col::from_key(key)?
+        }
+        (RecordKind::Deal | RecordKind::Expense, "amount") => Col::Amount,
+        (RecordKind::Deal, _) => {
             let (_, stage) = DEAL_STAGE_COLUMNS.iter().find(|(k, _)| *k == key)?;
-            use crate::model::Stage;
             match stage {
                 Stage::Needs => Col::Needs,
                 Stage::Quote => Col::Quote,
@@ -103,6 +129,20 @@ fn deal_column(key: &str) -> Option<Col> {
                 _ => Col::Lost,
             }
         }
+        (RecordKind::Customer, "name") => Col::Customer,
+        (RecordKind::Customer, "annual_potential") => Col::Potential,
+        (RecordKind::Customer, "created") => Col::Created,
+        (RecordKind::Customer, "industry" | "phone" | "email" | "address" | "notes") => {
+            Col::from_key(key)?
+        }
+        (RecordKind::Target, "member") => Col::Owner,
+        (RecordKind::Target, "period.start") => Col::From,
+        (RecordKind::Target, "period.end") => Col::To,
+        (RecordKind::Target, "amount") => Col::Target,
+        (RecordKind::Target, "stretch" | "challenge") => Col::from_key(key)?,
+        (RecordKind::Expense, "date" | "category" | "payee") => Col::from_key(key)?,
+        (RecordKind::Expense, "note") => Col::Notes,
+        _ => return None,
     })
 }
 

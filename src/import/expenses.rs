@@ -1,11 +1,14 @@
 //! Expense rows: `date` 日期, `category` 类别 (a budget category by name), `amount` 金额,
 //! optional `payee` 收款方 and `notes` 备注. An expense the workspace already has (same
 //! date, category, amount and payee) is not added twice, so a file can be imported again.
+//! A category name the workspace does not have makes that category.
 
 use super::columns::{Col, Columns};
 use super::plan::{Ctx, RowCells, data_rows};
 use super::read::Sheet;
-use crate::model::{CategoryId, Change, Expense, ExpenseId, Record};
+use crate::model::{
+    BudgetCategory, CategoryId, Change, Expense, ExpenseId, Record, provisional_id,
+};
 
 /// Expenses added, and rows the workspace already had.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -67,11 +70,16 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
     }
 }
 
-/// The budget category called `name`; categories are made on the Budget page, so an
-/// unknown name is refused with the names there are.
-fn category(ctx: &Ctx, name: &str) -> Result<CategoryId, String> {
-    let cats = &ctx.ws.budget.categories;
-    let found: Vec<CategoryId> = cats
+/// The budget category called `name`. A name no category has makes a new one (the
+/// import reports it), so a workbook exported from another workspace imports whole.
+fn category(ctx: &mut Ctx, name: &str) -> Result<CategoryId, String> {
+    if let Some(i) = ctx.new_categories.iter().position(|c| c.name == name) {
+        return Ok(ctx.new_categories[i].id);
+    }
+    let found: Vec<CategoryId> = ctx
+        .ws
+        .budget
+        .categories
         .iter()
         .filter(|c| c.name.trim() == name)
         .map(|c| c.id)
@@ -79,17 +87,20 @@ fn category(ctx: &Ctx, name: &str) -> Result<CategoryId, String> {
     match found[..] {
         [id] => Ok(id),
         [] => {
-            let names: Vec<&str> = cats.iter().map(|c| c.name.as_str()).collect();
-            Err(if names.is_empty() {
-                format!(
-                    "no budget category is called {name}: add categories on the Budget page first"
-                )
-            } else {
-                format!(
-                    "no budget category is called {name}; the categories are: {}",
-                    names.join(", ")
-                )
-            })
+            let n = ctx.new_categories.len() as u64;
+            let made = BudgetCategory {
+                id: CategoryId(provisional_id(n)),
+                name: name.to_string(),
+                active: true,
+            };
+            if let Some(fe) = Record::BudgetCategory(made.clone()).validate().0.first() {
+                return Err(format!(
+                    "as a new category's name, {}",
+                    fe.problem.english()
+                ));
+            }
+            ctx.new_categories.push(made);
+            Ok(CategoryId(provisional_id(n)))
         }
         _ => Err(format!(
             "{} budget categories are called {name}; rename one on the Budget page",

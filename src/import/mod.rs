@@ -90,6 +90,8 @@ pub struct ImportSummary {
     pub new_members: usize,
     /// The channels made for `source` names that no channel or event has, in order.
     pub new_channels: Vec<String>,
+    /// The budget categories made for expense rows' category names, in order.
+    pub new_categories: Vec<String>,
     /// Each imported sheet's name ("" for CSV) and kind.
     pub sheets: Vec<(String, Kind)>,
     /// Sheets of a workbook whose header no kind fits, left out.
@@ -169,7 +171,13 @@ pub fn guess_mappings(book: &Book, saved: &BTreeMap<String, String>) -> Vec<Shee
             .map(values::text)
             .collect();
         let columns = columns::guess(&headers, saved);
-        let kind = Kind::recognise(&columns);
+        let own_other = book.format == Format::Workbook
+            && crate::export::names::is_own_unimported_sheet(&sheet.name, &headers);
+        let kind = if own_other {
+            None
+        } else {
+            Kind::recognise(&columns)
+        };
         out.push(SheetMapping {
             sheet: i,
             header_row,
@@ -287,6 +295,7 @@ pub fn plan(
     // Customers the customer rows add are counted there.
     summary.new_customers = ctx.new_customers.len();
     summary.new_channels = ctx.new_channel_names();
+    summary.new_categories = ctx.new_categories.iter().map(|c| c.name.clone()).collect();
     summary.new_members = ctx.new_members.len();
     Ok(Plan {
         changes: ctx.into_changes(),

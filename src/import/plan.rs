@@ -8,8 +8,8 @@ use super::columns::{Col, Columns};
 use super::read::{Cell, RawRow};
 use super::values;
 use crate::model::{
-    Change, Channel, ChannelId, Customer, CustomerId, Member, MemberId, Money, Problem, Record,
-    Role, SourceRef, SourceResolver, Workspace, provisional_id,
+    BudgetCategory, Change, Channel, ChannelId, Customer, CustomerId, Member, MemberId, Money,
+    Problem, Record, Role, SourceRef, SourceResolver, Workspace, provisional_id,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -135,6 +135,8 @@ pub struct Ctx<'a> {
     pub changes: Vec<Change>,
     pub new_customers: Vec<Customer>,
     pub new_members: Vec<Member>,
+    /// Budget categories expense rows name that the workspace does not have.
+    pub new_categories: Vec<BudgetCategory>,
     customers: HashMap<String, Named<CustomerId>>,
     members: HashMap<String, Named<MemberId>>,
     existing_customers: HashMap<String, Vec<CustomerId>>,
@@ -171,6 +173,7 @@ impl<'a> Ctx<'a> {
             changes: Vec::new(),
             new_customers: Vec::new(),
             new_members: Vec::new(),
+            new_categories: Vec::new(),
             customers: HashMap::new(),
             members: HashMap::new(),
             existing_customers,
@@ -323,6 +326,11 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .map(|c: Channel| Change::put(Record::Channel(c)))
             .collect();
+        all.extend(
+            self.new_categories
+                .into_iter()
+                .map(|c| Change::put(Record::BudgetCategory(c))),
+        );
         all.extend(
             self.new_members
                 .into_iter()

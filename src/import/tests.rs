@@ -258,3 +258,51 @@ fn customers_file_adds_and_updates_by_name() {
     assert_eq!(doc.ws().member_name(c[0].owner.unwrap()), "Li");
     assert_eq!(c[1].name, "乙公司");
 }
+
+#[test]
+fn an_expense_naming_an_unknown_category_makes_it_once_and_undo_takes_it_back() {
+    let mut doc = Document::default();
+    let csv = "date,category,amount,payee\n2026-01-05,差旅,120,高铁\n2026-01-06,差旅,80,酒店\n";
+    let s = import(&mut doc, csv).unwrap();
+    assert_eq!(s.new_categories, ["差旅"]);
+    assert_eq!(s.expenses.created, 2);
+    let ws = doc.ws();
+    assert_eq!(ws.budget.categories.len(), 1);
+    let cat = ws.budget.categories.rows[0].id;
+    assert!(ws.budget.expenses.iter().all(|e| e.category == cat));
+    assert!(doc.undo().is_some());
+    assert_eq!(
+        (
+            doc.ws().budget.categories.len(),
+            doc.ws().budget.expenses.len()
+        ),
+        (0, 0)
+    );
+}
+
+#[test]
+fn own_workbook_sheets_the_import_does_not_read_are_left_out_not_taken_for_customers() {
+    let ws = crate::demo::generate(7, crate::demo::DemoSize { deals: 20 }, d("2026-03-01"));
+    let sheets = crate::export::workspace_sheets(&ws, crate::i18n::Lang::Zh);
+    let bytes = crate::export::xlsx_bytes(&sheets).unwrap();
+    let book = read_bytes(&bytes, None).unwrap();
+    let kinds: BTreeMap<&str, Option<Kind>> = guess_mappings(&book, &BTreeMap::new())
+        .into_iter()
+        .map(|m| (book.sheets[m.sheet].name.as_str(), m.kind))
+        .collect();
+    assert_eq!(kinds["客户"], Some(Kind::Customers));
+    assert_eq!(kinds["商机"], Some(Kind::Deals));
+    assert_eq!(kinds["销售目标"], Some(Kind::Targets));
+    assert_eq!(kinds["费用"], Some(Kind::Expenses));
+    for other in ["联系人", "客户互动", "客户反馈", "积分记录", "促销活动"] {
+        assert_eq!(kinds[other], None, "{other}");
+    }
+    // A user's own customers sheet that happens to be called 联系人 (no id column
+    // first) is still read by its header.
+    let csv = "客户,行业\n甲公司,制造\n";
+    let mut own = read_bytes(csv.as_bytes(), None).unwrap();
+    own.format = Format::Workbook;
+    own.sheets[0].name = "联系人".into();
+    let m = guess_mappings(&own, &BTreeMap::new());
+    assert_eq!(m[0].kind, Some(Kind::Customers));
+}
