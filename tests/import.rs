@@ -450,6 +450,30 @@ fn an_xlsx_with_date_and_number_cells_imports_like_the_same_csv() {
     assert_eq!(from_xlsx.performance.targets.len(), 1);
 }
 
+/// The same table as an Excel 97-2003 workbook (tests/fixtures/xls/table.xls, written by
+/// Python's xlwt: text, number and date cells, and a targets sheet).
+#[test]
+fn an_xls_with_date_and_number_cells_imports_like_the_same_csv() {
+    let a = tempfile::tempdir().unwrap();
+    let (code, _, err) = import_bytes(a.path(), "table.csv", table_csv().as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let b = tempfile::tempdir().unwrap();
+    let xls = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls/table.xls");
+    let (code, out, err) = import_bytes(b.path(), "table.xls", &std::fs::read(xls).unwrap());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("3 new deals") && out.contains("targets: 1 new"),
+        "{out}"
+    );
+    let (from_csv, from_xls) = (load(&a.path().join("data")), load(&b.path().join("data")));
+    assert_eq!(from_csv.deals, from_xls.deals);
+    assert_eq!(from_csv.customers, from_xls.customers);
+    assert_eq!(
+        from_xls.performance.targets.rows[0].amount,
+        Money::from_major(5_000_000)
+    );
+}
+
 #[test]
 fn bad_rows_of_a_workbook_name_their_sheet_and_excel_row() {
     use rust_xlsxwriter::Workbook;
