@@ -75,6 +75,8 @@ pub struct SalesDeskApp {
     /// The quit flow: a close waits until the changes are saved or the user decides.
     pub quit: ui::quit::Quit,
     confirm_start_empty: bool,
+    /// Where "Export" on a table saves (the system's dialog; a folder in tests).
+    pub save_as: ui::save_as::SaveAs,
 }
 
 impl SalesDeskApp {
@@ -100,6 +102,7 @@ impl SalesDeskApp {
             save_status: Default::default(),
             quit: Default::default(),
             confirm_start_empty: false,
+            save_as: ui::save_as::SaveAs::default(),
         }
     }
 
@@ -237,6 +240,14 @@ impl SalesDeskApp {
             AppCommand::BackUpNow => self.safety_copy(SafetyCopy::BackUpNow),
             AppCommand::Restore(backup) => self.restore(&backup),
             AppCommand::StartEmpty => self.confirm_start_empty = true,
+            AppCommand::ExportTable(req) => {
+                let ws = self.doc.ws();
+                match self.save_as.export_table(&req, ws, self.lang, self.today) {
+                    Some(Ok(done)) => self.toasts.info(done),
+                    Some(Err(why)) => self.toasts.error(why),
+                    None => {}
+                }
+            }
             // The quit flow saves first, and asks if the disk will not take the changes.
             AppCommand::Quit => self.quit.request(),
         }

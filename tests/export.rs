@@ -448,7 +448,16 @@ fn the_data_page_says_at_the_field_why_an_export_failed() {
 
 /// The figures a round trip must keep: per stage the count and the sum of amounts, the
 /// won revenue of the year, the customers, the targets and the expenses.
-fn figures(ws: &Workspace) -> (Vec<(Stage, usize, i64)>, Money, usize, i64, i64) {
+#[derive(Debug, PartialEq)]
+struct Figures {
+    stages: Vec<(Stage, usize, i64)>,
+    revenue: Money,
+    customers: usize,
+    targets: i64,
+    expenses: i64,
+}
+
+fn figures(ws: &Workspace) -> Figures {
     let stages = Stage::ALL
         .iter()
         .map(|s| {
@@ -470,13 +479,13 @@ fn figures(ws: &Workspace) -> (Vec<(Stage, usize, i64)>, Money, usize, i64, i64)
     .revenue;
     let targets = ws.performance.targets.rows.iter().map(|t| t.amount.0).sum();
     let expenses = ws.budget.expenses.rows.iter().map(|e| e.amount.0).sum();
-    (
+    Figures {
         stages,
         revenue,
-        ws.customers.customers.rows.len(),
+        customers: ws.customers.customers.rows.len(),
         targets,
         expenses,
-    )
+    }
 }
 
 #[test]

@@ -18,7 +18,7 @@ mod xlsx_out;
 
 pub use csv_out::{write_csv, write_csv_dir, write_csv_file};
 pub use names::sheet_title;
-pub use sheets::workspace_sheets;
+pub use sheets::{table_sheet, workspace_sheets};
 pub use xlsx_out::{write_xlsx, xlsx_bytes};
 
 use crate::model::Money;

@@ -48,14 +48,8 @@ type RawRow = Vec<(String, Node)>;
 /// One sheet per collection of `ws`, headers in `lang`, in the model's order (team,
 /// performance, customers, deals, marketing, promotions, budget, me).
 pub fn workspace_sheets(ws: &Workspace, lang: Lang) -> Vec<Sheet> {
-    let raw: BTreeMap<RecordKind, Vec<RawRow>> = FileKind::ALL
-        .into_iter()
-        .flat_map(|file| tables_of(ws, file))
-        .collect();
-    let names: HashMap<RecordKind, HashMap<i64, String>> = raw
-        .iter()
-        .map(|(k, rows)| (*k, record_names(rows)))
-        .collect();
+    let raw = raw_tables(ws, FileKind::ALL);
+    let names = names_of(&raw);
     RecordKind::ALL
         .iter()
         .map(|kind| {
@@ -66,6 +60,55 @@ pub fn workspace_sheets(ws: &Workspace, lang: Lang) -> Vec<Sheet> {
                 .collect();
             build_sheet(*kind, &rows, lang)
         })
+        .collect()
+}
+
+/// The sheet of one table holding only the records `ids`, in that order: what a page's
+/// "Export" gives for the rows it shows (filtered and sorted as on screen). The columns
+/// are those of the table's sheet in the workbook.
+pub fn table_sheet(ws: &Workspace, kind: RecordKind, ids: &[u64], lang: Lang) -> Sheet {
+    // Only the files the table and the records it points at live in.
+    let mut files: Vec<FileKind> = REFERENCES
+        .iter()
+        .filter(|r| r.child == kind)
+        .map(|r| r.parent.file())
+        .chain([kind.file()])
+        .collect();
+    files.sort();
+    files.dedup();
+    let raw = raw_tables(ws, files);
+    let names = names_of(&raw);
+    let rows = raw.get(&kind).map(Vec::as_slice).unwrap_or_default();
+    let by_id: HashMap<i64, &RawRow> = rows
+        .iter()
+        .filter_map(|r| {
+            r.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                ("id", Node::Int(i)) => Some((*i, r)),
+                _ => None,
+            })
+        })
+        .collect();
+    let rows: Vec<RawRow> = ids
+        .iter()
+        .filter_map(|id| by_id.get(&(*id as i64)))
+        .map(|r| with_references(kind, r, &names, ws))
+        .collect();
+    build_sheet(kind, &rows, lang)
+}
+
+fn raw_tables(
+    ws: &Workspace,
+    files: impl IntoIterator<Item = FileKind>,
+) -> BTreeMap<RecordKind, Vec<RawRow>> {
+    files
+        .into_iter()
+        .flat_map(|file| tables_of(ws, file))
+        .collect()
+}
+
+fn names_of(raw: &BTreeMap<RecordKind, Vec<RawRow>>) -> HashMap<RecordKind, HashMap<i64, String>> {
+    raw.iter()
+        .map(|(k, rows)| (*k, record_names(rows)))
         .collect()
 }
 

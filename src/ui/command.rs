@@ -25,6 +25,8 @@ pub enum AppCommand {
     Restore(PathBuf),
     /// Clear the demo and start an empty workspace (asks first).
     StartEmpty,
+    /// Save the rows a page shows as CSV or XLSX (asks where).
+    ExportTable(super::save_as::ExportTable),
     Quit,
 }
 
@@ -77,6 +79,7 @@ impl AppCommand {
             AppCommand::BackUpNow => t(T::BackUpNow),
             AppCommand::Restore(_) => t(T::Restore),
             AppCommand::StartEmpty => t(T::StartEmpty),
+            AppCommand::ExportTable(_) => super::save_as::Text::Export.get(lang).to_owned(),
             AppCommand::Quit => t(T::Quit),
         }
     }

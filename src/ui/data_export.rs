@@ -3,11 +3,12 @@
 //! path. Exporting only reads the workspace.
 
 use super::Cx;
+use super::save_as;
 use super::widgets::period::{PeriodKind, PeriodPicker};
 use crate::export;
 use crate::i18n::Lang;
 use egui::{RichText, Ui};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 crate::texts! {
     pub enum Text {
@@ -20,10 +21,6 @@ crate::texts! {
         Pdf => "报表（.pdf）", "Report (.pdf)";
         ExportPdf => "生成 PDF 报表", "Write PDF report";
         NoPath => "请填写保存位置", "Enter where to save";
-    }
-    fn {
-        written(path) => "已导出：{path}", "Exported: {path}";
-        failed(why) => "导出失败：{why}", "Export failed: {why}";
     }
 }
 
@@ -56,22 +53,10 @@ impl Default for ExportSection {
     }
 }
 
-/// Where exports go unless the user types another path: the Documents folder (else
-/// home, else the working folder).
-fn export_folder() -> PathBuf {
-    directories::UserDirs::new()
-        .and_then(|u| {
-            u.document_dir()
-                .map(Path::to_path_buf)
-                .or_else(|| Some(u.home_dir().to_path_buf()))
-        })
-        .unwrap_or_default()
-}
-
 impl ExportSection {
     /// Fills empty paths with dated names in the export folder.
     fn default_paths(&mut self, lang: Lang, today: chrono::NaiveDate) {
-        let folder = export_folder();
+        let folder = super::save_as::export_folder();
         let at = |name: String| folder.join(name).display().to_string();
         if self.workbook.is_empty() {
             self.workbook = at(format!("SalesDesk-{today}.xlsx"));
@@ -166,10 +151,10 @@ impl ExportSection {
         match result {
             Ok(()) => {
                 self.error = None;
-                cx.toasts.info(Text::written(lang, path.display()));
+                cx.toasts.info(save_as::Text::written(lang, path.display()));
             }
             Err(e) => {
-                let message = Text::failed(lang, e);
+                let message = save_as::Text::failed(lang, e);
                 cx.toasts.error(message.clone());
                 self.error = Some((target, message));
             }

@@ -25,6 +25,7 @@ pub mod performance;
 pub mod pipeline;
 pub mod promotions;
 pub mod quit;
+pub mod save_as;
 pub mod save_status;
 pub mod search;
 pub mod sources;

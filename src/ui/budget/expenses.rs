@@ -419,11 +419,17 @@ impl ExpenseList {
             }
         }
         self.refresh(cx);
-        let ws = &cx.doc.ws();
         let n = self.rows.len();
         let expenses =
             crate::ui::counts::plural(lang, n, b(Text::ExpenseCount), "expense", "expenses");
-        ui.label(Text::expense_total(lang, expenses, money(self.total)));
+        ui.horizontal(|ui| {
+            ui.label(Text::expense_total(lang, expenses, money(self.total)));
+            let ids = &self.rows;
+            crate::ui::save_as::export_menu(ui, cx, RecordKind::Expense, n, || {
+                ids.iter().map(|id| id.0).collect()
+            });
+        });
+        let ws = &cx.doc.ws();
         if self.rows.is_empty() {
             ui.label(if ws.budget.expenses.is_empty() {
                 T::NothingYet.get(lang)

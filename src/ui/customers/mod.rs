@@ -147,6 +147,10 @@ impl CustomersPage {
             {
                 self.side = Side::Form(Box::new(CustomerDraft::new(cx.today)), Errors::new());
             }
+            let ids = &self.rows;
+            crate::ui::save_as::export_menu(ui, cx, RecordKind::Customer, ids.len(), || {
+                ids.iter().map(|id| id.0).collect()
+            });
         });
         ui.horizontal(|ui| {
             let l = ui.label(cx.t(T::Search));

@@ -333,6 +333,11 @@ impl PipelinePage {
             {
                 self.side = Side::Form(Box::new(DealDraft::new(cx.today)), Errors::new());
             }
+            // The deals the filter shows, in the list's order (whichever view is open).
+            let rows = self.rows(cx);
+            crate::ui::save_as::export_menu(ui, cx, RecordKind::Deal, rows.len(), || {
+                rows.iter().map(|id| id.0).collect()
+            });
             ui.separator();
             for (v, t) in [(View::Board, Text::Board), (View::List, Text::List)] {
                 if ui.selectable_label(self.view == v, t.get(lang)).clicked() {
