@@ -172,6 +172,7 @@ impl SalesDeskApp {
         let ctx = ui.ctx().clone();
         self.follow_the_clock(&ctx);
         ui::widgets::date::set_today(&ctx, self.today);
+        ui::chart_png::set_lang(&ctx, self.lang);
         self.shortcuts(&ctx);
         let mut quit = std::mem::take(&mut self.quit);
         quit.frame(&ctx, self.lang, self);
@@ -186,6 +187,8 @@ impl SalesDeskApp {
             self.pages.show(self.page, ui, &mut cx);
         });
         self.run_commands();
+        self.save_as
+            .frame(&ctx, self.lang, self.today, &mut self.toasts);
         self.start_empty_dialog(&ctx);
         self.toasts.show(&ctx);
         self.autosave_tick(&ctx);

@@ -107,3 +107,58 @@ fn a_cancelled_save_writes_nothing_and_says_nothing() {
         "only the menu"
     );
 }
+
+/// A chart's PNG button asks where, takes a screenshot and writes the chart's part of it.
+/// (The harness has no renderer: the test answers the screenshot with a picture of its
+/// own, as the window's renderer would.)
+#[test]
+fn a_charts_png_button_saves_the_chart_from_the_windows_screenshot() {
+    use salesdesk::ui::chart_png::Text as Png;
+    for lang in [Lang::Zh, Lang::En] {
+        let out = tempfile::tempdir().unwrap();
+        let mut h = harness_on(demo(40), lang, Page::Analytics);
+        h.state_mut()
+            .save_as
+            .set_picker(Box::new(SaveInto(Some(out.path().to_path_buf()))));
+        let buttons = h.query_all_by_label(Png::Button.get(lang)).count();
+        assert!(buttons >= 2, "every chart has one ({buttons})");
+        h.query_all_by_label(Png::Button.get(lang))
+            .next()
+            .unwrap()
+            .click();
+        h.step();
+        let shot = h.output().viewport_output.values().find_map(|v| {
+            v.commands.iter().find_map(|c| match c {
+                egui::ViewportCommand::Screenshot(cb) => Some(cb.clone()),
+                _ => None,
+            })
+        });
+        let shot = shot.expect("a screenshot is asked for");
+        h.run();
+        assert_eq!(
+            h.query_all_by_label(Png::Button.get(lang)).count(),
+            0,
+            "the buttons are not in the picture"
+        );
+        let size = [1400, 900];
+        shot.complete(std::sync::Arc::new(egui::ColorImage::filled(
+            size,
+            egui::Color32::LIGHT_BLUE,
+        )));
+        h.run();
+        let files: Vec<_> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let name = files[0].file_name().unwrap().to_string_lossy().to_string();
+        assert!(name.ends_with(&format!("-{}.png", today())), "{name}");
+        let png = std::fs::read(&files[0]).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "a PNG file");
+        assert!(
+            h.query_all_by_label_contains(&name).count() >= 1,
+            "the toast says where"
+        );
+        assert_eq!(h.query_all_by_label(Png::Button.get(lang)).count(), buttons);
+    }
+}

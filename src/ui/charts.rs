@@ -119,9 +119,14 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
                 }
             }
         });
-    let alt = alt.to_owned();
-    r.response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
+    finish(ui, &r.response, alt);
+}
+
+/// The chart's text alternative, and its "PNG" button.
+fn finish(ui: &mut Ui, chart: &egui::Response, alt: &str) {
+    let text = alt.to_owned();
+    chart.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &text));
+    super::chart_png::save_button(ui, chart.rect, alt, super::chart_png::lang(ui.ctx()));
 }
 
 /// Values to plot as bars over a row of labelled slots (months).
@@ -191,9 +196,7 @@ pub fn bars_with_line(
                 line_runs(p, &l);
             }
         });
-    let alt = alt.to_owned();
-    r.response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
+    finish(ui, &r.response, alt);
 }
 
 /// A static plot over a row of labelled slots (0..n on x), from 0 up on y: no drag,
@@ -288,9 +291,7 @@ pub fn lines(
                 line_runs(p, l);
             }
         });
-    let alt = alt.to_owned();
-    r.response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &alt));
+    finish(ui, &r.response, alt);
 }
 
 /// Colours for several lines on one chart, one per series in turn.

@@ -5,6 +5,7 @@
 
 pub mod analytics;
 pub mod budget;
+pub mod chart_png;
 pub mod charts;
 pub mod charts_pie;
 pub mod command;

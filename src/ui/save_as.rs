@@ -123,12 +123,15 @@ pub fn export_menu(
 /// The shell's side: asks where, writes, and says how it went (None: cancelled).
 pub struct SaveAs {
     picker: Box<dyn SavePicker>,
+    /// Charts being written from a screenshot, answered on a later frame.
+    charts: super::chart_png::Done,
 }
 
 impl Default for SaveAs {
     fn default() -> Self {
         SaveAs {
             picker: Box::new(NativeSaver),
+            charts: Default::default(),
         }
     }
 }
@@ -136,6 +139,40 @@ impl Default for SaveAs {
 impl SaveAs {
     pub fn set_picker(&mut self, picker: Box<dyn SavePicker>) {
         self.picker = picker;
+    }
+
+    /// Once a frame: a chart's "PNG" asks where and captures it; charts written since
+    /// the last frame are told in a toast.
+    pub fn frame(
+        &mut self,
+        ctx: &egui::Context,
+        lang: Lang,
+        today: chrono::NaiveDate,
+        toasts: &mut super::Toasts,
+    ) {
+        use super::chart_png;
+        if let Some(req) = chart_png::take_request(ctx) {
+            let name = format!("{}-{today}.png", req.name);
+            if let Some(path) = self
+                .picker
+                .save(chart_png::Text::SaveTitle.get(lang), &name, "png")
+            {
+                chart_png::capture(ctx, req.rect, path, self.charts.clone());
+            }
+        }
+        let done: Vec<_> = match self.charts.lock() {
+            Ok(mut d) => d.drain(..).collect(),
+            Err(_) => Vec::new(),
+        };
+        if !done.is_empty() {
+            chart_png::captured(ctx);
+        }
+        for result in done {
+            match result {
+                Ok(path) => toasts.info(Text::written(lang, path.display())),
+                Err(why) => toasts.error(Text::failed(lang, why)),
+            }
+        }
     }
 
     /// Writes the table where the user says; Ok(None) when they cancelled. The message

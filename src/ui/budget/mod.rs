@@ -545,6 +545,8 @@ impl BudgetPage {
                         egui::vec2(plot_width, height),
                         empty.get(lang),
                     );
+                    let area = *r.geometry.transform.frame();
+                    crate::ui::chart_png::save_button(ui, area, title.get(lang), lang);
                     if r.clicked.is_some() {
                         clicked = r.clicked;
                     }
