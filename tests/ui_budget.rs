@@ -5,7 +5,7 @@
 
 mod common;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use common::ui::*;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -575,4 +575,36 @@ fn the_plan_form_saves_one_undoable_plan_and_refuses_a_negative_one() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().doc.ws().budget.lines.get(line.id), Some(&line));
+}
+
+/// One money format per table: the year plan's quarter cells are full amounts like the
+/// rest of their row (they were compact, "¥45.0万" beside "¥1,800,000.00").
+#[test]
+fn the_year_plan_table_shows_its_quarters_as_full_amounts() {
+    for lang in [Lang::Zh, Lang::En] {
+        let ws = demo(40);
+        let year = today().year();
+        let line = ws
+            .budget
+            .lines
+            .iter()
+            .find(|l| l.year == year && (1..=3).map(|m| l.month_plan(m).0).sum::<i64>() > 0)
+            .expect("a plan with a first quarter")
+            .clone();
+        let q1: Money = ws
+            .budget
+            .lines
+            .iter()
+            .filter(|l| l.year == year && l.category == line.category)
+            .flat_map(|l| (1..=3).map(|m| l.month_plan(m)))
+            .sum();
+        let mut h = harness_with(ws, lang);
+        h.get_by_label(words(lang).categories_tab).click();
+        h.run();
+        let full = salesdesk::ui::format::money(q1);
+        assert!(
+            h.query_all_by_label(&full).count() >= 1,
+            "{lang:?}: the quarter reads {full}"
+        );
+    }
 }

@@ -118,6 +118,26 @@ pub fn money(m: Money) -> String {
     format!("{sign}¥{}.{:02}", group_thousands(abs / 100), abs % 100)
 }
 
+/// An estimate (a forecast), to the nearest ¥100 and without cents: "¥3,002,300". Round
+/// with [`round_estimate`] first when the shown figures must add up.
+pub fn money_estimate(m: Money) -> String {
+    let m = round_estimate(m);
+    let sign = if m.0 < 0 { "-" } else { "" };
+    format!("{sign}¥{}", group_thousands(m.0.unsigned_abs() / 100))
+}
+
+/// The amount to the nearest ¥100 (half away from zero).
+pub fn round_estimate(m: Money) -> Money {
+    let step = 10_000;
+    let half = step / 2;
+    let r = if m.0 >= 0 {
+        (m.0 + half) / step * step
+    } else {
+        -((-m.0 + half) / step * step)
+    };
+    Money(r)
+}
+
 /// A short amount for tiles, column heads and charts. In Chinese large sums read in
 /// 万 / 亿 ("¥123.4万"); in English in K / M ("¥1.23M").
 pub fn money_short(m: Money, lang: Lang) -> String {
@@ -159,6 +179,15 @@ pub fn date(d: Option<chrono::NaiveDate>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_estimate_is_rounded_to_the_nearest_hundred_yuan_without_cents() {
+        assert_eq!(money_estimate(Money(300_233_746)), "¥3,002,300");
+        assert_eq!(money_estimate(Money(300_235_000)), "¥3,002,400");
+        assert_eq!(money_estimate(Money(-5_000)), "-¥100");
+        assert_eq!(money_estimate(Money(4_999)), "¥0");
+        assert_eq!(round_estimate(Money(-14_999)), Money(-10_000));
+    }
 
     #[test]
     fn money_reads_naturally() {

@@ -10,7 +10,7 @@ use crate::analytics::{
 use crate::i18n::{Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
-use crate::ui::format::{money, money_short, percent};
+use crate::ui::format::{money, money_estimate, money_short, percent, round_estimate};
 use chrono::Datelike;
 use egui::{Color32, RichText};
 use egui_plot::{
@@ -478,31 +478,34 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
         ui.label(b(Text::NothingToForecast));
         return;
     }
+    // Forecasts are estimates: each is shown to the nearest ¥100, and the total and the
+    // differences are taken from the figures as shown, so they add up on screen.
+    let shown_fc = |r: &crate::analytics::budget::YearEndForecast| round_estimate(r.forecast);
     let plan: Money = rows.iter().map(|r| r.planned).sum();
-    let fc: Money = rows.iter().map(|r| r.forecast).sum();
+    let fc: Money = rows.iter().map(shown_fc).sum();
     let diff = fc - plan;
     let headline = match (lang, diff.0 > 0) {
         (Lang::Zh, true) => format!(
             "按当前支出速度，{year} 年全年预计支出 {}，比计划 {} 多 {}。",
-            money(fc),
+            money_estimate(fc),
             money(plan),
             money(diff)
         ),
         (Lang::Zh, false) => format!(
             "按当前支出速度，{year} 年全年预计支出 {}，比计划 {} 少 {}。",
-            money(fc),
+            money_estimate(fc),
             money(plan),
             money(Money(-diff.0))
         ),
         (Lang::En, true) => format!(
             "At the current burn rate, {year} ends at about {}, {} over the plan of {}.",
-            money(fc),
+            money_estimate(fc),
             money(diff),
             money(plan)
         ),
         (Lang::En, false) => format!(
             "At the current burn rate, {year} ends at about {}, {} under the plan of {}.",
-            money(fc),
+            money_estimate(fc),
             money(Money(-diff.0)),
             money(plan)
         ),
@@ -543,22 +546,23 @@ fn forecast(ui: &mut egui::Ui, cx: &mut Cx, year: i32) {
                 });
                 ui.label(money(r.planned));
                 ui.label(money(r.actual_to_date));
-                ui.label(money(r.forecast));
-                let c = if r.over.0 > 0 {
+                ui.label(money_estimate(shown_fc(r)));
+                let over = shown_fc(r) - r.planned;
+                let c = if over.0 > 0 {
                     ui.visuals().error_fg_color
                 } else {
                     OK_COLOR
                 };
                 ui.colored_label(
                     c,
-                    format!("{}{}", if r.over.0 > 0 { "+" } else { "" }, money(r.over)),
+                    format!("{}{}", if over.0 > 0 { "+" } else { "" }, money(over)),
                 );
                 ui.end_row();
             }
             ui.strong(T::Total.get(lang));
             ui.strong(money(plan));
             ui.strong(money(rows.iter().map(|r| r.actual_to_date).sum()));
-            ui.strong(money(fc));
+            ui.strong(money_estimate(fc));
             ui.strong(format!(
                 "{}{}",
                 if diff.0 > 0 { "+" } else { "" },

@@ -6,7 +6,7 @@ use super::{Text, category_color, month_label, quarter_label, rows_for};
 use crate::i18n::{Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
-use crate::ui::format::{money, money_input, money_short};
+use crate::ui::format::{money, money_input};
 use crate::ui::widgets::form;
 use std::collections::HashMap;
 
@@ -459,8 +459,9 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                 } else {
                     ui.weak(b(Text::NoPlanYet));
                 }
+                // Full amounts, as every other cell of this table (one format per table).
                 for q in quarters {
-                    ui.label(money_short(q, lang)).on_hover_text(money(q));
+                    ui.label(money(q));
                 }
                 ui.label(money(spent));
                 ui.label(crate::ui::format::percent(crate::analytics::ratio(
@@ -492,7 +493,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
             ui.label("");
             ui.strong(money(sum_plan));
             for q in sum_quarters {
-                ui.strong(money_short(q, lang)).on_hover_text(money(q));
+                ui.strong(money(q));
             }
             ui.strong(money(sum_actual));
             ui.label(crate::ui::format::percent(crate::analytics::ratio(

@@ -169,7 +169,7 @@ fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) 
                         &crate::ui::sources::source_text(ws, c.source, lang),
                     );
                     row(T::Created.get(lang), &c.created.to_string());
-                    row(Text::AnnualPotential.get(lang), &money(c.annual_potential));
+                    row(Text::Potential.get(lang), &money(c.annual_potential));
                     let tier = rel
                         .loyalty
                         .tier

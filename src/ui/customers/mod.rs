@@ -24,6 +24,7 @@ crate::texts! {
         EditCustomer => "编辑客户", "Edit customer";
         Segment => "目标客户群", "Segment";
         AnnualPotential => "年采购潜力（元）", "Yearly potential (¥)";
+        Potential => "年采购潜力", "Yearly potential";
         OpenDeals => "在谈商机", "Open deals";
         CustomerAdded => "已添加客户", "Customer added";
         CustomerSaved => "已保存客户", "Customer saved";
