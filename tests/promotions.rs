@@ -174,15 +174,19 @@ fn the_migration_of_todays_events_nothing_the_user_wrote_is_lost() {
     for s in &q.steps {
         assert!(p.execution_plan.contains(&s.text), "{}", s.text);
     }
-    let mut doc = Document::new(Workspace {
-        promotions: Arc::new(file.clone()),
-        ..Default::default()
-    });
+    // The same event in today's whole v3 workspace (as the window loads it), its steps
+    // taken, saved and read back.
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::fixture_dir("v3"), tmp.path());
+    let loaded = salesdesk::store::load(tmp.path()).unwrap();
+    assert_eq!(loaded.ws.promotions.promotions.get(p.id), Some(p));
+    let mut doc = Document::new(loaded.ws);
     doc.apply(Change::put(Record::Promotion(q)), "steps")
         .unwrap();
-    let text = ron::to_string(&*doc.ws().promotions).unwrap();
-    let back: PromotionsFile = ron::from_str(&text).unwrap();
-    let r = &back.promotions.rows[0];
+    let dirty = doc.take_dirty();
+    salesdesk::store::save(tmp.path(), doc.ws(), &dirty).unwrap();
+    let back = salesdesk::store::load(tmp.path()).unwrap().ws;
+    let r = back.promotions.promotions.get(p.id).unwrap();
     assert_eq!(
         (
             &r.execution_plan,
