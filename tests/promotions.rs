@@ -513,3 +513,132 @@ fn an_event_planned_run_linked_closed_and_reviewed_zh() {
 fn an_event_planned_run_linked_closed_and_reviewed_en() {
     promotion_flow(Lang::En);
 }
+
+// ------------------------------------------------------------ feedback collected, links
+
+/// The demo with one interaction and one feedback entry linked to its first event.
+fn with_feedback() -> (Workspace, PromotionId) {
+    let mut doc = Document::new(demo(60));
+    let ws = doc.ws().clone();
+    let event = ws.promotions.promotions.rows[1].id;
+    let customer = ws.customers.customers.rows[0].id;
+    let i = Interaction {
+        promotion: Some(event),
+        note: "体验会现场演示后回访".into(),
+        id: InteractionId(0),
+        ..ws.customers.interactions.rows[0].clone()
+    };
+    let f = Feedback {
+        id: FeedbackId(0),
+        customer,
+        kind: FeedbackKind::Suggestion,
+        date: day("2026-11-20"),
+        text: "希望增加行业案例".into(),
+        status: FeedbackStatus::Open,
+        resolution: String::new(),
+        resolved_on: None,
+        promotion: Some(event),
+    };
+    doc.apply(
+        Change::Batch(vec![
+            Change::put(Record::Interaction(i)),
+            Change::put(Record::Feedback(f)),
+        ]),
+        "add",
+    )
+    .unwrap();
+    (doc.ws().clone(), event)
+}
+
+#[test]
+fn the_interactions_and_feedback_linked_to_an_event_show_as_its_feedback_collected() {
+    let (ws, event) = with_feedback();
+    let (i, f) = salesdesk::analytics::promotions::collected(&ws, event);
+    assert_eq!((i.len(), f.len()), (1, 1));
+    for (lang, tab) in [(Lang::Zh, "收集的反馈"), (Lang::En, "Feedback collected")] {
+        let mut h = harness_on(ws.clone(), lang, Page::Promotions);
+        h.state_mut().pages.promotions.selected = Some(event);
+        h.run();
+        click(&mut h, tab);
+        // A label's text is its accessible value.
+        for words in ["体验会现场演示后回访", "希望增加行业案例"] {
+            let mut found = h.query_all_by(|n| n.value().is_some_and(|v| v.ends_with(words)));
+            assert!(found.next().is_some(), "{words}");
+        }
+    }
+}
+
+#[test]
+fn deleting_an_event_unlinks_its_feedback_and_expenses_but_deals_from_it_block_it() {
+    let (ws, event) = with_feedback();
+    let mut doc = Document::new(ws);
+    let key = RecordKey::Promotion(event);
+    if doc.ws().blockers(key) > 0 {
+        // Deals and customers that came from the event keep it.
+        let mut d = doc.ws().clone();
+        let deals = Arc::make_mut(&mut d.deals);
+        for x in &mut deals.deals.rows {
+            x.source = None;
+        }
+        let customers = Arc::make_mut(&mut d.customers);
+        for c in &mut customers.customers.rows {
+            c.source = None;
+        }
+        doc = Document::new(d);
+    }
+    assert_eq!(doc.ws().blockers(key), 0);
+    let change = doc.delete_with_dependents(key);
+    doc.apply(change, "delete").unwrap();
+    let ws = doc.ws();
+    assert!(!ws.promotions.promotions.contains(event));
+    let (i, f) = salesdesk::analytics::promotions::collected(ws, event);
+    assert!(i.is_empty() && f.is_empty());
+    assert_eq!(
+        ws.customers
+            .feedback
+            .iter()
+            .filter(|f| f.text == "希望增加行业案例")
+            .count(),
+        1,
+        "the entry stays, unlinked"
+    );
+    assert!(
+        ws.budget
+            .expenses
+            .iter()
+            .all(|e| e.link != Some(SourceRef::Promotion(event)))
+    );
+}
+
+// ------------------------------------------------------------ layout
+
+#[test]
+fn every_part_of_an_event_draws_in_both_languages_at_1024_by_700() {
+    let ws = demo(60);
+    let event = ws.promotions.promotions.rows[3].id;
+    for lang in [Lang::Zh, Lang::En] {
+        let w = words(lang);
+        let mut h = harness_sized(
+            ws.clone(),
+            lang,
+            Page::Promotions,
+            egui::vec2(1024.0, 700.0),
+        );
+        // The list, grouped by kind.
+        for p in ws.promotions.promotions.iter() {
+            h.get_by_label(&p.name);
+        }
+        h.state_mut().pages.promotions.selected = Some(event);
+        h.run();
+        for tab in [w.checklist, w.links, w.review] {
+            click(&mut h, tab);
+        }
+        click(&mut h, w.compare);
+        let page = &mut h.state_mut().pages.promotions;
+        page.tab = salesdesk::ui::promotions::Tab::Events;
+        page.selected = None;
+        h.run();
+        click(&mut h, w.new);
+        h.get_by_label(w.save);
+    }
+}

@@ -275,7 +275,7 @@ pub fn event_picker(
         .collect();
     crate::ui::widgets::form::pick(
         ui,
-        Text::Event.get(lang),
+        Text::EventLink.get(lang),
         value,
         &events,
         Some(T::None.get(lang)),

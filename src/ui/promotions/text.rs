@@ -104,7 +104,8 @@ crate::texts! {
         LessonsSaved => "已保存经验教训", "Lessons saved";
         ReviewNotYet => "活动结束后可在此总结；数字已按目前的关联计算。", "Write the review once the event is done; the figures already count what is linked.";
         NotSet => "—", "—";
-        Event => "促销活动", "Promotion event";
+        Event => "活动名称", "Event";
+        EventLink => "关联活动", "Promotion event";
         FollowUpStep => "促销活动步骤", "Promotion step";
     }
     fn {
