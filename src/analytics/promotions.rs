@@ -62,6 +62,10 @@ impl EventFigures {
     pub fn cost_per_lead(&self) -> Option<f64> {
         self.source.cost_per_lead()
     }
+    /// Cost per lead rounded to the fen, for showing.
+    pub fn lead_cost(&self) -> Option<Money> {
+        self.cost_per_lead().map(|m| Money(m.round() as i64))
+    }
     /// Cost − budget: above 0 is over budget.
     pub fn budget_variance(&self) -> Money {
         self.source.cost - self.budget

@@ -2,7 +2,6 @@
 //! and ROI, sortable by any column.
 
 use super::Text;
-use super::review::per;
 use crate::analytics::promotions::{EventFigures, event_figures};
 use crate::i18n::Label;
 use crate::model::*;
@@ -43,16 +42,11 @@ impl Default for CompareState {
     }
 }
 
-/// Orders two optional ratios, the missing ones last whichever the direction.
-fn opt(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
+/// Orders two optional figures by `dir`, the missing ones last whichever the direction.
+fn missing_last(a: Option<f64>, b: Option<f64>, dir: impl Fn(Ordering) -> Ordering) -> Ordering {
     match (a, b) {
-        (Some(x), Some(y)) => {
-            let o = x.total_cmp(&y);
-            if descending { o.reverse() } else { o }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+        (Some(x), Some(y)) => dir(x.total_cmp(&y)),
+        _ => a.is_none().cmp(&b.is_none()),
     }
 }
 
@@ -77,8 +71,8 @@ pub fn sort_events(rows: &mut [EventFigures], sort: Sort<Col>) {
             Col::Leads => dir(a.leads.actual.cmp(&b.leads.actual)),
             Col::Won => dir(a.deals.actual.cmp(&b.deals.actual)),
             Col::Revenue => dir(a.revenue.actual.cmp(&b.revenue.actual)),
-            Col::PerLead => opt(a.cost_per_lead(), b.cost_per_lead(), sort.descending),
-            Col::Roi => opt(a.roi(), b.roi(), sort.descending),
+            Col::PerLead => missing_last(a.cost_per_lead(), b.cost_per_lead(), dir),
+            Col::Roi => missing_last(a.roi(), b.roi(), dir),
         };
         o.then_with(|| a.name.cmp(&b.name))
     });
@@ -138,7 +132,7 @@ impl CompareState {
                                 f.leads.actual.to_string(),
                                 f.deals.actual.to_string(),
                                 money(Money(f.revenue.actual)),
-                                per(f.cost_per_lead()),
+                                f.lead_cost().map_or_else(|| "—".into(), money),
                                 percent(f.roi()),
                             ];
                             for c in cells {

@@ -14,11 +14,6 @@ pub struct ReviewState {
     lessons: Option<(PromotionId, String)>,
 }
 
-/// Minor units as full money, or "—".
-pub fn per(minor: Option<f64>) -> String {
-    minor.map_or_else(|| "—".into(), |m| money(Money(m.round() as i64)))
-}
-
 impl ReviewState {
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, p: &Promotion) {
         let lang = cx.lang;
@@ -59,7 +54,10 @@ impl ReviewState {
                     (Text::Cost, money(f.cost())),
                     (Text::Variance, variance),
                     (Text::Roi, percent(f.roi())),
-                    (Text::CostPerLead, per(f.cost_per_lead())),
+                    (
+                        Text::CostPerLead,
+                        f.lead_cost().map_or_else(|| "—".into(), money),
+                    ),
                 ] {
                     ui.label(label.get(lang));
                     ui.strong(value);
