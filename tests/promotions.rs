@@ -553,8 +553,11 @@ fn with_feedback() -> (Workspace, PromotionId) {
 #[test]
 fn the_interactions_and_feedback_linked_to_an_event_show_as_its_feedback_collected() {
     let (ws, event) = with_feedback();
+    let demo_ws = demo(60);
+    let (i0, f0) = salesdesk::analytics::promotions::collected(&demo_ws, event);
     let (i, f) = salesdesk::analytics::promotions::collected(&ws, event);
-    assert_eq!((i.len(), f.len()), (1, 1));
+    assert_eq!((i.len(), f.len()), (i0.len() + 1, f0.len() + 1));
+    assert!(!i0.is_empty(), "the demo links interactions held at its events");
     for (lang, tab) in [(Lang::Zh, "收集的反馈"), (Lang::En, "Feedback collected")] {
         let mut h = harness_on(ws.clone(), lang, Page::Promotions);
         h.state_mut().pages.promotions.selected = Some(event);

@@ -76,7 +76,8 @@ pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
         &settings,
         today,
     );
-    let customers = gen_customer_file(&mut Rng::stream(seed, 6), &counts, book, &deals, today);
+    let mut customers = gen_customer_file(&mut Rng::stream(seed, 6), &counts, book, &deals, today);
+    link_collected(&mut customers, &promotions);
 
     let performance = gen_performance(
         &mut Rng::stream(seed, 7),

@@ -264,3 +264,32 @@ fn pick_staff(rng: &mut Rng, members: &Table<Member>) -> Vec<MemberId> {
     staff.dedup();
     staff
 }
+
+/// Feedback collected at the events held: the first interactions (up to five) and
+/// feedback entries (up to two) dated from an event's start to a week after its end are
+/// linked to it. No random numbers: the rest of the demo stays as it was.
+pub(super) fn link_collected(customers: &mut CustomersFile, promotions: &[Promotion]) {
+    for p in promotions {
+        if !matches!(
+            p.status,
+            PromotionStatus::Running | PromotionStatus::Done | PromotionStatus::Reviewed
+        ) {
+            continue;
+        }
+        let during = |d: NaiveDate| p.start <= d && d <= add_days(p.end, 7);
+        customers
+            .interactions
+            .rows
+            .iter_mut()
+            .filter(|i| i.promotion.is_none() && during(i.date))
+            .take(5)
+            .for_each(|i| i.promotion = Some(p.id));
+        customers
+            .feedback
+            .rows
+            .iter_mut()
+            .filter(|f| f.promotion.is_none() && during(f.date))
+            .take(2)
+            .for_each(|f| f.promotion = Some(p.id));
+    }
+}
