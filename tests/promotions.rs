@@ -557,7 +557,10 @@ fn the_interactions_and_feedback_linked_to_an_event_show_as_its_feedback_collect
     let (i0, f0) = salesdesk::analytics::promotions::collected(&demo_ws, event);
     let (i, f) = salesdesk::analytics::promotions::collected(&ws, event);
     assert_eq!((i.len(), f.len()), (i0.len() + 1, f0.len() + 1));
-    assert!(!i0.is_empty(), "the demo links interactions held at its events");
+    assert!(
+        !i0.is_empty(),
+        "the demo links interactions held at its events"
+    );
     for (lang, tab) in [(Lang::Zh, "收集的反馈"), (Lang::En, "Feedback collected")] {
         let mut h = harness_on(ws.clone(), lang, Page::Promotions);
         h.state_mut().pages.promotions.selected = Some(event);
@@ -643,5 +646,48 @@ fn every_part_of_an_event_draws_in_both_languages_at_1024_by_700() {
         h.run();
         click(&mut h, w.new);
         h.get_by_label(w.save);
+    }
+}
+
+#[test]
+fn an_interaction_logged_with_an_event_picked_is_feedback_collected_at_it() {
+    let ws = demo(60);
+    let event = ws.promotions.promotions.rows[3].clone();
+    let customer = ws.customers.customers.rows[0].id;
+    for lang in [Lang::Zh, Lang::En] {
+        let (tab, log, note, pick, save) = match lang {
+            Lang::Zh => ("客户互动", "＋ 记录互动", "内容", "关联活动", "保存"),
+            Lang::En => (
+                "Interactions",
+                "＋ Log interaction",
+                "Note",
+                "Promotion event",
+                "Save",
+            ),
+        };
+        let mut h = harness_on(ws.clone(), lang, Page::Customers);
+        h.state_mut().pages.customers.focus(customer);
+        h.run();
+        h.get_all_by_label(tab).next().unwrap().click();
+        h.run();
+        click(&mut h, log);
+        set_text(&mut h, note, "试用现场的咨询");
+        h.get_by_role_and_label(egui::accesskit::Role::ComboBox, pick)
+            .click();
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::Button, &event.name)
+            .click();
+        h.run();
+        click(&mut h, save);
+        let ws = h.state().doc.ws();
+        let logged = ws
+            .customers
+            .interactions
+            .iter()
+            .find(|i| i.note == "试用现场的咨询")
+            .expect("logged");
+        assert_eq!(logged.promotion, Some(event.id));
+        let (i, _) = salesdesk::analytics::promotions::collected(ws, event.id);
+        assert!(i.iter().any(|x| x.id == logged.id));
     }
 }
