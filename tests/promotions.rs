@@ -308,6 +308,8 @@ struct Words {
     step: &'static str,
     due: &'static str,
     add_step: &'static str,
+    change: &'static str,
+    save_step: &'static str,
     to_planned: &'static str,
     to_running: &'static str,
     to_done: &'static str,
@@ -338,6 +340,8 @@ fn words(lang: Lang) -> Words {
             step: "步骤",
             due: "截止日期",
             add_step: "添加步骤",
+            change: "修改",
+            save_step: "保存步骤",
             to_planned: "确认计划",
             to_running: "开始执行",
             to_done: "结束活动",
@@ -365,6 +369,8 @@ fn words(lang: Lang) -> Words {
             step: "Step",
             due: "Due",
             add_step: "Add step",
+            change: "Change",
+            save_step: "Save step",
             to_planned: "Confirm the plan",
             to_running: "Start the event",
             to_done: "Close the event",
@@ -439,6 +445,16 @@ fn promotion_flow(lang: Lang) {
     set_text(&mut h, w.due, "2026-12-01");
     click(&mut h, w.add_step);
     assert_eq!(ours(&h).steps[0].due, Some(day("2026-12-01")));
+    // A step's date moved: the same step, changed in place.
+    click(&mut h, w.change);
+    set_text(&mut h, w.due, "2026-12-02");
+    click(&mut h, w.save_step);
+    let steps = ours(&h).steps;
+    assert_eq!(steps.len(), 1);
+    assert_eq!(
+        (steps[0].text.as_str(), steps[0].due),
+        ("电话邀约", Some(day("2026-12-02")))
+    );
     click(&mut h, w.to_planned);
     click(&mut h, w.to_running);
     assert_eq!(ours(&h).status, PromotionStatus::Running);

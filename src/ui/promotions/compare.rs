@@ -104,7 +104,7 @@ impl CompareState {
                             (Col::Kind, Text::Kind),
                             (Col::Status, Text::Status),
                             (Col::Start, Text::Start),
-                            (Col::Budget, Text::Budget),
+                            (Col::Budget, Text::BudgetShown),
                             (Col::Cost, Text::Cost),
                             (Col::Leads, Text::Leads),
                             (Col::Won, Text::WonDeals),

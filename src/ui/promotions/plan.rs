@@ -14,6 +14,8 @@ pub struct PlanState {
     owner: Option<MemberId>,
     due: String,
     errors: Errors,
+    /// The step the form edits (`None`: the form adds one), of the event it belongs to.
+    editing: Option<(PromotionId, usize)>,
 }
 
 impl Default for PlanState {
@@ -23,6 +25,7 @@ impl Default for PlanState {
             owner: None,
             due: String::new(),
             errors: Errors::new(),
+            editing: None,
         }
     }
 }
@@ -39,8 +42,15 @@ impl PlanState {
         let mut changed: Option<(Promotion, Text)> = None;
         let today = cx.today;
         let ws = cx.doc.ws();
+        if self
+            .editing
+            .is_some_and(|(id, i)| id != p.id || i >= p.steps.len())
+        {
+            *self = PlanState::default();
+        }
+        let mut edit = None;
         egui::Grid::new("promotion_steps")
-            .num_columns(4)
+            .num_columns(5)
             .striped(true)
             .show(ui, |ui| {
                 for (i, s) in p.steps.iter().enumerate() {
@@ -64,6 +74,9 @@ impl PlanState {
                     } else {
                         ui.label(due);
                     }
+                    if ui.small_button(Text::ChangeStep.get(lang)).clicked() {
+                        edit = Some(i);
+                    }
                     if ui.small_button(Text::Remove.get(lang)).clicked() {
                         let mut q = p.clone();
                         q.steps.remove(i);
@@ -72,6 +85,16 @@ impl PlanState {
                     ui.end_row();
                 }
             });
+        if let Some(i) = edit {
+            let s = &p.steps[i];
+            *self = PlanState {
+                text: s.text.clone(),
+                owner: s.owner,
+                due: crate::ui::format::date(s.due),
+                errors: Errors::new(),
+                editing: Some((p.id, i)),
+            };
+        }
         if let Some(q) = self.add_form(ui, cx, p) {
             changed = Some((q, Text::StepsAdded));
         }
@@ -125,7 +148,16 @@ impl PlanState {
                 );
                 form::date(ui, Text::Due.get(lang), &mut self.due, "due", &errors, lang);
             });
-            add |= ui.button(Text::AddStep.get(lang)).clicked();
+            ui.horizontal(|ui| {
+                let word = match self.editing {
+                    Some(_) => Text::SaveStep,
+                    None => Text::AddStep,
+                };
+                add |= ui.button(word.get(lang)).clicked();
+                if self.editing.is_some() && ui.button(crate::i18n::T::Cancel.get(lang)).clicked() {
+                    *self = PlanState::default();
+                }
+            });
         });
         if !add {
             return None;
@@ -133,12 +165,21 @@ impl PlanState {
         let mut e = Errors::new();
         let due = form::parse_into(&mut e, "due", parse_optional_date(&self.due)).flatten();
         let mut q = p.clone();
-        q.steps.push(PlanStep {
+        let step = PlanStep {
             text: self.text.trim().to_owned(),
             owner: self.owner,
             due,
             done: false,
-        });
+        };
+        match self.editing {
+            Some((_, i)) => {
+                q.steps[i] = PlanStep {
+                    done: p.steps[i].done,
+                    ..step
+                }
+            }
+            None => q.steps.push(step),
+        }
         for fe in q.validate().0 {
             e.add(fe.field, fe.problem);
         }
@@ -197,7 +238,7 @@ fn summary(ui: &mut egui::Ui, cx: &Cx, p: &Promotion) {
                 money(p.revenue_goal)
             ),
         ),
-        labelled(lang, Text::Budget, money(p.budget)),
+        labelled(lang, Text::BudgetShown, money(p.budget)),
         labelled(lang, Text::Dates, format!("{} – {}", p.start, p.end)),
         labelled(lang, Text::Venue, &p.venue),
         labelled(lang, Text::Staff, join(lang, &staff)),

@@ -6,7 +6,7 @@ use crate::analytics::promotions::{GoalActual, event_figures_of};
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::ui::Cx;
-use crate::ui::format::{money, percent};
+use crate::ui::format::{money, paren, percent};
 
 #[derive(Default)]
 pub struct ReviewState {
@@ -46,11 +46,15 @@ impl ReviewState {
             .spacing([24.0, 4.0])
             .show(ui, |ui| {
                 let variance = match f.budget_variance_pct() {
-                    Some(pct) => format!("{} ({})", money(f.budget_variance()), percent(Some(pct))),
+                    Some(pct) => format!(
+                        "{}{}",
+                        money(f.budget_variance()),
+                        paren(lang, &percent(Some(pct)))
+                    ),
                     None => money(f.budget_variance()),
                 };
                 for (label, value) in [
-                    (Text::Budget, money(f.budget)),
+                    (Text::BudgetShown, money(f.budget)),
                     (Text::Cost, money(f.cost())),
                     (Text::Variance, variance),
                     (Text::Roi, percent(f.roi())),

@@ -25,6 +25,7 @@ crate::texts! {
         RevenueGoal => "目标收入（元）", "Revenue goal (¥)";
         GoalNotes => "目标说明", "Goal notes";
         Budget => "预算（元）", "Budget (¥)";
+        BudgetShown => "预算", "Budget";
         Start => "开始日期", "Start";
         End => "结束日期", "End";
         Venue => "场地", "Venue";
@@ -59,6 +60,8 @@ crate::texts! {
         NoOwner => "未指定", "No one yet";
         Due => "截止日期", "Due";
         AddStep => "添加步骤", "Add step";
+        SaveStep => "保存步骤", "Save step";
+        ChangeStep => "修改", "Change";
         StepsFromText => "把执行方案说明拆成步骤", "Turn the plan notes into steps";
         StepsAdded => "已添加步骤", "Steps added";
         Remove => "移除", "Remove";
