@@ -707,3 +707,42 @@ fn an_interaction_logged_with_an_event_picked_is_feedback_collected_at_it() {
         assert!(i.iter().any(|x| x.id == logged.id));
     }
 }
+
+#[test]
+fn deleting_a_member_leaves_their_plan_steps_without_an_owner() {
+    let mut doc = Document::new(demo(60));
+    let applied = doc
+        .apply(
+            Change::put(Record::Member(Member {
+                id: MemberId(0),
+                ..doc.ws().team.members.rows[0].clone()
+            })),
+            "add",
+        )
+        .unwrap();
+    let RecordKey::Member(m) = applied.keys[0] else {
+        panic!("a member")
+    };
+    let mut p = doc.ws().promotions.promotions.rows[4].clone();
+    p.steps.push(PlanStep {
+        text: "准备优惠说明".into(),
+        owner: Some(m),
+        due: Some(day("2026-12-01")),
+        done: false,
+    });
+    let id = p.id;
+    doc.apply(Change::put(Record::Promotion(p)), "step")
+        .unwrap();
+    assert_eq!(doc.ws().blockers(RecordKey::Member(m)), 0);
+    let change = doc.delete_with_dependents(RecordKey::Member(m));
+    doc.apply(change, "delete").unwrap();
+    let p = doc.ws().promotions.promotions.get(id).unwrap();
+    let step = p.steps.iter().find(|s| s.text == "准备优惠说明").unwrap();
+    assert_eq!(step.owner, None, "the step stays, without an owner");
+    doc.undo();
+    let p = doc.ws().promotions.promotions.get(id).unwrap();
+    assert!(
+        p.steps.iter().any(|s| s.owner == Some(m)),
+        "undo gives it back"
+    );
+}
