@@ -220,6 +220,24 @@ labels!(PromotionStatus {
     Running => "进行中", "Running";
     Done => "已结束", "Done";
     Cancelled => "已取消", "Cancelled";
+    Draft => "草稿", "Draft";
+    Reviewed => "已复盘", "Reviewed";
+});
+labels!(KindGroup {
+    Sales => "促销", "Sales promotion";
+    Experience => "体验", "Experience";
+    Reward => "奖励", "Reward";
+    Partner => "合作", "Partnership";
+});
+labels!(Audience {
+    Prospects => "潜在客户", "Prospects";
+    Existing => "现有客户", "Existing customers";
+});
+labels!(CheckKind {
+    Venue => "场地", "Venue";
+    Staff => "人员", "Staff";
+    Materials => "物资", "Materials";
+    Other => "其他", "Other";
 });
 labels!(GoalArea {
     Career => "个人目标", "Career goal";

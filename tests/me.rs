@@ -391,6 +391,7 @@ fn an_interaction_with_a_linked_customer_contact_restarts_the_persons_clock() {
         outcome: String::new(),
         follow_up: None,
         follow_up_done: false,
+        promotion: None,
     };
     doc.apply(doc.ws().log_interaction(call.clone(), today()), "log")
         .unwrap();

@@ -22,6 +22,7 @@ pub mod metrics;
 #[cfg(test)]
 mod perf_tests;
 pub mod pipeline;
+pub mod promotions;
 pub mod relationship;
 pub mod reminders;
 pub mod rep_targets;

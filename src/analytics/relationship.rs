@@ -175,6 +175,7 @@ mod tests {
             outcome: String::new(),
             follow_up: None,
             follow_up_done: false,
+            promotion: None,
         }
     }
 
@@ -274,6 +275,7 @@ mod tests {
             status,
             resolution: String::new(),
             resolved_on: None,
+            promotion: None,
         };
         c.feedback
             .put(fb(1, "2026-01-01", FeedbackStatus::Resolved));

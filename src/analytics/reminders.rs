@@ -114,6 +114,8 @@ pub struct Reminders {
     pub reviews: Vec<ReviewDue>,
     /// People of the manager's network due a contact (they join the follow-ups).
     pub network: Vec<super::me::Drift>,
+    /// Promotion plan steps due and not done (they join the follow-ups too).
+    pub plan_steps: Vec<super::promotions::StepDue>,
 }
 
 impl Reminders {
@@ -122,6 +124,7 @@ impl Reminders {
             && self.stale_deals.is_empty()
             && self.reviews.is_empty()
             && self.network.is_empty()
+            && self.plan_steps.is_empty()
     }
 }
 
@@ -131,6 +134,7 @@ pub fn reminders(ws: &Workspace, today: NaiveDate) -> Reminders {
         stale_deals: stale_deals(ws, today),
         reviews: reviews_due(ws, today),
         network: super::me::losing_touch(ws, today),
+        plan_steps: super::promotions::steps_due(ws, today),
     }
 }
 
@@ -165,6 +169,7 @@ mod tests {
                 outcome: String::new(),
                 follow_up: due.map(d),
                 follow_up_done: done,
+                promotion: None,
             });
         }
         let f = follow_ups_due(&ws, d("2026-03-10"));

@@ -63,7 +63,7 @@ pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
     };
     let team = gen_team(&mut Rng::stream(seed, 1), &counts, today);
     let mut marketing = gen_marketing(&mut Rng::stream(seed, 2), today);
-    let promotions = gen_promotions(&mut Rng::stream(seed, 3), &team.members, today);
+    let promotions = gen_promotions(&mut Rng::stream(seed, 3), &team, &marketing, today);
     let sources = lead_sources(&marketing, &promotions);
 
     let mut book = gen_customers(&mut Rng::stream(seed, 4), &counts, &team, &sources, today);
@@ -76,7 +76,8 @@ pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
         &settings,
         today,
     );
-    let customers = gen_customer_file(&mut Rng::stream(seed, 6), &counts, book, &deals, today);
+    let mut customers = gen_customer_file(&mut Rng::stream(seed, 6), &counts, book, &deals, today);
+    link_collected(&mut customers, &promotions);
 
     let performance = gen_performance(
         &mut Rng::stream(seed, 7),

@@ -119,17 +119,54 @@ const PROMOTIONS: [PromoSpec; 6] = [
     },
 ];
 
+/// The structured plan of each event (by index in [`PROMOTIONS`]): audience, segment,
+/// products (indexes into the team's product lines; none: all), won-deal and revenue
+/// goals (yuan), publicity channels (ids).
+type PlanSpec = (
+    Option<Audience>,
+    Option<u64>,
+    &'static [usize],
+    u32,
+    i64,
+    &'static [u64],
+);
+
+const PLANS: [PlanSpec; 6] = [
+    (None, None, &[], 12, 900_000, &[]),
+    (
+        Some(Audience::Prospects),
+        Some(1),
+        &[0],
+        8,
+        1_200_000,
+        &[1, 2, 6],
+    ),
+    (Some(Audience::Existing), None, &[], 5, 400_000, &[2]),
+    (
+        Some(Audience::Prospects),
+        Some(4),
+        &[1],
+        6,
+        800_000,
+        &[1, 2, 3],
+    ),
+    (Some(Audience::Existing), None, &[], 10, 1_500_000, &[2]),
+    (Some(Audience::Prospects), Some(2), &[1], 3, 300_000, &[6]),
+];
+
 pub(super) fn gen_promotions(
     rng: &mut Rng,
-    members: &Table<Member>,
+    team: &TeamFile,
+    marketing: &MarketingFile,
     today: NaiveDate,
 ) -> Vec<Promotion> {
     PROMOTIONS
         .iter()
+        .zip(PLANS)
         .enumerate()
-        .map(|(i, s)| {
+        .map(|(i, (s, plan))| {
             let start = add_days(today, s.start);
-            Promotion {
+            let mut p = Promotion {
                 id: PromotionId(i as u64 + 1),
                 name: s.name.into(),
                 kind: s.kind,
@@ -141,14 +178,78 @@ pub(super) fn gen_promotions(
                 end: add_days(start, s.days - 1),
                 execution_plan: s.execution_plan.into(),
                 venue: s.venue.into(),
-                staff: pick_staff(rng, members),
+                staff: pick_staff(rng, &team.members),
                 materials: s.materials.into(),
                 status: s.status,
                 leads_goal: s.leads_goal,
                 review: s.review.into(),
-            }
+                ..Promotion::new(s.name, s.kind, start)
+            };
+            add_plan(&mut p, plan, team, marketing, today);
+            p
         })
         .collect()
+}
+
+/// Fills the structured plan: target group, goals, channels, the plan text's lines as
+/// steps (owners in turn from the staff, due from three weeks before the start to a
+/// week after the end) and a checklist; what is past is done, except one step of a
+/// running event that is overdue (so the Dashboard has a plan step to follow up).
+fn add_plan(
+    p: &mut Promotion,
+    (audience, segment, products, deals, revenue, channels): PlanSpec,
+    team: &TeamFile,
+    marketing: &MarketingFile,
+    today: NaiveDate,
+) {
+    p.audience = audience;
+    p.segment = segment
+        .map(SegmentId)
+        .filter(|s| marketing.segments.contains(*s));
+    p.products = products
+        .iter()
+        .filter_map(|i| team.setup.product_lines.get(*i).cloned())
+        .collect();
+    p.deals_goal = deals;
+    p.revenue_goal = yuan(revenue);
+    p.channels = channels
+        .iter()
+        .map(|c| ChannelId(*c))
+        .filter(|c| marketing.channels.contains(*c))
+        .collect();
+    let mut steps = p.steps_from_plan_text();
+    let (first, last) = (add_days(p.start, -21), add_days(p.end, 7));
+    let span = (last - first).num_days().max(1);
+    let n = steps.len().max(1) as i64;
+    let cancelled = p.status == PromotionStatus::Cancelled;
+    for (k, step) in steps.iter_mut().enumerate() {
+        step.owner = p.staff.get(k % p.staff.len().max(1)).copied();
+        let due = add_days(first, span * k as i64 / n);
+        step.due = Some(due);
+        let kept_open = p.status == PromotionStatus::Running && k == 0;
+        step.done = !cancelled && due < today && !kept_open;
+    }
+    p.steps = steps;
+    let held = p.start <= today && !cancelled;
+    let mut checklist = Vec::new();
+    if !p.venue.is_empty() {
+        checklist.push(CheckItem {
+            kind: CheckKind::Venue,
+            text: p.venue.clone(),
+            done: held,
+        });
+    }
+    checklist.push(CheckItem {
+        kind: CheckKind::Staff,
+        text: "现场人员分工确认".into(),
+        done: held,
+    });
+    checklist.extend(
+        p.checklist_from_materials()
+            .into_iter()
+            .map(|c| CheckItem { done: held, ..c }),
+    );
+    p.checklist = checklist;
 }
 
 /// Two to four distinct members, in id order.
@@ -162,4 +263,33 @@ fn pick_staff(rng: &mut Rng, members: &Table<Member>) -> Vec<MemberId> {
     staff.sort();
     staff.dedup();
     staff
+}
+
+/// Feedback collected at the events held: the first interactions (up to five) and
+/// feedback entries (up to two) dated from an event's start to a week after its end are
+/// linked to it. No random numbers: the rest of the demo stays as it was.
+pub(super) fn link_collected(customers: &mut CustomersFile, promotions: &[Promotion]) {
+    for p in promotions {
+        if !matches!(
+            p.status,
+            PromotionStatus::Running | PromotionStatus::Done | PromotionStatus::Reviewed
+        ) {
+            continue;
+        }
+        let during = |d: NaiveDate| p.start <= d && d <= add_days(p.end, 7);
+        customers
+            .interactions
+            .rows
+            .iter_mut()
+            .filter(|i| i.promotion.is_none() && during(i.date))
+            .take(5)
+            .for_each(|i| i.promotion = Some(p.id));
+        customers
+            .feedback
+            .rows
+            .iter_mut()
+            .filter(|f| f.promotion.is_none() && during(f.date))
+            .take(2)
+            .for_each(|f| f.promotion = Some(p.id));
+    }
 }

@@ -144,6 +144,7 @@ fn gen_interaction(
         outcome: rng.pick(&OUTCOMES).to_string(),
         follow_up,
         follow_up_done,
+        promotion: None,
     }
 }
 
@@ -218,6 +219,7 @@ fn gen_feedback(
                     String::new()
                 },
                 resolved_on: resolved.then(|| add_days(date, rng.range(1, 14)).min(today)),
+                promotion: None,
             }
         })
         .collect()

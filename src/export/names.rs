@@ -308,6 +308,13 @@ fn word(part: &str) -> Option<(&'static str, &'static str)> {
         "weight" => ("权重", "weight"),
         "won_amount" => ("成交金额", "won amount"),
         "year" => ("年份", "year"),
+        "audience" => ("目标群体类型", "audience"),
+        "checklist" => ("执行清单", "checklist"),
+        "deals_goal" => ("目标成交数", "won deals goal"),
+        "products" => ("产品", "products"),
+        "promotion" => ("促销活动", "promotion event"),
+        "revenue_goal" => ("目标收入", "revenue goal"),
+        "steps" => ("执行步骤", "steps"),
         _ => return None,
     })
 }

@@ -22,6 +22,7 @@ const MONEY_FIELDS: &[(RecordKind, &str)] = &[
     (RecordKind::MarketingPlan, "budget"),
     (RecordKind::MarketSize, "size"),
     (RecordKind::Promotion, "budget"),
+    (RecordKind::Promotion, "revenue_goal"),
     (RecordKind::BudgetLine, "planned"),
     (RecordKind::BudgetLine, "monthly"),
     (RecordKind::Expense, "amount"),

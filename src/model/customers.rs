@@ -143,6 +143,9 @@ pub struct Interaction {
     pub outcome: String,
     pub follow_up: Option<NaiveDate>,
     pub follow_up_done: bool,
+    /// The promotion event it was part of (feedback collected at the event).
+    #[serde(default)]
+    pub promotion: Option<super::promotions::PromotionId>,
 }
 crate::keyed!(Interaction, InteractionId);
 
@@ -210,6 +213,9 @@ pub struct Feedback {
     pub status: FeedbackStatus,
     pub resolution: String,
     pub resolved_on: Option<NaiveDate>,
+    /// The promotion event it was collected at.
+    #[serde(default)]
+    pub promotion: Option<super::promotions::PromotionId>,
 }
 crate::keyed!(Feedback, FeedbackId);
 

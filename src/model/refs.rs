@@ -188,6 +188,45 @@ macro_rules! source_link {
     };
 }
 
+/// The owners of an event's plan steps (a list of structs, so not one field the macros
+/// reach): deleting the member leaves the step without an owner.
+const fn step_owners() -> Reference {
+    Reference {
+        child: RecordKind::Promotion,
+        field: "steps",
+        parent: RecordKind::Member,
+        on_delete: OnDelete::Clear,
+        of_record: |r, f| {
+            if let Some(p) = <Promotion as Stored>::of(r) {
+                for s in &p.steps {
+                    each_id!(opt, s.owner, f)
+                }
+            }
+        },
+        in_workspace: |ws, f| {
+            for p in <Promotion as Stored>::table(ws).iter() {
+                for s in &p.steps {
+                    each_id!(opt, s.owner, |m| f(p.id.0, m))
+                }
+            }
+        },
+        clear: |r, id| {
+            if let Some(p) = <Promotion as Stored>::of_mut(r) {
+                for s in &mut p.steps {
+                    clear_id!(opt, s.owner, id)
+                }
+            }
+        },
+        remap: |r, f| {
+            if let Some(p) = <Promotion as Stored>::of_mut(r) {
+                for s in &mut p.steps {
+                    map_ids!(opt, s.owner, f)
+                }
+            }
+        },
+    }
+}
+
 /// Every reference between records. A new link is one line here.
 pub static REFERENCES: &[Reference] = &[
     // 客户 customers
@@ -223,6 +262,12 @@ pub static REFERENCES: &[Reference] = &[
     reference!(MarketSize.segment: opt -> Segment, Clear),
     // 促销活动 promotions
     reference!(Promotion.staff: many -> Member, Clear),
+    reference!(Promotion.segment: opt -> Segment, Clear),
+    reference!(Promotion.channels: many -> Channel, Clear),
+    step_owners(),
+    // Feedback collected at an event: deleting the event keeps the entry, unlinked.
+    reference!(Interaction.promotion: opt -> Promotion, Clear),
+    reference!(Feedback.promotion: opt -> Promotion, Clear),
     // 预算 budget
     reference!(BudgetLine.category: one -> BudgetCategory, Cascade),
     reference!(Expense.category: one -> BudgetCategory, Cascade),

@@ -254,6 +254,7 @@ mod tests {
             outcome: String::new(),
             follow_up: None,
             follow_up_done: false,
+            promotion: None,
         };
         doc.apply(doc.ws().log_interaction(call, today), "log")
             .unwrap();

@@ -205,10 +205,21 @@ impl DashboardPage {
                 ui,
                 width,
                 Text::FollowUps.get(lang),
-                r.follow_ups.len() + r.network.len(),
+                r.follow_ups.len() + r.network.len() + r.plan_steps.len(),
                 lang,
                 |ui, i| {
-                    // Customers' follow-ups first, then people of the network.
+                    // Customers' follow-ups first, then people of the network, then
+                    // promotion plan steps.
+                    let before_steps = r.follow_ups.len() + r.network.len();
+                    if let Some(s) = i
+                        .checked_sub(before_steps)
+                        .and_then(|k| r.plan_steps.get(k))
+                    {
+                        if let Some(to) = crate::ui::promotions::step_due_row(ui, lang, ws, s) {
+                            go = Some(to);
+                        }
+                        return;
+                    }
                     let Some(f) = r.follow_ups.get(i) else {
                         let p = &r.network[i - r.follow_ups.len()];
                         let name = ws.me.people.get(p.person).map(|x| x.name.as_str());

@@ -16,6 +16,8 @@ pub struct FeedbackDraft {
     pub kind: FeedbackKind,
     pub date: String,
     pub text: String,
+    /// The promotion event it was collected at.
+    pub promotion: Option<PromotionId>,
 }
 
 impl FeedbackDraft {
@@ -25,6 +27,7 @@ impl FeedbackDraft {
             kind: FeedbackKind::Complaint,
             date: today.to_string(),
             text: String::new(),
+            promotion: None,
         }
     }
 
@@ -45,8 +48,10 @@ impl FeedbackDraft {
             status: FeedbackStatus::Open,
             resolution: String::new(),
             resolved_on: None,
+            promotion: None,
         });
         f.kind = self.kind;
+        f.promotion = self.promotion;
         f.text = self.text.trim().to_owned();
         if let Some(d) = date {
             f.date = d;
@@ -118,6 +123,7 @@ pub fn show(
                     lang,
                 );
                 form::date(ui, T::Date.get(lang), &mut draft.date, "date", errors, lang);
+                crate::ui::promotions::event_picker(ui, lang, cx.doc.ws(), &mut draft.promotion);
                 form::multiline(
                     ui,
                     RText::FeedbackText.get(lang),

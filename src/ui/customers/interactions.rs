@@ -24,6 +24,8 @@ pub struct InteractionDraft {
     pub outcome: String,
     pub follow_up: String,
     pub follow_up_done: bool,
+    /// The promotion event it was part of.
+    pub promotion: Option<PromotionId>,
 }
 
 impl InteractionDraft {
@@ -45,6 +47,7 @@ impl InteractionDraft {
             outcome: String::new(),
             follow_up: String::new(),
             follow_up_done: false,
+            promotion: None,
         }
     }
 
@@ -59,6 +62,7 @@ impl InteractionDraft {
             outcome: i.outcome.clone(),
             follow_up: crate::ui::format::date(i.follow_up),
             follow_up_done: i.follow_up_done,
+            promotion: i.promotion,
         }
     }
 
@@ -80,6 +84,7 @@ impl InteractionDraft {
             outcome: self.outcome.trim().to_owned(),
             follow_up: follow_up.flatten(),
             follow_up_done: self.follow_up_done,
+            promotion: self.promotion,
         };
         if date.is_some() {
             for fe in i.validate().0 {
@@ -298,6 +303,7 @@ fn edit_form(
             errors,
             lang,
         );
+        crate::ui::promotions::event_picker(ui, lang, ws, &mut draft.promotion);
         form::multiline(
             ui,
             RText::Note.get(lang),

@@ -1,0 +1,266 @@
+//! What an event cost and brought: the expenses linked to it (its cost) and the deals
+//! whose source it is (its leads and revenue), with finders that link more as one undo
+//! step; and the customer interactions and feedback collected at it.
+
+use super::Text;
+use crate::analytics::promotions::collected;
+use crate::i18n::Label;
+use crate::model::*;
+use crate::ui::Cx;
+use crate::ui::format::money;
+use crate::ui::widgets::table::matches;
+use std::collections::BTreeSet;
+
+/// How many candidates a finder shows.
+const SHOWN: usize = 30;
+
+#[derive(Default)]
+pub struct LinksState {
+    expense_filter: String,
+    deal_filter: String,
+    expenses: BTreeSet<ExpenseId>,
+    deals: BTreeSet<DealId>,
+}
+
+fn expense_line(ws: &Workspace, e: &Expense) -> String {
+    let what = if e.payee.trim().is_empty() {
+        e.note.as_str()
+    } else {
+        e.payee.as_str()
+    };
+    let mut s = format!(
+        "{} · {} · {what} · {}",
+        e.date,
+        ws.category_name(e.category),
+        money(e.amount)
+    );
+    if let Some(l) = e.link {
+        s.push_str(&format!(" · {}", ws.source_name(l)));
+    }
+    s
+}
+
+fn deal_line(ws: &Workspace, d: &Deal, lang: crate::i18n::Lang) -> String {
+    let mut s = format!(
+        "{} · {} · {} · {}",
+        d.title,
+        ws.customer_name(d.customer),
+        d.stage.label(lang),
+        money(d.amount)
+    );
+    if let Some(l) = d.source {
+        s.push_str(&format!(" · {}", ws.source_name(l)));
+    }
+    s
+}
+
+impl LinksState {
+    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, p: &Promotion) {
+        let lang = cx.lang;
+        let me = SourceRef::Promotion(p.id);
+        let ws = cx.doc.ws().clone();
+        ui.weak(Text::LinkHow.get(lang));
+        let mut change: Option<(Change, Text)> = None;
+
+        ui.add_space(6.0);
+        ui.strong(Text::LinkedExpenses.get(lang));
+        let linked: Vec<&Expense> = ws
+            .budget
+            .expenses
+            .iter()
+            .filter(|e| e.link == Some(me))
+            .collect();
+        if linked.is_empty() {
+            ui.label(Text::NoLinkedExpenses.get(lang));
+        }
+        for e in &linked {
+            ui.horizontal(|ui| {
+                ui.label(expense_line(&ws, e));
+                if ui.small_button(Text::Unlink.get(lang)).clicked() {
+                    let x = Expense {
+                        link: None,
+                        ..(*e).clone()
+                    };
+                    change = Some((Change::put(Record::Expense(x)), Text::Unlinked));
+                }
+            });
+        }
+        let candidates: Vec<(ExpenseId, String)> = ws
+            .budget
+            .expenses
+            .iter()
+            .rev()
+            .filter(|e| e.link != Some(me))
+            .map(|e| (e.id, expense_line(&ws, e)))
+            .collect();
+        if let Some(ids) = finder(
+            ui,
+            lang,
+            (
+                "promotion_find_expenses",
+                Text::FindExpenses,
+                Text::LinkExpenses,
+            ),
+            &mut self.expense_filter,
+            &candidates,
+            &mut self.expenses,
+        ) {
+            let puts = ids
+                .iter()
+                .filter_map(|id| ws.budget.expenses.get(*id))
+                .map(|e| {
+                    Change::put(Record::Expense(Expense {
+                        link: Some(me),
+                        ..e.clone()
+                    }))
+                })
+                .collect();
+            change = Some((Change::Batch(puts), Text::Linked));
+        }
+
+        ui.add_space(10.0);
+        ui.strong(Text::LinkedDeals.get(lang));
+        let from_event: Vec<&Deal> = ws
+            .deals
+            .deals
+            .iter()
+            .filter(|d| d.source == Some(me))
+            .collect();
+        if from_event.is_empty() {
+            ui.label(Text::NoLinkedDeals.get(lang));
+        }
+        for d in &from_event {
+            ui.horizontal(|ui| {
+                ui.label(deal_line(&ws, d, lang));
+                if ui.small_button(Text::Unlink.get(lang)).clicked() {
+                    let x = Deal {
+                        source: None,
+                        ..(*d).clone()
+                    };
+                    change = Some((Change::put(Record::Deal(x)), Text::Unlinked));
+                }
+            });
+        }
+        let candidates: Vec<(DealId, String)> = ws
+            .deals
+            .deals
+            .iter()
+            .rev()
+            .filter(|d| d.source != Some(me))
+            .map(|d| (d.id, deal_line(&ws, d, lang)))
+            .collect();
+        if let Some(ids) = finder(
+            ui,
+            lang,
+            ("promotion_find_deals", Text::FindDeals, Text::LinkDeals),
+            &mut self.deal_filter,
+            &candidates,
+            &mut self.deals,
+        ) {
+            let puts = ids
+                .iter()
+                .filter_map(|id| ws.deals.deals.get(*id))
+                .map(|d| {
+                    Change::put(Record::Deal(Deal {
+                        source: Some(me),
+                        ..d.clone()
+                    }))
+                })
+                .collect();
+            change = Some((Change::Batch(puts), Text::Linked));
+        }
+
+        if let Some((c, what)) = change {
+            let label = format!("{} {}", what.get(lang), p.name);
+            if cx.apply_and_report(c, label, what.get(lang)).is_ok() && what == Text::Linked {
+                self.expenses.clear();
+                self.deals.clear();
+            }
+        }
+    }
+}
+
+/// A filter field, the first matching candidates as checkboxes, and the link button;
+/// the chosen ids when the button is clicked.
+fn finder<Id: Copy + Ord>(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    (id, find, link): (&str, Text, Text),
+    filter: &mut String,
+    candidates: &[(Id, String)],
+    chosen: &mut BTreeSet<Id>,
+) -> Option<Vec<Id>> {
+    let mut go = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.push_id(id, |ui| {
+            ui.horizontal(|ui| {
+                let l = ui.label(find.get(lang));
+                ui.add(egui::TextEdit::singleline(filter).desired_width(240.0))
+                    .labelled_by(l.id);
+            });
+            let needle = filter.trim().to_lowercase();
+            let found: Vec<&(Id, String)> = candidates
+                .iter()
+                .filter(|(_, line)| needle.is_empty() || matches(line, &needle))
+                .collect();
+            if found.is_empty() {
+                ui.label(Text::NoMatch.get(lang));
+            }
+            for (cid, line) in found.iter().take(SHOWN) {
+                let mut on = chosen.contains(cid);
+                if ui.checkbox(&mut on, line.as_str()).changed() {
+                    if on {
+                        chosen.insert(*cid);
+                    } else {
+                        chosen.remove(cid);
+                    }
+                }
+            }
+            if found.len() > SHOWN {
+                ui.weak(Text::MoreHidden.get(lang));
+            }
+            let n = chosen.len();
+            let button = ui.add_enabled(n > 0, egui::Button::new(link.get(lang)));
+            if n > 0 {
+                ui.weak(Text::link_n(lang, n));
+            }
+            if button.clicked() {
+                go = Some(chosen.iter().copied().collect());
+            }
+        });
+    });
+    go
+}
+
+/// The interactions and feedback entries linked to the event.
+pub fn feedback(ui: &mut egui::Ui, cx: &mut Cx, p: &Promotion) {
+    let lang = cx.lang;
+    let ws = cx.doc.ws();
+    let (interactions, feedback) = collected(ws, p.id);
+    if interactions.is_empty() && feedback.is_empty() {
+        ui.label(Text::NoCollected.get(lang));
+        return;
+    }
+    ui.strong(Text::Interactions.get(lang));
+    for i in interactions {
+        ui.label(format!(
+            "{} · {} · {} · {}",
+            i.date,
+            ws.customer_name(i.customer),
+            i.kind.label(lang),
+            i.note
+        ));
+    }
+    ui.add_space(6.0);
+    ui.strong(Text::FeedbackEntries.get(lang));
+    for f in feedback {
+        ui.label(format!(
+            "{} · {} · {} · {} · {}",
+            f.date,
+            ws.customer_name(f.customer),
+            f.kind.label(lang),
+            f.status.label(lang),
+            f.text
+        ));
+    }
+}
