@@ -114,6 +114,9 @@ pub struct Reminders {
     pub reviews: Vec<ReviewDue>,
     /// People of the manager's network due a contact (they join the follow-ups).
     pub network: Vec<super::me::Drift>,
+    /// Actions agreed in reviews, due today or earlier and not done (they join the
+    /// follow-ups too).
+    pub review_actions: Vec<(MemberId, super::agenda::OpenAction)>,
 }
 
 impl Reminders {
@@ -122,6 +125,7 @@ impl Reminders {
             && self.stale_deals.is_empty()
             && self.reviews.is_empty()
             && self.network.is_empty()
+            && self.review_actions.is_empty()
     }
 }
 
@@ -131,6 +135,7 @@ pub fn reminders(ws: &Workspace, today: NaiveDate) -> Reminders {
         stale_deals: stale_deals(ws, today),
         reviews: reviews_due(ws, today),
         network: super::me::losing_touch(ws, today),
+        review_actions: super::agenda::actions_due(ws, today),
     }
 }
 
@@ -210,6 +215,7 @@ mod tests {
                 strengths: String::new(),
                 improvements: String::new(),
                 notes: String::new(),
+                actions: Vec::new(),
             });
         }
         let r = reviews_due(&ws, d("2026-03-10"));

@@ -154,6 +154,7 @@ fn gen_kpis(
             monthly_target,
             weight,
             active: true,
+            manual_scores: Vec::new(),
         })
         .collect()
 }
@@ -224,6 +225,7 @@ fn review(
         strengths: String::new(),
         improvements: String::new(),
         notes: String::new(),
+        actions: Vec::new(),
     };
     if completed.is_some() {
         r.scores = kpis
@@ -266,6 +268,10 @@ fn gen_commission_plans(members: &Table<Member>) -> Vec<CommissionPlan> {
             tiers: vec![tier(0, 200), tier(80, 300), tier(100, 450), tier(120, 600)],
             members: of(&|r| !key(r)),
             notes: "按季度核算，完成率越高提成比例越高。".into(),
+            mode: CommissionMode::WholeAmount,
+            threshold_pct: Some(50),
+            cap: None,
+            accelerator_pct: None,
         },
         CommissionPlan {
             id: CommissionPlanId(2),
@@ -273,6 +279,10 @@ fn gen_commission_plans(members: &Table<Member>) -> Vec<CommissionPlan> {
             tiers: vec![tier(0, 150), tier(100, 350), tier(130, 500)],
             members: of(&key),
             notes: "大客户项目周期长，按年度核算，超额部分加速。".into(),
+            mode: CommissionMode::Marginal,
+            threshold_pct: Some(60),
+            cap: Some(Money::from_major(200_000)),
+            accelerator_pct: Some(150),
         },
     ]
 }

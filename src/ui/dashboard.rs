@@ -48,7 +48,8 @@ crate::texts! {
         ReviewsDue => "待完成的绩效评估", "Reviews due";
         NothingDue => "没有需要处理的事项。", "Nothing to deal with.";
         DueToday => "今天到期", "due today";
-        PerformanceNotBuilt => "绩效评估尚未完成", "Reviews are not built yet";
+        OpenReview => "打开这次评估", "Open this review";
+        AgreedAction => "评估约定", "Review action";
         OpenPage => "打开", "Open";
     }
     fn {
@@ -205,10 +206,18 @@ impl DashboardPage {
                 ui,
                 width,
                 Text::FollowUps.get(lang),
-                r.follow_ups.len() + r.network.len(),
+                r.follow_ups.len() + r.network.len() + r.review_actions.len(),
                 lang,
                 |ui, i| {
-                    // Customers' follow-ups first, then people of the network.
+                    // Customers' follow-ups first, then people of the network, then the
+                    // actions agreed in reviews.
+                    let after = r.follow_ups.len() + r.network.len();
+                    if i >= after {
+                        if let Some(route) = review_action_row(ui, lang, ws, &r.review_actions[i - after]) {
+                            go = Some(route);
+                        }
+                        return;
+                    }
                     let Some(f) = r.follow_ups.get(i) else {
                         let p = &r.network[i - r.follow_ups.len()];
                         let name = ws.me.people.get(p.person).map(|x| x.name.as_str());
@@ -313,7 +322,7 @@ impl DashboardPage {
                     };
                     if ui
                         .link(link)
-                        .on_hover_text(Text::PerformanceNotBuilt.get(lang))
+                        .on_hover_text(Text::OpenReview.get(lang))
                         .clicked()
                     {
                         go = Some(Route::record(RecordKey::Review(v.review)));
@@ -325,6 +334,29 @@ impl DashboardPage {
             cx.run(super::AppCommand::Navigate(route));
         }
     }
+}
+
+/// One agreed action of a review among the follow-ups; the review's route when clicked.
+fn review_action_row(
+    ui: &mut Ui,
+    lang: Lang,
+    ws: &crate::model::Workspace,
+    (member, a): &(crate::model::MemberId, crate::analytics::agenda::OpenAction),
+) -> Option<Route> {
+    let status = if a.overdue {
+        overdue_days(lang, a.days_overdue)
+    } else {
+        Text::DueToday.get(lang).to_owned()
+    };
+    let text = format!("{} · {} · {status}", ws.member_name(*member), a.action.text);
+    let link = if a.overdue {
+        RichText::new(text).color(ui.visuals().error_fg_color)
+    } else {
+        RichText::new(text)
+    };
+    let clicked = ui.link(link).clicked();
+    ui.weak(Text::AgreedAction.get(lang));
+    clicked.then(|| Route::record(RecordKey::Review(a.review)))
 }
 
 fn idle_days(lang: Lang, n: i64, limit: u32) -> String {
