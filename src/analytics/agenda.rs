@@ -175,6 +175,22 @@ mod tests {
         let mut other = deal(2, &[(Lead, "2026-01-01")]);
         other.owner = MemberId(2);
         let mut ws = ws_with(vec![deal(1, &[(Lead, "2026-01-01")]), other]);
+        let team = Arc::make_mut(&mut ws.team);
+        for id in 1..=3 {
+            team.members.put(Member {
+                id: MemberId(id),
+                name: format!("Rep {id}"),
+                role: Role::SalesRep,
+                region: String::new(),
+                product_lines: vec![],
+                duties: String::new(),
+                capacity: 10,
+                email: String::new(),
+                phone: String::new(),
+                joined: d("2025-01-01"),
+                active: true,
+            });
+        }
         let today = d("2026-03-10");
         let c = Arc::make_mut(&mut ws.customers);
         for (id, member, due) in [(1, 1, "2026-03-01"), (2, 1, "2026-03-10"), (3, 2, "2026-03-01")] {

@@ -38,7 +38,7 @@ crate::texts! {
 
 /// The reps a people tab offers: active quota carriers, and anyone with a review or a
 /// note, by name (pinyin order).
-pub(crate) fn rep_options(ws: &Workspace) -> Vec<(MemberId, String)> {
+pub fn rep_options(ws: &Workspace) -> Vec<(MemberId, String)> {
     let mut out: Vec<(MemberId, String)> = ws
         .team
         .members
