@@ -390,7 +390,7 @@ impl ReviewsView {
                     (Text::Actions, |r: &Review| {
                         r.actions
                             .iter()
-                            .map(|a| format!("{} {} ({})", if a.done { "☑" } else { "☐" }, a.text, a.due))
+                            .map(|a| format!("{} · {}", a.text, a.due))
                             .collect::<Vec<_>>()
                             .join("\n")
                     }),
