@@ -163,7 +163,12 @@ fn simulated_line(ws: &Workspace, lang: Lang, rep: MemberId, attainment_pct: u32
     let target = actual.target.expect("the rep has a target");
     let plan = plan_for(ws, rep).unwrap();
     let p = payout(plan, revenue_at(target, attainment_pct * 100), Some(target));
-    let mut line = format!("{}{}{}", words(lang).sim_payout, colon(lang), money(p.payout));
+    let mut line = format!(
+        "{}{}{}",
+        words(lang).sim_payout,
+        colon(lang),
+        money(p.payout)
+    );
     if p.below_threshold || p.cap_applied {
         line.push_str(" · ");
     }
@@ -192,7 +197,11 @@ fn simulator(lang: Lang) {
     // The tier change against the actual figures is said exactly when there is one.
     let actual = rep_payout(&ws, rep, this_quarter()).unwrap();
     let target = actual.target.unwrap();
-    let sim = payout(plan_for(&ws, rep).unwrap(), revenue_at(target, 13_000), Some(target));
+    let sim = payout(
+        plan_for(&ws, rep).unwrap(),
+        revenue_at(target, 13_000),
+        Some(target),
+    );
     assert_eq!(
         h.query_by_label_contains(w.tier_changes).is_some(),
         sim.tier != actual.tier,
@@ -328,7 +337,10 @@ fn report_commission_is_the_payout_and_null_without_a_plan() {
         .find(|r| r["name"] == ws.member_name(planned))
         .unwrap();
     let p = rep_payout(&ws, planned, this_quarter()).unwrap();
-    assert_eq!(row["commission"]["payout"].as_f64(), Some(p.payout.0 as f64 / 100.0));
+    assert_eq!(
+        row["commission"]["payout"].as_f64(),
+        Some(p.payout.0 as f64 / 100.0)
+    );
     assert_eq!(
         row["commission"]["tier"].as_u64(),
         p.tier_from_pct.map(u64::from)

@@ -193,7 +193,11 @@ mod tests {
         }
         let today = d("2026-03-10");
         let c = Arc::make_mut(&mut ws.customers);
-        for (id, member, due) in [(1, 1, "2026-03-01"), (2, 1, "2026-03-10"), (3, 2, "2026-03-01")] {
+        for (id, member, due) in [
+            (1, 1, "2026-03-01"),
+            (2, 1, "2026-03-10"),
+            (3, 2, "2026-03-01"),
+        ] {
             c.interactions.put(Interaction {
                 id: InteractionId(id),
                 customer: CustomerId(1),
@@ -215,7 +219,10 @@ mod tests {
             2,
             1,
             2,
-            vec![act("call back", "2026-03-05", false), act("done", "2026-03-01", true)],
+            vec![
+                act("call back", "2026-03-05", false),
+                act("done", "2026-03-01", true),
+            ],
         ));
         p.targets.put(Target {
             id: TargetId(1),
@@ -235,7 +242,11 @@ mod tests {
             .collect();
         assert_eq!(fu, [1], "only the rep's, and only those past due");
         assert_eq!(a.last_review, Some(ReviewId(2)));
-        let open: Vec<&str> = a.open_actions.iter().map(|o| o.action.text.as_str()).collect();
+        let open: Vec<&str> = a
+            .open_actions
+            .iter()
+            .map(|o| o.action.text.as_str())
+            .collect();
         assert_eq!(open, ["call back"]);
         assert!(a.open_actions[0].overdue);
         let pace = a.pace.as_ref().and_then(|r| r.pace).unwrap();
@@ -278,7 +289,11 @@ mod tests {
             deals.push(deal(i + 1, &[(Lead, "2026-01-05"), (Needs, "2026-01-10")]));
             let mut x = deal(
                 i + 11,
-                &[(Lead, "2026-01-05"), (Needs, "2026-01-10"), (Quote, "2026-01-20")],
+                &[
+                    (Lead, "2026-01-05"),
+                    (Needs, "2026-01-10"),
+                    (Quote, "2026-01-20"),
+                ],
             );
             x.owner = MemberId(2);
             deals.push(x);

@@ -96,9 +96,7 @@ pub fn payout(plan: &CommissionPlan, revenue: Money, target: Option<Money>) -> P
     // Revenue in hundredths of a fen; the edge of `pct` % is target × pct in the same unit.
     let r = (revenue.0.max(0) as i128) * 100;
     let edge = |pct: u32| t.0 as i128 * pct as i128;
-    out.tier = tiers
-        .iter()
-        .rposition(|x| edge(x.from_attainment_pct) <= r);
+    out.tier = tiers.iter().rposition(|x| edge(x.from_attainment_pct) <= r);
     if let Some(i) = out.tier {
         out.tier_from_pct = Some(tiers[i].from_attainment_pct);
         out.tier_rate_bp = Some(tiers[i].rate_bp);
@@ -280,7 +278,11 @@ mod tests {
         assert_eq!(r.payout, Money(50_000 + 15_000));
         assert_eq!(r.slices[1].multiplier_pct, 150);
         let at = payout(&p, Money(1_000_000), Some(TARGET));
-        assert_eq!(at.payout, Money(50_000), "nothing above the target to accelerate");
+        assert_eq!(
+            at.payout,
+            Money(50_000),
+            "nothing above the target to accelerate"
+        );
     }
 
     #[test]
@@ -331,7 +333,10 @@ mod tests {
         use std::sync::Arc;
         let won = |id, major| {
             let mut x = with_amount(
-                deal(id, &[(Stage::Lead, "2026-01-02"), (Stage::Won, "2026-01-20")]),
+                deal(
+                    id,
+                    &[(Stage::Lead, "2026-01-02"), (Stage::Won, "2026-01-20")],
+                ),
                 major,
             );
             x.owner = MemberId(1);

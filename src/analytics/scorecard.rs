@@ -187,7 +187,10 @@ mod tests {
         let mut ws = ws_with(vec![
             won(1, "2026-01-01", "2026-01-11"), // 10 days
             won(2, "2026-01-01", "2026-01-31"), // 30 days
-            deal(3, &[(Stage::Lead, "2026-01-01"), (Stage::Lost, "2026-01-15")]),
+            deal(
+                3,
+                &[(Stage::Lead, "2026-01-01"), (Stage::Lost, "2026-01-15")],
+            ),
         ]);
         let p = Arc::make_mut(&mut ws.performance);
         // Revenue ¥1,000 a month: ¥2,000 won of ¥1,000 asked → capped at 100.
@@ -229,7 +232,10 @@ mod tests {
         let s = scorecard(&ws, MemberId(1), Period::quarter(2026, 1));
         assert!((s.lines[0].target.unwrap() - 300_000.0).abs() < 1e-6);
         assert_eq!(s.lines[2].target, Some(80.0), "a rate is not scaled");
-        assert_eq!(s.lines[4].score, None, "the hand score was for January only");
+        assert_eq!(
+            s.lines[4].score, None,
+            "the hand score was for January only"
+        );
         assert_eq!(s.unscored, 1);
     }
 

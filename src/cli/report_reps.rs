@@ -48,7 +48,11 @@ pub struct Commission {
     pub capped: bool,
 }
 
-fn commission(ws: &Workspace, member: crate::model::MemberId, period: Period) -> Option<Commission> {
+fn commission(
+    ws: &Workspace,
+    member: crate::model::MemberId,
+    period: Period,
+) -> Option<Commission> {
     let p = analytics::commission::rep_payout(ws, member, period)?;
     Some(Commission {
         plan: ws.performance.commission_plans.get(p.plan)?.name.clone(),

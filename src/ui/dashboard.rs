@@ -213,7 +213,9 @@ impl DashboardPage {
                     // actions agreed in reviews.
                     let after = r.follow_ups.len() + r.network.len();
                     if i >= after {
-                        if let Some(route) = review_action_row(ui, lang, ws, &r.review_actions[i - after]) {
+                        if let Some(route) =
+                            review_action_row(ui, lang, ws, &r.review_actions[i - after])
+                        {
                             go = Some(route);
                         }
                         return;

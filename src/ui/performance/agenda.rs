@@ -68,7 +68,12 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, focus: &mut Focus) {
             };
             ui.label(format!(
                 "{}{}{words}",
-                Text::pace_line(lang, percent(r.attainment), money(p.revenue), money(p.expected)),
+                Text::pace_line(
+                    lang,
+                    percent(r.attainment),
+                    money(p.revenue),
+                    money(p.expected)
+                ),
                 if lang == Lang::Zh { "，" } else { ", " }
             ));
         }
@@ -91,11 +96,20 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, focus: &mut Focus) {
     }
     for s in &a.stale {
         ui.horizontal(|ui| {
-            let title = ws.deals.deals.get(s.deal).map(|d| d.title.as_str()).unwrap_or("—");
+            let title = ws
+                .deals
+                .deals
+                .get(s.deal)
+                .map(|d| d.title.as_str())
+                .unwrap_or("—");
             if ui.link(title).clicked() {
                 go = Some(RecordKey::Deal(s.deal));
             }
-            ui.weak(format!("{} · {}", s.stage.label(lang), Text::idle(lang, s.idle_days, s.limit)));
+            ui.weak(format!(
+                "{} · {}",
+                s.stage.label(lang),
+                Text::idle(lang, s.idle_days, s.limit)
+            ));
         });
     }
     section(ui, Text::FollowUps.get(lang));

@@ -120,7 +120,11 @@ impl CoachingView {
             ui.weak(super::Text::PickRep.get(lang));
             return;
         };
-        if self.form.as_ref().is_some_and(|f| f.draft.member != Some(rep)) {
+        if self
+            .form
+            .as_ref()
+            .is_some_and(|f| f.draft.member != Some(rep))
+        {
             self.form = None;
         }
         ui.heading(Text::Goal.get(lang));
@@ -130,7 +134,12 @@ impl CoachingView {
                 ui.horizontal_wrapped(|ui| {
                     ui.strong(goal.as_str());
                     if ui.button(Text::AddForGoal.get(lang)).clicked() {
-                        self.form = Some(Editor::new(NoteDraft::new(rep, cx.today, NoteKind::Coaching, goal.clone())));
+                        self.form = Some(Editor::new(NoteDraft::new(
+                            rep,
+                            cx.today,
+                            NoteKind::Coaching,
+                            goal.clone(),
+                        )));
                     }
                 });
             }
@@ -140,7 +149,12 @@ impl CoachingView {
         }
         ui.add_space(8.0);
         if crate::ui::me::heading_with_add(ui, Text::Notes.get(lang), Text::Add.get(lang)) {
-            self.form = Some(Editor::new(NoteDraft::new(rep, cx.today, NoteKind::OneOnOne, String::new())));
+            self.form = Some(Editor::new(NoteDraft::new(
+                rep,
+                cx.today,
+                NoteKind::OneOnOne,
+                String::new(),
+            )));
         }
         self.form_ui(ui, cx);
         ui.horizontal_wrapped(|ui| {
@@ -173,7 +187,13 @@ impl CoachingView {
             .num_columns(6)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
-                for h in [Text::Date, Text::Kind, Text::Topic, Text::Note, Text::FollowUp] {
+                for h in [
+                    Text::Date,
+                    Text::Kind,
+                    Text::Topic,
+                    Text::Note,
+                    Text::FollowUp,
+                ] {
                     ui.strong(h.get(lang));
                 }
                 ui.label("");
@@ -189,7 +209,8 @@ impl CoachingView {
                         edit = Some(NoteDraft::of(n));
                     }
                     if d {
-                        self.delete.ask(RecordKey::CoachingNote(n.id), n.topic.clone());
+                        self.delete
+                            .ask(RecordKey::CoachingNote(n.id), n.topic.clone());
                     }
                     ui.end_row();
                 }
@@ -202,7 +223,11 @@ impl CoachingView {
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let Some(ed) = &mut self.form else { return };
-        let title = if ed.draft.id.0 == 0 { Text::New } else { Text::Edit };
+        let title = if ed.draft.id.0 == 0 {
+            Text::New
+        } else {
+            Text::Edit
+        };
         let errors = ed.errors.clone();
         let fresh = std::mem::take(&mut ed.fresh);
         let d = &mut ed.draft;
@@ -210,9 +235,23 @@ impl CoachingView {
             let r = form::date(ui, Text::Date.get(lang), &mut d.date, "date", &errors, lang);
             first_field(r, fresh);
             form::choice(ui, Text::Kind.get(lang), &mut d.kind, &NoteKind::ALL, lang);
-            form::text(ui, Text::Topic.get(lang), &mut d.topic, "topic", &errors, lang);
+            form::text(
+                ui,
+                Text::Topic.get(lang),
+                &mut d.topic,
+                "topic",
+                &errors,
+                lang,
+            );
             form::multiline(ui, Text::Note.get(lang), &mut d.note, "note", &errors, lang);
-            form::date(ui, Text::FollowUp.get(lang), &mut d.follow_up, "follow_up", &errors, lang);
+            form::date(
+                ui,
+                Text::FollowUp.get(lang),
+                &mut d.follow_up,
+                "follow_up",
+                &errors,
+                lang,
+            );
         });
         run_form(
             &mut self.form,

@@ -7,7 +7,9 @@ use crate::i18n::{Label, Lang};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{money, money_input};
-use crate::ui::me::{Editor, checked, chips, first_field, form_frame, join, parse_number, row_buttons, run_form};
+use crate::ui::me::{
+    Editor, checked, chips, first_field, form_frame, join, parse_number, row_buttons, run_form,
+};
 use crate::ui::widgets::form;
 
 crate::texts! {
@@ -200,7 +202,13 @@ impl IncentivesView {
             .num_columns(6)
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
-                for h in [Text::Name, Text::Mode, Text::Tiers, Text::Threshold, Text::Members] {
+                for h in [
+                    Text::Name,
+                    Text::Mode,
+                    Text::Tiers,
+                    Text::Threshold,
+                    Text::Members,
+                ] {
                     ui.strong(h.get(lang));
                 }
                 ui.label("");
@@ -217,7 +225,8 @@ impl IncentivesView {
                         edit = Some(PlanDraft::of(p));
                     }
                     if d {
-                        self.delete.ask(RecordKey::CommissionPlan(p.id), p.name.clone());
+                        self.delete
+                            .ask(RecordKey::CommissionPlan(p.id), p.name.clone());
                     }
                     ui.end_row();
                 }
@@ -230,7 +239,11 @@ impl IncentivesView {
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let Some(ed) = &mut self.form else { return };
-        let title = if ed.draft.id.0 == 0 { Text::New } else { Text::Edit };
+        let title = if ed.draft.id.0 == 0 {
+            Text::New
+        } else {
+            Text::Edit
+        };
         let errors = ed.errors.clone();
         let fresh = std::mem::take(&mut ed.fresh);
         let reps = super::rep_options(cx.doc.ws());
@@ -238,9 +251,22 @@ impl IncentivesView {
         let action = form_frame(ui, "plan_form", title.get(lang), &errors, lang, |ui| {
             let r = form::text(ui, Text::Name.get(lang), &mut d.name, "name", &errors, lang);
             first_field(r, fresh);
-            form::choice(ui, Text::Mode.get(lang), &mut d.mode, &CommissionMode::ALL, lang);
+            form::choice(
+                ui,
+                Text::Mode.get(lang),
+                &mut d.mode,
+                &CommissionMode::ALL,
+                lang,
+            );
             tier_rows(ui, &mut d.tiers, &errors, lang);
-            form::text(ui, Text::Threshold.get(lang), &mut d.threshold, "threshold_pct", &errors, lang);
+            form::text(
+                ui,
+                Text::Threshold.get(lang),
+                &mut d.threshold,
+                "threshold_pct",
+                &errors,
+                lang,
+            );
             form::text(ui, Text::Cap.get(lang), &mut d.cap, "cap", &errors, lang);
             form::text(
                 ui,
@@ -251,7 +277,14 @@ impl IncentivesView {
                 lang,
             );
             chips(ui, Text::Members.get(lang), &reps, &mut d.members);
-            form::multiline(ui, Text::Notes.get(lang), &mut d.notes, "notes", &errors, lang);
+            form::multiline(
+                ui,
+                Text::Notes.get(lang),
+                &mut d.notes,
+                "notes",
+                &errors,
+                lang,
+            );
         });
         run_form(
             &mut self.form,

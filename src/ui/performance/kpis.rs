@@ -7,7 +7,9 @@ use crate::i18n::Label;
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{money, money_input};
-use crate::ui::me::{Editor, checked, first_field, form_frame, parse_number, row_buttons, run_form};
+use crate::ui::me::{
+    Editor, checked, first_field, form_frame, parse_number, row_buttons, run_form,
+};
 use crate::ui::widgets::form;
 
 crate::texts! {
@@ -141,7 +143,13 @@ impl KpisView {
             .num_columns(6)
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
-                for h in [Text::Name, Text::Metric, Text::MonthlyTarget, Text::Weight, Text::Active] {
+                for h in [
+                    Text::Name,
+                    Text::Metric,
+                    Text::MonthlyTarget,
+                    Text::Weight,
+                    Text::Active,
+                ] {
                     ui.strong(h.get(lang));
                 }
                 ui.label("");
@@ -175,14 +183,24 @@ impl KpisView {
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let Some(ed) = &mut self.form else { return };
-        let title = if ed.draft.id.0 == 0 { Text::New } else { Text::Edit };
+        let title = if ed.draft.id.0 == 0 {
+            Text::New
+        } else {
+            Text::Edit
+        };
         let errors = ed.errors.clone();
         let fresh = std::mem::take(&mut ed.fresh);
         let d = &mut ed.draft;
         let action = form_frame(ui, "kpi_form", title.get(lang), &errors, lang, |ui| {
             let r = form::text(ui, Text::Name.get(lang), &mut d.name, "name", &errors, lang);
             first_field(r, fresh);
-            form::choice(ui, Text::Metric.get(lang), &mut d.metric, &KpiMetric::ALL, lang);
+            form::choice(
+                ui,
+                Text::Metric.get(lang),
+                &mut d.metric,
+                &KpiMetric::ALL,
+                lang,
+            );
             form::text_with_hint(
                 ui,
                 Text::MonthlyTarget.get(lang),
@@ -192,7 +210,14 @@ impl KpisView {
                 &errors,
                 lang,
             );
-            form::text(ui, Text::Weight.get(lang), &mut d.weight, "weight", &errors, lang);
+            form::text(
+                ui,
+                Text::Weight.get(lang),
+                &mut d.weight,
+                "weight",
+                &errors,
+                lang,
+            );
             form::checkbox(ui, Text::Active.get(lang), &mut d.active);
         });
         run_form(

@@ -4,7 +4,9 @@
 
 use super::Focus;
 use super::incentives::bp_text;
-use crate::analytics::commission::{Payout, payout, plan_for, plans_listing, rep_payout, revenue_at};
+use crate::analytics::commission::{
+    Payout, payout, plan_for, plans_listing, rep_payout, revenue_at,
+};
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::ui::Cx;
@@ -115,7 +117,9 @@ impl PayoutsView {
                 ui.label("");
                 ui.end_row();
                 for (m, name) in super::rep_options(ws) {
-                    let Some(p) = rep_payout(ws, m, period) else { continue };
+                    let Some(p) = rep_payout(ws, m, period) else {
+                        continue;
+                    };
                     ui.label(name);
                     ui.label(plan_for(ws, m).map(|x| x.name.as_str()).unwrap_or("—"));
                     ui.label(money(p.revenue));
@@ -136,7 +140,11 @@ impl PayoutsView {
             ui.weak(Text::NoPlan.get(lang));
             return;
         };
-        ui.heading(format!("{} · {}", Text::Explain.get(lang), ws.member_name(rep)));
+        ui.heading(format!(
+            "{} · {}",
+            Text::Explain.get(lang),
+            ws.member_name(rep)
+        ));
         if plans_listing(ws, rep) > 1 {
             ui.colored_label(ui.visuals().warn_fg_color, Text::TwoPlans.get(lang));
         }
@@ -145,10 +153,19 @@ impl PayoutsView {
         self.simulator(ui, cx, rep, period, &actual);
     }
 
-    fn simulator(&mut self, ui: &mut egui::Ui, cx: &Cx, rep: MemberId, period: Period, actual: &Payout) {
+    fn simulator(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &Cx,
+        rep: MemberId,
+        period: Period,
+        actual: &Payout,
+    ) {
         let lang = cx.lang;
         let ws = cx.doc.ws();
-        let Some(plan) = plan_for(ws, rep) else { return };
+        let Some(plan) = plan_for(ws, rep) else {
+            return;
+        };
         let start = actual.attainment().map(|a| a * 100.0).unwrap_or(0.0);
         if self.sim.key != Some((rep, period)) {
             self.sim = Sim {
@@ -166,7 +183,11 @@ impl PayoutsView {
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(Text::SimAttainment.get(lang));
             let slider = ui
-                .add(egui::Slider::new(&mut self.sim.attainment, 0.0..=200.0).step_by(0.01).show_value(false))
+                .add(
+                    egui::Slider::new(&mut self.sim.attainment, 0.0..=200.0)
+                        .step_by(0.01)
+                        .show_value(false),
+                )
                 .labelled_by(l.id);
             if slider.changed() {
                 self.sim.attainment_text = format!("{:.2}", self.sim.attainment);
@@ -175,7 +196,12 @@ impl PayoutsView {
                 .add(egui::TextEdit::singleline(&mut self.sim.attainment_text).desired_width(70.0))
                 .labelled_by(l.id);
             if r.changed()
-                && let Ok(v) = self.sim.attainment_text.trim().trim_end_matches('%').parse::<f64>()
+                && let Ok(v) = self
+                    .sim
+                    .attainment_text
+                    .trim()
+                    .trim_end_matches('%')
+                    .parse::<f64>()
                 && v.is_finite()
             {
                 self.sim.attainment = v.clamp(0.0, 1_000.0);
@@ -191,11 +217,15 @@ impl PayoutsView {
         for (i, d) in self.sim.deals.iter_mut().enumerate() {
             ui.horizontal(|ui| {
                 let l = ui.label(format!("{} {}", Text::Hypothetical.get(lang), i + 1));
-                ui.add(egui::TextEdit::singleline(d).desired_width(120.0)).labelled_by(l.id);
+                ui.add(egui::TextEdit::singleline(d).desired_width(120.0))
+                    .labelled_by(l.id);
                 match parse_money(d) {
                     Ok(m) => extra += m,
                     Err(p) if !d.trim().is_empty() => {
-                        ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, &p));
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            crate::i18n::problem(lang, &p),
+                        );
                     }
                     Err(_) => {}
                 }
@@ -221,7 +251,11 @@ impl PayoutsView {
                 crate::ui::format::colon(lang),
                 money(revenue)
             ));
-            ui.label(format!("{} {}", Text::Attainment.get(lang), percent(sim.attainment())));
+            ui.label(format!(
+                "{} {}",
+                Text::Attainment.get(lang),
+                percent(sim.attainment())
+            ));
         });
         ui.strong(format!(
             "{}{}{}",
@@ -229,7 +263,11 @@ impl PayoutsView {
             crate::ui::format::colon(lang),
             payout_cell(lang, &sim)
         ));
-        ui.label(format!("{} · {}", Text::Tier.get(lang), tier_cell(lang, &sim)));
+        ui.label(format!(
+            "{} · {}",
+            Text::Tier.get(lang),
+            tier_cell(lang, &sim)
+        ));
         let delta = sim.payout - actual.payout;
         let sign = if delta.0 >= 0 { "+" } else { "" };
         ui.label(Text::change(lang, format!("{sign}{}", money(delta))));
@@ -272,7 +310,13 @@ fn explanation(ui: &mut egui::Ui, cx: &Cx, p: &Payout) {
             .num_columns(5)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
-                for h in [Text::Slice, Text::Revenue, Text::Rate, Text::Multiplier, Text::Amount] {
+                for h in [
+                    Text::Slice,
+                    Text::Revenue,
+                    Text::Rate,
+                    Text::Multiplier,
+                    Text::Amount,
+                ] {
                     ui.strong(h.get(lang));
                 }
                 ui.end_row();
@@ -301,17 +345,30 @@ fn explanation(ui: &mut egui::Ui, cx: &Cx, p: &Payout) {
             Text::cap_words(lang, money(p.before_cap), money(p.payout)),
         );
     }
-    ui.strong(format!("{}{}{}", Text::Payout.get(lang), crate::ui::format::colon(lang), money(p.payout)));
+    ui.strong(format!(
+        "{}{}{}",
+        Text::Payout.get(lang),
+        crate::ui::format::colon(lang),
+        money(p.payout)
+    ));
     ui.label(Text::Deals.get(lang));
     if p.deals.is_empty() {
         ui.weak(Text::NoDeals.get(lang));
     }
-    egui::Grid::new("payout_deals").striped(true).num_columns(2).show(ui, |ui| {
-        for (id, amount) in &p.deals {
-            let title = ws.deals.deals.get(*id).map(|d| d.title.as_str()).unwrap_or("—");
-            ui.label(title);
-            ui.label(money(*amount));
-            ui.end_row();
-        }
-    });
+    egui::Grid::new("payout_deals")
+        .striped(true)
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (id, amount) in &p.deals {
+                let title = ws
+                    .deals
+                    .deals
+                    .get(*id)
+                    .map(|d| d.title.as_str())
+                    .unwrap_or("—");
+                ui.label(title);
+                ui.label(money(*amount));
+                ui.end_row();
+            }
+        });
 }

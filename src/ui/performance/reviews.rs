@@ -7,7 +7,9 @@ use crate::analytics::scorecard::{Scorecard, suggested_rating};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::date;
-use crate::ui::me::{Editor, checked, first_field, form_frame, level_buttons, row_buttons, run_form};
+use crate::ui::me::{
+    Editor, checked, first_field, form_frame, level_buttons, row_buttons, run_form,
+};
 use crate::ui::widgets::form;
 use crate::ui::widgets::period;
 use chrono::NaiveDate;
@@ -236,7 +238,11 @@ impl ReviewsView {
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let Some(ed) = &mut self.form else { return };
-        let title = if ed.draft.id.0 == 0 { Text::New } else { Text::Edit };
+        let title = if ed.draft.id.0 == 0 {
+            Text::New
+        } else {
+            Text::Edit
+        };
         let heading = format!(
             "{} · {} · {}",
             title.get(lang),
@@ -268,16 +274,18 @@ impl ReviewsView {
                 if d.prefilled {
                     ui.weak(Text::PrefilledHint.get(lang));
                 }
-                egui::Grid::new("review_scores").num_columns(2).show(ui, |ui| {
-                    for (_, name, score) in &mut d.scores {
-                        let l = ui.label(name.as_str());
-                        let r = ui
-                            .add(egui::TextEdit::singleline(score).desired_width(60.0))
-                            .labelled_by(l.id);
-                        crate::ui::widgets::keys::single_line(ui, &r);
-                        ui.end_row();
-                    }
-                });
+                egui::Grid::new("review_scores")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (_, name, score) in &mut d.scores {
+                            let l = ui.label(name.as_str());
+                            let r = ui
+                                .add(egui::TextEdit::singleline(score).desired_width(60.0))
+                                .labelled_by(l.id);
+                            crate::ui::widgets::keys::single_line(ui, &r);
+                            ui.end_row();
+                        }
+                    });
                 if let Some(p) = errors.get("scores") {
                     ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
                 }
@@ -311,7 +319,14 @@ impl ReviewsView {
                 lang,
             );
             actions_rows(ui, &mut d.actions, &errors, lang);
-            form::multiline(ui, Text::Notes.get(lang), &mut d.notes, "notes", &errors, lang);
+            form::multiline(
+                ui,
+                Text::Notes.get(lang),
+                &mut d.notes,
+                "notes",
+                &errors,
+                lang,
+            );
         });
         let label = title.get(lang);
         run_form(
@@ -364,7 +379,12 @@ impl ReviewsView {
                 for r in &past {
                     ui.label(match r.completed {
                         Some(c) => format!("{} {c}", Text::Done.get(lang)),
-                        None => format!("{} · {} {}", Text::Open.get(lang), Text::Due.get(lang), r.due),
+                        None => format!(
+                            "{} · {} {}",
+                            Text::Open.get(lang),
+                            Text::Due.get(lang),
+                            r.due
+                        ),
                     });
                 }
                 ui.end_row();
@@ -385,7 +405,10 @@ impl ReviewsView {
                 }
                 ui.end_row();
                 for (title, text) in [
-                    (Text::Strengths, (|r: &Review| r.strengths.clone()) as fn(&Review) -> String),
+                    (
+                        Text::Strengths,
+                        (|r: &Review| r.strengths.clone()) as fn(&Review) -> String,
+                    ),
                     (Text::Improvements, |r: &Review| r.improvements.clone()),
                     (Text::Actions, |r: &Review| {
                         r.actions
@@ -426,7 +449,12 @@ impl ReviewsView {
 
 /// The agreed actions of the form: one row each (text, due date, done, remove), then
 /// a button that adds a row.
-fn actions_rows(ui: &mut egui::Ui, actions: &mut Vec<ActionDraft>, errors: &Errors, lang: crate::i18n::Lang) {
+fn actions_rows(
+    ui: &mut egui::Ui,
+    actions: &mut Vec<ActionDraft>,
+    errors: &Errors,
+    lang: crate::i18n::Lang,
+) {
     ui.label(Text::Actions.get(lang));
     ui.vertical(|ui| {
         let mut remove = None;
@@ -447,7 +475,12 @@ fn actions_rows(ui: &mut egui::Ui, actions: &mut Vec<ActionDraft>, errors: &Erro
                         )
                         .labelled_by(l.id);
                     crate::ui::widgets::keys::single_line(ui, &r);
-                    crate::ui::widgets::date::picker_button(ui, &format!("action_due_{i}"), &mut a.due, lang);
+                    crate::ui::widgets::date::picker_button(
+                        ui,
+                        &format!("action_due_{i}"),
+                        &mut a.due,
+                        lang,
+                    );
                     ui.checkbox(&mut a.done, Text::Done.get(lang));
                     if ui.small_button(Text::Remove.get(lang)).clicked() {
                         remove = Some(i);

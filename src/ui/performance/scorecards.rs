@@ -50,7 +50,12 @@ fn actual_shown(lang: crate::i18n::Lang, metric: KpiMetric, v: Option<f64>) -> S
 
 impl ScorecardsView {
     /// Draws the scorecard; a review draft when "write review" was clicked.
-    pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, focus: &mut Focus) -> Option<ReviewDraft> {
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut Cx,
+        focus: &mut Focus,
+    ) -> Option<ReviewDraft> {
         let lang = cx.lang;
         let Some(rep) = focus.rep else {
             ui.weak(super::Text::PickRep.get(lang));
@@ -67,7 +72,14 @@ impl ScorecardsView {
                 .kpis
                 .iter()
                 .filter(|k| k.metric == KpiMetric::Manual)
-                .map(|k| (k.id, manual_score(k, rep, period).map(|s| s.to_string()).unwrap_or_default()))
+                .map(|k| {
+                    (
+                        k.id,
+                        manual_score(k, rep, period)
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                    )
+                })
                 .collect();
             self.drafts_for = Some(key);
             self.errors.clear();
@@ -82,7 +94,10 @@ impl ScorecardsView {
             return None;
         }
         if weights_off(sc.weight_sum) {
-            ui.colored_label(ui.visuals().warn_fg_color, Text::weights(lang, sc.weight_sum));
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                Text::weights(lang, sc.weight_sum),
+            );
         }
         let save = self.table(ui, cx, &sc);
         if let Some(k) = save {
@@ -110,14 +125,24 @@ impl ScorecardsView {
             .num_columns(5)
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
-                for h in [Text::Kpi, Text::Weight, Text::Target, Text::Actual, Text::Score] {
+                for h in [
+                    Text::Kpi,
+                    Text::Weight,
+                    Text::Target,
+                    Text::Actual,
+                    Text::Score,
+                ] {
                     ui.strong(h.get(lang));
                 }
                 ui.end_row();
                 for l in &sc.lines {
                     let name = ui.label(format!("{} · {}", l.name, l.metric.label(lang)));
                     ui.label(format!("{}%", l.weight));
-                    ui.label(l.target.map(|t| target_shown(l.metric, t)).unwrap_or("—".into()));
+                    ui.label(
+                        l.target
+                            .map(|t| target_shown(l.metric, t))
+                            .unwrap_or("—".into()),
+                    );
                     ui.label(actual_shown(lang, l.metric, l.actual));
                     if l.metric == KpiMetric::Manual {
                         let draft = self.drafts.entry(l.kpi).or_default();
@@ -134,7 +159,10 @@ impl ScorecardsView {
                                 commit = Some(l.kpi);
                             }
                             if let Some(p) = self.errors.get(&l.kpi) {
-                                ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
+                                ui.colored_label(
+                                    ui.visuals().error_fg_color,
+                                    crate::i18n::problem(lang, p),
+                                );
                             }
                         });
                     } else {
@@ -149,7 +177,9 @@ impl ScorecardsView {
     /// Writes the typed hand score into the KPI (empty: removes it).
     fn save_manual(&mut self, cx: &mut Cx, rep: MemberId, period: Period, kpi: KpiId) {
         let lang = cx.lang;
-        let Some(k) = cx.doc.ws().performance.kpis.get(kpi).cloned() else { return };
+        let Some(k) = cx.doc.ws().performance.kpis.get(kpi).cloned() else {
+            return;
+        };
         let text = self.drafts.get(&kpi).cloned().unwrap_or_default();
         let score = if text.trim().is_empty() {
             None
@@ -167,7 +197,8 @@ impl ScorecardsView {
             return;
         }
         let mut k = k;
-        k.manual_scores.retain(|(m, s)| !(*m == rep && s.period == period));
+        k.manual_scores
+            .retain(|(m, s)| !(*m == rep && s.period == period));
         if let Some(score) = score {
             k.manual_scores.push((rep, ManualScore { period, score }));
         }
