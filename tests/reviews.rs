@@ -352,3 +352,47 @@ fn report_commission_is_the_payout_and_null_without_a_plan() {
         assert!(r["commission"].is_null(), "{}", r["name"]);
     }
 }
+
+// ------------------------------------------------------------ agreed actions → follow-ups
+
+fn agreed_action_in_follow_ups(lang: Lang) {
+    let mut ws = demo(300);
+    let rep = first_rep(&ws);
+    let p = Arc::make_mut(&mut ws.performance);
+    let review = p.reviews.rows.iter_mut().find(|r| r.member == rep).unwrap();
+    review.actions.push(AgreedAction {
+        text: "Shadow two customer visits".into(),
+        due: today(),
+        done: false,
+    });
+    let id = review.id;
+    // The list shows a few rows at a time: clear the customers' follow-ups and the
+    // network so the action is in view.
+    for i in &mut Arc::make_mut(&mut ws.customers).interactions.rows {
+        i.follow_up_done = true;
+    }
+    Arc::make_mut(&mut ws.me).people = Table::default();
+    let mut h = harness_on(ws, lang, Page::Dashboard);
+    h.get_all_by_label_contains("Shadow two customer visits")
+        .next()
+        .expect("the agreed action is among the follow-ups")
+        .click();
+    h.run();
+    assert_eq!(h.state().page, Page::Performance);
+    let name = h.state().doc.ws().member_name(rep).to_owned();
+    assert!(
+        h.query_by_label_contains(&format!("{}{name}", words(lang).edit_review))
+            .is_some(),
+        "review {id:?} is open"
+    );
+}
+
+#[test]
+fn an_agreed_action_joins_the_follow_ups_and_opens_its_review_zh() {
+    agreed_action_in_follow_ups(Lang::Zh);
+}
+
+#[test]
+fn an_agreed_action_joins_the_follow_ups_and_opens_its_review_en() {
+    agreed_action_in_follow_ups(Lang::En);
+}
