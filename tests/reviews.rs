@@ -396,3 +396,45 @@ fn an_agreed_action_joins_the_follow_ups_and_opens_its_review_zh() {
 fn an_agreed_action_joins_the_follow_ups_and_opens_its_review_en() {
     agreed_action_in_follow_ups(Lang::En);
 }
+
+// ------------------------------------------------------------ hypothetical deals
+
+fn hypothetical_deal(lang: Lang) {
+    let (add, field) = match lang {
+        Lang::Zh => ("＋ 假设一笔成交", "假设新增成交（元） 1"),
+        Lang::En => ("+ Hypothetical deal", "Hypothetical deal (yuan) 1"),
+    };
+    let mut h = harness_on(demo(300), lang, Page::Performance);
+    open_tab(&mut h, words(lang).incentives);
+    let ws = h.state().doc.ws().clone();
+    let rep = first_rep(&ws);
+    h.get_by_label(add).scroll_to_me();
+    h.run();
+    h.get_by_label(add).click();
+    h.run();
+    set_text(&mut h, field, "250000");
+    let actual = rep_payout(&ws, rep, this_quarter()).unwrap();
+    let plan = plan_for(&ws, rep).unwrap();
+    let revenue = actual.revenue + Money::from_major(250_000);
+    let p = payout(plan, revenue, actual.target);
+    let line = format!(
+        "{}{}{}",
+        words(lang).sim_payout,
+        colon(lang),
+        money(p.payout)
+    );
+    assert!(
+        h.query_by_label_contains(&line).is_some(),
+        "the actual revenue plus the deal: {line}"
+    );
+}
+
+#[test]
+fn a_hypothetical_deal_adds_to_the_actual_revenue_zh() {
+    hypothetical_deal(Lang::Zh);
+}
+
+#[test]
+fn a_hypothetical_deal_adds_to_the_actual_revenue_en() {
+    hypothetical_deal(Lang::En);
+}

@@ -63,6 +63,9 @@ struct Sim {
     /// Simulated attainment in %, as dragged or typed.
     attainment: f64,
     attainment_text: String,
+    /// The attainment was dragged or typed; until then the actual revenue counts (the
+    /// slider's two decimals would round it).
+    moved: bool,
     /// Hypothetical deals' amounts as typed.
     deals: Vec<String>,
 }
@@ -166,12 +169,18 @@ impl PayoutsView {
         let Some(plan) = plan_for(ws, rep) else {
             return;
         };
-        let start = actual.attainment().map(|a| a * 100.0).unwrap_or(0.0);
+        // The actual attainment at the slider's step (0.01 %), so the slider has nothing
+        // to round until the user moves it.
+        let start = actual
+            .attainment()
+            .map(|a| (a * 10_000.0).round() / 100.0)
+            .unwrap_or(0.0);
         if self.sim.key != Some((rep, period)) {
             self.sim = Sim {
                 key: Some((rep, period)),
                 attainment: start,
                 attainment_text: format!("{start:.2}"),
+                moved: false,
                 deals: Vec::new(),
             };
         }
@@ -182,6 +191,7 @@ impl PayoutsView {
         };
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(Text::SimAttainment.get(lang));
+            let before = self.sim.attainment;
             let slider = ui
                 .add(
                     egui::Slider::new(&mut self.sim.attainment, 0.0..=200.0)
@@ -189,8 +199,9 @@ impl PayoutsView {
                         .show_value(false),
                 )
                 .labelled_by(l.id);
-            if slider.changed() {
+            if slider.changed() && (self.sim.attainment - before).abs() > 1e-9 {
                 self.sim.attainment_text = format!("{:.2}", self.sim.attainment);
+                self.sim.moved = true;
             }
             let r = ui
                 .add(egui::TextEdit::singleline(&mut self.sim.attainment_text).desired_width(70.0))
@@ -205,10 +216,12 @@ impl PayoutsView {
                 && v.is_finite()
             {
                 self.sim.attainment = v.clamp(0.0, 1_000.0);
+                self.sim.moved = true;
             }
             if ui.button(Text::Reset.get(lang)).clicked() {
                 self.sim.attainment = start;
                 self.sim.attainment_text = format!("{start:.2}");
+                self.sim.moved = false;
                 self.sim.deals.clear();
             }
         });
@@ -240,9 +253,15 @@ impl PayoutsView {
         if ui.button(Text::AddDeal.get(lang)).clicked() {
             self.sim.deals.push(String::new());
         }
-        // The slider's attainment as revenue, plus the hypothetical deals.
-        let bp = (self.sim.attainment * 100.0).round().max(0.0) as u32;
-        let revenue = revenue_at(target, bp) + extra;
+        // The slider's attainment as revenue (the actual revenue until it moves), plus
+        // the hypothetical deals.
+        let base = if self.sim.moved {
+            let bp = (self.sim.attainment * 100.0).round().max(0.0) as u32;
+            revenue_at(target, bp)
+        } else {
+            actual.revenue
+        };
+        let revenue = base + extra;
         let sim = payout(plan, revenue, Some(target));
         ui.horizontal_wrapped(|ui| {
             ui.label(format!(
