@@ -202,7 +202,30 @@ fn gen_reviews(
         let due = add_days(today, rng.range(2, 7));
         rows.push(review(rng, rows.len(), m.id, month, due, None, kpis));
     }
+    agree_actions(&mut rows, today);
     rows
+}
+
+const ACTIONS: [&str; 4] = [
+    "每周补全跟进记录",
+    "陪同拜访两家重点客户",
+    "复盘三个丢单原因",
+    "整理报价谈判话术",
+];
+
+/// Each completed review agrees one action three weeks after it: those already due are
+/// mostly done, a few still open (so the agenda and the Dashboard show some). No random
+/// draw, so the rest of the demo stays as it was.
+fn agree_actions(rows: &mut [Review], today: NaiveDate) {
+    for (i, r) in rows.iter_mut().enumerate() {
+        let Some(done_on) = r.completed else { continue };
+        let due = add_days(done_on, 21);
+        r.actions.push(AgreedAction {
+            text: ACTIONS[i % ACTIONS.len()].into(),
+            due,
+            done: due < today && i % 3 != 0,
+        });
+    }
 }
 
 fn review(
