@@ -2,14 +2,14 @@
 //! goal tied to the funnel stage where they leak most (the per-rep funnels of the
 //! Analytics page, over the last 12 months).
 
-use super::{Focus, PendingDelete};
+use super::{Focus, FormText, PendingDelete, edit_form};
 use crate::analytics::Leak;
 use crate::analytics::agenda::rep_leak;
 use crate::i18n::{Label, Lang};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{date, percent};
-use crate::ui::me::{Editor, checked, first_field, form_frame, row_buttons, run_form};
+use crate::ui::me::{Editor, checked, first_field, row_buttons};
 use crate::ui::widgets::form;
 
 crate::texts! {
@@ -222,44 +222,46 @@ impl CoachingView {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
-        let Some(ed) = &mut self.form else { return };
+        let Some(ed) = &self.form else { return };
         let title = if ed.draft.id.0 == 0 {
             Text::New
         } else {
             Text::Edit
         };
-        let errors = ed.errors.clone();
-        let fresh = std::mem::take(&mut ed.fresh);
-        let d = &mut ed.draft;
-        let action = form_frame(ui, "coaching_form", title.get(lang), &errors, lang, |ui| {
-            let r = form::date(ui, Text::Date.get(lang), &mut d.date, "date", &errors, lang);
-            first_field(r, fresh);
-            form::choice(ui, Text::Kind.get(lang), &mut d.kind, &NoteKind::ALL, lang);
-            form::text(
-                ui,
-                Text::Topic.get(lang),
-                &mut d.topic,
-                "topic",
-                &errors,
-                lang,
-            );
-            form::multiline(ui, Text::Note.get(lang), &mut d.note, "note", &errors, lang);
-            form::date(
-                ui,
-                Text::FollowUp.get(lang),
-                &mut d.follow_up,
-                "follow_up",
-                &errors,
-                lang,
-            );
-        });
-        run_form(
-            &mut self.form,
-            action,
+        let words = FormText {
+            id: "coaching_form",
+            heading: title.get(lang),
+            label: title.get(lang),
+            saved: Text::Saved.get(lang),
+        };
+        edit_form(
+            ui,
             cx,
-            |d, _| d.build(),
-            title.get(lang),
-            Text::Saved.get(lang),
+            &mut self.form,
+            words,
+            |ui, d, errors, fresh| {
+                let r = form::date(ui, Text::Date.get(lang), &mut d.date, "date", errors, lang);
+                first_field(r, fresh);
+                form::choice(ui, Text::Kind.get(lang), &mut d.kind, &NoteKind::ALL, lang);
+                form::text(
+                    ui,
+                    Text::Topic.get(lang),
+                    &mut d.topic,
+                    "topic",
+                    errors,
+                    lang,
+                );
+                form::multiline(ui, Text::Note.get(lang), &mut d.note, "note", errors, lang);
+                form::date(
+                    ui,
+                    Text::FollowUp.get(lang),
+                    &mut d.follow_up,
+                    "follow_up",
+                    errors,
+                    lang,
+                );
+            },
+            NoteDraft::build,
         );
     }
 }

@@ -2,14 +2,12 @@
 //! cap, accelerator above 100 %), each assigned to reps; below them the payouts and the
 //! what-if simulator ([`super::payouts`]).
 
-use super::{Focus, PendingDelete};
+use super::{Focus, FormText, PendingDelete, edit_form};
 use crate::i18n::{Label, Lang};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{money, money_input};
-use crate::ui::me::{
-    Editor, checked, chips, first_field, form_frame, join, parse_number, row_buttons, run_form,
-};
+use crate::ui::me::{Editor, checked, chips, first_field, join, parse_number, row_buttons};
 use crate::ui::widgets::form;
 
 crate::texts! {
@@ -238,61 +236,53 @@ impl IncentivesView {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
-        let Some(ed) = &mut self.form else { return };
+        let Some(ed) = &self.form else { return };
         let title = if ed.draft.id.0 == 0 {
             Text::New
         } else {
             Text::Edit
         };
-        let errors = ed.errors.clone();
-        let fresh = std::mem::take(&mut ed.fresh);
         let reps = super::rep_options(cx.doc.ws());
-        let d = &mut ed.draft;
-        let action = form_frame(ui, "plan_form", title.get(lang), &errors, lang, |ui| {
-            let r = form::text(ui, Text::Name.get(lang), &mut d.name, "name", &errors, lang);
-            first_field(r, fresh);
-            form::choice(
-                ui,
-                Text::Mode.get(lang),
-                &mut d.mode,
-                &CommissionMode::ALL,
-                lang,
-            );
-            tier_rows(ui, &mut d.tiers, &errors, lang);
-            form::text(
-                ui,
-                Text::Threshold.get(lang),
-                &mut d.threshold,
-                "threshold_pct",
-                &errors,
-                lang,
-            );
-            form::text(ui, Text::Cap.get(lang), &mut d.cap, "cap", &errors, lang);
-            form::text(
-                ui,
-                Text::Accelerator.get(lang),
-                &mut d.accelerator,
-                "accelerator_pct",
-                &errors,
-                lang,
-            );
-            chips(ui, Text::Members.get(lang), &reps, &mut d.members);
-            form::multiline(
-                ui,
-                Text::Notes.get(lang),
-                &mut d.notes,
-                "notes",
-                &errors,
-                lang,
-            );
-        });
-        run_form(
-            &mut self.form,
-            action,
+        let words = FormText {
+            id: "plan_form",
+            heading: title.get(lang),
+            label: title.get(lang),
+            saved: Text::Saved.get(lang),
+        };
+        edit_form(
+            ui,
             cx,
-            |d, _| d.build(),
-            title.get(lang),
-            Text::Saved.get(lang),
+            &mut self.form,
+            words,
+            |ui, d, errors, fresh| {
+                let r = form::text(ui, Text::Name.get(lang), &mut d.name, "name", errors, lang);
+                first_field(r, fresh);
+                form::choice(
+                    ui,
+                    Text::Mode.get(lang),
+                    &mut d.mode,
+                    &CommissionMode::ALL,
+                    lang,
+                );
+                tier_rows(ui, &mut d.tiers, errors, lang);
+                for (text, value, field) in [
+                    (Text::Threshold, &mut d.threshold, "threshold_pct"),
+                    (Text::Cap, &mut d.cap, "cap"),
+                    (Text::Accelerator, &mut d.accelerator, "accelerator_pct"),
+                ] {
+                    form::text(ui, text.get(lang), value, field, errors, lang);
+                }
+                chips(ui, Text::Members.get(lang), &reps, &mut d.members);
+                form::multiline(
+                    ui,
+                    Text::Notes.get(lang),
+                    &mut d.notes,
+                    "notes",
+                    errors,
+                    lang,
+                );
+            },
+            PlanDraft::build,
         );
     }
 }

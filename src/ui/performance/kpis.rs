@@ -1,15 +1,13 @@
 //! 绩效指标: the KPI definitions with their weights, and the sum of the active weights
 //! (a warning when it is not 100, never a refusal to save).
 
-use super::PendingDelete;
+use super::{FormText, PendingDelete, edit_form};
 use crate::analytics::scorecard::{active_weight_sum, weights_off};
 use crate::i18n::Label;
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{money, money_input};
-use crate::ui::me::{
-    Editor, checked, first_field, form_frame, parse_number, row_buttons, run_form,
-};
+use crate::ui::me::{Editor, checked, first_field, parse_number, row_buttons};
 use crate::ui::widgets::form;
 
 crate::texts! {
@@ -182,51 +180,53 @@ impl KpisView {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
-        let Some(ed) = &mut self.form else { return };
+        let Some(ed) = &self.form else { return };
         let title = if ed.draft.id.0 == 0 {
             Text::New
         } else {
             Text::Edit
         };
-        let errors = ed.errors.clone();
-        let fresh = std::mem::take(&mut ed.fresh);
-        let d = &mut ed.draft;
-        let action = form_frame(ui, "kpi_form", title.get(lang), &errors, lang, |ui| {
-            let r = form::text(ui, Text::Name.get(lang), &mut d.name, "name", &errors, lang);
-            first_field(r, fresh);
-            form::choice(
-                ui,
-                Text::Metric.get(lang),
-                &mut d.metric,
-                &KpiMetric::ALL,
-                lang,
-            );
-            form::text_with_hint(
-                ui,
-                Text::MonthlyTarget.get(lang),
-                &mut d.target,
-                Text::TargetHint.get(lang),
-                "monthly_target",
-                &errors,
-                lang,
-            );
-            form::text(
-                ui,
-                Text::Weight.get(lang),
-                &mut d.weight,
-                "weight",
-                &errors,
-                lang,
-            );
-            form::checkbox(ui, Text::Active.get(lang), &mut d.active);
-        });
-        run_form(
-            &mut self.form,
-            action,
+        let words = FormText {
+            id: "kpi_form",
+            heading: title.get(lang),
+            label: title.get(lang),
+            saved: Text::Saved.get(lang),
+        };
+        edit_form(
+            ui,
             cx,
-            |d, _| d.build(),
-            title.get(lang),
-            Text::Saved.get(lang),
+            &mut self.form,
+            words,
+            |ui, d, errors, fresh| {
+                let r = form::text(ui, Text::Name.get(lang), &mut d.name, "name", errors, lang);
+                first_field(r, fresh);
+                form::choice(
+                    ui,
+                    Text::Metric.get(lang),
+                    &mut d.metric,
+                    &KpiMetric::ALL,
+                    lang,
+                );
+                form::text_with_hint(
+                    ui,
+                    Text::MonthlyTarget.get(lang),
+                    &mut d.target,
+                    Text::TargetHint.get(lang),
+                    "monthly_target",
+                    errors,
+                    lang,
+                );
+                form::text(
+                    ui,
+                    Text::Weight.get(lang),
+                    &mut d.weight,
+                    "weight",
+                    errors,
+                    lang,
+                );
+                form::checkbox(ui, Text::Active.get(lang), &mut d.active);
+            },
+            KpiDraft::build,
         );
     }
 }

@@ -284,3 +284,41 @@ impl PendingDelete {
         }
     }
 }
+
+/// The words of a form: its grid's id, its heading, the undo step's name and the toast
+/// after a save.
+pub(crate) struct FormText<'a> {
+    pub id: &'static str,
+    pub heading: &'a str,
+    pub label: &'a str,
+    pub saved: &'a str,
+}
+
+/// Draws the open form of `editor` (if any) in a frame with `fields` (given the draft,
+/// its errors and whether it just opened, for the first field's focus), then saves what
+/// `build` makes of the draft through the one apply path, or closes, as the user asks.
+pub(crate) fn edit_form<D>(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    editor: &mut Option<crate::ui::me::Editor<D>>,
+    words: FormText,
+    fields: impl FnOnce(&mut egui::Ui, &mut D, &crate::model::Errors, bool),
+    build: impl FnOnce(&D) -> Result<crate::model::Change, crate::model::Errors>,
+) {
+    let lang = cx.lang;
+    let Some(ed) = editor.as_mut() else { return };
+    let errors = ed.errors.clone();
+    let fresh = std::mem::take(&mut ed.fresh);
+    let d = &mut ed.draft;
+    let action = crate::ui::me::form_frame(ui, words.id, words.heading, &errors, lang, |ui| {
+        fields(ui, d, &errors, fresh)
+    });
+    crate::ui::me::run_form(
+        editor,
+        action,
+        cx,
+        |d, _| build(d),
+        words.label,
+        words.saved,
+    );
+}

@@ -2,14 +2,12 @@
 //! strengths and improvements, agreed actions with due dates, the overall rating), and
 //! the history of their past reviews side by side.
 
-use super::{Focus, PendingDelete};
+use super::{Focus, FormText, PendingDelete, edit_form};
 use crate::analytics::scorecard::{Scorecard, suggested_rating};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::date;
-use crate::ui::me::{
-    Editor, checked, first_field, form_frame, level_buttons, row_buttons, run_form,
-};
+use crate::ui::me::{Editor, checked, first_field, level_buttons, row_buttons};
 use crate::ui::widgets::form;
 use crate::ui::widgets::period;
 use chrono::NaiveDate;
@@ -243,99 +241,31 @@ impl ReviewsView {
         } else {
             Text::Edit
         };
+        let ws = cx.doc.ws();
         let heading = format!(
             "{} · {} · {}",
             title.get(lang),
-            cx.doc.ws().member_name(ed.draft.member),
+            ws.member_name(ed.draft.member),
             period::label(lang, ed.draft.period)
         );
-        let errors = ed.errors.clone();
-        let fresh = std::mem::take(&mut ed.fresh);
-        let d = &mut ed.draft;
-        let ws = cx.doc.ws();
-        for (k, name, _) in &mut d.scores {
+        for (k, name, _) in &mut ed.draft.scores {
             if name.is_empty() {
                 *name = kpi_name(ws, *k);
             }
         }
-        let action = form_frame(ui, "review_form", &heading, &errors, lang, |ui| {
-            let r = form::date(ui, Text::Due.get(lang), &mut d.due, "due", &errors, lang);
-            first_field(r, fresh);
-            form::date(
-                ui,
-                Text::Completed.get(lang),
-                &mut d.completed,
-                "completed",
-                &errors,
-                lang,
-            );
-            ui.label(Text::Scores.get(lang));
-            ui.vertical(|ui| {
-                if d.prefilled {
-                    ui.weak(Text::PrefilledHint.get(lang));
-                }
-                egui::Grid::new("review_scores")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        for (_, name, score) in &mut d.scores {
-                            let l = ui.label(name.as_str());
-                            let r = ui
-                                .add(egui::TextEdit::singleline(score).desired_width(60.0))
-                                .labelled_by(l.id);
-                            crate::ui::widgets::keys::single_line(ui, &r);
-                            ui.end_row();
-                        }
-                    });
-                if let Some(p) = errors.get("scores") {
-                    ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
-                }
-            });
-            ui.end_row();
-            let l = ui.label(Text::Rating.get(lang));
-            ui.horizontal(|ui| {
-                level_buttons(ui, &mut d.rating).labelled_by(l.id);
-                if ui
-                    .selectable_label(d.rating == 0, Text::ClearRating.get(lang))
-                    .clicked()
-                {
-                    d.rating = 0;
-                }
-            });
-            ui.end_row();
-            form::multiline(
-                ui,
-                Text::Strengths.get(lang),
-                &mut d.strengths,
-                "strengths",
-                &errors,
-                lang,
-            );
-            form::multiline(
-                ui,
-                Text::Improvements.get(lang),
-                &mut d.improvements,
-                "improvements",
-                &errors,
-                lang,
-            );
-            actions_rows(ui, &mut d.actions, &errors, lang);
-            form::multiline(
-                ui,
-                Text::Notes.get(lang),
-                &mut d.notes,
-                "notes",
-                &errors,
-                lang,
-            );
-        });
-        let label = title.get(lang);
-        run_form(
-            &mut self.form,
-            action,
+        let words = FormText {
+            id: "review_form",
+            heading: &heading,
+            label: title.get(lang),
+            saved: Text::Saved.get(lang),
+        };
+        edit_form(
+            ui,
             cx,
-            |d, _| d.build(),
-            label,
-            Text::Saved.get(lang),
+            &mut self.form,
+            words,
+            |ui, d, errors, fresh| review_fields(ui, d, errors, fresh, lang),
+            ReviewDraft::build,
         );
     }
 
@@ -445,6 +375,84 @@ impl ReviewsView {
             self.open(d);
         }
     }
+}
+
+/// The review form's rows.
+fn review_fields(
+    ui: &mut egui::Ui,
+    d: &mut ReviewDraft,
+    errors: &Errors,
+    fresh: bool,
+    lang: crate::i18n::Lang,
+) {
+    let r = form::date(ui, Text::Due.get(lang), &mut d.due, "due", errors, lang);
+    first_field(r, fresh);
+    form::date(
+        ui,
+        Text::Completed.get(lang),
+        &mut d.completed,
+        "completed",
+        errors,
+        lang,
+    );
+    ui.label(Text::Scores.get(lang));
+    ui.vertical(|ui| {
+        if d.prefilled {
+            ui.weak(Text::PrefilledHint.get(lang));
+        }
+        egui::Grid::new("review_scores")
+            .num_columns(2)
+            .show(ui, |ui| {
+                for (_, name, score) in &mut d.scores {
+                    let l = ui.label(name.as_str());
+                    let r = ui
+                        .add(egui::TextEdit::singleline(score).desired_width(60.0))
+                        .labelled_by(l.id);
+                    crate::ui::widgets::keys::single_line(ui, &r);
+                    ui.end_row();
+                }
+            });
+        if let Some(p) = errors.get("scores") {
+            ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
+        }
+    });
+    ui.end_row();
+    let l = ui.label(Text::Rating.get(lang));
+    ui.horizontal(|ui| {
+        level_buttons(ui, &mut d.rating).labelled_by(l.id);
+        if ui
+            .selectable_label(d.rating == 0, Text::ClearRating.get(lang))
+            .clicked()
+        {
+            d.rating = 0;
+        }
+    });
+    ui.end_row();
+    form::multiline(
+        ui,
+        Text::Strengths.get(lang),
+        &mut d.strengths,
+        "strengths",
+        errors,
+        lang,
+    );
+    form::multiline(
+        ui,
+        Text::Improvements.get(lang),
+        &mut d.improvements,
+        "improvements",
+        errors,
+        lang,
+    );
+    actions_rows(ui, &mut d.actions, errors, lang);
+    form::multiline(
+        ui,
+        Text::Notes.get(lang),
+        &mut d.notes,
+        "notes",
+        errors,
+        lang,
+    );
 }
 
 /// The agreed actions of the form: one row each (text, due date, done, remove), then
