@@ -438,3 +438,86 @@ fn a_hypothetical_deal_adds_to_the_actual_revenue_zh() {
 fn a_hypothetical_deal_adds_to_the_actual_revenue_en() {
     hypothetical_deal(Lang::En);
 }
+
+// ------------------------------------------------------------ bad input
+
+fn a_bad_score_is_refused_at_the_field(lang: Lang) {
+    let w = words(lang);
+    let mut h = harness_on(demo(300), lang, Page::Performance);
+    open_tab(&mut h, w.scorecards);
+    h.get_by_label(w.write_review).click();
+    h.run();
+    let before = h.state().doc.ws().performance.clone();
+    let rep = first_rep(h.state().doc.ws());
+    let first_kpi = scorecard(h.state().doc.ws(), rep, this_quarter()).lines[0]
+        .name
+        .clone();
+    set_text(&mut h, &first_kpi, "150");
+    h.get_by_label(w.save).click();
+    h.run();
+    assert_eq!(
+        *h.state().doc.ws().performance,
+        *before,
+        "nothing half saved"
+    );
+    let heading = format!("{}{}", w.edit_review, h.state().doc.ws().member_name(rep));
+    assert!(
+        h.query_by_label_contains(&heading).is_some(),
+        "the form stays open"
+    );
+    let says = match lang {
+        Lang::Zh => "应在 0 到 100 之间",
+        Lang::En => "Must be between 0 and 100",
+    };
+    assert!(
+        h.query_by_label_contains(says).is_some(),
+        "the field says why"
+    );
+}
+
+#[test]
+fn a_score_above_100_is_refused_at_the_field_zh() {
+    a_bad_score_is_refused_at_the_field(Lang::Zh);
+}
+
+#[test]
+fn a_score_above_100_is_refused_at_the_field_en() {
+    a_bad_score_is_refused_at_the_field(Lang::En);
+}
+
+// ------------------------------------------------------------ KPI weights
+
+fn weights_off_warn_but_save(lang: Lang) {
+    let (tab, edit, weight, warning) = match lang {
+        Lang::Zh => ("绩效指标", "编辑", "权重（%）", "不是 100%"),
+        Lang::En => ("KPIs", "Edit", "Weight (%)", "not 100%"),
+    };
+    let mut h = harness_on(demo(120), lang, Page::Performance);
+    h.get_all_by_label(tab).next().unwrap().click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(warning).is_none(),
+        "the demo adds up to 100"
+    );
+    h.get_all_by_label(edit).next().unwrap().click();
+    h.run();
+    set_text(&mut h, weight, "50");
+    h.get_by_label(words(lang).save).click();
+    h.run();
+    let first = &h.state().doc.ws().performance.kpis.rows[0];
+    assert_eq!(first.weight, 50, "saving is never blocked");
+    assert!(
+        h.query_by_label_contains(warning).is_some(),
+        "the warning shows"
+    );
+}
+
+#[test]
+fn kpi_weights_not_adding_to_100_warn_but_save_zh() {
+    weights_off_warn_but_save(Lang::Zh);
+}
+
+#[test]
+fn kpi_weights_not_adding_to_100_warn_but_save_en() {
+    weights_off_warn_but_save(Lang::En);
+}
