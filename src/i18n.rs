@@ -174,6 +174,11 @@ labels!(KpiMetric {
     NewCustomers => "新客户数", "New customers";
     Interactions => "客户互动数", "Customer interactions";
     Manual => "人工评分", "Scored by hand";
+    AvgCycleDays => "平均成交周期（天）", "Average cycle (days)";
+});
+labels!(CommissionMode {
+    WholeAmount => "全额（达到档位的比例计全部销售额）", "Whole amount (the reached tier's rate on all revenue)";
+    Marginal => "分段累进（每段按其档位比例）", "Marginal (each slice at its own tier's rate)";
 });
 labels!(NoteKind {
     Coaching => "教练辅导", "Coaching";

@@ -7,10 +7,12 @@
 //! ([`Money`](crate::model::Money)); averages and rates that need fractions are `f64`,
 //! still in minor units where they are money.
 
+pub mod agenda;
 pub mod breakdown;
 pub mod budget;
 pub mod cache;
 pub mod calendar;
+pub mod commission;
 pub mod commitments;
 pub mod dashboard;
 pub mod filter;
@@ -26,6 +28,7 @@ pub mod promotions;
 pub mod relationship;
 pub mod reminders;
 pub mod rep_targets;
+pub mod scorecard;
 pub mod sources;
 pub mod split;
 pub mod targets;

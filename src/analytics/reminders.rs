@@ -116,6 +116,9 @@ pub struct Reminders {
     pub network: Vec<super::me::Drift>,
     /// Promotion plan steps due and not done (they join the follow-ups too).
     pub plan_steps: Vec<super::promotions::StepDue>,
+    /// Actions agreed in reviews, due today or earlier and not done (they join the
+    /// follow-ups too).
+    pub review_actions: Vec<(MemberId, super::agenda::OpenAction)>,
 }
 
 impl Reminders {
@@ -125,6 +128,7 @@ impl Reminders {
             && self.reviews.is_empty()
             && self.network.is_empty()
             && self.plan_steps.is_empty()
+            && self.review_actions.is_empty()
     }
 }
 
@@ -135,6 +139,7 @@ pub fn reminders(ws: &Workspace, today: NaiveDate) -> Reminders {
         reviews: reviews_due(ws, today),
         network: super::me::losing_touch(ws, today),
         plan_steps: super::promotions::steps_due(ws, today),
+        review_actions: super::agenda::actions_due(ws, today),
     }
 }
 
@@ -215,6 +220,7 @@ mod tests {
                 strengths: String::new(),
                 improvements: String::new(),
                 notes: String::new(),
+                actions: Vec::new(),
             });
         }
         let r = reviews_due(&ws, d("2026-03-10"));

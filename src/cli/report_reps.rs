@@ -28,6 +28,40 @@ pub struct RepRow {
     pub weighted_pipeline: f64,
     /// weighted pipeline ÷ (target − revenue); null without a target or once it is met.
     pub coverage: Option<f64>,
+    /// The payout under the rep's commission plan; null when no plan lists the rep.
+    pub commission: Option<Commission>,
+}
+
+/// A rep's commission for the period, as the Incentives tab works it out
+/// ([`analytics::commission::rep_payout`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Commission {
+    pub plan: String,
+    /// In yuan, after the threshold and the cap.
+    pub payout: f64,
+    /// The start (attainment %) of the tier reached; null without a target or below
+    /// the first tier.
+    pub tier: Option<u32>,
+    /// The reached tier's rate in % of revenue.
+    pub rate_pct: Option<f64>,
+    pub below_threshold: bool,
+    pub capped: bool,
+}
+
+fn commission(
+    ws: &Workspace,
+    member: crate::model::MemberId,
+    period: Period,
+) -> Option<Commission> {
+    let p = analytics::commission::rep_payout(ws, member, period)?;
+    Some(Commission {
+        plan: ws.performance.commission_plans.get(p.plan)?.name.clone(),
+        payout: major(p.payout),
+        tier: p.tier_from_pct,
+        rate_pct: p.tier_rate_bp.map(|bp| bp as f64 / 100.0),
+        below_threshold: p.below_threshold,
+        capped: p.cap_applied,
+    })
 }
 
 fn major(m: Money) -> f64 {
@@ -53,6 +87,7 @@ pub fn reps(ws: &Workspace, period: Period, today: NaiveDate) -> Vec<RepRow> {
                 open_deals: r.open_deals,
                 weighted_pipeline: major(r.weighted_pipeline),
                 coverage: r.coverage,
+                commission: commission(ws, member, period),
             })
         })
         .collect()

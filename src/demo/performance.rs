@@ -154,6 +154,7 @@ fn gen_kpis(
             monthly_target,
             weight,
             active: true,
+            manual_scores: Vec::new(),
         })
         .collect()
 }
@@ -201,7 +202,30 @@ fn gen_reviews(
         let due = add_days(today, rng.range(2, 7));
         rows.push(review(rng, rows.len(), m.id, month, due, None, kpis));
     }
+    agree_actions(&mut rows, today);
     rows
+}
+
+const ACTIONS: [&str; 4] = [
+    "每周补全跟进记录",
+    "陪同拜访两家重点客户",
+    "复盘三个丢单原因",
+    "整理报价谈判话术",
+];
+
+/// Each completed review agrees one action three weeks after it: those already due are
+/// mostly done, a few still open (so the agenda and the Dashboard show some). No random
+/// draw, so the rest of the demo stays as it was.
+fn agree_actions(rows: &mut [Review], today: NaiveDate) {
+    for (i, r) in rows.iter_mut().enumerate() {
+        let Some(done_on) = r.completed else { continue };
+        let due = add_days(done_on, 21);
+        r.actions.push(AgreedAction {
+            text: ACTIONS[i % ACTIONS.len()].into(),
+            due,
+            done: due < today && i % 3 != 0,
+        });
+    }
 }
 
 fn review(
@@ -224,6 +248,7 @@ fn review(
         strengths: String::new(),
         improvements: String::new(),
         notes: String::new(),
+        actions: Vec::new(),
     };
     if completed.is_some() {
         r.scores = kpis
@@ -266,6 +291,10 @@ fn gen_commission_plans(members: &Table<Member>) -> Vec<CommissionPlan> {
             tiers: vec![tier(0, 200), tier(80, 300), tier(100, 450), tier(120, 600)],
             members: of(&|r| !key(r)),
             notes: "按季度核算，完成率越高提成比例越高。".into(),
+            mode: CommissionMode::WholeAmount,
+            threshold_pct: Some(50),
+            cap: None,
+            accelerator_pct: None,
         },
         CommissionPlan {
             id: CommissionPlanId(2),
@@ -273,6 +302,10 @@ fn gen_commission_plans(members: &Table<Member>) -> Vec<CommissionPlan> {
             tiers: vec![tier(0, 150), tier(100, 350), tier(130, 500)],
             members: of(&key),
             notes: "大客户项目周期长，按年度核算，超额部分加速。".into(),
+            mode: CommissionMode::Marginal,
+            threshold_pct: Some(60),
+            cap: Some(Money::from_major(200_000)),
+            accelerator_pct: Some(150),
         },
     ]
 }

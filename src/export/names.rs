@@ -161,6 +161,13 @@ fn word(part: &str) -> Option<(&'static str, &'static str)> {
     Some(match part {
         "id" => ("编号", "id"),
         "active" => ("在职", "active"),
+        "accelerator_pct" => ("加速倍率（%）", "accelerator (%)"),
+        "actions" => ("约定行动", "agreed actions"),
+        "cap" => ("封顶", "cap"),
+        "manual_scores" => ("人工评分", "hand scores"),
+        "mode" => ("计算方式", "mode"),
+        "score" => ("评分", "score"),
+        "threshold_pct" => ("门槛达成率（%）", "threshold (%)"),
         "address" => ("地址", "address"),
         "aligned_with" => ("对齐公司目标", "aligned with"),
         "amount" => ("金额", "amount"),

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 const MONEY_FIELDS: &[(RecordKind, &str)] = &[
     (RecordKind::Target, "amount"),
     (RecordKind::Target, "stretch"),
+    (RecordKind::CommissionPlan, "cap"),
     (RecordKind::Target, "challenge"),
     (RecordKind::Customer, "annual_potential"),
     (RecordKind::Deal, "amount"),

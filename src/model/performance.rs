@@ -64,17 +64,38 @@ pub enum KpiMetric {
     NewCustomers,
     Interactions,
     Manual,
+    /// Mean days from created to won over the deals won in the period (lower is better).
+    AvgCycleDays,
 }
 
 impl KpiMetric {
-    pub const ALL: [KpiMetric; 6] = [
+    pub const ALL: [KpiMetric; 7] = [
         KpiMetric::Revenue,
         KpiMetric::DealsWon,
         KpiMetric::WinRate,
         KpiMetric::NewCustomers,
         KpiMetric::Interactions,
+        KpiMetric::AvgCycleDays,
         KpiMetric::Manual,
     ];
+    /// Whether the target is a monthly figure that grows with the period's months
+    /// (revenue, counts); rates and averages are not scaled.
+    pub fn per_month(self) -> bool {
+        matches!(
+            self,
+            KpiMetric::Revenue
+                | KpiMetric::DealsWon
+                | KpiMetric::NewCustomers
+                | KpiMetric::Interactions
+        )
+    }
+}
+
+/// A hand-given score of one rep on one KPI for one period (0–100).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManualScore {
+    pub period: Period,
+    pub score: u8,
 }
 
 /// 绩效指标
@@ -88,6 +109,10 @@ pub struct Kpi {
     /// Weight in a review, percent; the weights of active KPIs should add up to 100.
     pub weight: u8,
     pub active: bool,
+    /// Scores given by hand per rep and period (any metric: a hand score replaces a
+    /// computed one only for `Manual` KPIs).
+    #[serde(default)]
+    pub manual_scores: Vec<(MemberId, ManualScore)>,
 }
 crate::keyed!(Kpi, KpiId);
 
@@ -97,8 +122,21 @@ impl Kpi {
         e.required("name", &self.name);
         e.range("monthly_target", self.monthly_target, 0, i64::MAX / 2);
         e.range("weight", self.weight as i64, 0, 100);
+        for (_, m) in &self.manual_scores {
+            e.range("manual_scores", m.score as i64, 0, 100);
+        }
         e
     }
+}
+
+/// An action agreed in a review, due by a date; it joins the Dashboard's follow-ups
+/// until it is done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgreedAction {
+    pub text: String,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub done: bool,
 }
 
 /// 绩效评估: one review of one rep for one period.
@@ -116,6 +154,9 @@ pub struct Review {
     pub strengths: String,
     pub improvements: String,
     pub notes: String,
+    /// 约定行动: what the rep and the manager agreed to do, each by a date.
+    #[serde(default)]
+    pub actions: Vec<AgreedAction>,
 }
 crate::keyed!(Review, ReviewId);
 
@@ -137,6 +178,10 @@ impl Review {
         e.max_len("strengths", &self.strengths, MAX_NOTE);
         e.max_len("improvements", &self.improvements, MAX_NOTE);
         e.max_len("notes", &self.notes, MAX_NOTE);
+        for a in &self.actions {
+            e.required("actions", &a.text);
+            e.max_len("actions", &a.text, super::validate::MAX_LINE);
+        }
         e
     }
 }
@@ -149,6 +194,21 @@ pub struct CommissionTier {
     pub rate_bp: u32,
 }
 
+/// How a plan's tiers turn revenue into commission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum CommissionMode {
+    /// 全额: the rate of the tier reached applies to all the revenue (plans saved before
+    /// modes existed load as this).
+    #[default]
+    WholeAmount,
+    /// 分段累进: each slice of revenue at the rate of the tier it falls in.
+    Marginal,
+}
+
+impl CommissionMode {
+    pub const ALL: [CommissionMode; 2] = [CommissionMode::WholeAmount, CommissionMode::Marginal];
+}
+
 /// 激励机制
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommissionPlan {
@@ -157,6 +217,18 @@ pub struct CommissionPlan {
     pub tiers: Vec<CommissionTier>,
     pub members: Vec<MemberId>,
     pub notes: String,
+    #[serde(default)]
+    pub mode: CommissionMode,
+    /// 门槛: below this attainment (%) nothing is paid; none = paid from the first fen.
+    #[serde(default)]
+    pub threshold_pct: Option<u32>,
+    /// 封顶: the most one rep earns in one period; none = no cap.
+    #[serde(default)]
+    pub cap: Option<Money>,
+    /// 加速: revenue above 100 % of the target earns its rate times this (%, e.g. 150);
+    /// none = no accelerator.
+    #[serde(default)]
+    pub accelerator_pct: Option<u32>,
 }
 crate::keyed!(CommissionPlan, CommissionPlanId);
 
@@ -166,7 +238,25 @@ impl CommissionPlan {
         e.required("name", &self.name);
         for t in &self.tiers {
             e.range("tiers", t.rate_bp as i64, 0, 10_000);
+            e.range("tiers", t.from_attainment_pct as i64, 0, 1_000);
         }
+        if self
+            .tiers
+            .windows(2)
+            .any(|w| w[1].from_attainment_pct <= w[0].from_attainment_pct)
+        {
+            e.add("tiers", super::validate::Problem::NotAscending);
+        }
+        if let Some(t) = self.threshold_pct {
+            e.range("threshold_pct", t as i64, 0, 1_000);
+        }
+        if let Some(c) = self.cap {
+            e.not_negative("cap", c);
+        }
+        if let Some(a) = self.accelerator_pct {
+            e.range("accelerator_pct", a as i64, 100, 1_000);
+        }
+        e.max_len("notes", &self.notes, MAX_NOTE);
         e
     }
 }
@@ -259,6 +349,49 @@ mod tests {
         assert_eq!(
             below_target.get("challenge"),
             Some(&Problem::Below("stretch"))
+        );
+    }
+
+    /// Records as `performance.ron` held them before modes, thresholds, caps,
+    /// accelerators, agreed actions and hand scores existed.
+    const OLD_FILE: &str = r#"(
+        targets: (next_id: 1, rows: []),
+        kpis: (next_id: 2, rows: [(id: 1, name: "销售额", metric: Revenue, monthly_target: 100, weight: 40, active: true)]),
+        reviews: (next_id: 3, rows: [(id: 2, member: 3, period: (start: "2026-01-01", end: "2026-03-31"),
+            due: "2026-04-15", completed: None, scores: [(1, 80)], rating: Some(4),
+            strengths: "s", improvements: "i", notes: "n")]),
+        commission_plans: (next_id: 5, rows: [(id: 4, name: "标准", tiers: [(from_attainment_pct: 0, rate_bp: 200)],
+            members: [3], notes: "")]),
+        notes: (next_id: 1, rows: []),
+    )"#;
+
+    #[test]
+    fn a_performance_file_written_before_commission_modes_loads_whole() {
+        let f: PerformanceFile = ron::from_str(OLD_FILE).unwrap();
+        let plan = &f.commission_plans.rows[0];
+        assert_eq!(plan.mode, CommissionMode::WholeAmount);
+        assert_eq!(
+            (plan.threshold_pct, plan.cap, plan.accelerator_pct),
+            (None, None, None)
+        );
+        assert_eq!(plan.tiers[0].rate_bp, 200);
+        let r = &f.reviews.rows[0];
+        assert!(r.actions.is_empty());
+        assert_eq!(r.scores, vec![(KpiId(1), 80)]);
+        assert!(f.kpis.rows[0].manual_scores.is_empty());
+    }
+
+    #[test]
+    fn plan_tiers_must_go_up() {
+        let mut p: PerformanceFile = ron::from_str(OLD_FILE).unwrap();
+        let plan = &mut p.commission_plans.rows[0];
+        plan.tiers.push(CommissionTier {
+            from_attainment_pct: 0,
+            rate_bp: 300,
+        });
+        assert_eq!(
+            plan.validate().get("tiers"),
+            Some(&crate::model::Problem::NotAscending)
         );
     }
 

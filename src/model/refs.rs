@@ -251,6 +251,7 @@ pub static REFERENCES: &[Reference] = &[
     reference!(Target.member: opt -> Member, Cascade),
     reference!(Review.member: one -> Member, Cascade),
     reference!(Review.scores: pairs -> Kpi, Clear),
+    reference!(Kpi.manual_scores: pairs -> Member, Clear),
     reference!(CommissionPlan.members: many -> Member, Clear),
     reference!(CoachingNote.member: opt -> Member, Cascade),
     reference!(ForecastAdjustment.member: one -> Member, Cascade),

@@ -48,7 +48,8 @@ crate::texts! {
         ReviewsDue => "待完成的绩效评估", "Reviews due";
         NothingDue => "没有需要处理的事项。", "Nothing to deal with.";
         DueToday => "今天到期", "due today";
-        PerformanceNotBuilt => "绩效评估尚未完成", "Reviews are not built yet";
+        OpenReview => "打开这次评估", "Open this review";
+        AgreedAction => "评估约定", "Review action";
         OpenPage => "打开", "Open";
     }
     fn {
@@ -205,18 +206,27 @@ impl DashboardPage {
                 ui,
                 width,
                 Text::FollowUps.get(lang),
-                r.follow_ups.len() + r.network.len() + r.plan_steps.len(),
+                r.follow_ups.len() + r.network.len() + r.review_actions.len() + r.plan_steps.len(),
                 lang,
                 |ui, i| {
-                    // Customers' follow-ups first, then people of the network, then
-                    // promotion plan steps.
-                    let before_steps = r.follow_ups.len() + r.network.len();
+                    // Customers' follow-ups first, then people of the network, then the
+                    // actions agreed in reviews, then promotion plan steps.
+                    let after = r.follow_ups.len() + r.network.len();
+                    let before_steps = after + r.review_actions.len();
                     if let Some(s) = i
                         .checked_sub(before_steps)
                         .and_then(|k| r.plan_steps.get(k))
                     {
                         if let Some(to) = crate::ui::promotions::step_due_row(ui, lang, ws, s) {
                             go = Some(to);
+                        }
+                        return;
+                    }
+                    if i >= after {
+                        if let Some(route) =
+                            review_action_row(ui, lang, ws, &r.review_actions[i - after])
+                        {
+                            go = Some(route);
                         }
                         return;
                     }
@@ -324,7 +334,7 @@ impl DashboardPage {
                     };
                     if ui
                         .link(link)
-                        .on_hover_text(Text::PerformanceNotBuilt.get(lang))
+                        .on_hover_text(Text::OpenReview.get(lang))
                         .clicked()
                     {
                         go = Some(Route::record(RecordKey::Review(v.review)));
@@ -336,6 +346,29 @@ impl DashboardPage {
             cx.run(super::AppCommand::Navigate(route));
         }
     }
+}
+
+/// One agreed action of a review among the follow-ups; the review's route when clicked.
+fn review_action_row(
+    ui: &mut Ui,
+    lang: Lang,
+    ws: &crate::model::Workspace,
+    (member, a): &(crate::model::MemberId, crate::analytics::agenda::OpenAction),
+) -> Option<Route> {
+    let status = if a.overdue {
+        overdue_days(lang, a.days_overdue)
+    } else {
+        Text::DueToday.get(lang).to_owned()
+    };
+    let text = format!("{} · {} · {status}", ws.member_name(*member), a.action.text);
+    let link = if a.overdue {
+        RichText::new(text).color(ui.visuals().error_fg_color)
+    } else {
+        RichText::new(text)
+    };
+    let clicked = ui.link(link).clicked();
+    ui.weak(Text::AgreedAction.get(lang));
+    clicked.then(|| Route::record(RecordKey::Review(a.review)))
 }
 
 fn idle_days(lang: Lang, n: i64, limit: u32) -> String {
