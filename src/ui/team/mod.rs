@@ -2,6 +2,7 @@
 //! and how loaded they are (资源分配).
 
 pub mod allocation;
+pub mod events;
 pub mod form;
 pub mod org_chart;
 pub mod reassign;
@@ -74,6 +75,7 @@ pub struct TeamPage {
     reassign: Option<reassign::ReassignDialog>,
     view: View,
     allocation: allocation::AllocationView,
+    events: events::EventsView,
 }
 
 /// What the middle of the page shows.
@@ -83,6 +85,7 @@ enum View {
     Members,
     Allocation,
     OrgChart,
+    Events,
 }
 
 impl TeamPage {
@@ -105,6 +108,7 @@ impl TeamPage {
                     (View::Members, cx.t(T::Members)),
                     (View::Allocation, allocation::Text::Title.get(cx.lang)),
                     (View::OrgChart, org_chart::Text::Title.get(cx.lang)),
+                    (View::Events, events::Text::Title.get(cx.lang)),
                 ] {
                     if ui
                         .add(egui::Button::selectable(self.view == view, text))
@@ -126,6 +130,7 @@ impl TeamPage {
                         self.side = Side::Detail(id);
                     }
                 }
+                View::Events => self.events.show(ui, cx),
             }
         });
         self.delete_dialog(ui.ctx(), cx);
@@ -498,12 +503,21 @@ impl crate::ui::PageView for TeamPage {
         self.show_page(ui, cx)
     }
     fn new_record(&mut self, cx: &mut crate::ui::Cx) {
-        self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+        // Ctrl+N adds on the view in front: a team event on the team-building log.
+        if self.view == View::Events {
+            self.events.add(cx.today);
+        } else {
+            self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+        }
     }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
         match route.record {
             Some(crate::model::RecordKey::Member(id)) => {
                 TeamPage::focus(self, id);
+                true
+            }
+            Some(crate::model::RecordKey::TeamEvent(_)) => {
+                self.view = View::Events;
                 true
             }
             _ => route.record.is_none(),
