@@ -209,10 +209,12 @@ fn the_deal_forms_new_customer_asks_when_the_name_is_taken_and_use_it_picks_it()
     let existing = h.state().doc.ws().customers.customers.rows[0].clone();
     let before = h.state().doc.ws().customers.customers.len();
     press(&mut h, Modifiers::COMMAND, Key::N);
-    // Upper case, no match picked from the list: the button still offers a new one.
-    let typed = existing.name.to_uppercase() + " ";
+    // The name with a space in it is not picked by itself: the button offers a new one.
+    let mut typed: String = existing.name.chars().take(2).collect();
+    typed.push(' ');
+    typed.extend(existing.name.chars().skip(2));
     set_text(&mut h, "Customer", &typed);
-    click(&mut h, &format!("＋ New customer “{}”", typed.trim()));
+    click(&mut h, &format!("＋ New customer “{typed}”"));
     h.get_by_label(&exists_text(Lang::En, &existing.name));
     click(&mut h, "Use it");
     assert_eq!(h.state().doc.ws().customers.customers.len(), before);
@@ -250,9 +252,10 @@ fn feedback_check(lang: Lang) {
         mine.sort_by_key(|x| std::cmp::Reverse((x.date, x.id)));
         mine.iter().position(|x| x.id == f.id).unwrap()
     };
+    // The customer's own Edit and Delete come first, then one of each per item.
     let edits: Vec<_> = h.get_all_by_label(t(T::Edit, lang)).collect();
-    assert_eq!(edits.len(), n_here, "an Edit button per item");
-    edits[index].click();
+    assert_eq!(edits.len(), n_here + 1, "an Edit button per item");
+    edits[1 + index].click();
     h.run();
     let edit_title = match lang {
         Lang::Zh => "编辑反馈",
@@ -278,8 +281,8 @@ fn feedback_check(lang: Lang) {
     assert_eq!((now.status, now.kind), (f.status, f.kind), "status kept");
     // Delete asks, then takes it out as one undo step.
     let deletes: Vec<_> = h.get_all_by_label(t(T::Delete, lang)).collect();
-    assert_eq!(deletes.len(), n_here, "a Delete button per item");
-    deletes[index].click();
+    assert_eq!(deletes.len(), n_here + 1, "a Delete button per item");
+    deletes[1 + index].click();
     h.run();
     h.get_all_by_label(t(T::Delete, lang))
         .last()
@@ -388,7 +391,10 @@ fn me_ctrl_n_check(lang: Lang) {
             h.state().pages.me.leadership.form.is_some()
         }),
     ] {
-        h.get_by_label(section.title().get(lang)).click();
+        h.get_all_by_label(section.title().get(lang))
+            .next()
+            .unwrap()
+            .click();
         h.run();
         assert!(!opened(&h), "{section:?}: no form before Ctrl+N");
         press(&mut h, Modifiers::COMMAND, Key::N);
@@ -516,4 +522,44 @@ fn the_customer_panel_keeps_its_width_on_every_tab_at_1024() {
 #[test]
 fn the_customer_panel_keeps_its_width_on_every_tab_at_900() {
     side_panel_check(900.0);
+}
+
+#[test]
+fn the_customer_panel_resizes_by_its_edge_and_keeps_that_width_across_pages() {
+    let mut h = harness_sized(
+        demo(60),
+        Lang::En,
+        Page::Customers,
+        egui::vec2(1024.0, 700.0),
+    );
+    let c = h.state().doc.ws().customers.customers.rows[0].clone();
+    h.state_mut().pages.customers.focus(c.id);
+    h.run();
+    h.run();
+    let before = panel_left(&h, &c.name);
+    // The panel's edge sits just left of its content's margin; drag it 60 px narrower.
+    let edge = egui::pos2(before - 8.0, 400.0);
+    h.hover_at(edge);
+    h.run();
+    h.drag_at(edge);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(edge + egui::vec2(10.0 * step as f32, 0.0));
+        h.run();
+    }
+    h.drop_at(edge + egui::vec2(60.0, 0.0));
+    h.run();
+    h.run();
+    let narrower = panel_left(&h, &c.name);
+    assert!(
+        (narrower - (before + 60.0)).abs() < 6.0,
+        "dragged 60 px narrower: {before} -> {narrower}"
+    );
+    // Another page and back: the width the user chose is kept.
+    h.state_mut().page = Page::Team;
+    h.run();
+    h.state_mut().page = Page::Customers;
+    h.run();
+    h.run();
+    assert!((panel_left(&h, &c.name) - narrower).abs() < 1.0);
 }

@@ -83,11 +83,9 @@ impl CustomersPage {
 
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
-        egui::Panel::right("customer_side")
-            .resizable(true)
-            .default_size(460.0)
-            .min_size(320.0)
-            .show(ui, |ui| self.side_panel(ui, cx));
+        super::widgets::side::right(ui, "customer_side", 460.0, 320.0, |ui| {
+            self.side_panel(ui, cx)
+        });
         egui::CentralPanel::default().show(ui, |ui| self.list(ui, cx));
         self.delete_dialog(ui.ctx(), cx);
         self.duplicate_dialog(ui.ctx(), cx);

@@ -256,11 +256,9 @@ impl PipelinePage {
             self.side = Side::Nothing;
         }
         if self.side != Side::Nothing {
-            egui::Panel::right("pipeline_side")
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(320.0)
-                .show(ui, |ui| self.side_panel(ui, cx));
+            super::widgets::side::right(ui, "pipeline_side", 400.0, 320.0, |ui| {
+                self.side_panel(ui, cx)
+            });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar(ui, cx);
@@ -414,19 +412,22 @@ impl PipelinePage {
                 (Text::CreatedFrom, &mut d.from, "from"),
                 (Text::CreatedTo, &mut d.to, "to"),
             ] {
-                let l = ui.label(label.get(lang));
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text("YYYY-MM-DD")
-                            .desired_width(92.0),
-                    )
-                    .labelled_by(l.id);
-                dates_changed |= r.changed();
-                dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
-                if let Some(p) = d.errors.get(field) {
-                    ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-                }
+                // The label, its field and its picker stay on one line when the row wraps.
+                ui.horizontal(|ui| {
+                    let l = ui.label(label.get(lang));
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("YYYY-MM-DD")
+                                .desired_width(92.0),
+                        )
+                        .labelled_by(l.id);
+                    dates_changed |= r.changed();
+                    dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
+                    if let Some(p) = d.errors.get(field) {
+                        ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+                    }
+                });
             }
             if dates_changed {
                 d.errors = Errors::new();
@@ -446,13 +447,13 @@ impl PipelinePage {
                 }
             }
             ui.checkbox(&mut f.stale_only, Text::StaleOnly.get(lang));
-            let l = ui.label(Text::Find.get(lang));
-            ui.add(
-                egui::TextEdit::singleline(&mut f.text)
-                    .hint_text(Text::FindHint.get(lang))
-                    .desired_width(150.0),
-            )
-            .labelled_by(l.id);
+            crate::ui::widgets::deal_filter::labelled(ui, Text::Find.get(lang), |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut f.text)
+                        .hint_text(Text::FindHint.get(lang))
+                        .desired_width(150.0),
+                )
+            });
             if ui
                 .add_enabled(
                     !f.is_all() || *d != DateRange::default(),

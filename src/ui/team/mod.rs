@@ -95,11 +95,7 @@ impl TeamPage {
 
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
-        egui::Panel::right("team_side")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(300.0)
-            .show(ui, |ui| self.side_panel(ui, cx));
+        super::widgets::side::right(ui, "team_side", 420.0, 300.0, |ui| self.side_panel(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);
             ui.separator();
