@@ -29,6 +29,7 @@ crate::texts! {
     }
     fn {
         people(n) => "{n} 人", "{n} people";
+        times(n) => "参加 {n} 次", "joined {n}";
     }
 }
 

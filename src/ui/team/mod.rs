@@ -369,6 +369,17 @@ impl TeamPage {
                                 .unwrap_or(0)
                                 .to_string(),
                         );
+                        row(
+                            events::Text::Title.get(lang),
+                            events::Text::times(
+                                lang,
+                                ws.team
+                                    .events
+                                    .iter()
+                                    .filter(|e| e.members.contains(&id))
+                                    .count(),
+                            ),
+                        );
                         row(T::Email.get(lang), m.email.clone());
                         row(T::Phone.get(lang), m.phone.clone());
                         row(T::Joined.get(lang), m.joined.to_string());

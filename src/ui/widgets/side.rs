@@ -1,10 +1,10 @@
 //! The side panel every page opens on the right (a record's detail, a form): a stable
 //! width the user drags to resize, remembered with the window's other settings (egui
 //! keeps each panel's size in its persisted memory), and never widened by what it shows
-//! — a tab wider than the panel scrolls sideways inside it, so the list beside it keeps
-//! its columns and the next click lands where it was aimed.
+//! — a tab wider than the panel is cut at its edge (its own tables scroll), so the list
+//! beside it keeps its columns and the next click lands where it was aimed.
 
-use egui::Ui;
+use egui::{Ui, UiBuilder};
 
 /// The most of the page's width a side panel may take: the list beside it keeps the rest.
 pub const MAX_SHARE: f32 = 0.5;
@@ -24,11 +24,19 @@ pub fn right<R>(
         .default_size(default.clamp(min, max))
         .size_range(min..=max)
         .show(ui, |ui| {
-            egui::ScrollArea::horizontal()
-                .id_salt((id, "sideways"))
-                .auto_shrink([false, false])
-                .show(ui, add)
-                .inner
+            // The content lays out in the panel's own rect; what it takes is not reported
+            // to the panel, which keeps the width it has.
+            let rect = ui.available_rect_before_wrap();
+            let mut inner = ui.new_child(
+                UiBuilder::new()
+                    .id_salt((id, "content"))
+                    .max_rect(rect)
+                    .layout(*ui.layout()),
+            );
+            inner.shrink_clip_rect(rect);
+            let r = add(&mut inner);
+            ui.advance_cursor_after_rect(rect);
+            r
         })
         .inner
 }
