@@ -668,3 +668,21 @@ fn a_deleted_member_leaves_the_events_they_joined_and_a_deleted_expense_unlinks(
     assert_eq!(e.expense, None, "the link is cleared");
     assert_eq!(e.cost, M::from_major(800), "the cost stays");
 }
+
+#[test]
+fn the_team_building_log_draws_at_the_minimum_window_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let w = team_words(lang);
+        let mut h = harness_sized(demo(120), lang, Page::Team, egui::vec2(900.0, 560.0));
+        h.get_by_label(w.tab).click();
+        h.run();
+        // Each demo event is listed with its edit button; the cost column is there.
+        let events = h.state().doc.ws().team.events.len();
+        assert!(events > 0);
+        assert_eq!(h.get_all_by_label(w.edit).count(), events);
+        assert!(h.get_all_by_label(w.cost).next().is_some());
+        h.get_by_label(w.add).click();
+        h.run();
+        h.get_by_label(w.save);
+    }
+}
