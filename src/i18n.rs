@@ -133,6 +133,14 @@ labels!(ForecastCategory {
     Pipeline => "管道", "Pipeline";
     Omitted => "排除", "Omitted";
 });
+labels!(TeamEventKind {
+    Meal => "聚餐", "Team meal";
+    Outing => "户外拓展", "Outing";
+    Training => "培训", "Training";
+    Workshop => "工作坊", "Workshop";
+    Celebration => "庆功", "Celebration";
+    Other => "其他", "Other";
+});
 labels!(OrgStructure {
     Functional => "职能型", "Functional";
     Product => "产品型", "Product";
@@ -410,6 +418,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::Duplicate) => "Already used".into(),
         (Lang::Zh, Problem::NotAnEmail) => "不是有效的邮箱地址".into(),
         (Lang::En, Problem::NotAnEmail) => "Not an e-mail address".into(),
+        (Lang::Zh, Problem::NotAPhone) => {
+            "不是有效的电话号码（只能包含数字、+ - ( ) 和空格）".into()
+        }
+        (Lang::En, Problem::NotAPhone) => {
+            "Not a phone number (digits, + - ( ) and spaces only)".into()
+        }
         (Lang::Zh, Problem::NotAscending) => "应逐行递增".into(),
         (Lang::En, Problem::NotAscending) => "Must go up from one line to the next".into(),
         (Lang::Zh, Problem::ReadOnly(f)) => {
@@ -426,6 +440,7 @@ pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
     use crate::model::RecordKind;
     let (zh, en) = match kind {
         RecordKind::Member => ("成员", "team member"),
+        RecordKind::TeamEvent => ("团队建设记录", "team event"),
         RecordKind::Target => ("销售目标", "target"),
         RecordKind::Kpi => ("绩效指标", "KPI"),
         RecordKind::Review => ("绩效评估", "review"),

@@ -411,3 +411,278 @@ fn the_org_chart_of_each_structure_type_opens_a_person_en() {
         org_chart_check(Lang::En, s);
     }
 }
+
+// ---- Per-rep stretch and challenge, typed by hand ----
+
+fn rep_tiers_check(lang: Lang) {
+    let mut h = split_next_quarter_by_last_share(lang);
+    let first = rep_rows(h.state().doc.ws(), next_quarter())[0].clone();
+    let name = h
+        .state()
+        .doc
+        .ws()
+        .member_name(first.member.unwrap())
+        .to_owned();
+    let (stretch, challenge, below) = match lang {
+        Lang::Zh => ("冲刺", "挑战", "不能低于下一档"),
+        Lang::En => (
+            "Stretch",
+            "Challenge",
+            "Must not be below the tier beneath it",
+        ),
+    };
+    let stretch_field = format!("{name} · {stretch}");
+    let challenge_field = format!("{name} · {challenge}");
+    set_text(&mut h, &stretch_field, "2000000");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    set_text(&mut h, &challenge_field, "3000000");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let row = rep_rows(h.state().doc.ws(), next_quarter())[0].clone();
+    assert_eq!(row.amount, first.amount, "the target stays as split");
+    assert_eq!(row.stretch, Some(Money::from_major(2_000_000)));
+    assert_eq!(row.challenge, Some(Money::from_major(3_000_000)));
+    // A challenge under the stretch is refused at its field, and nothing changes.
+    let rev = h.state().doc.revision();
+    set_text(&mut h, &challenge_field, "1500000");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label(below);
+    assert_eq!(h.state().doc.revision(), rev);
+    assert_eq!(rep_rows(h.state().doc.ws(), next_quarter())[0], row);
+    // One undo takes back the challenge alone.
+    h.state_mut().undo();
+    h.run();
+    let undone = rep_rows(h.state().doc.ws(), next_quarter())[0].clone();
+    assert_eq!(
+        (undone.stretch, undone.challenge),
+        (Some(Money::from_major(2_000_000)), first.challenge)
+    );
+}
+
+#[test]
+fn each_reps_stretch_and_challenge_are_set_by_hand_and_checked_in_order_zh() {
+    rep_tiers_check(Lang::Zh);
+}
+
+#[test]
+fn each_reps_stretch_and_challenge_are_set_by_hand_and_checked_in_order_en() {
+    rep_tiers_check(Lang::En);
+}
+
+// ---- 团队建设: the team-building log ----
+
+struct Tw {
+    tab: &'static str,
+    add: &'static str,
+    cost: &'static str,
+    expense: &'static str,
+    notes: &'static str,
+    save: &'static str,
+    edit: &'static str,
+    delete: &'static str,
+}
+
+fn team_words(lang: Lang) -> Tw {
+    match lang {
+        Lang::Zh => Tw {
+            tab: "团队建设",
+            add: "＋ 新增团队建设",
+            cost: "费用",
+            expense: "关联费用",
+            notes: "备注",
+            save: "保存",
+            edit: "编辑",
+            delete: "删除",
+        },
+        Lang::En => Tw {
+            tab: "Team building",
+            add: "＋ Add team event",
+            cost: "Cost",
+            expense: "Budget expense",
+            notes: "Notes",
+            save: "Save",
+            edit: "Edit",
+            delete: "Delete",
+        },
+    }
+}
+
+fn team_log_check(lang: Lang) {
+    use salesdesk::model::{TeamEvent, TeamEventKind};
+    let w = team_words(lang);
+    let mut h = harness_on(demo(120), lang, Page::Team);
+    let ws0 = h.state().doc.ws().clone();
+    let events = ws0.team.events.len();
+    let people: Vec<_> = ws0.team.members.iter().take(2).cloned().collect();
+    let expense = ws0
+        .budget
+        .expenses
+        .iter()
+        .filter(|x| x.date <= today())
+        .max_by_key(|x| (x.date, x.id))
+        .unwrap()
+        .clone();
+    h.get_by_label(w.tab).click();
+    h.run();
+    h.get_by_label(w.add).click();
+    h.run();
+    set_text(&mut h, w.cost, "1.2万");
+    for p in &people {
+        h.get_by_label(&p.name).click();
+        h.run();
+    }
+    set_text(&mut h, w.notes, "季度复盘后聚餐");
+    h.get_by_label(w.save).click();
+    h.run();
+    let ws = h.state().doc.ws().clone();
+    assert_eq!(ws.team.events.len(), events + 1);
+    let made: TeamEvent = ws.team.events.rows.last().unwrap().clone();
+    assert_eq!(made.date, today());
+    assert_eq!(made.kind, TeamEventKind::Meal);
+    assert_eq!(made.cost, Money::from_major(12_000));
+    assert_eq!(
+        made.members,
+        people.iter().map(|p| p.id).collect::<Vec<_>>()
+    );
+    assert_eq!(made.notes, "季度复盘后聚餐");
+    // The newest is listed first, with its cost in full.
+    h.get_by_label("¥12,000.00");
+
+    // Edit: link the budget expense; one undo step.
+    h.get_all_by_label(w.edit).next().unwrap().click();
+    h.run();
+    h.get_by_label(w.expense).click();
+    h.run();
+    // Offered as "date · payee · amount", newest first.
+    let money = salesdesk::ui::format::money(expense.amount);
+    let offered = if expense.payee.is_empty() {
+        format!("{} · {money}", expense.date)
+    } else {
+        format!("{} · {} · {money}", expense.date, expense.payee)
+    };
+    h.get_by_label(&offered).click();
+    h.run();
+    h.get_by_label(w.save).click();
+    h.run();
+    let edited = h
+        .state()
+        .doc
+        .ws()
+        .team
+        .events
+        .get(made.id)
+        .cloned()
+        .unwrap();
+    assert_eq!(edited.expense, Some(expense.id));
+    assert_eq!(edited.cost, made.cost, "a typed cost is kept");
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().doc.ws().team.events.get(made.id), Some(&made));
+    h.state_mut().redo();
+    h.run();
+
+    // Delete asks first, then is one undo step.
+    h.get_all_by_label(w.delete).next().unwrap().click();
+    h.run();
+    h.get_all_by_label(w.delete).last().unwrap().click();
+    h.run();
+    assert!(!h.state().doc.ws().team.events.contains(made.id));
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().doc.ws().team.events.get(made.id), Some(&edited));
+    // Ctrl+N on this view adds a team event, not a member.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label(match lang {
+        Lang::Zh => "新增团队建设",
+        Lang::En => "Add team event",
+    });
+}
+
+#[test]
+fn the_team_building_log_adds_edits_and_deletes_one_undo_step_each_zh() {
+    team_log_check(Lang::Zh);
+}
+
+#[test]
+fn the_team_building_log_adds_edits_and_deletes_one_undo_step_each_en() {
+    team_log_check(Lang::En);
+}
+
+#[test]
+fn a_deleted_member_leaves_the_events_they_joined_and_a_deleted_expense_unlinks() {
+    use salesdesk::model::{Change, Document, Money as M, Record, RecordKey, TeamEvent};
+    use salesdesk::model::{TeamEventId, TeamEventKind};
+    let ws = demo(120);
+    // A member who owns nothing (deleting them needs no reassignment).
+    let free = ws
+        .team
+        .members
+        .iter()
+        .find(|m| holdings(&ws, m.id) == Holdings::default())
+        .map(|m| m.id);
+    let mut doc = Document::new(ws.clone());
+    let members: Vec<MemberId> = ws.team.members.iter().take(3).map(|m| m.id).collect();
+    let free = free.unwrap_or_else(|| {
+        let mut m = ws.team.members.rows[0].clone();
+        m.id = MemberId(0);
+        m.name = "无客户成员".into();
+        let a = doc.apply(Change::put(Record::Member(m)), "add").unwrap();
+        match a.keys[0] {
+            RecordKey::Member(id) => id,
+            _ => unreachable!(),
+        }
+    });
+    let expense = ws.budget.expenses.rows[0].clone();
+    let mut joined = members.clone();
+    joined.push(free);
+    let a = doc
+        .apply(
+            Change::put(Record::TeamEvent(TeamEvent {
+                id: TeamEventId(0),
+                date: today(),
+                kind: TeamEventKind::Outing,
+                cost: M::from_major(800),
+                expense: Some(expense.id),
+                members: joined.clone(),
+                notes: String::new(),
+            })),
+            "add event",
+        )
+        .unwrap();
+    let RecordKey::TeamEvent(id) = a.keys[0] else {
+        panic!()
+    };
+    let del = doc.delete_with_dependents(RecordKey::Member(free));
+    doc.apply(del, "delete member").unwrap();
+    let e = doc.ws().team.events.get(id).unwrap().clone();
+    assert_eq!(
+        e.members, members,
+        "the member left the list, the event stays"
+    );
+    let del = doc.delete_with_dependents(RecordKey::Expense(expense.id));
+    doc.apply(del, "delete expense").unwrap();
+    let e = doc.ws().team.events.get(id).unwrap().clone();
+    assert_eq!(e.expense, None, "the link is cleared");
+    assert_eq!(e.cost, M::from_major(800), "the cost stays");
+}
+
+#[test]
+fn the_team_building_log_draws_at_the_minimum_window_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let w = team_words(lang);
+        let mut h = harness_sized(demo(120), lang, Page::Team, egui::vec2(900.0, 560.0));
+        h.get_by_label(w.tab).click();
+        h.run();
+        // Each demo event is listed with its edit button; the cost column is there.
+        let events = h.state().doc.ws().team.events.len();
+        assert!(events > 0);
+        assert_eq!(h.get_all_by_label(w.edit).count(), events);
+        assert!(h.get_all_by_label(w.cost).next().is_some());
+        h.get_by_label(w.add).click();
+        h.run();
+        h.get_by_label(w.save);
+    }
+}

@@ -112,6 +112,7 @@ pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
         me: Arc::new(me),
     };
     add_last_weeks_review(&mut ws, today);
+    add_team_events(&mut ws, today);
     ws
 }
 

@@ -50,6 +50,8 @@ pub(super) fn gen_team(rng: &mut Rng, counts: &Counts, today: NaiveDate) -> Team
     TeamFile {
         setup,
         members: table(rows),
+        // Filled once the budget exists (a training day is paid by one of its expenses).
+        events: Table::default(),
     }
 }
 
@@ -111,4 +113,70 @@ pub(super) fn sellers(members: &Table<Member>) -> Vec<MemberId> {
         .filter(|m| sells(m.role))
         .map(|m| m.id)
         .collect()
+}
+
+/// 团队建设: a few events of the last months. The training day is paid by the latest
+/// training expense in the budget (linked, its amount as the cost); the others stand
+/// alone with their own cost.
+pub(super) fn add_team_events(ws: &mut Workspace, today: NaiveDate) {
+    let people: Vec<MemberId> = ws.team.members.iter().map(|m| m.id).collect();
+    if people.is_empty() {
+        return;
+    }
+    let training = ws
+        .budget
+        .categories
+        .iter()
+        .find(|c| c.name == "培训")
+        .map(|c| c.id);
+    let paid = ws
+        .budget
+        .expenses
+        .iter()
+        .filter(|x| Some(x.category) == training && x.date <= today)
+        .max_by_key(|x| (x.date, x.id));
+    let days_ago = |d: u64| today - chrono::Days::new(d);
+    let some = |n: usize| people.iter().copied().take(n).collect::<Vec<_>>();
+    let mut rows = vec![
+        TeamEvent {
+            id: TeamEventId(1),
+            date: days_ago(75),
+            kind: TeamEventKind::Outing,
+            cost: Money(860_000),
+            expense: None,
+            members: people.clone(),
+            notes: "莫干山一日拓展：破冰、团队协作挑战，晚上复盘上季度的赢单与丢单。".into(),
+        },
+        TeamEvent {
+            id: TeamEventId(2),
+            date: days_ago(40),
+            kind: TeamEventKind::Celebration,
+            cost: Money(320_000),
+            expense: None,
+            members: some(6),
+            notes: "季度目标达成庆功宴。".into(),
+        },
+        TeamEvent {
+            id: TeamEventId(3),
+            date: days_ago(12),
+            kind: TeamEventKind::Meal,
+            cost: Money(145_000),
+            expense: None,
+            members: some(4),
+            notes: "新成员欢迎聚餐。".into(),
+        },
+    ];
+    if let Some(x) = paid {
+        rows.push(TeamEvent {
+            id: TeamEventId(4),
+            date: x.date,
+            kind: TeamEventKind::Training,
+            cost: x.amount,
+            expense: Some(x.id),
+            members: some(5),
+            notes: "积极倾听与有效沟通：半天工作坊。".into(),
+        });
+    }
+    rows.sort_by_key(|e| e.id);
+    Arc::make_mut(&mut ws.team).events = table(rows);
 }

@@ -12,6 +12,7 @@ fn demo() -> Workspace {
 fn all_records(ws: &Workspace) -> Vec<Record> {
     let mut v = Vec::new();
     v.extend(ws.team.members.iter().cloned().map(Record::Member));
+    v.extend(ws.team.events.iter().cloned().map(Record::TeamEvent));
     let p = &ws.performance;
     v.extend(p.targets.iter().cloned().map(Record::Target));
     v.extend(p.kpis.iter().cloned().map(Record::Kpi));

@@ -14,6 +14,7 @@ pub fn sheet_title(kind: RecordKind, lang: Lang) -> &'static str {
     use RecordKind::*;
     let (zh, en) = match kind {
         Member => ("团队成员", "Team members"),
+        TeamEvent => ("团队建设", "Team building"),
         Target => ("销售目标", "Targets"),
         Kpi => ("绩效指标", "KPIs"),
         Review => ("绩效评估", "Reviews"),
@@ -187,9 +188,11 @@ fn word(part: &str) -> Option<(&'static str, &'static str)> {
         "completed" => ("已完成", "completed"),
         "contact" => ("联系人", "contact"),
         "content" => ("内容", "content"),
+        "cost" => ("费用", "cost"),
         "created" => ("创建日期", "created"),
         "criteria" => ("标准", "criteria"),
         "customer" => ("客户", "customer"),
+        "expense" => ("关联费用", "expense"),
         "date" => ("日期", "date"),
         "deals_lost" => ("流失商机", "deals lost"),
         "deals_moved" => ("推进商机", "deals moved"),

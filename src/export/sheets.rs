@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 /// Every money field, by record kind and column key (checked against the model by a
 /// test that fills each one).
 const MONEY_FIELDS: &[(RecordKind, &str)] = &[
+    (RecordKind::TeamEvent, "cost"),
     (RecordKind::Target, "amount"),
     (RecordKind::Target, "stretch"),
     (RecordKind::CommissionPlan, "cap"),

@@ -12,6 +12,7 @@ use super::performance::*;
 use super::promotions::*;
 use super::settings::Settings;
 use super::team::*;
+use super::team_events::*;
 use super::validate::Errors;
 use super::workspace::{FileKind, Workspace};
 use std::collections::{BTreeMap, BTreeSet};
@@ -175,6 +176,7 @@ macro_rules! records {
 
 records! {
     Member(Member, MemberId) => team.members, Team;
+    TeamEvent(TeamEvent, TeamEventId) => team.events, Team;
     Target(Target, TargetId) => performance.targets, Performance;
     Kpi(Kpi, KpiId) => performance.kpis, Performance;
     Review(Review, ReviewId) => performance.reviews, Performance;

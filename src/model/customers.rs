@@ -78,7 +78,7 @@ impl Customer {
     }
 }
 
-fn looks_like_email(s: &str) -> bool {
+pub(super) fn looks_like_email(s: &str) -> bool {
     let s = s.trim();
     match s.split_once('@') {
         Some((user, host)) => {

@@ -107,11 +107,16 @@ impl Delta {
                 if Arc::ptr_eq(&old.team, &new.team) {
                     return;
                 }
-                let TeamFile { setup, members } = &*new.team;
+                let TeamFile {
+                    setup,
+                    members,
+                    events,
+                } = &*new.team;
                 if *setup != old.team.setup {
                     self.0.push(Op::TeamSetup(Box::new(setup.clone())));
                 }
                 self.table(&old.team.members, members);
+                self.table(&old.team.events, events);
             }
             FileKind::Performance => {
                 if Arc::ptr_eq(&old.performance, &new.performance) {

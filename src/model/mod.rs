@@ -17,6 +17,7 @@ pub mod refs;
 pub mod settings;
 pub mod sources;
 pub mod team;
+pub mod team_events;
 pub mod validate;
 pub mod workspace;
 
@@ -35,5 +36,6 @@ pub use refs::*;
 pub use settings::*;
 pub use sources::*;
 pub use team::*;
+pub use team_events::*;
 pub use validate::*;
 pub use workspace::*;

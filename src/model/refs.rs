@@ -14,6 +14,7 @@ use super::marketing::*;
 use super::me::*;
 use super::performance::*;
 use super::promotions::*;
+use super::team_events::*;
 use super::validate::{Errors, Problem};
 use super::workspace::{FileKind, Workspace};
 use std::collections::{BTreeMap, BTreeSet};
@@ -255,6 +256,10 @@ pub static REFERENCES: &[Reference] = &[
     reference!(CommissionPlan.members: many -> Member, Clear),
     reference!(CoachingNote.member: opt -> Member, Cascade),
     reference!(ForecastAdjustment.member: one -> Member, Cascade),
+    // 团队建设 team building: a member who leaves leaves the list of who took part; a
+    // deleted expense leaves the event's cost, unlinked.
+    reference!(TeamEvent.members: many -> Member, Clear),
+    reference!(TeamEvent.expense: opt -> Expense, Clear),
     // 营销 marketing
     reference!(Research.segment: opt -> Segment, Clear),
     reference!(Content.channel: opt -> Channel, Clear),

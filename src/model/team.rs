@@ -86,6 +86,12 @@ impl Member {
         e.range("capacity", self.capacity as i64, 0, 10_000);
         e.max_len("email", &self.email, super::validate::MAX_LINE);
         e.max_len("phone", &self.phone, super::validate::MAX_LINE);
+        if !self.email.trim().is_empty() && !super::customers::looks_like_email(&self.email) {
+            e.add("email", super::validate::Problem::NotAnEmail);
+        }
+        if !self.phone.trim().is_empty() && !super::validate::looks_like_phone(&self.phone) {
+            e.add("phone", super::validate::Problem::NotAPhone);
+        }
         e
     }
 }
@@ -118,4 +124,7 @@ impl TeamSetup {
 pub struct TeamFile {
     pub setup: TeamSetup,
     pub members: Table<Member>,
+    /// 团队建设: the team-building log (absent from files written before it existed).
+    #[serde(default)]
+    pub events: super::team_events::TeamEvents,
 }

@@ -28,6 +28,8 @@ pub enum Problem {
     Conflicts(&'static str),
     Duplicate,
     NotAnEmail,
+    /// Not a phone number: digits with the usual + - ( ) and spaces, 5 to 20 digits.
+    NotAPhone,
     NotAscending,
     /// The change would touch this file, which is read-only while the workspace is
     /// degraded (a file it depends on was set aside).
@@ -50,6 +52,7 @@ impl Problem {
             Problem::Conflicts(f) => format!("cannot be set together with {f}"),
             Problem::Duplicate => "is already used".into(),
             Problem::NotAnEmail => "is not an e-mail address".into(),
+            Problem::NotAPhone => "is not a phone number (digits, + - ( ) and spaces)".into(),
             Problem::NotAscending => "must go up from one line to the next".into(),
             Problem::ReadOnly(f) => format!(
                 "cannot be changed: {f} is read-only until the file that was set aside is \
@@ -197,6 +200,19 @@ pub fn parse_money(text: &str) -> Result<Money, Problem> {
     Ok(Money(minor))
 }
 
+/// Whether `s` reads as a phone number: 5 to 20 digits, with only `+`, `-`, `(`, `)`, `.`,
+/// `/`, spaces and an extension mark (`转`, `ext`, `x`) between them.
+pub fn looks_like_phone(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.replace("ext", "x").replace('转', "x");
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    (5..=20).contains(&digits)
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '.' | '/' | ' ' | 'x' | 'X')
+        })
+        && !t.starts_with(['x', 'X'])
+}
+
 /// Parses `YYYY-MM-DD` (also accepts `/` as separator, as Excel often writes).
 pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     let t = text.trim();
@@ -257,6 +273,27 @@ mod tests {
         assert_eq!(parse_money("万"), Err(Problem::NotANumber));
         assert_eq!(parse_money("1.2345678万"), Err(Problem::NotANumber));
         assert_eq!(parse_money("5元万"), Err(Problem::NotANumber));
+    }
+
+    #[test]
+    fn phone_numbers_take_digits_and_the_usual_marks_only() {
+        for ok in [
+            "13812345678",
+            "+86 138-1234-5678",
+            "(021) 6234 5678",
+            "021-62345678转806",
+        ] {
+            assert!(looks_like_phone(ok), "{ok}");
+        }
+        for bad in [
+            "abc",
+            "1234",
+            "138 1234 5678 call after 5",
+            "x12345",
+            "电话13812345678",
+        ] {
+            assert!(!looks_like_phone(bad), "{bad}");
+        }
     }
 
     #[test]

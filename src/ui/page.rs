@@ -142,7 +142,7 @@ impl RecordKind {
     pub fn home_page(self) -> Page {
         use RecordKind as K;
         match self {
-            K::Member => Page::Team,
+            K::Member | K::TeamEvent => Page::Team,
             K::Target
             | K::Kpi
             | K::Review

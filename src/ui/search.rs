@@ -176,7 +176,9 @@ impl Search {
             }
         }
         if r.lost_focus() && escape {
+            // Escape cancels the search: the next Ctrl+K starts from an empty box.
             self.open = false;
+            self.query.clear();
             // Taken, so the form under the box keeps its draft.
             ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         }

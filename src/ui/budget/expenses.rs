@@ -324,6 +324,23 @@ impl ExpenseList {
         }
     }
 
+    /// Drops the category and search filters and puts the dates back to the period the
+    /// page shows: the list never says 2026 above every year's expenses.
+    pub fn clear_filters(&mut self) {
+        self.category = None;
+        self.query.clear();
+        match self.followed {
+            Some(p) => {
+                self.from = p.start.to_string();
+                self.to = p.end.to_string();
+            }
+            None => {
+                self.from.clear();
+                self.to.clear();
+            }
+        }
+    }
+
     /// The expenses listed, in order (as of the last frame drawn).
     pub fn rows(&self) -> &[ExpenseId] {
         &self.rows
@@ -403,10 +420,7 @@ impl ExpenseList {
                 crate::ui::widgets::date::picker_button(ui, b(label), value, lang);
             }
             if ui.button(b(Text::ClearFilters)).clicked() {
-                self.category = None;
-                self.query.clear();
-                self.from.clear();
-                self.to.clear();
+                self.clear_filters();
             }
         });
         // Date errors under the filter row, as in a form.

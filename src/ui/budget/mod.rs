@@ -306,11 +306,9 @@ impl BudgetPage {
         let period = self.view.period(year);
         self.list.follow_period(period);
         if self.side != Side::Nothing {
-            egui::Panel::right("budget_side")
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(320.0)
-                .show(ui, |ui| self.side_panel(ui, cx));
+            super::widgets::side::right(ui, "budget_side", 400.0, 320.0, |ui| {
+                self.side_panel(ui, cx)
+            });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.header(ui, cx);

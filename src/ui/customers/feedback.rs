@@ -31,6 +31,16 @@ impl FeedbackDraft {
         }
     }
 
+    /// The draft of an existing item, for its Edit form.
+    pub fn of(f: &Feedback) -> Self {
+        FeedbackDraft {
+            id: f.id,
+            kind: f.kind,
+            date: f.date.to_string(),
+            text: f.text.clone(),
+        }
+    }
+
     /// A new item is open; an edited one keeps its status and resolution.
     pub fn build(
         &self,
@@ -85,6 +95,8 @@ pub struct FeedbackState {
     pub form: Option<(FeedbackDraft, Errors)>,
     /// The item being resolved, with its resolution as typed.
     pub resolving: Option<(FeedbackId, String, Errors)>,
+    /// The item waiting for the user's yes to its deletion.
+    pub delete: Option<FeedbackId>,
 }
 
 /// The button that takes an item to `to`.
@@ -112,8 +124,14 @@ pub fn show(
     }
     let mut close_form = false;
     if let Some((draft, errors)) = &mut st.form {
+        let title = if draft.id.0 == 0 {
+            RText::AddFeedback
+        } else {
+            RText::EditFeedback
+        }
+        .get(lang);
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.strong(RText::AddFeedback.get(lang));
+            ui.strong(title);
             form::grid(ui, "feedback_form", |ui| {
                 form::choice(
                     ui,
@@ -137,11 +155,7 @@ pub fn show(
                 if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
                     let existing = cx.doc.ws().customers.feedback.get(draft.id).cloned();
                     let result = draft.build(customer, existing.as_ref()).and_then(|f| {
-                        let label = format!(
-                            "{} {}",
-                            RText::AddFeedback.get(lang),
-                            cx.doc.ws().customer_name(customer)
-                        );
+                        let label = format!("{title} {}", cx.doc.ws().customer_name(customer));
                         cx.apply(Change::put(Record::Feedback(f)), label)
                     });
                     match result {
@@ -166,7 +180,9 @@ pub fn show(
         ui.weak(T::NothingYet.get(lang));
         return;
     }
+    delete_dialog(ui.ctx(), cx, st);
     let mut go: Option<(FeedbackId, FeedbackStatus)> = None;
+    let mut edit = None;
     let mut resolve_now = None;
     let mut cancel_resolve = false;
     egui::ScrollArea::vertical()
@@ -239,6 +255,14 @@ pub fn show(
                                         go = Some((f.id, *to));
                                     }
                                 }
+                                ui.separator();
+                                let (e, d) = crate::ui::me::row_buttons(ui, lang);
+                                if e {
+                                    edit = Some(FeedbackDraft::of(f));
+                                }
+                                if d {
+                                    st.delete = Some(f.id);
+                                }
                             });
                         }
                     }
@@ -247,6 +271,9 @@ pub fn show(
         });
     if cancel_resolve {
         st.resolving = None;
+    }
+    if let Some(d) = edit {
+        st.form = Some((d, Errors::new()));
     }
     if let Some((id, to)) = go {
         if to == FeedbackStatus::Resolved {
@@ -270,6 +297,36 @@ pub fn show(
                 if let Some((_, _, errors)) = &mut st.resolving {
                     *errors = e;
                 }
+            }
+        }
+    }
+}
+
+/// Asks before deleting the item in `st.delete`; a yes deletes it as one undo step.
+fn delete_dialog(ctx: &egui::Context, cx: &mut Cx, st: &mut FeedbackState) {
+    use crate::ui::widgets::confirm::{Answer, confirm_delete};
+    let Some(id) = st.delete else { return };
+    let lang = cx.lang;
+    let Some(f) = cx.doc.ws().customers.feedback.get(id) else {
+        st.delete = None;
+        return;
+    };
+    let what = format!("{} · {}", f.kind.label(lang), f.date);
+    let message = format!(
+        "{}\n{what}\n{}",
+        RText::DeleteFeedbackQ.get(lang),
+        T::DeleteCannotBeUndoneHint.get(lang)
+    );
+    match confirm_delete(ctx, "confirm_delete_feedback", &message, lang) {
+        Answer::Pending => {}
+        Answer::No => st.delete = None,
+        Answer::Yes => {
+            let change = cx.doc.delete_with_dependents(RecordKey::Feedback(id));
+            let label = format!("{} {what}", T::Delete.get(lang));
+            let _ = cx.apply_and_report(change, label, RText::FeedbackDeleted.get(lang));
+            st.delete = None;
+            if st.form.as_ref().is_some_and(|(d, _)| d.id == id) {
+                st.form = None;
             }
         }
     }

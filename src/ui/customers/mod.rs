@@ -3,6 +3,7 @@
 
 pub mod contacts;
 pub mod detail;
+pub mod duplicate;
 pub mod feedback;
 pub mod form;
 pub mod interactions;
@@ -65,6 +66,8 @@ pub struct CustomersPage {
     pub side: Side,
     pub detail: detail::DetailState,
     confirm_delete: Option<CustomerId>,
+    /// A new customer's name is taken by this one: asking "open it or create anyway?".
+    duplicate: Option<CustomerId>,
     /// Row order cached by (revision, query, sort): no sorting per frame.
     rows: Vec<CustomerId>,
     rows_key: Option<(u64, String, Sort<Col>)>,
@@ -81,13 +84,69 @@ impl CustomersPage {
 
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
-        egui::Panel::right("customer_side")
-            .resizable(true)
-            .default_size(460.0)
-            .min_size(320.0)
-            .show(ui, |ui| self.side_panel(ui, cx));
+        super::widgets::side::right(ui, "customer_side", 460.0, 320.0, |ui| {
+            self.side_panel(ui, cx)
+        });
         egui::CentralPanel::default().show(ui, |ui| self.list(ui, cx));
         self.delete_dialog(ui.ctx(), cx);
+        self.duplicate_dialog(ui.ctx(), cx);
+    }
+
+    fn duplicate_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        let Some(existing) = self.duplicate else {
+            return;
+        };
+        let name = cx.doc.ws().customer_name(existing).to_owned();
+        match duplicate::prompt(ctx, &name, duplicate::Text::Open, cx.lang) {
+            duplicate::Answer::Pending => {}
+            duplicate::Answer::Open => {
+                self.duplicate = None;
+                self.focus(existing);
+            }
+            duplicate::Answer::CreateAnyway => {
+                self.duplicate = None;
+                self.save_form(cx, true);
+            }
+            duplicate::Answer::Back => self.duplicate = None,
+        }
+    }
+
+    /// Saves the open form: one undo step. A new customer whose name is already taken
+    /// asks first, unless `allow_duplicate` (the user said "create anyway").
+    fn save_form(&mut self, cx: &mut Cx, allow_duplicate: bool) {
+        let Side::Form(draft, errors) = &mut self.side else {
+            return;
+        };
+        let is_new = draft.id.0 == 0;
+        let built = draft.build().and_then(|c| {
+            if is_new
+                && !allow_duplicate
+                && let Some(existing) = duplicate::same_name(cx.doc.ws(), &c.name, c.id)
+            {
+                self.duplicate = Some(existing);
+                return Err(Errors::new());
+            }
+            let label = format!(
+                "{} {}",
+                if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
+                c.name
+            );
+            cx.apply(Change::put(Record::Customer(c)), label)
+        });
+        match built {
+            Ok(applied) => {
+                cx.toasts.info(if is_new {
+                    Text::CustomerAdded.get(cx.lang)
+                } else {
+                    Text::CustomerSaved.get(cx.lang)
+                });
+                self.side = match applied.keys.first() {
+                    Some(RecordKey::Customer(id)) => Side::Detail(*id),
+                    _ => Side::Nothing,
+                };
+            }
+            Err(e) => *errors = e,
+        }
     }
 
     fn refresh(&mut self, cx: &Cx) {
@@ -264,31 +323,7 @@ impl CustomersPage {
                             Side::Detail(draft.id)
                         };
                     }
-                    FormAction::Save => {
-                        let is_new = draft.id.0 == 0;
-                        let result = draft.build().and_then(|c| {
-                            let label = format!(
-                                "{} {}",
-                                if is_new { cx.t(T::New) } else { cx.t(T::Edit) },
-                                c.name
-                            );
-                            cx.apply(Change::put(Record::Customer(c)), label)
-                        });
-                        match result {
-                            Ok(applied) => {
-                                cx.toasts.info(if is_new {
-                                    Text::CustomerAdded.get(cx.lang)
-                                } else {
-                                    Text::CustomerSaved.get(cx.lang)
-                                });
-                                self.side = match applied.keys.first() {
-                                    Some(RecordKey::Customer(id)) => Side::Detail(*id),
-                                    _ => Side::Nothing,
-                                };
-                            }
-                            Err(e) => *errors = e,
-                        }
-                    }
+                    FormAction::Save => self.save_form(cx, false),
                 }
             }
         }

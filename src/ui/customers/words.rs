@@ -51,6 +51,9 @@ crate::texts! {
         ConfirmResolve => "确认解决", "Confirm resolved";
         Reopen => "重新打开", "Reopen";
         FeedbackSaved => "已保存反馈", "Feedback saved";
+        EditFeedback => "编辑反馈", "Edit feedback";
+        FeedbackDeleted => "已删除反馈", "Feedback deleted";
+        DeleteFeedbackQ => "删除这条反馈？", "Delete this feedback?";
         StatusChanged => "反馈状态已更新", "Feedback status changed";
         // Loyalty
         Points => "积分", "Points";

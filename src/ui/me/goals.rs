@@ -291,7 +291,7 @@ impl GoalsState {
                                 .hint_text("YYYY-MM-DD"),
                         );
                         if ui
-                            .small_button("✕")
+                            .small_button("×")
                             .on_hover_text(T::Delete.get(lang))
                             .clicked()
                         {

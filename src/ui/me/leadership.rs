@@ -196,7 +196,7 @@ impl LeadershipState {
                             .hint_text(Text::OwnCompetency.get(lang)),
                     );
                     if ui
-                        .small_button("✕")
+                        .small_button("×")
                         .on_hover_text(T::Delete.get(lang))
                         .clicked()
                     {

@@ -118,6 +118,30 @@ impl crate::ui::PageView for MePage {
         }
         true
     }
+    /// Ctrl+N adds on the tab in front: a task, a check-in, a person, a goal, a learning
+    /// item or an assessment. The weekly review is one form already open.
+    fn new_record(&mut self, cx: &mut Cx) {
+        match self.section {
+            Section::Time => {
+                self.time.task_form = Some(Editor::new(time::TaskDraft::new(Quadrant::Plan)))
+            }
+            Section::Stress => {
+                self.stress.form = Some(Editor::new(stress::CheckInDraft::new(cx.today)))
+            }
+            Section::Network => {
+                self.network.person_form = Some(Editor::new(network::PersonDraft::new()))
+            }
+            Section::Goals => self.goals.form = Some(Editor::new(goals::GoalDraft::new())),
+            Section::Learning => {
+                self.learning.form = Some(Editor::new(learning::LearningDraft::new()))
+            }
+            Section::Leadership => {
+                let d = leadership::AssessmentDraft::new(cx.doc.ws(), cx.today);
+                self.leadership.form = Some(Editor::new(d));
+            }
+            Section::Review => {}
+        }
+    }
 }
 
 impl MePage {

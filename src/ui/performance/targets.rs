@@ -42,7 +42,7 @@ crate::texts! {
         TargetMet => "已达成", "Target met";
         NoTarget => "未设目标", "No target";
         SetTeamFirst => "请先设定团队目标", "Set the team's target first";
-        ByHandHint => "手动：在每位代表的目标栏中输入金额，回车保存。", "By hand: type each rep's target in their row and press Enter.";
+        ByHandHint => "手动：在每位代表一行中输入目标、冲刺和挑战金额，回车保存。", "By hand: type each rep's target, stretch and challenge in their row and press Enter.";
         NotSetHere => "本期未单独设定，以下为由其他期间目标推算的数额：", "Not set for this period itself; from the targets of other periods:";
         Reps => "各代表目标", "Targets per rep";
         Parts => "时间分解", "Over time";
@@ -75,7 +75,7 @@ struct Figures {
     listed: Vec<MemberId>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq)]
 struct TierDraft {
     target: String,
     stretch: String,
@@ -89,9 +89,9 @@ pub struct TargetsView {
     team_errors: Errors,
     rep_method: SplitMethod,
     part_method: SplitMethod,
-    /// A by-hand amount per rep, as typed.
-    rep_drafts: BTreeMap<MemberId, String>,
-    rep_errors: BTreeMap<MemberId, Problem>,
+    /// A by-hand row of three tiers per rep, as typed.
+    rep_drafts: BTreeMap<MemberId, TierDraft>,
+    rep_errors: BTreeMap<MemberId, Errors>,
     explain: Option<Explain>,
 }
 
@@ -113,6 +113,35 @@ impl Default for TargetsView {
 
 fn opt_input(m: Option<Money>) -> String {
     m.map(money_input).unwrap_or_default()
+}
+
+impl TierDraft {
+    fn of(t: Option<&Target>) -> Self {
+        TierDraft {
+            target: t.map(|t| money_input(t.amount)).unwrap_or_default(),
+            stretch: opt_input(t.and_then(|t| t.stretch)),
+            challenge: opt_input(t.and_then(|t| t.challenge)),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        [&self.target, &self.stretch, &self.challenge]
+            .iter()
+            .all(|s| s.trim().is_empty())
+    }
+
+    /// The three tiers as typed (target required, the others optional), or the problems
+    /// at their fields. Whether the tiers sit in order is `Target::validate`'s to say.
+    fn parse(&self) -> Result<(Money, Option<Money>, Option<Money>), Errors> {
+        let mut errors = Errors::new();
+        let amount = parse_into(&mut errors, "amount", parse_money(&self.target));
+        let stretch = parse_into(&mut errors, "stretch", parse_optional(&self.stretch));
+        let challenge = parse_into(&mut errors, "challenge", parse_optional(&self.challenge));
+        match (amount, stretch, challenge) {
+            (Some(a), Some(s), Some(c)) => Ok((a, s, c)),
+            _ => Err(errors),
+        }
+    }
 }
 
 fn figures(ws: &Workspace, period: Period, today: NaiveDate, rev: u64) -> Figures {
@@ -161,17 +190,12 @@ impl TargetsView {
             return;
         }
         let f = figures(cx.doc.ws(), period, cx.today, key.0);
-        let team = f.team_row.as_ref();
-        self.team = TierDraft {
-            target: team.map(|t| money_input(t.amount)).unwrap_or_default(),
-            stretch: opt_input(team.and_then(|t| t.stretch)),
-            challenge: opt_input(team.and_then(|t| t.challenge)),
-        };
+        self.team = TierDraft::of(f.team_row.as_ref());
         self.team_errors = Errors::new();
         self.rep_drafts = f
             .listed
             .iter()
-            .map(|m| (*m, opt_input(f.rep_rows.get(m).map(|t| t.amount))))
+            .map(|m| (*m, TierDraft::of(f.rep_rows.get(m))))
             .collect();
         self.rep_errors.clear();
         self.figures = Some(f);
@@ -275,17 +299,12 @@ impl TargetsView {
     fn save_team(&mut self, cx: &mut Cx) {
         let lang = cx.lang;
         let period = self.period(cx);
-        let mut errors = Errors::new();
-        let amount = parse_into(&mut errors, "amount", parse_money(&self.team.target));
-        let stretch = parse_into(&mut errors, "stretch", parse_optional(&self.team.stretch));
-        let challenge = parse_into(
-            &mut errors,
-            "challenge",
-            parse_optional(&self.team.challenge),
-        );
-        let (Some(amount), Some(stretch), Some(challenge)) = (amount, stretch, challenge) else {
-            self.team_errors = errors;
-            return;
+        let (amount, stretch, challenge) = match self.team.parse() {
+            Ok(t) => t,
+            Err(errors) => {
+                self.team_errors = errors;
+                return;
+            }
         };
         let id = self
             .figures
@@ -463,29 +482,41 @@ impl TargetsView {
                 ui.end_row();
                 for m in &f.listed {
                     let Some(r) = figures_of(f, *m) else { continue };
-                    let name = ui.label(cx.doc.ws().member_name(*m));
+                    let member_name = cx.doc.ws().member_name(*m);
+                    let name = ui.label(member_name);
                     let draft = self.rep_drafts.entry(*m).or_default();
-                    ui.vertical(|ui| {
-                        let err = self.rep_errors.get(m);
-                        let mut edit = egui::TextEdit::singleline(draft)
-                            .desired_width(120.0)
-                            .hint_text(r.tiers.map(|t| money_input(t.target)).unwrap_or_default());
-                        if err.is_some() {
-                            edit = edit.text_color(ui.visuals().error_fg_color);
-                        }
-                        let resp = ui
-                            .add_sized(egui::vec2(130.0, 20.0), edit)
-                            .labelled_by(name.id);
+                    let errors = self.rep_errors.get(m);
+                    let t = r.tiers;
+                    // Each tier typed by hand: the target cell is named by the rep, the
+                    // other two by the rep and the tier (for screen readers and tests).
+                    let cells = [
+                        (&mut draft.target, "amount", t.map(|t| t.target), None),
+                        (
+                            &mut draft.stretch,
+                            "stretch",
+                            t.and_then(|t| t.stretch),
+                            Some(Text::StretchCol),
+                        ),
+                        (
+                            &mut draft.challenge,
+                            "challenge",
+                            t.and_then(|t| t.challenge),
+                            Some(Text::ChallengeCol),
+                        ),
+                    ];
+                    for (value, field, hint, tier) in cells {
+                        let err = errors.and_then(|e| e.get(field));
+                        let resp = tier_cell(ui, lang, value, opt_input(hint), err);
+                        let resp = match tier {
+                            None => resp.labelled_by(name.id),
+                            Some(tier) => {
+                                resp.accessible_name(format!("{member_name} · {}", tier.get(lang)))
+                            }
+                        };
                         if resp.lost_focus() {
                             commit = Some(*m);
                         }
-                        if let Some(p) = err {
-                            ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-                        }
-                    });
-                    let t = r.tiers;
-                    ui.label(t.and_then(|t| t.stretch).map(money).unwrap_or_default());
-                    ui.label(t.and_then(|t| t.challenge).map(money).unwrap_or_default());
+                    }
                     ui.label(money(r.revenue));
                     if let Some(a) = attainment_button(ui, lang, r) {
                         pick = Some(a);
@@ -509,9 +540,9 @@ impl TargetsView {
         let lang = cx.lang;
         let period = self.period(cx);
         let Some(f) = &self.figures else { return };
-        let text = self.rep_drafts.get(&member).cloned().unwrap_or_default();
+        let draft = self.rep_drafts.get(&member).cloned().unwrap_or_default();
         let existing = f.rep_rows.get(&member);
-        if text.trim().is_empty() {
+        if draft.is_empty() {
             if let Some(t) = existing {
                 let _ = cx.apply_and_report(
                     Change::Remove(RecordKey::Target(t.id)),
@@ -521,26 +552,25 @@ impl TargetsView {
             }
             return;
         }
-        let amount = match parse_money(&text) {
-            Ok(a) => a,
-            Err(p) => {
-                self.rep_errors.insert(member, p);
+        let (amount, stretch, challenge) = match draft.parse() {
+            Ok(t) => t,
+            Err(e) => {
+                self.rep_errors.insert(member, e);
                 return;
             }
         };
-        if existing.is_some_and(|t| t.amount == amount) {
-            self.rep_errors.remove(&member);
-            return;
-        }
         let row = Target {
             id: existing.map(|t| t.id).unwrap_or_default(),
             member: Some(member),
             period,
             amount,
-            // A tier below the new target would be refused: keep only those still above.
-            stretch: existing.and_then(|t| t.stretch).filter(|s| *s >= amount),
-            challenge: existing.and_then(|t| t.challenge).filter(|c| *c >= amount),
+            stretch,
+            challenge,
         };
+        if existing == Some(&row) {
+            self.rep_errors.remove(&member);
+            return;
+        }
         let label = format!(
             "{} {}",
             Text::EditRep.get(lang),
@@ -551,10 +581,9 @@ impl TargetsView {
                 self.rep_errors.remove(&member);
                 cx.toasts.info(Text::TargetSaved.get(lang));
             }
+            // A tier below the one beneath it, or a read-only file: shown at the field.
             Err(e) => {
-                if let Some(fe) = e.0.first() {
-                    self.rep_errors.insert(member, fe.problem.clone());
-                }
+                self.rep_errors.insert(member, e);
             }
         }
     }
@@ -630,6 +659,31 @@ fn parse_optional(text: &str) -> Result<Option<Money>, Problem> {
 
 fn parse_into<V>(errors: &mut Errors, field: &'static str, r: Result<V, Problem>) -> Option<V> {
     crate::ui::widgets::form::parse_into(errors, field, r)
+}
+
+/// One tier's amount in a rep's row: the figure from other periods as the hint, red with
+/// its problem beneath when refused.
+fn tier_cell(
+    ui: &mut Ui,
+    lang: Lang,
+    value: &mut String,
+    hint: String,
+    err: Option<&Problem>,
+) -> egui::Response {
+    ui.vertical(|ui| {
+        let mut edit = egui::TextEdit::singleline(value)
+            .desired_width(110.0)
+            .hint_text(hint);
+        if err.is_some() {
+            edit = edit.text_color(ui.visuals().error_fg_color);
+        }
+        let resp = ui.add_sized(egui::vec2(120.0, 20.0), edit);
+        if let Some(p) = err {
+            ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+        }
+        resp
+    })
+    .inner
 }
 
 fn warn(ui: &mut Ui, text: &str) {

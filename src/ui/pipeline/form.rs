@@ -38,6 +38,9 @@ pub struct DealDraft {
     matches: Vec<(CustomerId, String)>,
     more_matches: bool,
     matched_query: Option<String>,
+    /// "＋ New customer" was clicked: the page creates a customer named as typed and
+    /// picks it (one undo step of its own).
+    pub new_customer: bool,
 }
 
 impl DealDraft {
@@ -61,6 +64,7 @@ impl DealDraft {
             matches: Vec::new(),
             more_matches: false,
             matched_query: None,
+            new_customer: false,
         }
     }
 
@@ -88,6 +92,7 @@ impl DealDraft {
             matches: Vec::new(),
             more_matches: false,
             matched_query: Some(name),
+            new_customer: false,
         }
     }
 
@@ -104,6 +109,15 @@ impl DealDraft {
         if self.owner.is_none() {
             self.owner = c.owner;
         }
+    }
+
+    /// The customer "＋ New customer" makes: named as typed, in the deal's region, owned
+    /// by the deal's rep.
+    pub fn customer_to_create(&self, today: NaiveDate) -> Customer {
+        let mut c = Customer::new(self.customer_query.trim(), today);
+        c.region = self.region.trim().to_owned();
+        c.owner = self.owner;
+        c
     }
 
     /// Recomputes the customer matches when the typed text changed.
@@ -356,6 +370,21 @@ fn customer_row(
             }
             if draft.more_matches {
                 ui.weak(format!("… {}", Text::MoreMatches.get(lang)));
+            }
+        }
+        if draft.customer.is_none() {
+            // None of them is the one: make it here, without leaving the deal.
+            let typed = draft.customer_query.trim();
+            let text = if typed.is_empty() {
+                Text::NewCustomerEllipsis.get(lang).to_owned()
+            } else {
+                Text::new_customer_named(lang, typed)
+            };
+            let r = ui.add_enabled(!typed.is_empty(), egui::Button::new(format!("＋ {text}")));
+            if r.on_disabled_hover_text(Text::TypeCustomerFirst.get(lang))
+                .clicked()
+            {
+                draft.new_customer = true;
             }
         }
         if let Some(c) = chosen.and_then(|id| ws.customers.customers.get(id)) {

@@ -85,6 +85,9 @@ crate::texts! {
         DeleteDealQ => "删除此商机？", "Delete this deal?";
         TypeToSearch => "输入客户名称搜索", "Type a customer name";
         NoCustomerMatch => "没有匹配的客户", "No customer matches";
+        NewCustomerEllipsis => "新建客户…", "New customer…";
+        TypeCustomerFirst => "先输入客户名称", "Type the customer's name first";
+        CustomerCreated => "已新建客户并选中", "Customer created and picked";
         Pick => "（请选择）", "(choose)";
         MoreMatches => "更多匹配，请继续输入", "more, keep typing";
         Empty => "（无）", "(none)";
@@ -99,6 +102,7 @@ crate::texts! {
         slipped(n) => "推迟 {n} 次", "slipped {n}×";
         in_stage(days) => "在此阶段 {days}", "{days} in stage";
         probability(p, source) => "{p}%（{source}）", "{p}% ({source})";
+        new_customer_named(name) => "新建客户“{name}”", "New customer “{name}”";
     }
 }
 
@@ -146,6 +150,9 @@ pub struct PipelinePage {
     pub lost: Option<LostDialog>,
     pub won: Option<won::WonDialog>,
     confirm_delete: Option<DealId>,
+    /// "＋ New customer" in the deal form named a customer that exists: asking whether
+    /// to use it or create another.
+    duplicate_customer: Option<CustomerId>,
     pending_focus: Option<DealId>,
     /// The card to scroll to on the board (stage, row), for one frame.
     scroll_board: Option<(Stage, usize)>,
@@ -175,6 +182,7 @@ impl Default for PipelinePage {
             lost: None,
             won: None,
             confirm_delete: None,
+            duplicate_customer: None,
             pending_focus: None,
             scroll_board: None,
             scroll_list: None,
@@ -248,11 +256,9 @@ impl PipelinePage {
             self.side = Side::Nothing;
         }
         if self.side != Side::Nothing {
-            egui::Panel::right("pipeline_side")
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(320.0)
-                .show(ui, |ui| self.side_panel(ui, cx));
+            super::widgets::side::right(ui, "pipeline_side", 400.0, 320.0, |ui| {
+                self.side_panel(ui, cx)
+            });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar(ui, cx);
@@ -292,6 +298,33 @@ impl PipelinePage {
         self.lost_dialog(ui.ctx(), cx);
         won::show(&mut self.won, ui.ctx(), cx);
         self.delete_dialog(ui.ctx(), cx);
+        self.duplicate_dialog(ui.ctx(), cx);
+    }
+
+    /// The deal form's new customer has a name already taken: use that one (picked in the
+    /// form) or create another all the same.
+    fn duplicate_dialog(&mut self, ctx: &egui::Context, cx: &mut Cx) {
+        use crate::ui::customers::duplicate::{Answer, Text as Dup, prompt};
+        let Some(existing) = self.duplicate_customer else {
+            return;
+        };
+        let name = cx.doc.ws().customer_name(existing).to_owned();
+        let answer = prompt(ctx, &name, Dup::UseIt, cx.lang);
+        if answer != Answer::Pending {
+            self.duplicate_customer = None;
+        }
+        let Side::Form(draft, errors) = &mut self.side else {
+            return;
+        };
+        match answer {
+            Answer::Pending | Answer::Back => {}
+            Answer::Open => {
+                if let Some(c) = cx.doc.ws().customers.customers.get(existing) {
+                    draft.choose_customer(c);
+                }
+            }
+            Answer::CreateAnyway => create_customer(cx, draft, errors),
+        }
     }
 
     /// Turns a pending focus into a scroll target, clearing a filter that hides it.
@@ -384,19 +417,22 @@ impl PipelinePage {
                 (Text::CreatedFrom, &mut d.from, "from"),
                 (Text::CreatedTo, &mut d.to, "to"),
             ] {
-                let l = ui.label(label.get(lang));
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text("YYYY-MM-DD")
-                            .desired_width(92.0),
-                    )
-                    .labelled_by(l.id);
-                dates_changed |= r.changed();
-                dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
-                if let Some(p) = d.errors.get(field) {
-                    ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-                }
+                // The label, its field and its picker stay on one line when the row wraps.
+                ui.horizontal(|ui| {
+                    let l = ui.label(label.get(lang));
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("YYYY-MM-DD")
+                                .desired_width(92.0),
+                        )
+                        .labelled_by(l.id);
+                    dates_changed |= r.changed();
+                    dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
+                    if let Some(p) = d.errors.get(field) {
+                        ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
+                    }
+                });
             }
             if dates_changed {
                 d.errors = Errors::new();
@@ -416,13 +452,13 @@ impl PipelinePage {
                 }
             }
             ui.checkbox(&mut f.stale_only, Text::StaleOnly.get(lang));
-            let l = ui.label(Text::Find.get(lang));
-            ui.add(
-                egui::TextEdit::singleline(&mut f.text)
-                    .hint_text(Text::FindHint.get(lang))
-                    .desired_width(150.0),
-            )
-            .labelled_by(l.id);
+            crate::ui::widgets::deal_filter::labelled(ui, Text::Find.get(lang), |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut f.text)
+                        .hint_text(Text::FindHint.get(lang))
+                        .desired_width(150.0),
+                )
+            });
             if ui
                 .add_enabled(
                     !f.is_all() || *d != DateRange::default(),
@@ -461,7 +497,20 @@ impl PipelinePage {
             }
             Side::Form(draft, errors) => {
                 let choices = Self::choices(cx);
-                match form::show(ui, draft, errors, cx.doc.ws(), &choices, cx.lang) {
+                let action = form::show(ui, draft, errors, cx.doc.ws(), &choices, cx.lang);
+                if std::mem::take(&mut draft.new_customer) {
+                    let name = draft.customer_query.trim().to_owned();
+                    match crate::ui::customers::duplicate::same_name(
+                        cx.doc.ws(),
+                        &name,
+                        CustomerId(0),
+                    ) {
+                        Some(existing) => self.duplicate_customer = Some(existing),
+                        None => create_customer(cx, draft, errors),
+                    }
+                    return;
+                }
+                match action {
                     FormAction::None => {}
                     FormAction::Cancel => {
                         self.side = if draft.id.0 == 0 {
@@ -630,6 +679,28 @@ impl PipelinePage {
                 self.confirm_delete = None;
                 self.side = Side::Nothing;
             }
+        }
+    }
+}
+
+/// Creates the customer the deal form's "＋ New customer" names (one undo step) and picks
+/// it in the form; a refusal shows at the customer field.
+fn create_customer(cx: &mut Cx, draft: &mut DealDraft, errors: &mut Errors) {
+    let c = draft.customer_to_create(cx.today);
+    let label = format!("{} {}", cx.t(T::New), c.name);
+    match cx.apply(Change::put(Record::Customer(c)), label) {
+        Ok(applied) => {
+            if let Some(RecordKey::Customer(id)) = applied.keys.first()
+                && let Some(c) = cx.doc.ws().customers.customers.get(*id)
+            {
+                draft.choose_customer(c);
+            }
+            errors.0.retain(|e| e.field != "customer");
+            cx.toasts.info(Text::CustomerCreated.get(cx.lang));
+        }
+        Err(e) => {
+            let problem = e.0.into_iter().next().map(|fe| fe.problem);
+            errors.add("customer", problem.unwrap_or(Problem::Missing));
         }
     }
 }

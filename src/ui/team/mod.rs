@@ -2,6 +2,7 @@
 //! and how loaded they are (资源分配).
 
 pub mod allocation;
+pub mod events;
 pub mod form;
 pub mod org_chart;
 pub mod reassign;
@@ -74,6 +75,7 @@ pub struct TeamPage {
     reassign: Option<reassign::ReassignDialog>,
     view: View,
     allocation: allocation::AllocationView,
+    events: events::EventsView,
 }
 
 /// What the middle of the page shows.
@@ -83,6 +85,7 @@ enum View {
     Members,
     Allocation,
     OrgChart,
+    Events,
 }
 
 impl TeamPage {
@@ -92,11 +95,7 @@ impl TeamPage {
 
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
-        egui::Panel::right("team_side")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(300.0)
-            .show(ui, |ui| self.side_panel(ui, cx));
+        super::widgets::side::right(ui, "team_side", 420.0, 300.0, |ui| self.side_panel(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);
             ui.separator();
@@ -105,6 +104,7 @@ impl TeamPage {
                     (View::Members, cx.t(T::Members)),
                     (View::Allocation, allocation::Text::Title.get(cx.lang)),
                     (View::OrgChart, org_chart::Text::Title.get(cx.lang)),
+                    (View::Events, events::Text::Title.get(cx.lang)),
                 ] {
                     if ui
                         .add(egui::Button::selectable(self.view == view, text))
@@ -126,6 +126,7 @@ impl TeamPage {
                         self.side = Side::Detail(id);
                     }
                 }
+                View::Events => self.events.show(ui, cx),
             }
         });
         self.delete_dialog(ui.ctx(), cx);
@@ -368,6 +369,17 @@ impl TeamPage {
                                 .unwrap_or(0)
                                 .to_string(),
                         );
+                        row(
+                            events::Text::Title.get(lang),
+                            events::Text::times(
+                                lang,
+                                ws.team
+                                    .events
+                                    .iter()
+                                    .filter(|e| e.members.contains(&id))
+                                    .count(),
+                            ),
+                        );
                         row(T::Email.get(lang), m.email.clone());
                         row(T::Phone.get(lang), m.phone.clone());
                         row(T::Joined.get(lang), m.joined.to_string());
@@ -498,12 +510,21 @@ impl crate::ui::PageView for TeamPage {
         self.show_page(ui, cx)
     }
     fn new_record(&mut self, cx: &mut crate::ui::Cx) {
-        self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+        // Ctrl+N adds on the view in front: a team event on the team-building log.
+        if self.view == View::Events {
+            self.events.add(cx.today);
+        } else {
+            self.side = Side::Member(Box::new(MemberDraft::new(cx.today)), Errors::new());
+        }
     }
     fn focus(&mut self, route: &crate::ui::Route, _ws: &crate::model::Workspace) -> bool {
         match route.record {
             Some(crate::model::RecordKey::Member(id)) => {
                 TeamPage::focus(self, id);
+                true
+            }
+            Some(crate::model::RecordKey::TeamEvent(_)) => {
+                self.view = View::Events;
                 true
             }
             _ => route.record.is_none(),

@@ -6,4 +6,5 @@ pub mod deal_filter;
 pub mod form;
 pub mod keys;
 pub mod period;
+pub mod side;
 pub mod table;
