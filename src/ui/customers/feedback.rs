@@ -38,6 +38,7 @@ impl FeedbackDraft {
             kind: f.kind,
             date: f.date.to_string(),
             text: f.text.clone(),
+            promotion: f.promotion,
         }
     }
 
