@@ -237,18 +237,12 @@ impl IncentivesView {
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let Some(ed) = &self.form else { return };
-        let title = if ed.draft.id.0 == 0 {
-            Text::New
-        } else {
-            Text::Edit
-        };
         let reps = super::rep_options(cx.doc.ws());
-        let words = FormText {
-            id: "plan_form",
-            heading: title.get(lang),
-            label: title.get(lang),
-            saved: Text::Saved.get(lang),
-        };
+        let words = FormText::new_or_edit(
+            "plan_form",
+            ed.draft.id.0 == 0,
+            [Text::New, Text::Edit, Text::Saved].map(|t| t.get(lang)),
+        );
         edit_form(
             ui,
             cx,

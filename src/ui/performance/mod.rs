@@ -294,6 +294,23 @@ pub(crate) struct FormText<'a> {
     pub saved: &'a str,
 }
 
+impl FormText<'static> {
+    /// A form headed (and undone as) `new` for a new record, else `edit`; `saved` after.
+    pub(crate) fn new_or_edit(
+        id: &'static str,
+        is_new: bool,
+        [new, edit, saved]: [&'static str; 3],
+    ) -> Self {
+        let title = if is_new { new } else { edit };
+        FormText {
+            id,
+            heading: title,
+            label: title,
+            saved,
+        }
+    }
+}
+
 /// Draws the open form of `editor` (if any) in a frame with `fields` (given the draft,
 /// its errors and whether it just opened, for the first field's focus), then saves what
 /// `build` makes of the draft through the one apply path, or closes, as the user asks.
