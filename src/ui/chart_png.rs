@@ -52,9 +52,21 @@ pub fn save_button(ui: &mut Ui, chart: Rect, alt: &str, lang: crate::i18n::Lang)
     if ui.ctx().data(|d| d.get_temp::<bool>(capturing_id())) == Some(true) {
         return;
     }
-    let size = egui::vec2(34.0, 18.0);
+    // Sized to its word (never wrapped: "PN/G" at a fixed width).
+    let word = egui::RichText::new(Text::Button.get(lang)).size(10.0);
+    let text_width = egui::WidgetText::from(word.clone())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x;
+    let size = egui::vec2(text_width + 2.0 * ui.spacing().button_padding.x + 4.0, 18.0);
     let at = Rect::from_min_size(chart.right_top() + egui::vec2(-size.x - 4.0, 4.0), size);
-    let button = egui::Button::new(egui::RichText::new(Text::Button.get(lang)).size(10.0))
+    let button = egui::Button::new(word)
+        .wrap_mode(egui::TextWrapMode::Extend)
         .small()
         .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.8));
     if ui
