@@ -162,3 +162,30 @@ fn a_charts_png_button_saves_the_chart_from_the_windows_screenshot() {
         assert_eq!(h.query_all_by_label(Png::Button.get(lang)).count(), buttons);
     }
 }
+
+/// The PNG button sits over its chart's corner without moving the layout: the note
+/// under the forecast chart starts below the chart (it was drawn over it).
+#[test]
+fn the_text_after_a_chart_stays_below_it() {
+    use egui::accesskit::Role;
+    let mut h = harness_on(demo(40), Lang::En, Page::Analytics);
+    h.get_by(|n| {
+        n.role() == Role::Image
+            && n.label()
+                .is_some_and(|l| l.starts_with("Forecast: weighted pipeline"))
+    })
+    .scroll_to_me();
+    h.run();
+    let chart = h
+        .get_by(|n| {
+            n.role() == Role::Image
+                && n.label()
+                    .is_some_and(|l| l.starts_with("Forecast: weighted pipeline"))
+        })
+        .rect();
+    let note = h.get_by_label_contains("Weighted total").rect();
+    assert!(
+        note.top() >= chart.bottom() - 1.0,
+        "note {note:?} over chart {chart:?}"
+    );
+}

@@ -48,6 +48,17 @@ pub fn lang(ctx: &Context) -> crate::i18n::Lang {
 /// The button in the top-right corner of `chart`; `alt` (the chart's text alternative)
 /// names the file by its first words.
 pub fn save_button(ui: &mut Ui, chart: Rect, alt: &str, lang: crate::i18n::Lang) {
+    save_button_at(ui, chart, alt, lang, egui::Align2::RIGHT_TOP);
+}
+
+/// [`save_button`] in another corner of the chart (a pie's legend fills its top right).
+pub fn save_button_at(
+    ui: &mut Ui,
+    chart: Rect,
+    alt: &str,
+    lang: crate::i18n::Lang,
+    corner: egui::Align2,
+) {
     // Not in the picture being taken (nor its tooltip).
     if ui.ctx().data(|d| d.get_temp::<bool>(capturing_id())) == Some(true) {
         return;
@@ -64,16 +75,19 @@ pub fn save_button(ui: &mut Ui, chart: Rect, alt: &str, lang: crate::i18n::Lang)
         .size()
         .x;
     let size = egui::vec2(text_width + 2.0 * ui.spacing().button_padding.x + 4.0, 18.0);
-    let at = Rect::from_min_size(chart.right_top() + egui::vec2(-size.x - 4.0, 4.0), size);
+    let at = corner.align_size_within_rect(size, chart.shrink(4.0));
     let button = egui::Button::new(word)
         .wrap_mode(egui::TextWrapMode::Extend)
         .small()
         .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.8));
-    if ui
-        .put(at, button)
+    // A child Ui, not `ui.put`: `put` moves the cursor to the button, which drew the
+    // text after a chart on top of the chart.
+    let mut corner_ui = ui.new_child(egui::UiBuilder::new().max_rect(at));
+    let clicked = corner_ui
+        .add_sized(size, button)
         .on_hover_text(Text::Hover.get(lang))
-        .clicked()
-    {
+        .clicked();
+    if clicked {
         let name = file_stem(alt, Text::Chart.get(lang));
         ui.ctx()
             .data_mut(|d| d.insert_temp(request_id(), Some(ChartRequest { rect: chart, name })));

@@ -544,7 +544,13 @@ impl BudgetPage {
                         empty.get(lang),
                     );
                     let area = *r.geometry.transform.frame();
-                    crate::ui::chart_png::save_button(ui, area, title.get(lang), lang);
+                    crate::ui::chart_png::save_button_at(
+                        ui,
+                        area,
+                        title.get(lang),
+                        lang,
+                        egui::Align2::RIGHT_BOTTOM,
+                    );
                     if r.clicked.is_some() {
                         clicked = r.clicked;
                     }
