@@ -202,7 +202,7 @@ impl CoachingView {
                     ui.label(date(Some(n.date)));
                     ui.label(n.kind.label(lang));
                     ui.label(n.topic.as_str());
-                    ui.add(egui::Label::new(n.note.as_str()).wrap());
+                    super::text_cell(ui, n.note.as_str(), 320.0);
                     ui.label(date(n.follow_up));
                     let (e, d) = row_buttons(ui, lang);
                     if e {

@@ -33,6 +33,7 @@ crate::texts! {
         NoThreshold => "无门槛", "no threshold";
         NoCap => "不封顶", "no cap";
         NoAccelerator => "无加速", "no accelerator";
+        Terms => "门槛、封顶与加速", "Threshold, cap, accelerator";
     }
     fn {
         tier_line(from, rate) => "达成 {from}% 起 {rate}%", "from {from}%: {rate}%";
@@ -204,7 +205,7 @@ impl IncentivesView {
                     Text::Name,
                     Text::Mode,
                     Text::Tiers,
-                    Text::Threshold,
+                    Text::Terms,
                     Text::Members,
                 ] {
                     ui.strong(h.get(lang));
@@ -214,10 +215,10 @@ impl IncentivesView {
                 for p in ws.performance.commission_plans.iter() {
                     ui.label(p.name.as_str());
                     ui.label(p.mode.label(lang));
-                    ui.add(egui::Label::new(tiers_words(lang, p)).wrap());
-                    ui.add(egui::Label::new(terms_words(lang, p)).wrap());
+                    super::text_cell(ui, tiers_words(lang, p), 240.0);
+                    super::text_cell(ui, terms_words(lang, p), 180.0);
                     let names: Vec<&str> = p.members.iter().map(|m| ws.member_name(*m)).collect();
-                    ui.add(egui::Label::new(join(lang, &names)).wrap());
+                    super::text_cell(ui, join(lang, &names), 160.0);
                     let (e, d) = row_buttons(ui, lang);
                     if e {
                         edit = Some(PlanDraft::of(p));

@@ -285,6 +285,16 @@ impl PendingDelete {
     }
 }
 
+/// A table cell of running text: wrapped at `width` points, never narrower (a grid gives
+/// a wrapped label only the width of its widest word, a few characters of Chinese).
+pub(crate) fn text_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.scope(|ui| {
+        ui.set_min_width(width);
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
 /// The words of a form: its grid's id, its heading, the undo step's name and the toast
 /// after a save.
 pub(crate) struct FormText<'a> {
