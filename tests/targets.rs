@@ -686,3 +686,50 @@ fn the_team_building_log_draws_at_the_minimum_window_in_both_languages() {
         h.get_by_label(w.save);
     }
 }
+
+/// The log has the page's width to itself (no idle "pick a member" panel cutting its
+/// Delete column), and the form's second row of participants is not under the notes.
+#[test]
+fn the_team_building_log_and_its_form_lay_out_whole_in_both_languages() {
+    use egui::accesskit::Role;
+    for lang in [Lang::Zh, Lang::En] {
+        let w = team_words(lang);
+        let mut h = harness_sized(demo(120), lang, Page::Team, egui::vec2(1280.0, 800.0));
+        h.get_by_label(w.tab).click();
+        h.run();
+        let pick = salesdesk::ui::team::Text::SelectMember.get(lang);
+        assert!(
+            h.query_by_label(pick).is_none(),
+            "{lang:?}: an idle side panel"
+        );
+        let events = h.state().doc.ws().team.events.len();
+        let delete = salesdesk::i18n::T::Delete.get(lang);
+        assert_eq!(h.get_all_by_label(delete).count(), events);
+        h.get_by_label(w.add).click();
+        h.run();
+        h.run();
+        let members: Vec<String> = h
+            .state()
+            .doc
+            .ws()
+            .team
+            .members
+            .iter()
+            .map(|m| m.name.clone())
+            .collect();
+        let lowest_chip = members
+            .iter()
+            .map(|name| h.get_by_label(name).rect().bottom())
+            .fold(0.0f32, f32::max);
+        let notes = h
+            .get_by(|n| {
+                n.role() == Role::MultilineTextInput && n.label().as_deref() == Some(w.notes)
+            })
+            .rect();
+        assert!(
+            notes.top() >= lowest_chip,
+            "{lang:?}: notes at {} over a chip ending at {lowest_chip}",
+            notes.top()
+        );
+    }
+}

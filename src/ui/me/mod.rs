@@ -484,20 +484,26 @@ pub fn chips<V: PartialEq + Clone>(
     chosen: &mut Vec<V>,
 ) {
     ui.label(label);
-    ui.horizontal_wrapped(|ui| {
+    // In a vertical scope the grid row takes the height of every wrapped line (a bare
+    // horizontal_wrapped reported one line, so the next row covered the second).
+    ui.vertical(|ui| {
         ui.set_max_width(320.0);
-        for (v, name) in options {
-            let on = chosen.contains(v);
-            if ui.selectable_label(on, name.as_str()).clicked() {
-                if on {
-                    chosen.retain(|x| x != v);
-                } else {
-                    chosen.push(v.clone());
-                }
-            }
-        }
+        ui.horizontal_wrapped(|ui| chip_row(ui, options, chosen));
     });
     ui.end_row();
+}
+
+fn chip_row<V: PartialEq + Clone>(ui: &mut egui::Ui, options: &[(V, String)], chosen: &mut Vec<V>) {
+    for (v, name) in options {
+        let on = chosen.contains(v);
+        if ui.selectable_label(on, name.as_str()).clicked() {
+            if on {
+                chosen.retain(|x| x != v);
+            } else {
+                chosen.push(v.clone());
+            }
+        }
+    }
 }
 
 /// Items of a list as each language runs them together: 甲、乙 / a, b.

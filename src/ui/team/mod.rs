@@ -95,7 +95,14 @@ impl TeamPage {
 
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
-        super::widgets::side::right(ui, "team_side", 420.0, 300.0, |ui| self.side_panel(ui, cx));
+        // The team-building log has no member to show: its table gets the whole width
+        // (the panel's "Pick a member" cut the log's Delete column).
+        let idle_side = self.view == View::Events && matches!(self.side, Side::Nothing);
+        if !idle_side {
+            super::widgets::side::right(ui, "team_side", 420.0, 300.0, |ui| {
+                self.side_panel(ui, cx)
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);
             ui.separator();
