@@ -87,7 +87,7 @@ crate::texts! {
     }
     fn {
         conversion_note(c, cum) => "↓ {c}（累计 {cum}）", "↓ {c} ({cum} of leads)";
-        commitment_note(commit, best, adjustment) => "本期承诺 {commit}，最佳情况 {best}，经理调整 {adjustment}（见绩效 · 预测承诺）", "This period: committed {commit}, best case {best}, manager's adjustment {adjustment} (see Performance · Forecast commitments)";
+        commitment_note(commit, best, adjustment) => "本期承诺 {commit}，最佳情况（含承诺）{best}，经理调整 {adjustment}（见绩效 · 预测承诺）", "This period: committed {commit}, best case including commit {best}, manager's adjustment {adjustment} (see Performance · Forecast commitments)";
         forecast_note(total, overdue_n, overdue, undated_n, undated) => "加权合计 {total}。另有 {overdue_n} 个商机的预计成交日已过（加权 {overdue}），{undated_n} 个未填预计成交日（加权 {undated}）。", "Weighted total {total}. Also {overdue_n} deals past their expected close date (weighted {overdue}) and {undated_n} with none set (weighted {undated}).";
         planner_basis(target, avg, from, to) => "按 {from} 至 {to} 的平均成交额 {avg} 和各阶段转化率，倒推 {target} 的目标：", "Working back from {target} with the average won amount ({avg}) and stage conversions of {from} to {to}:";
         velocity_now(v) => "当前销售速度 {v}", "Sales velocity now {v}";
