@@ -19,10 +19,8 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
 
-/// A rep must have brought this many deals into a stage, and convert this much below
-/// the team (5 percentage points), before it counts as a leak.
-const LEAK_MIN_DEALS: u64 = 5;
-const LEAK_MIN_SHORT: f64 = 0.05;
+/// When a rep's stage counts as a leak: the same rule as the 1:1 agenda's coaching goal.
+use crate::analytics::agenda::{LEAK_MIN_DEALS, LEAK_MIN_SHORT};
 
 /// Short stage names for the grid's heads: 线索 / 需求 / 报价 / 合同 / 成交.
 fn short(lang: Lang, i: usize) -> &'static str {
