@@ -746,3 +746,32 @@ fn deleting_a_member_leaves_their_plan_steps_without_an_owner() {
         "undo gives it back"
     );
 }
+
+/// The checklist's bar counts the plan steps with the items, and says so (it read
+/// "5 of 7 done" over a list of four items).
+#[test]
+fn the_checklist_bar_says_it_counts_the_steps_with_the_items() {
+    let ws = demo(60);
+    let p = ws
+        .promotions
+        .promotions
+        .iter()
+        .find(|p| !p.steps.is_empty() && !p.checklist.is_empty())
+        .expect("a demo event with steps and items")
+        .clone();
+    let (done, all) = p.progress().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let w = words(lang);
+        let mut h = harness_on(ws.clone(), lang, Page::Promotions);
+        h.state_mut().pages.promotions.selected = Some(p.id);
+        h.run();
+        click(&mut h, w.checklist);
+        let said = salesdesk::ui::promotions::Text::progress(lang, done, all);
+        let part = match lang {
+            Lang::Zh => "计划步骤与清单",
+            Lang::En => "Steps and checklist",
+        };
+        assert!(said.contains(part), "{said}");
+        assert!(h.query_all_by_label_contains(&said).count() >= 1, "{said}");
+    }
+}

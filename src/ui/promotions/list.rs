@@ -52,7 +52,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx) -> Option<Ask> {
                     ui.label(format!("{} – {}", p.start, p.end));
                     ui.label(money(p.budget));
                     ui.label(match p.progress() {
-                        Some((done, all)) => Text::progress(lang, done, all),
+                        Some((done, all)) => Text::progress_short(lang, done, all),
                         None => Text::NotSet.get(lang).to_owned(),
                     });
                     ui.end_row();

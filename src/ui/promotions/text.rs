@@ -112,7 +112,8 @@ crate::texts! {
         FollowUpStep => "促销活动步骤", "Promotion step";
     }
     fn {
-        progress(done, all) => "{done}/{all} 项已完成", "{done} of {all} done";
+        progress(done, all) => "计划步骤与清单：{done}/{all} 项已完成", "Steps and checklist: {done} of {all} done";
+        progress_short(done, all) => "{done}/{all} 项已完成", "{done} of {all} done";
         link_n(n) => "已关联 {n} 条", "{n} linked";
         group_line(group) => "{group}：", "{group}:";
     }
