@@ -114,18 +114,8 @@ pub fn show(
         c(Text::EditCustomer)
     });
     ui.add_space(6.0);
-    let members: Vec<(MemberId, String)> = ws
-        .team
-        .members
-        .iter()
-        .map(|m| (m.id, m.name.clone()))
-        .collect();
-    let segments: Vec<(SegmentId, String)> = ws
-        .marketing
-        .segments
-        .iter()
-        .map(|s| (s.id, s.name.clone()))
-        .collect();
+    let members = crate::ui::widgets::form::member_options(ws, |_| true);
+    let segments = crate::ui::widgets::form::segment_options(ws);
     let mut action = FormAction::None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         form::grid(ui, "customer_form", |ui| {

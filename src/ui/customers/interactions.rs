@@ -261,13 +261,8 @@ fn edit_form(
         .filter(|k| k.customer == customer)
         .map(|k| (k.id, k.name.clone()))
         .collect();
-    let members: Vec<(MemberId, String)> = ws
-        .team
-        .members
-        .iter()
-        .filter(|m| m.active || Some(m.id) == draft.member)
-        .map(|m| (m.id, m.name.clone()))
-        .collect();
+    let members =
+        crate::ui::widgets::form::member_options(ws, |m| m.active || Some(m.id) == draft.member);
     ui.strong(if draft.id.0 == 0 {
         RText::LogInteraction.get(lang)
     } else {

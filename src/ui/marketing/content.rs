@@ -149,12 +149,7 @@ impl ContentState {
             .filter(|c| c.active || Some(c.id) == current)
             .map(|c| (c.id, c.name.clone()))
             .collect();
-        let members: Vec<(MemberId, String)> = ws
-            .team
-            .members
-            .iter()
-            .map(|m| (m.id, m.name.clone()))
-            .collect();
+        let members = crate::ui::widgets::form::member_options(ws, |_| true);
         let title = match &self.form {
             Some(ed) if ed.draft.c.id.0 != 0 => Text::EditContent,
             _ => Text::NewContent,

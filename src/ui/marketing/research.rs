@@ -140,14 +140,7 @@ impl ResearchState {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
-        let segments: Vec<(SegmentId, String)> = cx
-            .doc
-            .ws()
-            .marketing
-            .segments
-            .iter()
-            .map(|s| (s.id, s.name.clone()))
-            .collect();
+        let segments = crate::ui::widgets::form::segment_options(cx.doc.ws());
         let title = match &self.form {
             Some(ed) if ed.draft.r.id.0 != 0 => Text::EditResearch,
             _ => Text::NewResearch,

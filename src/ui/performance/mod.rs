@@ -39,16 +39,10 @@ crate::texts! {
 /// The reps a people tab offers: active quota carriers, and anyone with a review or a
 /// note, by name (pinyin order).
 pub fn rep_options(ws: &Workspace) -> Vec<(MemberId, String)> {
-    let mut out: Vec<(MemberId, String)> = ws
-        .team
-        .members
-        .iter()
-        .filter(|m| {
-            m.active && m.role.carries_quota()
-                || ws.performance.reviews.iter().any(|r| r.member == m.id)
-        })
-        .map(|m| (m.id, m.name.clone()))
-        .collect();
+    let mut out = crate::ui::widgets::form::member_options(ws, |m| {
+        m.active && m.role.carries_quota()
+            || ws.performance.reviews.iter().any(|r| r.member == m.id)
+    });
     out.sort_by_cached_key(|(_, n)| crate::hanzi::order_key(n));
     out
 }

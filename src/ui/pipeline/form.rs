@@ -239,13 +239,8 @@ pub fn show(
     });
     ui.add_space(6.0);
     draft.refresh_matches(ws);
-    let members: Vec<(MemberId, String)> = ws
-        .team
-        .members
-        .iter()
-        .filter(|m| m.active || Some(m.id) == draft.owner)
-        .map(|m| (m.id, m.name.clone()))
-        .collect();
+    let members =
+        crate::ui::widgets::form::member_options(ws, |m| m.active || Some(m.id) == draft.owner);
     let mut action = FormAction::None;
     egui::ScrollArea::vertical()
         .id_salt("deal_form")

@@ -187,12 +187,7 @@ fn fields(
         errors,
         lang,
     );
-    let segments: Vec<(SegmentId, String)> = ws
-        .marketing
-        .segments
-        .iter()
-        .map(|s| (s.id, s.name.clone()))
-        .collect();
+    let segments = crate::ui::widgets::form::segment_options(ws);
     form::pick(
         ui,
         Text::Segment.get(lang),
@@ -244,13 +239,8 @@ fn fields(
         errors,
         lang,
     );
-    let members: Vec<(MemberId, String)> = ws
-        .team
-        .members
-        .iter()
-        .filter(|m| m.active || d.staff.contains(&m.id))
-        .map(|m| (m.id, m.name.clone()))
-        .collect();
+    let members =
+        crate::ui::widgets::form::member_options(ws, |m| m.active || d.staff.contains(&m.id));
     chips(ui, Text::Staff.get(lang), &members, &mut d.staff);
     let channels: Vec<(ChannelId, String)> = ws
         .marketing

@@ -116,13 +116,7 @@ impl PlanState {
     fn add_form(&mut self, ui: &mut egui::Ui, cx: &mut Cx, p: &Promotion) -> Option<Promotion> {
         let lang = cx.lang;
         let ws = cx.doc.ws();
-        let members: Vec<(MemberId, String)> = ws
-            .team
-            .members
-            .iter()
-            .filter(|m| m.active)
-            .map(|m| (m.id, m.name.clone()))
-            .collect();
+        let members = crate::ui::widgets::form::member_options(ws, |m| m.active);
         let errors = self.errors.clone();
         let mut add = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {

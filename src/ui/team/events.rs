@@ -130,12 +130,7 @@ impl EventsView {
             return;
         };
         let ws = cx.doc.ws();
-        let people: Vec<(MemberId, String)> = ws
-            .team
-            .members
-            .iter()
-            .map(|m| (m.id, m.name.clone()))
-            .collect();
+        let people = crate::ui::widgets::form::member_options(ws, |_| true);
         let mut expenses: Vec<&Expense> = ws.budget.expenses.iter().collect();
         expenses.sort_by_key(|x| std::cmp::Reverse((x.date, x.id)));
         let expenses: Vec<(ExpenseId, String)> = expenses

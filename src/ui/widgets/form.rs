@@ -196,6 +196,22 @@ pub fn pick<Id: Copy + PartialEq>(
     ui.end_row();
 }
 
+/// The team members `keep` accepts, as (id, name) choices for [`pick`] and chips, in
+/// the team's order.
+pub fn member_options(
+    ws: &crate::model::Workspace,
+    keep: impl Fn(&crate::model::Member) -> bool,
+) -> Vec<(crate::model::MemberId, String)> {
+    let members = ws.team.members.iter().filter(|m| keep(m));
+    members.map(|m| (m.id, m.name.clone())).collect()
+}
+
+/// Every target segment, as (id, name) choices for [`pick`].
+pub fn segment_options(ws: &crate::model::Workspace) -> Vec<(crate::model::SegmentId, String)> {
+    let segments = ws.marketing.segments.iter();
+    segments.map(|s| (s.id, s.name.clone())).collect()
+}
+
 pub fn checkbox(ui: &mut Ui, label: &str, value: &mut bool) {
     ui.label("");
     ui.checkbox(value, label);
