@@ -766,11 +766,19 @@ impl SalesDeskApp {
         today: NaiveDate,
     ) -> Result<Self, store::StoreError> {
         // A degraded workspace is backed up too: its missing file is simply not in the
-        // backup, and rotation keeps the newest backup that holds it.
-        let back_up = !loaded.fresh;
-        let app = SalesDeskApp::with_storage(loaded, dir, lock, today)?;
-        if back_up && let Some(s) = &app.storage {
-            s.autosaver.daily_backup(today);
+        // backup, and rotation keeps the newest backup that holds it. A first start's
+        // workspace (the demo) is written at once, and backed up once it is.
+        let fresh = loaded.fresh;
+        let mut app = SalesDeskApp::with_storage(loaded, dir, lock, today)?;
+        if fresh {
+            app.submit_dirty();
+        }
+        if let Some(s) = &app.storage {
+            if fresh {
+                s.autosaver.daily_backup_after_write(today);
+            } else {
+                s.autosaver.daily_backup(today);
+            }
         }
         Ok(app)
     }

@@ -15,9 +15,10 @@ fn harness(launch: Launch) -> Harness<'static, Launch> {
         .build_ui_state(|ui, launch: &mut Launch| launch.show(ui), launch)
 }
 
-/// Steps until `done` (the loading thread reports between frames), at most 5 s.
+/// Steps until `done` (the loading thread reports between frames), at most 60 s (a
+/// first start generates the demo, slow in a debug build on a busy machine).
 fn step_until(h: &mut Harness<'static, Launch>, done: impl Fn(&Launch) -> bool) {
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while !done(h.state()) && std::time::Instant::now() < until {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -63,4 +64,35 @@ fn a_data_folder_that_cannot_be_read_is_said_in_the_window() {
     h.get_by_label_contains("could not open the workspace");
     h.get_by_label_contains("999");
     h.get_by_label("关闭 / Close");
+}
+
+/// A first start writes the demo at once, without "Unsaved changes" before any edit,
+/// and takes the day's backup of it (it used to take none).
+#[test]
+fn a_first_start_is_saved_and_backed_up_before_any_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    let lock = store::acquire_lock(&d).unwrap();
+    let mut h = harness(Launch::start(d.clone(), lock, common::demo_day()));
+    step_until(&mut h, |l| matches!(l, Launch::Ready(_)));
+    h.step();
+    for unsaved in ["未保存的更改", "Unsaved changes"] {
+        assert!(
+            h.query_by_label(unsaved).is_none(),
+            "{unsaved} on a first start"
+        );
+    }
+    let app = h.state_mut().app().unwrap();
+    app.flush();
+    let deals = app.doc.ws().deals.deals.rows.len();
+    assert!(deals > 0, "the demo");
+    let backups = store::list_backups(&d);
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(backups[0].name, common::demo_day().to_string());
+    let count = backups[0]
+        .records
+        .iter()
+        .find(|(k, _)| *k == salesdesk::model::RecordKind::Deal)
+        .map(|(_, n)| *n);
+    assert_eq!(count, Some(deals), "the backup holds the demo");
 }

@@ -341,11 +341,12 @@ fn opening_the_window_takes_todays_backup_on_the_writer_thread() {
     );
 }
 
-/// The deals of the newest safety copy (`backups/before-restore-…`).
-fn newest_safety_copy(dir: &Path) -> salesdesk::store::BackupInfo {
+/// The newest backup of `kind`: "Back up now" makes `backups/manual-…`, starting empty
+/// `backups/before-restore-…`.
+fn newest_copy(dir: &Path, kind: salesdesk::store::BackupKind) -> salesdesk::store::BackupInfo {
     salesdesk::store::list_backups(dir)
         .into_iter()
-        .find(|b| b.kind == salesdesk::store::BackupKind::BeforeRestore)
+        .find(|b| b.kind == kind)
         .expect("a safety copy")
 }
 
@@ -370,7 +371,8 @@ fn back_up_now_goes_through_the_writer_and_holds_the_change_just_made() {
         "{:?}",
         toasts(&h)
     );
-    assert_eq!(title_in_backup(&newest_safety_copy(dir.path()).path), title);
+    let copy = newest_copy(dir.path(), salesdesk::store::BackupKind::Manual);
+    assert_eq!(title_in_backup(&copy.path), title);
 }
 
 #[test]
@@ -386,7 +388,8 @@ fn start_empty_backs_up_every_change_first_then_clears() {
     h.state_mut().flush();
     frames(&mut h, 1);
     assert!(h.state().doc.ws().deals.deals.rows.is_empty(), "cleared");
-    assert_eq!(title_in_backup(&newest_safety_copy(dir.path()).path), title);
+    let copy = newest_copy(dir.path(), salesdesk::store::BackupKind::BeforeRestore);
+    assert_eq!(title_in_backup(&copy.path), title);
 }
 
 #[test]

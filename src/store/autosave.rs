@@ -28,7 +28,7 @@ pub struct SaveReport {
     pub result: Result<(), StoreError>,
 }
 
-/// Why the user asked for a safety copy (`backups/before-restore-<stamp>`): the app
+/// Why the user asked for a safety copy (see `safety::backup_now`): the app
 /// words the outcome, and clears the workspace for `StartEmpty` only once it is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SafetyCopy {
@@ -57,6 +57,9 @@ struct State {
     /// A day whose daily backup is due (the app stayed open past midnight). Taken
     /// before the next write, so it holds the files as they stood at the day's turn.
     backup_day: Option<NaiveDate>,
+    /// A day whose backup is due after the queued write (a first start: the backup
+    /// holds the workspace just made).
+    backup_after_write: Option<NaiveDate>,
     /// Daily backups finished since the app last asked: the folder made (`None` when
     /// the day had one already), or why it failed.
     backups_done: Vec<Result<Option<PathBuf>, StoreError>>,
@@ -81,6 +84,7 @@ impl State {
     fn busy(&self) -> bool {
         self.pending.is_some()
             || self.backup_day.is_some()
+            || self.backup_after_write.is_some()
             || !self.safety.is_empty()
             || self.prefs.is_some()
             || self.rebase.is_some()
@@ -192,6 +196,13 @@ impl Autosaver {
         self.shared.changed.notify_all();
     }
 
+    /// Asks for the daily backup of `day` after the write queued now: for a first start,
+    /// whose workspace exists only once that write is done.
+    pub fn daily_backup_after_write(&self, day: NaiveDate) {
+        self.shared.lock().backup_after_write = Some(day);
+        self.shared.changed.notify_all();
+    }
+
     /// The daily backups finished since the last call: the folder each made (`None`
     /// when the day had one already), or why it failed.
     pub fn take_backups_done(&self) -> Vec<Result<Option<PathBuf>, StoreError>> {
@@ -281,6 +292,10 @@ fn run(shared: &Shared, dir: &std::path::Path, mut journal: Journal) {
                     s.writing = true;
                     break Work::Save(job);
                 }
+                if let Some(day) = s.backup_after_write.take() {
+                    s.writing = true;
+                    break Work::Backup(day);
+                }
                 if !s.safety.is_empty() {
                     s.writing = true;
                     break Work::Safety(s.safety.remove(0));
@@ -325,7 +340,7 @@ fn run(shared: &Shared, dir: &std::path::Path, mut journal: Journal) {
             }
             Work::Safety(why) => {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    journal.compact().and_then(|_| backup_now(dir))
+                    journal.compact().and_then(|_| backup_now(dir, why))
                 }))
                 .unwrap_or(Err(StoreError::WriterStopped));
                 let mut s = shared.lock();

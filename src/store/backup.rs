@@ -1,14 +1,26 @@
 //! Rolling backups and restore.
 //!
 //! `backups/<YYYY-MM-DD>/` holds a copy of every workspace file as it was when the day's
-//! backup was taken; at most one per day, the newest [`KEEP_DAILY`] kept. Restoring
-//! first saves the current files as `backups/before-restore-<YYYYmmdd-HHMMSS>/`; those are
-//! rotated separately (newest [`KEEP_BEFORE_RESTORE`] kept), so restores never push good
-//! daily backups out, and a restore can always be undone by restoring its
-//! before-restore copy.
+//! backup was taken; at most one per day, the newest [`KEEP_DAILY`] kept. "Back up now"
+//! makes `backups/manual-<YYYYmmdd-HHMMSS>/` (newest [`KEEP_MANUAL`] kept). Restoring
+//! (or starting a collection empty) first saves the current files as
+//! `backups/before-restore-<YYYYmmdd-HHMMSS>/`; those are rotated separately (newest
+//! [`KEEP_BEFORE_RESTORE`] kept), so restores never push good daily backups out, and a
+//! restore can always be undone by restoring its before-restore copy. Each backup notes
+//! when it was taken in its `backup.ron`.
 //!
 //! A backup is made in a hidden temp folder and renamed into place, so a half-made one
 //! never counts (load removes leftovers).
+//!
+//! **Deduplicated between backups, never with the data folder.** A file whose bytes are
+//! those of the same file in the newest earlier backup is a hard link to that copy, so
+//! a backup of unchanged data adds almost nothing on disk. Backup files are only ever
+//! created and removed, never written again, so sharing them is safe; the data folder's
+//! files are copied, because a file there damaged in place (truncated by a tool, saved
+//! over by an editor) would otherwise damage its backups too. The comparison is with the
+//! data file's real bytes, so a damaged old copy is never carried forward. Where the
+//! file system has no hard links, the file is copied. A restore copies the files back,
+//! so the data folder always holds plain files of its own.
 //!
 //! `backups/before-upgrade-v<N>-<stamp>/` holds the files of schema N as they were just
 //! before a migration rewrote them (see `migrate.rs`). They are in an older format, so
@@ -26,14 +38,29 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 pub const KEEP_DAILY: usize = 14;
+pub const KEEP_MANUAL: usize = 10;
 pub const KEEP_BEFORE_RESTORE: usize = 5;
-const BEFORE_RESTORE: &str = "before-restore-";
+pub(crate) const BEFORE_RESTORE: &str = "before-restore-";
+pub(crate) const MANUAL: &str = "manual-";
 const STAMP: &str = "%Y%m%d-%H%M%S";
+/// The note in each backup folder that says when it was taken.
+const NOTE: &str = "backup.ron";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackupKind {
+    /// The day's automatic backup.
     Daily,
+    /// Made by "Back up now".
+    Manual,
+    /// Taken before a restore or before a collection was started empty.
     BeforeRestore,
+}
+
+/// `backup.ron`: when the backup was taken (the folder name of a daily backup only
+/// tells the day).
+#[derive(Serialize, Deserialize)]
+struct BackupNote {
+    taken: NaiveDateTime,
 }
 
 /// One backup, for the Restore screen.
@@ -45,11 +72,18 @@ pub struct BackupInfo {
     pub kind: BackupKind,
     /// The day it was taken.
     pub date: NaiveDate,
-    /// When it was taken, as far as the name tells (daily backups: midnight).
+    /// When it was taken: from its `backup.ron`, else as far as the name tells (daily
+    /// backups of older versions: midnight).
     pub taken: NaiveDateTime,
     /// Number of workspace files in it, and their total size.
     pub files: usize,
     pub bytes: u64,
+    /// Of `bytes`, what this backup holds alone: files shared with other backups (hard
+    /// links) are not counted. Equal to `bytes` where links cannot be told.
+    pub own_bytes: u64,
+    /// The number of records of each kind in the files that read (kinds with none
+    /// left out).
+    pub records: Vec<(crate::model::RecordKind, usize)>,
     /// Every file parses and the schema is one we read. Never offer an unsound backup
     /// without saying so.
     pub sound: bool,
@@ -95,10 +129,11 @@ pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let (kind, taken) = parse_name(&name)?;
+            let (kind, named) = parse_name(&name)?;
             let path = e.path();
-            let (files, bytes) = size(&path);
-            let mut problems = verify(&path);
+            let taken = read_note(&path).unwrap_or(named);
+            let (files, bytes, own_bytes) = size(&path);
+            let (mut problems, records) = inspect(&path);
             if files == 0 {
                 problems.push(FileProblem::new(name.clone(), "holds no workspace file"));
             }
@@ -114,6 +149,8 @@ pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
                 taken,
                 files,
                 bytes,
+                own_bytes,
+                records,
                 sound: problems.is_empty(),
                 problems,
                 path,
@@ -319,31 +356,47 @@ pub(crate) fn stamped_name(dir: &Path, prefix: &str) -> String {
 
 /// Copies the workspace files of `dir` into `backups/<name>` via a temp folder.
 pub(crate) fn make_backup(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
-    make_backup_of(dir, name, workspace_files())
+    make_backup_of(dir, name, workspace_files(), true)
 }
 
 /// Copies those of `files` that exist in `dir` into `backups/<name>`: made in a temp
-/// folder and renamed into place, so a half-made backup never counts.
+/// folder and renamed into place, so a half-made backup never counts. A file with the
+/// same bytes as its copy in the newest earlier backup is linked to that copy instead
+/// (see the module's notes). `noted`: with a `backup.ron` saying when (the listed
+/// backups; a before-upgrade copy holds the old files and nothing else).
 pub(crate) fn make_backup_of<'a>(
     dir: &Path,
     name: &str,
     files: impl IntoIterator<Item = &'a str>,
+    noted: bool,
 ) -> Result<PathBuf, StoreError> {
     let root = dir.join(BACKUPS);
     std::fs::create_dir_all(&root).map_err(|e| StoreError::io("create", &root, e))?;
     let target = root.join(name);
     let tmp = paths::temp_path(&target);
+    let earlier = backups_newest_first(&root);
     let made = (|| {
         std::fs::create_dir(&tmp).map_err(|e| StoreError::io("create", &tmp, e))?;
         for f in files {
             let from = dir.join(f);
-            if from.is_file() {
-                let to = tmp.join(f);
-                std::fs::copy(&from, &to).map_err(|e| StoreError::io("copy", &from, e))?;
-                std::fs::File::open(&to)
-                    .and_then(|f| f.sync_all())
-                    .map_err(|e| StoreError::io("flush to disk", &to, e))?;
+            if !from.is_file() {
+                continue;
             }
+            let to = tmp.join(f);
+            let previous = earlier
+                .iter()
+                .map(|b| root.join(b).join(f))
+                .find(|p| p.is_file());
+            let linked = previous.is_some_and(|prev| {
+                same_bytes(&from, &prev) && std::fs::hard_link(&prev, &to).is_ok()
+            });
+            if !linked {
+                std::fs::copy(&from, &to).map_err(|e| StoreError::io("copy", &from, e))?;
+                flush_file(&to)?;
+            }
+        }
+        if noted {
+            write_note(&tmp)?;
         }
         atomic::sync_dir(&tmp)?;
         atomic::rename(&tmp, &target)
@@ -355,9 +408,85 @@ pub(crate) fn make_backup_of<'a>(
     Ok(target)
 }
 
+fn write_note(folder: &Path) -> Result<(), StoreError> {
+    let note = BackupNote {
+        taken: chrono::Local::now().naive_local(),
+    };
+    let text = ron::to_string(&note).map_err(|e| StoreError::Serialize {
+        file: NOTE.into(),
+        message: e.to_string(),
+    })?;
+    let path = folder.join(NOTE);
+    std::fs::write(&path, text).map_err(|e| StoreError::io("write", &path, e))?;
+    flush_file(&path)
+}
+
+fn flush_file(path: &Path) -> Result<(), StoreError> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| StoreError::io("flush to disk", path, e))
+}
+
+/// The listed backups' folder names in `root`, newest first by name.
+fn backups_newest_first(root: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(NaiveDateTime, String)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let (_, taken) = parse_name(&name)?;
+            Some((read_note(&e.path()).unwrap_or(taken), name))
+        })
+        .collect();
+    found.sort_by(|a, b| b.cmp(a));
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// Whether two files hold the same bytes (a read error counts as different).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    if ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    const CHUNK: usize = 256 * 1024;
+    let mut ra = std::io::BufReader::with_capacity(CHUNK, fa);
+    let mut rb = std::io::BufReader::with_capacity(CHUNK, fb);
+    let (mut ba, mut bb) = (vec![0u8; CHUNK], vec![0u8; CHUNK]);
+    loop {
+        let n = match ra.read(&mut ba) {
+            Ok(0) => return rb.read(&mut bb[..1]).is_ok_and(|m| m == 0),
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
+}
+
+/// When the backup in `path` was taken, from its note (backups of older versions have
+/// none).
+fn read_note(path: &Path) -> Option<NaiveDateTime> {
+    let text = std::fs::read_to_string(path.join(NOTE)).ok()?;
+    ron::from_str::<BackupNote>(&text).ok().map(|n| n.taken)
+}
+
 /// Problems that make a backup unsafe to restore: files that do not parse, or a newer
 /// schema than ours.
 fn verify(backup: &Path) -> Vec<FileProblem> {
+    inspect(backup).0
+}
+
+/// [`verify`]'s problems, and the records of each kind in the files that read.
+fn inspect(backup: &Path) -> (Vec<FileProblem>, Vec<(crate::model::RecordKind, usize)>) {
     let mut problems = Vec::new();
     match manifest::read(backup) {
         Ok(manifest::Read::Unreadable(p)) => problems.push(p),
@@ -368,32 +497,64 @@ fn verify(backup: &Path) -> Vec<FileProblem> {
         Ok(_) => {}
         Err(e) => problems.push(FileProblem::new(MANIFEST, e.to_string())),
     }
-    problems.extend(files::unreadable(backup, |_| false));
-    problems
+    // One workspace for every file: each fills only its own collections.
+    let mut ws = Workspace::default();
+    for kind in FileKind::ALL {
+        match files::read_into(backup, &mut ws, kind) {
+            Ok(None) => {}
+            Ok(Some(p)) => problems.push(p),
+            Err(e) => problems.push(FileProblem::new(kind.file_name(), e.to_string())),
+        }
+    }
+    let records = crate::model::RecordKind::ALL
+        .iter()
+        .map(|&k| (k, ws.count(k)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    (problems, records)
 }
 
-fn size(backup: &Path) -> (usize, u64) {
+/// Files, bytes and the bytes held by this backup alone (see [`BackupInfo::own_bytes`]).
+fn size(backup: &Path) -> (usize, u64, u64) {
     workspace_files()
         .filter_map(|f| std::fs::metadata(backup.join(f)).ok())
         .filter(|m| m.is_file())
-        .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
+        .fold((0, 0, 0), |(n, b, own), m| {
+            let alone = links(&m) <= 1;
+            (n + 1, b + m.len(), own + if alone { m.len() } else { 0 })
+        })
+}
+
+#[cfg(unix)]
+fn links(m: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(m)
+}
+
+#[cfg(not(unix))]
+fn links(_: &std::fs::Metadata) -> u64 {
+    1
 }
 
 /// Which kind of backup a folder name is, and when it was taken. `None` for anything
 /// else, `before-upgrade-…` included: those are never listed nor rotated.
 fn parse_name(name: &str) -> Option<(BackupKind, NaiveDateTime)> {
-    if let Some(rest) = name.strip_prefix(BEFORE_RESTORE) {
-        // A `-2` suffix (two restores in one second) is allowed.
-        let stamp = rest.get(..15)?;
-        let t = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
-        return Some((BackupKind::BeforeRestore, t));
+    for (prefix, kind) in [
+        (BEFORE_RESTORE, BackupKind::BeforeRestore),
+        (MANUAL, BackupKind::Manual),
+    ] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            // A `-2` suffix (two backups in one second) is allowed.
+            let stamp = rest.get(..15)?;
+            let t = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+            return Some((kind, t));
+        }
     }
     let d = NaiveDate::parse_from_str(name, "%Y-%m-%d").ok()?;
     Some((BackupKind::Daily, d.and_time(chrono::NaiveTime::MIN)))
 }
 
-/// Removes daily backups beyond the newest [`KEEP_DAILY`] and before-restore ones beyond
-/// [`KEEP_BEFORE_RESTORE`]. Never removed, whatever its age: the newest backup that
+/// Removes daily backups beyond the newest [`KEEP_DAILY`], manual ones beyond
+/// [`KEEP_MANUAL`] and before-restore ones beyond [`KEEP_BEFORE_RESTORE`]. Never removed, whatever its age: the newest backup that
 /// holds each collection file. While a file is set aside, the backups taken hold no
 /// copy of it, so its last good copy stays until the file is whole again. Best effort:
 /// a backup that cannot be removed stays.
@@ -403,18 +564,22 @@ fn rotate(dir: &Path) {
         return;
     };
     let mut daily = Vec::new();
+    let mut manual = Vec::new();
     let mut before = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         match parse_name(&name) {
             Some((BackupKind::Daily, t)) => daily.push((t, name)),
+            Some((BackupKind::Manual, t)) => manual.push((t, name)),
             Some((BackupKind::BeforeRestore, t)) => before.push((t, name)),
             None => {}
         }
     }
-    daily.sort_by(|a, b| b.cmp(a));
-    before.sort_by(|a, b| b.cmp(a));
-    let mut all: Vec<&(NaiveDateTime, String)> = daily.iter().chain(&before).collect();
+    for list in [&mut daily, &mut manual, &mut before] {
+        list.sort_by(|a, b| b.cmp(a));
+    }
+    let mut all: Vec<&(NaiveDateTime, String)> =
+        daily.iter().chain(&manual).chain(&before).collect();
     all.sort_by(|a, b| b.cmp(a));
     let protected: std::collections::BTreeSet<&String> = FileKind::ALL
         .iter()
@@ -425,8 +590,9 @@ fn rotate(dir: &Path) {
         })
         .collect();
     let old_daily = daily.iter().skip(KEEP_DAILY);
+    let old_manual = manual.iter().skip(KEEP_MANUAL);
     let old_before = before.iter().skip(KEEP_BEFORE_RESTORE);
-    for (_, name) in old_daily.chain(old_before) {
+    for (_, name) in old_daily.chain(old_manual).chain(old_before) {
         if !protected.contains(name) {
             let _ = std::fs::remove_dir_all(root.join(name));
         }

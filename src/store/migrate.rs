@@ -100,7 +100,7 @@ fn files_of(version: u32) -> Vec<&'static str> {
 /// exists), via a temp folder and a rename. Returns the folder.
 pub fn back_up_before(dir: &Path, version: u32) -> Result<std::path::PathBuf, StoreError> {
     let name = backup::stamped_name(dir, &format!("{BEFORE_UPGRADE}{version}-"));
-    backup::make_backup_of(dir, &name, files_of(version))
+    backup::make_backup_of(dir, &name, files_of(version), false)
 }
 
 /// Splits `workspace.ron` into one file per collection. Order: the old files backed up,

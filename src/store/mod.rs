@@ -26,8 +26,8 @@ pub mod v2;
 
 pub use autosave::{Autosaver, SafetyCopy, SafetyDone, SaveReport};
 pub use backup::{
-    BackupInfo, BackupKind, FileInBackup, daily_backup, list_backups, newest_copy_of,
-    restore_backup, restore_file,
+    BackupInfo, BackupKind, FileInBackup, KEEP_BEFORE_RESTORE, KEEP_DAILY, KEEP_MANUAL,
+    daily_backup, list_backups, newest_copy_of, restore_backup, restore_file,
 };
 pub use check::{CheckReport, check, check_report};
 pub use commit::Recovered;

@@ -1,25 +1,27 @@
 //! Safety copies taken on the user's word ("Back up now", "start empty"): kept beside the
-//! daily backups under a name that says when, in the before-restore rotation; and a
-//! copy of the workspace in memory into a folder of the user's choice, when the data
-//! folder cannot be written.
+//! daily backups under a name that says when and why (`manual-<stamp>`,
+//! `before-restore-<stamp>`), each kind in its own rotation; and a copy of the
+//! workspace in memory into a folder of the user's choice, when the data folder cannot
+//! be written.
 
-use super::backup::make_backup;
+use super::autosave::SafetyCopy;
+use super::backup::{BEFORE_RESTORE, MANUAL, make_backup, stamped_name};
 use super::error::StoreError;
 use super::files::save;
-use super::paths::{self, BACKUPS};
+use super::paths;
 use crate::model::{FileKind, Workspace};
 use std::path::{Path, PathBuf};
 
-/// Copies every workspace file now, as `backups/before-restore-<stamp>` so the Restore
-/// screen lists it with the others and rotation keeps the newest few.
-pub fn backup_now(dir: &Path) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Local::now().naive_local().format("%Y%m%d-%H%M%S");
-    let path = paths::free_path(dir.join(BACKUPS).join(format!("before-restore-{stamp}")));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| format!("before-restore-{stamp}"));
-    make_backup(dir, &name)
+/// Copies every workspace file now: "Back up now" as `backups/manual-<stamp>`, the copy
+/// before a collection is started empty as `backups/before-restore-<stamp>`, so the
+/// Restore screen lists it with the others, says which it is, and rotation keeps the
+/// newest few of each.
+pub fn backup_now(dir: &Path, why: SafetyCopy) -> Result<PathBuf, StoreError> {
+    let prefix = match why {
+        SafetyCopy::BackUpNow => MANUAL,
+        SafetyCopy::StartEmpty => BEFORE_RESTORE,
+    };
+    make_backup(dir, &stamped_name(dir, prefix))
 }
 
 /// Writes the whole of `ws` (every collection file and the manifest, each with the

@@ -3,9 +3,10 @@
 //! (`data_export.rs`).
 
 use super::Cx;
+use super::counts::plural;
 use super::widgets::confirm::{Answer, confirm};
 use super::widgets::form;
-use crate::i18n::{Label, T};
+use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::store;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ crate::texts! {
         DataDir => "数据目录", "Data folder";
         NoDisk => "此工作区未保存到磁盘（测试或预览模式）。", "This workspace is not kept on disk (test or preview mode).";
         Backups => "备份", "Backups";
-        BackupsHint => "每天首次启动时（或程序开着跨过午夜时）自动备份全部文件，保留最近 14 天。恢复前会先把当前数据另存为一份备份。", "Every file is backed up at the first start of each day, or at midnight if the app stays open; the last 14 days are kept. Before a restore, the current data is saved as a backup too.";
+        BackupsHint => "每天首次启动时（或程序开着跨过午夜时）自动备份全部文件，保留最近 14 天；“立即备份”保留最近 10 份。恢复前会先把当前数据另存为一份备份。未变的文件在备份之间共用，不额外占用空间。", "Every file is backed up at the first start of each day, or at midnight if the app stays open; the last 14 days are kept, and the last 10 made with Back up now. Before a restore, the current data is saved as a backup too. Files that did not change are shared between backups and take no extra space.";
         BackupNow => "立即备份", "Back up now";
         BackupMade => "已创建备份", "Backup made";
         BackupFailed => "备份失败", "The backup failed";
@@ -32,7 +33,12 @@ crate::texts! {
         SettingsSaved => "设置已保存", "Settings saved";
         SettingsNotSaved => "设置未能保存", "The settings were not saved";
         Reload => "刷新列表", "Refresh list";
-        SafetyCopy => "（恢复或清空前的自动备份）", "(taken before a restore or reset)";
+        SafetyCopy => "恢复或清空前的自动备份", "taken before a restore or reset";
+        DailyCopy => "每日自动备份", "daily backup";
+        ManualCopy => "手动备份", "made with Back up now";
+    }
+    fn {
+        own_bytes(own) => "其中 {own} 为此备份独有；未变的文件与其他备份共用，不额外占用空间。", "{own} of it is this backup's own; files that did not change are shared with other backups and take no extra space.";
     }
 }
 
@@ -227,25 +233,19 @@ impl DataPage {
         }
         let mut chosen = None;
         egui::Grid::new("backups")
-            .num_columns(3)
+            .num_columns(4)
             .striped(true)
             .show(ui, |ui| {
                 for b in backups.iter() {
-                    ui.label(match b.kind {
-                        store::BackupKind::Daily => b.date.to_string(),
-                        store::BackupKind::BeforeRestore => format!(
-                            "{} {}",
-                            b.taken.format("%Y-%m-%d %H:%M:%S"),
-                            Text::SafetyCopy.get(lang)
-                        ),
-                    })
-                    .on_hover_text(b.path.display().to_string());
-                    ui.label(format!(
-                        "{} {} · {:.1} MB",
-                        b.files,
-                        Text::Files.get(lang),
-                        b.bytes as f64 / 1e6
-                    ));
+                    ui.label(taken_text(b))
+                        .on_hover_text(b.path.display().to_string());
+                    ui.weak(match b.kind {
+                        store::BackupKind::Daily => Text::DailyCopy.get(lang),
+                        store::BackupKind::Manual => Text::ManualCopy.get(lang),
+                        store::BackupKind::BeforeRestore => Text::SafetyCopy.get(lang),
+                    });
+                    ui.label(contents_text(lang, b))
+                        .on_hover_text(contents_details(lang, b));
                     ui.horizontal(|ui| {
                         if !b.sound {
                             ui.colored_label(ui.visuals().error_fg_color, Text::Broken.get(lang));
@@ -345,4 +345,53 @@ impl crate::ui::PageView for DataPage {
     fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.show_page(ui, cx)
     }
+}
+
+/// When a backup was taken: date and minute; the date alone for a daily backup of an
+/// older version, which noted no time.
+fn taken_text(b: &store::BackupInfo) -> String {
+    if b.kind == store::BackupKind::Daily && b.taken.time() == chrono::NaiveTime::MIN {
+        b.taken.date().to_string()
+    } else {
+        b.taken.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+/// The main records a backup holds and its size: "150 个客户 · 400 个商机 · 12.3 MB".
+fn contents_text(lang: Lang, b: &store::BackupInfo) -> String {
+    use crate::model::RecordKind as K;
+    let count = |kind| {
+        b.records
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n)
+    };
+    let mut parts = vec![
+        plural(lang, count(K::Customer), "个客户", "customer", "customers"),
+        plural(lang, count(K::Deal), "个商机", "deal", "deals"),
+        plural(lang, count(K::Expense), "笔支出", "expense", "expenses"),
+    ];
+    parts.push(mb(b.bytes));
+    parts.join(" · ")
+}
+
+/// Every kind of record in the backup with its count, its files, and what of its size
+/// it holds alone.
+fn contents_details(lang: Lang, b: &store::BackupInfo) -> String {
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
+    let mut lines: Vec<String> = b
+        .records
+        .iter()
+        .map(|(k, n)| format!("{}{colon}{n}", crate::i18n::kind_name(lang, *k)))
+        .collect();
+    lines.push(format!("{} {}", b.files, Text::Files.get(lang)));
+    lines.push(Text::own_bytes(lang, mb(b.own_bytes)));
+    lines.join("\n")
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
 }
