@@ -419,6 +419,41 @@ fn the_data_page_writes_the_workbook_the_csvs_and_the_pdf_to_typed_paths_in_both
     }
 }
 
+/// The export rows keep their path fields wide and the report's period bar on one line,
+/// in both languages at 1280×800 and 1024×700 (a Grid squeezed the fields to "/roo"
+/// and stacked the period buttons a character a line).
+#[test]
+fn the_export_fields_are_wide_and_the_period_bar_lies_on_one_line() {
+    use egui_kittest::kittest::Queryable;
+    use salesdesk::ui::data_export::Text as X;
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [egui::vec2(1280.0, 800.0), egui::vec2(1024.0, 700.0)] {
+            let mut h = common::ui::harness_sized(
+                common::ui::demo(40),
+                lang,
+                salesdesk::ui::Page::Data,
+                size,
+            );
+            for field in [X::Workbook, X::CsvFolder, X::Pdf] {
+                let w = common::ui::input(&h, field.get(lang)).rect().width();
+                assert!(w >= 300.0, "{lang:?} {size:?}: {field:?} is {w} px wide");
+            }
+            h.get_by_label(X::ExportPdf.get(lang)).scroll_to_me();
+            h.run();
+            let (month, year) = match lang {
+                Lang::Zh => ("月", "年"),
+                Lang::En => ("Month", "Year"),
+            };
+            let month = h.get_by_label(month).rect();
+            let year = h.get_by_label(year).rect();
+            assert!(
+                (month.center().y - year.center().y).abs() < 2.0 && year.height() < 30.0,
+                "{lang:?} {size:?}: the period buttons {month:?} {year:?} share one line"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_data_page_says_at_the_field_why_an_export_failed() {
     use egui_kittest::kittest::Queryable;

@@ -80,41 +80,45 @@ impl ExportSection {
         ui.label(Text::Hint.get(lang));
         ui.add_space(4.0);
         let mut clicked = None;
-        egui::Grid::new("export_grid")
-            .num_columns(3)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                for (target, label, value, button) in [
-                    (
-                        Target::Workbook,
-                        Text::Workbook,
-                        &mut self.workbook,
-                        Text::ExportWorkbook,
-                    ),
-                    (Target::Csv, Text::CsvFolder, &mut self.csv, Text::ExportCsv),
-                    (Target::Pdf, Text::Pdf, &mut self.pdf, Text::ExportPdf),
-                ] {
-                    if target == Target::Pdf {
-                        ui.label("");
-                        self.period.show(ui, lang, cx.today);
-                        ui.end_row();
+        // Rows, not a Grid: a grid cell sizes from the previous frame's column, which the
+        // wrapped period bar kept a few characters wide, and squeezed the path fields.
+        let label_width = [Text::Workbook, Text::CsvFolder, Text::Pdf]
+            .iter()
+            .map(|t| text_width(ui, t.get(lang)))
+            .fold(0.0, f32::max);
+        for (target, label, value, button) in [
+            (
+                Target::Workbook,
+                Text::Workbook,
+                &mut self.workbook,
+                Text::ExportWorkbook,
+            ),
+            (Target::Csv, Text::CsvFolder, &mut self.csv, Text::ExportCsv),
+            (Target::Pdf, Text::Pdf, &mut self.pdf, Text::ExportPdf),
+        ] {
+            if target == Target::Pdf {
+                ui.add_space(6.0);
+                self.period.show(ui, lang, cx.today);
+            }
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(label_width, 20.0), egui::Sense::hover());
+                let l = ui.put(rect, egui::Label::new(label.get(lang)));
+                let field_width = (ui.available_width() - 160.0).clamp(160.0, 420.0);
+                ui.vertical(|ui| {
+                    ui.add(egui::TextEdit::singleline(value).desired_width(field_width))
+                        .labelled_by(l.id);
+                    if let Some((t, why)) = &self.error
+                        && *t == target
+                    {
+                        ui.label(RichText::new(why).color(ui.visuals().error_fg_color));
                     }
-                    let l = ui.label(label.get(lang));
-                    ui.vertical(|ui| {
-                        ui.add(egui::TextEdit::singleline(value).desired_width(420.0))
-                            .labelled_by(l.id);
-                        if let Some((t, why)) = &self.error
-                            && *t == target
-                        {
-                            ui.label(RichText::new(why).color(ui.visuals().error_fg_color));
-                        }
-                    });
-                    if ui.button(button.get(lang)).clicked() {
-                        clicked = Some(target);
-                    }
-                    ui.end_row();
+                });
+                if ui.button(button.get(lang)).clicked() {
+                    clicked = Some(target);
                 }
             });
+        }
         if let Some(target) = clicked {
             self.run(target, cx);
         }
@@ -160,4 +164,12 @@ impl ExportSection {
             }
         }
     }
+}
+
+/// The width `text` takes in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE))
+        .size()
+        .x
 }
