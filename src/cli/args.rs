@@ -130,7 +130,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Run {
     let out = &mut std::io::stdout();
     let err = &mut std::io::stderr();
     let code = match command {
-        Command::Demo { deals, lang } => super::demo::run(&dir, deals, lang, out),
+        Command::Demo { deals, lang } => super::demo::run_in(&dir, deals, lang, out),
         Command::Check => super::check::run(&dir, out),
         Command::Import { file } => super::import::run(&dir, &file, out, err),
         Command::Report {

@@ -12,7 +12,12 @@ pub const DEMO_SEED: u64 = 2026;
 
 /// Generates a demo of `deals` deals into `dir`. Refuses a dir that already holds a
 /// workspace (nothing is overwritten) or that another SalesDesk has open.
-pub fn run(dir: &Path, deals: usize, lang: Lang, out: &mut impl Write) -> i32 {
+pub fn run(dir: &Path, deals: usize, out: &mut impl Write) -> i32 {
+    run_in(dir, deals, Lang::Zh, out)
+}
+
+/// [`run`] with the demo's own names in `lang` (`--lang`).
+pub fn run_in(dir: &Path, deals: usize, lang: Lang, out: &mut impl Write) -> i32 {
     match write_demo(dir, deals, lang) {
         Ok(ws) => {
             let _ = writeln!(
