@@ -243,8 +243,6 @@ pub static REFERENCES: &[Reference] = &[
     reference!(Interaction.member: opt -> Member, Clear),
     reference!(Feedback.customer: one -> Customer, Cascade),
     reference!(LoyaltyEntry.customer: one -> Customer, Cascade),
-    // A deleted deal leaves the points its win wrote, unlinked (the title stays).
-    reference!(LoyaltyEntry.deal: opt -> Deal, Clear),
     // 销售流程 deals
     reference!(Deal.customer: one -> Customer, Cascade),
     reference!(Deal.owner: one -> Member, Block),
