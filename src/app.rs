@@ -114,7 +114,7 @@ impl SalesDeskApp {
         today: NaiveDate,
     ) -> Result<Self, store::StoreError> {
         let prefs = read_prefs(&dir);
-        let lang = prefs.map(|p| p.lang).unwrap_or_else(Lang::from_system);
+        let lang = startup_lang(&dir);
         let fresh = loaded.fresh;
         let mut app = SalesDeskApp::in_memory(Document::default(), lang, today);
         app.page = prefs.map(|p| p.page).unwrap_or_default();
@@ -809,6 +809,12 @@ impl ui::quit::Saver for SalesDeskApp {
     fn save_copy(&mut self, to: &std::path::Path) -> Result<(), String> {
         store::save_copy(to, self.doc.ws()).map_err(|e| e.to_string())
     }
+}
+
+/// The window's language at start: the one chosen last time in `dir`, else the
+/// system's.
+pub fn startup_lang(dir: &std::path::Path) -> Lang {
+    read_prefs(dir).map_or_else(Lang::from_system, |p| p.lang)
 }
 
 fn read_prefs(dir: &std::path::Path) -> Option<Prefs> {

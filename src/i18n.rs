@@ -435,6 +435,31 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
     }
 }
 
+labels!(BuiltinTier {
+    Silver => "银卡", "Silver";
+    Gold => "金卡", "Gold";
+    Platinum => "白金卡", "Platinum";
+});
+
+/// A loyalty tier's name in `lang`: a default tier's in the language's words, a name the
+/// manager typed as typed.
+pub fn tier_name(lang: Lang, t: &LoyaltyTier) -> &str {
+    match t.builtin() {
+        Some(b) => b.label(lang),
+        None => &t.name,
+    }
+}
+
+/// The name to store for a tier name typed in the rules editor: a default tier's words in
+/// either language (as the editor shows them) keep it the default tier.
+pub fn tier_key(typed: &str) -> String {
+    let typed = typed.trim();
+    BuiltinTier::ALL
+        .into_iter()
+        .find(|b| [b.key(), b.label(Lang::Zh), b.label(Lang::En)].contains(&typed))
+        .map_or_else(|| typed.to_owned(), |b| b.key().to_owned())
+}
+
 /// What one record of a kind is called, e.g. in "deal 12 → customer 3".
 pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
     use crate::model::RecordKind;

@@ -22,7 +22,7 @@ pub enum Launch {
 
 impl Launch {
     /// Starts reading `dir` (locked by `lock`) on a thread. A first start gets the
-    /// demo, made on that thread too.
+    /// demo, made on that thread too, with its own names in the window's language.
     pub fn start(dir: PathBuf, lock: Lock, today: NaiveDate) -> Launch {
         let from = dir.clone();
         Launch::start_with(dir, lock, today, move || {
@@ -30,7 +30,9 @@ impl Launch {
                 .map(|mut loaded| {
                     if loaded.fresh {
                         // Written to disk at once by the first save.
-                        loaded.ws = crate::demo::generate(1, crate::demo::DemoSize::DEFAULT, today);
+                        let lang = crate::app::startup_lang(&from);
+                        let size = crate::demo::DemoSize::DEFAULT;
+                        loaded.ws = crate::demo::generate_in(1, size, today, lang);
                     }
                     loaded
                 })

@@ -654,4 +654,59 @@ mod window {
                 .is_none()
         );
     }
+
+    fn has_line_starting(h: &H, start: &str) -> bool {
+        h.query_all_by(|n| {
+            n.label()
+                .or(n.value())
+                .is_some_and(|l| l.starts_with(start))
+        })
+        .next()
+        .is_some()
+    }
+
+    /// The dry run in the Chinese window words every bad row in Chinese, naming its line
+    /// and column; the import's undo step is named in Chinese too.
+    #[test]
+    fn window_dry_run_in_chinese_lists_bad_rows_in_chinese_with_their_lines() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("商机.csv");
+        let bad = "商机,客户,负责人,金额,创建日期\r\nERP,华东机械,李雷,\"1,5\",2026-01-05\r\n\
+                   CRM,华东机械,李雷,100,26-01-05\r\nOA,华东机械,李雷,-5,2026-01-07\r\n";
+        std::fs::write(&file, bad).unwrap();
+        let lang = Lang::Zh;
+        let mut h = harness_on(Workspace::default(), lang, Page::Data);
+        h.state_mut()
+            .pages
+            .data
+            .import
+            .set_picker(Box::new(FixedPicker(Some(file.clone()))));
+        h.run();
+        click(&mut h, Text::Open.get(lang));
+        click(&mut h, Text::Check.get(lang));
+        for line in [
+            "第 2 行，列 金额：“1,5”在最后 1 位数字前有逗号：是小数逗号吗？请写成 1.5",
+            "第 3 行，列 创建日期：不是日期：“26-01-05”的年份只有 2 位",
+            "第 4 行，列 金额：不能为负数",
+        ] {
+            assert!(has_line_starting(&h, line), "{line}");
+        }
+        assert!(
+            !has_line_starting(&h, "第 2 行，列 金额：\""),
+            "no English reason"
+        );
+        click(&mut h, Text::Close.get(lang));
+
+        std::fs::write(
+            &file,
+            "商机,客户,负责人,金额,创建日期\nERP,华东机械,李雷,100,2026-01-05\n\
+             CRM,华东机械,李雷,200,2026-01-06\n",
+        )
+        .unwrap();
+        click(&mut h, Text::Open.get(lang));
+        click(&mut h, Text::Check.get(lang));
+        click(&mut h, Text::Import.get(lang));
+        assert_eq!(h.state().doc.ws().deals.deals.len(), 2);
+        assert_eq!(h.state().doc.undo_label(), Some("导入 2 个商机"));
+    }
 }

@@ -96,3 +96,48 @@ fn a_first_start_is_saved_and_backed_up_before_any_edit() {
         .map(|(_, n)| *n);
     assert_eq!(count, Some(deals), "the backup holds the demo");
 }
+
+/// A first start makes the demo with its own names in the window's language: English
+/// KPI and budget category names when the window is English.
+#[test]
+fn a_first_start_in_english_has_english_kpi_and_category_names() {
+    use salesdesk::app::Prefs;
+    use salesdesk::i18n::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    let prefs = Prefs {
+        lang: Lang::En,
+        page: Default::default(),
+    };
+    let prefs_file = d.join(salesdesk::store::paths::PREFS_FILE);
+    std::fs::write(prefs_file, ron::to_string(&prefs).unwrap()).unwrap();
+    let lock = store::acquire_lock(&d).unwrap();
+    let mut h = harness(Launch::start(d, lock, common::demo_day()));
+    step_until(&mut h, |l| matches!(l, Launch::Ready(_)));
+    let app = h.state_mut().app().unwrap();
+    assert_eq!(app.lang, Lang::En);
+    let ws = app.doc.ws();
+    assert!(ws.settings.demo);
+    let kpis: Vec<&str> = ws
+        .performance
+        .kpis
+        .iter()
+        .map(|k| k.name.as_str())
+        .collect();
+    assert!(
+        kpis.contains(&"Revenue") && kpis.contains(&"Win rate"),
+        "{kpis:?}"
+    );
+    let cats: Vec<&str> = ws
+        .budget
+        .categories
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert!(
+        cats.contains(&"Marketing") && cats.contains(&"Training"),
+        "{cats:?}"
+    );
+    h.step();
+    assert!(h.query_by_label("销售额").is_none());
+}

@@ -285,7 +285,10 @@ fn a_deal_walks_every_stage_by_dragging() {
         line.points,
         won.amount.0 / 100 * i64::from(ws.customers.loyalty.points_per_yuan)
     );
-    assert_eq!(line.reason, format!("签约：{}", won.title));
+    assert_eq!(
+        (line.event, line.reason.as_str()),
+        (Some(LedgerEvent::Won), won.title.as_str())
+    );
 }
 
 fn lost_reason_flow(lang: Lang) {

@@ -199,6 +199,8 @@ mod tests {
 
     fn ledger_entry(id: u64, date: &str, points: i64) -> LoyaltyEntry {
         LoyaltyEntry {
+            event: None,
+            deal: None,
             id: LoyaltyEntryId(id),
             customer: CustomerId(1),
             date: d(date),

@@ -2,6 +2,7 @@
 //! `demo`, `check`, `import`, `report` and `export` do their work and exit. Both binaries
 //! (`salesdesk`, and `salesdesk-cli`, the console one for Windows) start here.
 
+use crate::i18n::Lang;
 use crate::store;
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
@@ -35,6 +36,10 @@ enum Command {
         /// How many deals (everything else scales with them).
         #[arg(long, value_name = "N", default_value_t = 400)]
         deals: usize,
+        /// The language of the demo's own names (KPIs, budget categories, plans …):
+        /// zh or en. People and companies keep their Chinese names.
+        #[arg(long, value_name = "zh|en", default_value = "zh", value_parser = lang)]
+        lang: Lang,
     },
     /// Load every file and print each problem (file:line:column: what); exit 1 if any.
     Check,
@@ -72,6 +77,14 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         csv: Option<PathBuf>,
     },
+}
+
+fn lang(v: &str) -> Result<Lang, String> {
+    match v.to_ascii_lowercase().as_str() {
+        "zh" | "zh-cn" | "chinese" => Ok(Lang::Zh),
+        "en" | "english" => Ok(Lang::En),
+        _ => Err(format!("'{v}' is not a language: zh or en")),
+    }
 }
 
 fn date(v: &str) -> Result<chrono::NaiveDate, String> {
@@ -117,7 +130,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Run {
     let out = &mut std::io::stdout();
     let err = &mut std::io::stderr();
     let code = match command {
-        Command::Demo { deals } => super::demo::run(&dir, deals, out),
+        Command::Demo { deals, lang } => super::demo::run_in(&dir, deals, lang, out),
         Command::Check => super::check::run(&dir, out),
         Command::Import { file } => super::import::run(&dir, &file, out, err),
         Command::Report {
@@ -179,11 +192,21 @@ mod tests {
             .unwrap()
             .command
         {
-            Some(Command::Demo { deals: 12 }) => {}
+            Some(Command::Demo {
+                deals: 12,
+                lang: Lang::Zh,
+            }) => {}
             c => panic!("{c:?}"),
         }
+        match parse(&["demo", "--lang", "en"]).unwrap().command {
+            Some(Command::Demo { lang: Lang::En, .. }) => {}
+            other => panic!("{other:?}"),
+        }
         match parse(&["demo"]).unwrap().command {
-            Some(Command::Demo { deals: 400 }) => {}
+            Some(Command::Demo {
+                deals: 400,
+                lang: Lang::Zh,
+            }) => {}
             c => panic!("{c:?}"),
         }
         match parse(&["import", "--data-dir", "/d", "deals.csv"])

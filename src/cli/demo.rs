@@ -1,6 +1,7 @@
 //! `salesdesk demo`: writes a generated demo workspace into an empty data dir.
 
-use crate::demo::{DemoSize, generate};
+use crate::demo::{DemoSize, generate_in};
+use crate::i18n::Lang;
 use crate::model::FileKind;
 use crate::store;
 use std::io::Write;
@@ -12,7 +13,12 @@ pub const DEMO_SEED: u64 = 2026;
 /// Generates a demo of `deals` deals into `dir`. Refuses a dir that already holds a
 /// workspace (nothing is overwritten) or that another SalesDesk has open.
 pub fn run(dir: &Path, deals: usize, out: &mut impl Write) -> i32 {
-    match write_demo(dir, deals) {
+    run_in(dir, deals, Lang::Zh, out)
+}
+
+/// [`run`] with the demo's own names in `lang` (`--lang`).
+pub fn run_in(dir: &Path, deals: usize, lang: Lang, out: &mut impl Write) -> i32 {
+    match write_demo(dir, deals, lang) {
         Ok(ws) => {
             let _ = writeln!(
                 out,
@@ -31,7 +37,7 @@ pub fn run(dir: &Path, deals: usize, out: &mut impl Write) -> i32 {
     }
 }
 
-fn write_demo(dir: &Path, deals: usize) -> Result<crate::model::Workspace, String> {
+fn write_demo(dir: &Path, deals: usize, lang: Lang) -> Result<crate::model::Workspace, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
     let _lock = store::acquire_lock(dir).map_err(|e| e.to_string())?;
     store::degraded::refuse_if_unsound(dir)
@@ -44,7 +50,7 @@ fn write_demo(dir: &Path, deals: usize) -> Result<crate::model::Workspace, Strin
         ));
     }
     let today = chrono::Local::now().date_naive();
-    let ws = generate(DEMO_SEED, DemoSize { deals }, today);
+    let ws = generate_in(DEMO_SEED, DemoSize { deals }, today, lang);
     store::save(dir, &ws, &FileKind::ALL.into_iter().collect()).map_err(|e| e.to_string())?;
     Ok(ws)
 }

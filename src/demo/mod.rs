@@ -9,6 +9,7 @@
 //! One file per model area; this one keeps `generate`, the random numbers and the small
 //! helpers they share. The word lists are in `words`.
 
+use crate::i18n::Lang;
 use crate::model::*;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 mod budget;
 mod customers;
 mod deals;
+mod english;
 mod marketing;
 mod me;
 mod performance;
@@ -54,7 +56,19 @@ impl Default for DemoSize {
     }
 }
 
-/// Deterministic for (seed, size, today). Returns a Workspace with settings.demo = true.
+/// [`generate`] with the demo's own names (KPIs, budget categories, plans, channels …)
+/// in `lang`; the records, ids and numbers are the same in both languages. People's
+/// and companies' names stay Chinese (the demo company is Chinese).
+pub fn generate_in(seed: u64, size: DemoSize, today: NaiveDate, lang: Lang) -> Workspace {
+    let mut ws = generate(seed, size, today);
+    if lang == Lang::En {
+        english::into_english(&mut ws);
+    }
+    ws
+}
+
+/// Deterministic for (seed, size, today), in Chinese. Returns a Workspace with
+/// settings.demo = true.
 pub fn generate(seed: u64, size: DemoSize, today: NaiveDate) -> Workspace {
     let counts = Counts::new(size.deals);
     let settings = Settings {

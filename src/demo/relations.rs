@@ -242,7 +242,9 @@ fn gen_loyalty_ledger(rng: &mut Rng, deals: &Table<Deal>, today: NaiveDate) -> V
             customer: d.customer,
             date: won,
             points: d.amount.0 / 100,
-            reason: format!("签约：{}", d.title),
+            reason: d.title.clone(),
+            event: Some(LedgerEvent::Won),
+            deal: Some(d.id),
         });
         if rng.chance(15) {
             rows.push(LoyaltyEntry {
@@ -250,7 +252,9 @@ fn gen_loyalty_ledger(rng: &mut Rng, deals: &Table<Deal>, today: NaiveDate) -> V
                 customer: d.customer,
                 date: add_days(won, rng.range(5, 60)).min(today),
                 points: -rng.range(5, 20) * 1000,
-                reason: format!("积分兑换：{}", rng.pick(&REWARDS)),
+                reason: format!("{}{}", english::REDEEMED_ZH, rng.pick(&REWARDS)),
+                event: None,
+                deal: None,
             });
         }
     }

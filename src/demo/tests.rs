@@ -9,7 +9,7 @@ fn demo() -> Workspace {
 }
 
 /// Every record of the workspace, wrapped for the generic checks.
-fn all_records(ws: &Workspace) -> Vec<Record> {
+pub(super) fn all_records(ws: &Workspace) -> Vec<Record> {
     let mut v = Vec::new();
     v.extend(ws.team.members.iter().cloned().map(Record::Member));
     v.extend(ws.team.events.iter().cloned().map(Record::TeamEvent));

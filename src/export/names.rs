@@ -192,6 +192,8 @@ fn word(part: &str) -> Option<(&'static str, &'static str)> {
         "created" => ("创建日期", "created"),
         "criteria" => ("标准", "criteria"),
         "customer" => ("客户", "customer"),
+        "deal" => ("商机", "deal"),
+        "event" => ("事件", "event"),
         "expense" => ("关联费用", "expense"),
         "date" => ("日期", "date"),
         "deals_lost" => ("流失商机", "deals lost"),

@@ -1,7 +1,7 @@
 //! The columns an import file may have, found by header in English or Chinese or as
 //! other CRMs' exports name them, and the kinds of file they make up.
 
-use super::RowError;
+use super::{RowError, Why};
 use std::collections::BTreeMap;
 
 /// What a file holds, recognised by its header row.
@@ -431,7 +431,9 @@ impl Columns {
                         errors.push(RowError::new(
                             1,
                             name,
-                            format!("this column appears twice (also as {first})"),
+                            Why::ColumnTwice {
+                                first: first.clone(),
+                            },
                         ));
                     } else {
                         cols.index[k] = Some(i);
@@ -447,10 +449,7 @@ impl Columns {
                 errors.push(RowError::new(
                     1,
                     format!("{} ({})", c.english(), c.chinese()),
-                    format!(
-                        "this required column is missing from the header (a {} file)",
-                        kind.english()
-                    ),
+                    Why::RequiredColumnMissing { kind },
                 ));
             }
         }

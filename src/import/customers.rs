@@ -1,6 +1,7 @@
 //! Customer rows: `customer` 客户 (the name) and optional details. A name the workspace
 //! has once updates that customer with the columns the file has; a new name adds one.
 
+use super::Why;
 use super::columns::{Col, Columns};
 use super::plan::{Ctx, Named, RowCells, data_rows, new_customer};
 use super::read::Sheet;
@@ -36,7 +37,13 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
             },
         };
         if let Some(first) = seen.get(&name) {
-            c.fail(Col::Customer, format!("{name} is already on line {first}"));
+            c.fail(
+                Col::Customer,
+                Why::NameTwice {
+                    name: name.clone(),
+                    first: *first,
+                },
+            );
         }
         seen.entry(name.clone()).or_insert(raw.line);
         let found = if name.is_empty() {
@@ -78,7 +85,7 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
                 "region" => Col::Region,
                 _ => Col::Customer,
             };
-            c.fail(col, fe.problem.english());
+            c.fail(col, fe.problem);
         }
         if !c.finish(&mut ctx.errors) {
             continue;

@@ -1,10 +1,10 @@
 //! Deal rows: each checked cell by cell, its customer and owner found by name, then
 //! built into a new deal or an update of the deal with the same `id`.
 
-use super::RowError;
 use super::columns::{Col, Columns};
 use super::plan::{Ctx, Named, RowCells, data_rows, new_customer};
 use super::read::Sheet;
+use super::{RowError, Why};
 use crate::model::{
     Change, Deal, DealId, LostInfo, LostReason, MemberId, Money, Record, Stage, StageEntry,
     parse_int,
@@ -57,7 +57,13 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
         let row = parse_row(&mut c);
         if let Some(id) = row.as_ref().and_then(|r| r.external_id.clone()) {
             if let Some(first) = seen.get(&id) {
-                c.fail(Col::Id, format!("id {id} is already used on line {first}"));
+                c.fail(
+                    Col::Id,
+                    Why::IdTwice {
+                        id: id.clone(),
+                        first: *first,
+                    },
+                );
             } else {
                 seen.insert(id, raw.line);
             }
@@ -114,9 +120,9 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
         }
         for fe in deal.validate().0 {
             match column_of(fe.field).filter(|c| cols.has(*c)) {
-                Some(col) => c.fail(col, fe.problem.english()),
+                Some(col) => c.fail(col, fe.problem),
                 None => {
-                    let e = RowError::new(raw.line, fe.field, fe.problem.english());
+                    let e = RowError::new(raw.line, fe.field, fe.problem);
                     c.errors.push(e.in_sheet(&sheet.name));
                 }
             }
@@ -178,7 +184,9 @@ fn parse_row(c: &mut RowCells) -> Option<Row> {
         let other = c.cols.name(Col::Won);
         c.fail(
             Col::Lost,
-            format!("cannot be set together with {other}: a deal is either won or lost"),
+            Why::WonAndLost {
+                other: other.to_string(),
+            },
         );
     }
     let probability = c.get(Col::Probability).map(|t| {
@@ -189,7 +197,7 @@ fn parse_row(c: &mut RowCells) -> Option<Row> {
         match parse_int(t, 0, 100) {
             Ok(p) => Some(p as u8),
             Err(p) => {
-                c.fail(Col::Probability, p.english());
+                c.fail(Col::Probability, p);
                 None
             }
         }
@@ -203,10 +211,7 @@ fn parse_row(c: &mut RowCells) -> Option<Row> {
         Some(t) => match stage_from_text(&t) {
             Some(s) => Some(s),
             None => {
-                c.fail(
-                    Col::Stage,
-                    format!("\"{t}\" is not a stage we know: {}", STAGE_HINT),
-                );
+                c.fail(Col::Stage, Why::UnknownStage { text: t.clone() });
                 None
             }
         },
@@ -234,7 +239,13 @@ fn parse_row(c: &mut RowCells) -> Option<Row> {
         let Some(date) = date else { continue };
         if date < last.1 {
             let before = c.cols.name(last.0);
-            c.fail(col, format!("is before {before} ({})", last.1));
+            c.fail(
+                col,
+                Why::Before {
+                    column: before.to_string(),
+                    date: last.1,
+                },
+            );
         }
         history.push(StageEntry { stage, date });
         last = (col, last.1.max(date));
@@ -267,7 +278,10 @@ fn parse_row(c: &mut RowCells) -> Option<Row> {
             });
             c.fail(
                 Col::Stage,
-                format!("says {} but {other} is set", stage.key()),
+                Why::StageConflict {
+                    stage,
+                    other: other.to_string(),
+                },
             );
         }
     }
@@ -289,9 +303,6 @@ fn parse_row(c: &mut RowCells) -> Option<Row> {
         probability,
     })
 }
-
-const STAGE_HINT: &str = "lead, needs, quote, contract, won, lost (线索, 需求分析, 报价谈判, \
-    合同签订, 成交, 流失), or a Pipedrive, HubSpot or Salesforce default stage";
 
 /// A stage by our keys and Chinese names, or by the default stages of Pipedrive,
 /// HubSpot and Salesforce.

@@ -3,6 +3,7 @@
 //! (Windows-1252, what Excel writes on a Western Windows). The guess is shown in the
 //! window's preview, where it can be changed.
 
+use super::Why;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,17 +40,14 @@ impl Encoding {
     }
 }
 
-const UTF16: &str =
-    "the file is UTF-16 text; save it as \"CSV UTF-8\" (or plain CSV) and import again";
-
 /// The encoding the bytes most likely are. Valid UTF-8 is UTF-8 (a file of only ASCII is
 /// valid in all three). Bytes valid as GB18030 are GB18030 only when most of their
 /// non-ASCII characters are the common ones of GB2312: Latin-1 text such as "Müller" is
 /// often valid GBK too, but as rare characters ("M黮ler"). Anything else is Latin-1,
 /// which every byte is. UTF-16 (Excel's "Unicode text") is refused with a hint.
-pub fn guess(bytes: &[u8]) -> Result<Encoding, String> {
+pub fn guess(bytes: &[u8]) -> Result<Encoding, Why> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(UTF16.into());
+        return Err(Why::Utf16);
     }
     let bytes = strip_bom(bytes);
     if std::str::from_utf8(bytes).is_ok() {
@@ -87,21 +85,20 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 }
 
 /// Decodes `bytes` as `encoding`; an error names the encoding the bytes are not.
-pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, String> {
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, Why> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(UTF16.into());
+        return Err(Why::Utf16);
     }
     let bytes = strip_bom(bytes);
     match encoding {
-        Encoding::Utf8 => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
-            format!(
-                "the file is not UTF-8 text (byte {} is not); choose another encoding",
-                e.valid_up_to() + 1
-            )
-        }),
+        Encoding::Utf8 => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|e| Why::NotUtf8 {
+                byte: e.valid_up_to() + 1,
+            }),
         Encoding::Gb18030 => encoding_rs::GB18030
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .ok_or_else(|| "the file is not GB18030/GBK text; choose another encoding".into()),
+            .ok_or(Why::NotGb18030),
         Encoding::Latin1 => Ok(encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0),
@@ -124,7 +121,7 @@ mod tests {
         assert!(std::str::from_utf8(&gbk).is_err());
         assert_eq!(guess(&gbk), Ok(Encoding::Gb18030));
         assert_eq!(read(&gbk), "客户,负责人,华东区");
-        assert!(guess(b"\xFF\xFEa\x00").unwrap_err().contains("UTF-16"));
+        assert!(guess(b"\xFF\xFEa\x00").unwrap_err() == Why::Utf16);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! date, category, amount and payee) is not added twice, so a file can be imported again.
 //! A category name the workspace does not have makes that category.
 
+use super::Why;
 use super::columns::{Col, Columns};
 use super::plan::{Ctx, RowCells, data_rows};
 use super::read::Sheet;
@@ -52,7 +53,7 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
                 "note" => Col::Notes,
                 _ => Col::Amount,
             };
-            c.fail(col, fe.problem.english());
+            c.fail(col, fe.problem.clone());
         }
         if !c.finish(&mut ctx.errors) {
             continue;
@@ -72,7 +73,7 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
 
 /// The budget category called `name`. A name no category has makes a new one (the
 /// import reports it), so a workbook exported from another workspace imports whole.
-fn category(ctx: &mut Ctx, name: &str) -> Result<CategoryId, String> {
+fn category(ctx: &mut Ctx, name: &str) -> Result<CategoryId, Why> {
     if let Some(i) = ctx.new_categories.iter().position(|c| c.name == name) {
         return Ok(ctx.new_categories[i].id);
     }
@@ -94,17 +95,14 @@ fn category(ctx: &mut Ctx, name: &str) -> Result<CategoryId, String> {
                 active: true,
             };
             if let Some(fe) = Record::BudgetCategory(made.clone()).validate().0.first() {
-                return Err(format!(
-                    "as a new category's name, {}",
-                    fe.problem.english()
-                ));
+                return Err(Why::NewCategoryName(fe.problem.clone()));
             }
             ctx.new_categories.push(made);
             Ok(CategoryId(provisional_id(n)))
         }
-        _ => Err(format!(
-            "{} budget categories are called {name}; rename one on the Budget page",
-            found.len()
-        )),
+        _ => Err(Why::SameNameCategories {
+            name: name.to_string(),
+            count: found.len(),
+        }),
     }
 }

@@ -23,12 +23,15 @@ mod plan;
 pub mod read;
 mod targets;
 mod values;
+pub mod why;
 
 pub use columns::{Col, Columns, Kind};
 pub use deals::{lost_info, stage_from_text};
 pub use decode::Encoding;
 pub use read::{Book, Cell, Format, MAX_FILE_BYTES, RawRow, Sheet, read_bytes, read_path};
+pub use why::Why;
 
+use crate::i18n::Lang;
 use crate::model::{Change, Document, Workspace};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -42,11 +45,11 @@ pub struct RowError {
     pub line: u64,
     /// The column's header as the file writes it (or its English name).
     pub column: String,
-    pub reason: String,
+    pub reason: Why,
 }
 
 impl RowError {
-    pub fn new(line: u64, column: impl Into<String>, reason: impl Into<String>) -> RowError {
+    pub fn new(line: u64, column: impl Into<String>, reason: impl Into<Why>) -> RowError {
         RowError {
             sheet: String::new(),
             line,
@@ -244,10 +247,9 @@ pub fn plan(
     }
     if mapped.is_empty() && errors.is_empty() {
         let reason = if book.format == Format::Workbook {
-            "no sheet of the workbook has a header row of deals, customers, targets or \
-             expenses (see the README for the headers)"
+            Why::NoSheetRecognised
         } else {
-            "the file is empty: it needs a header row"
+            Why::Empty
         };
         errors.push(RowError::new(0, "", reason));
     }
@@ -303,16 +305,21 @@ pub fn plan(
     })
 }
 
-/// Applies a plan as one undoable step. Nothing to change changes nothing.
-pub fn apply(doc: &mut Document, plan: Plan) -> Result<ImportSummary, Vec<RowError>> {
+/// Applies a plan as one undoable step, named in `lang` for the undo button. Nothing to
+/// change changes nothing.
+pub fn apply(doc: &mut Document, plan: Plan, lang: Lang) -> Result<ImportSummary, Vec<RowError>> {
     let Plan { changes, summary } = plan;
     if !changes.is_empty() {
-        doc.apply(Change::Batch(changes), label(&summary))
+        doc.apply(Change::Batch(changes), label(&summary, lang))
             .map_err(|e| {
                 // The rows were checked against the same rules; this is a backstop.
                 e.0.into_iter()
                     .map(|fe| {
-                        RowError::new(0, "", format!("{} {}", fe.field, fe.problem.english()))
+                        let why = Why::FieldRule {
+                            field: fe.field.to_string(),
+                            problem: fe.problem,
+                        };
+                        RowError::new(0, "", why)
                     })
                     .collect::<Vec<_>>()
             })?;
@@ -320,23 +327,44 @@ pub fn apply(doc: &mut Document, plan: Plan) -> Result<ImportSummary, Vec<RowErr
     Ok(summary)
 }
 
-/// The undo entry's name: what was imported.
-fn label(s: &ImportSummary) -> String {
+crate::texts! {
+    enum L {
+        Import => "导入", "Import";
+        Sep => "，", ", ";
+        Deal => "个商机", "deal";
+        Deals => "个商机", "deals";
+        Customer => "个客户", "customer";
+        Customers => "个客户", "customers";
+        Target => "个销售目标", "target";
+        Targets => "个销售目标", "targets";
+        Expense => "笔费用", "expense";
+        Expenses => "笔费用", "expenses";
+    }
+}
+
+/// The undo entry's name: what was imported ("Import 3 deals, 1 customer").
+pub fn label(s: &ImportSummary, lang: Lang) -> String {
     let mut parts = Vec::new();
-    for (n, what) in [
-        (s.created + s.updated, "deals"),
-        (s.customers.created + s.customers.updated, "customers"),
-        (s.targets.created + s.targets.updated, "targets"),
-        (s.expenses.created, "expenses"),
+    for (n, one, many) in [
+        (s.created + s.updated, L::Deal, L::Deals),
+        (
+            s.customers.created + s.customers.updated,
+            L::Customer,
+            L::Customers,
+        ),
+        (s.targets.created + s.targets.updated, L::Target, L::Targets),
+        (s.expenses.created, L::Expense, L::Expenses),
     ] {
         if n > 0 {
-            parts.push(format!("{n} {what}"));
+            let noun = if n == 1 { one } else { many };
+            parts.push(format!("{n} {}", noun.get(lang)));
         }
     }
+    let import = L::Import.get(lang);
     if parts.is_empty() {
-        "Import".into()
+        import.into()
     } else {
-        format!("Import {}", parts.join(", "))
+        format!("{import} {}", parts.join(L::Sep.get(lang)))
     }
 }
 
@@ -352,7 +380,7 @@ pub fn import_bytes(
     let book = read_bytes(bytes, opts.encoding).map_err(|e| vec![e])?;
     let maps = guess_mappings(&book, &opts.saved);
     let p = plan(doc.ws(), &book, &maps, opts.decimal_comma, today)?;
-    apply(doc, p)
+    apply(doc, p, Lang::En)
 }
 
 /// [`import_bytes`] with the default options (guessed encoding, decimal point).

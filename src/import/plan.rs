@@ -3,10 +3,10 @@
 //! import introduces (one batch, so a deals sheet may name a customer its customers
 //! sheet adds).
 
-use super::RowError;
 use super::columns::{Col, Columns};
 use super::read::{Cell, RawRow};
 use super::values;
+use super::{RowError, Why};
 use crate::model::{
     BudgetCategory, Change, Channel, ChannelId, Customer, CustomerId, Member, MemberId, Money,
     Problem, Record, Role, SourceRef, SourceResolver, Workspace, provisional_id,
@@ -50,18 +50,18 @@ impl<'a> RowCells<'a> {
     pub fn text(&self, c: Col) -> String {
         self.get(c).unwrap_or_default()
     }
-    pub fn fail(&mut self, c: Col, reason: impl Into<String>) {
+    pub fn fail(&mut self, c: Col, reason: impl Into<Why>) {
         let e = RowError::new(self.line(), self.cols.name(c), reason).in_sheet(self.sheet);
         self.errors.push(e);
     }
     pub fn required(&mut self, c: Col) -> String {
         let t = self.text(c);
         if t.is_empty() {
-            self.fail(c, Problem::Required.english());
+            self.fail(c, Problem::Required);
         }
         t
     }
-    fn check<T>(&mut self, c: Col, r: Result<T, String>) -> Option<T> {
+    fn check<T>(&mut self, c: Col, r: Result<T, Why>) -> Option<T> {
         r.map_err(|e| self.fail(c, e)).ok()
     }
     pub fn money(&mut self, c: Col) -> Option<Money> {
@@ -106,10 +106,10 @@ pub fn data_rows<'a>(
             return false;
         }
         if r.cells.iter().skip(width).any(|c| !c.is_blank()) {
-            let reason = format!(
-                "has {} cells but the header has {width} columns",
-                r.cells.len()
-            );
+            let reason = Why::TooManyCells {
+                cells: r.cells.len(),
+                width,
+            };
             errors.push(RowError::new(r.line, "", reason).in_sheet(sheet));
             return false;
         }
@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
 
     /// The link a `source` cell names: a channel or an event of that name, else a new
     /// channel of kind other (其他), so nothing typed is lost. Empty: no source.
-    pub fn source(&mut self, text: &str) -> Result<Option<SourceRef>, String> {
+    pub fn source(&mut self, text: &str) -> Result<Option<SourceRef>, Why> {
         let before = self.sources.new_channels().len();
         let link = self.sources.resolve(text);
         if let Some(made) = self.sources.new_channels().get(before)
@@ -194,7 +194,7 @@ impl<'a> Ctx<'a> {
                 .into_iter()
                 .next()
         {
-            return Err(format!("as a new channel's name, {}", fe.problem.english()));
+            return Err(Why::NewChannelName(fe.problem));
         }
         Ok(link)
     }
@@ -210,7 +210,7 @@ impl<'a> Ctx<'a> {
 
     /// The customer called `name`, if the workspace or this import has one. Two
     /// customers of that name (the app allows it) refuse the row, naming both.
-    pub fn find_customer(&mut self, name: &str) -> Result<Option<Named<CustomerId>>, String> {
+    pub fn find_customer(&mut self, name: &str) -> Result<Option<Named<CustomerId>>, Why> {
         if let Some(n) = self.customers.get(name) {
             return Ok(Some(*n));
         }
@@ -223,20 +223,18 @@ impl<'a> Ctx<'a> {
             }
             Some(many) => {
                 let ws = self.ws;
-                let each: Vec<String> = many
+                let each = many
                     .iter()
                     .filter_map(|id| ws.customers.customers.get(*id))
                     .map(|c| {
-                        let owner = c.owner.map(|o| ws.member_name(o)).unwrap_or("—");
-                        format!("#{} ({}, owner {owner})", c.id.0, c.region)
+                        let owner = c.owner.map(|o| ws.member_name(o)).unwrap_or_default();
+                        (c.id.0, c.region.clone(), owner.to_string())
                     })
                     .collect();
-                Err(format!(
-                    "{} customers are called {name}: {}; rename one in SalesDesk so the \
-                     name says which, then import again",
-                    many.len(),
-                    each.join(" and ")
-                ))
+                Err(Why::SameNameCustomers {
+                    name: name.to_string(),
+                    each,
+                })
             }
         }
     }
@@ -247,14 +245,14 @@ impl<'a> Ctx<'a> {
         &mut self,
         name: &str,
         make: impl FnOnce(CustomerId) -> Customer,
-    ) -> Result<Named<CustomerId>, String> {
+    ) -> Result<Named<CustomerId>, Why> {
         if let Some(n) = self.find_customer(name)? {
             return Ok(n);
         }
         let i = self.new_customers.len();
         let c = make(CustomerId(provisional_id(i as u64)));
         if let Some(fe) = Record::Customer(c.clone()).validate().0.into_iter().next() {
-            return Err(fe.problem.english());
+            return Err(Why::Rule(fe.problem));
         }
         self.new_customers.push(c);
         self.customers.insert(name.to_string(), Named::New(i));
@@ -270,7 +268,7 @@ impl<'a> Ctx<'a> {
 
     /// The rep called `name`, if the workspace or this import has one; ambiguous names
     /// refuse the row.
-    pub fn find_member(&mut self, name: &str) -> Result<Option<Named<MemberId>>, String> {
+    pub fn find_member(&mut self, name: &str) -> Result<Option<Named<MemberId>>, Why> {
         if let Some(n) = self.members.get(name) {
             return Ok(Some(*n));
         }
@@ -280,27 +278,22 @@ impl<'a> Ctx<'a> {
                 self.members.insert(name.to_string(), Named::Existing(*one));
                 Ok(Some(Named::Existing(*one)))
             }
-            Some(many) => {
-                let ids: Vec<String> = many.iter().map(|id| format!("#{}", id.0)).collect();
-                Err(format!(
-                    "{} team members are called {name} ({}); rename one on the Team page, \
-                     then import again",
-                    many.len(),
-                    ids.join(" and ")
-                ))
-            }
+            Some(many) => Err(Why::SameNameMembers {
+                name: name.to_string(),
+                ids: many.iter().map(|id| id.0).collect(),
+            }),
         }
     }
 
     /// The rep called `name`, added as a new sales rep when there is none.
-    pub fn member(&mut self, name: &str) -> Result<MemberId, String> {
+    pub fn member(&mut self, name: &str) -> Result<MemberId, Why> {
         let n = match self.find_member(name)? {
             Some(n) => n,
             None => {
                 let i = self.new_members.len();
                 let m = new_member(name, MemberId(provisional_id(i as u64)), self.today);
                 if let Some(fe) = Record::Member(m.clone()).validate().0.into_iter().next() {
-                    return Err(fe.problem.english());
+                    return Err(Why::Rule(fe.problem));
                 }
                 self.new_members.push(m);
                 self.members.insert(name.to_string(), Named::New(i));

@@ -2,6 +2,7 @@
 //! `to` 结束, `target` 目标, optional `stretch` 冲刺 and `challenge` 挑战, in yuan. The
 //! same owner and period as a target the workspace has updates it.
 
+use super::Why;
 use super::columns::{Col, Columns};
 use super::plan::{Ctx, RowCells, data_rows};
 use super::read::Sheet;
@@ -40,10 +41,9 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
                 Ok(None) => {
                     c.fail(
                         Col::Owner,
-                        format!(
-                            "no team member is called {owner}: add them on the Team page (or \
-                             leave the cell empty for the team's target)"
-                        ),
+                        Why::NoSuchMember {
+                            name: owner.clone(),
+                        },
                     );
                     None
                 }
@@ -62,7 +62,13 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
             && t < f
         {
             let name = cols.name(Col::From);
-            c.fail(Col::To, format!("is before {name} ({f})"));
+            c.fail(
+                Col::To,
+                Why::Before {
+                    column: name.to_string(),
+                    date: f,
+                },
+            );
         }
         let (Some(member), Some(from), Some(to), Some(amount), Some(stretch), Some(challenge)) =
             (member, from, to, amount, stretch, challenge)
@@ -72,10 +78,7 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
         };
         let period = Period::new(from, to);
         if let Some(first) = seen.get(&(member, period)) {
-            c.fail(
-                Col::From,
-                format!("the same owner and period as line {first}"),
-            );
+            c.fail(Col::From, Why::SamePeriod { first: *first });
         }
         seen.entry((member, period)).or_insert(raw.line);
         let id = existing.get(&(member, period)).copied();
@@ -94,7 +97,7 @@ pub fn plan(ctx: &mut Ctx, sheet: &Sheet, header: usize, cols: &Columns, s: &mut
                 "challenge" => Col::Challenge,
                 _ => Col::Target,
             };
-            c.fail(col, fe.problem.english());
+            c.fail(col, fe.problem);
         }
         if !c.finish(&mut ctx.errors) {
             continue;

@@ -78,7 +78,7 @@ fn refused_import_changes_nothing() {
         early close,甲,Li,1,2026-01-05,2026-01-01,y\n";
     let e = import(&mut doc, bad).unwrap_err();
     assert_eq!(lines_and_columns(&e), [(3, "id"), (4, "expected_close")]);
-    assert_eq!(e[1].reason, "is before created");
+    assert_eq!(e[1].reason.english(), "is before created");
     assert_eq!(*doc.ws(), before);
     assert_eq!(doc.revision(), 0);
     let e = import(&mut doc, "").unwrap_err();
@@ -104,10 +104,10 @@ fn every_bad_cell_of_a_row_is_reported() {
             (3, "lost"),
         ]
     );
-    assert!(e[1].reason.contains("negative"));
-    assert!(e[4].reason.contains("before created"));
-    assert!(e[5].reason.contains("not a number"));
-    assert!(e[6].reason.contains("together with won"));
+    assert!(e[1].reason.english().contains("negative"));
+    assert!(e[4].reason.english().contains("before created"));
+    assert!(e[5].reason.english().contains("not a number"));
+    assert!(e[6].reason.english().contains("together with won"));
 }
 
 #[test]
@@ -158,12 +158,14 @@ fn a_customer_name_two_customers_share_refuses_the_row_naming_both() {
     let e = import(&mut doc, text).unwrap_err();
     assert_eq!(lines_and_columns(&e), [(2, "customer")]);
     assert!(
-        e[0].reason.contains("2 customers are called 甲公司"),
+        e[0].reason
+            .english()
+            .contains("2 customers are called 甲公司"),
         "{}",
         e[0]
     );
     assert!(
-        e[0].reason.contains("#1") && e[0].reason.contains("#2"),
+        e[0].reason.english().contains("#1") && e[0].reason.english().contains("#2"),
         "{}",
         e[0]
     );

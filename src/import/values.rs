@@ -1,6 +1,7 @@
 //! Cell values as an import reads them: amounts with thousands grouping or a decimal
 //! comma, dates as people and Excel write them, text verbatim.
 
+use super::Why;
 use super::read::Cell;
 use crate::model::{Money, parse_money};
 use chrono::NaiveDate;
@@ -19,26 +20,26 @@ pub fn text(cell: &Cell) -> String {
 }
 
 /// An amount in yuan. `decimal_comma`: the file writes `1.234,50` (the mapping says so).
-pub fn money(cell: &Cell, decimal_comma: bool) -> Result<Money, String> {
+pub fn money(cell: &Cell, decimal_comma: bool) -> Result<Money, Why> {
     match cell {
-        Cell::Empty => Err(crate::model::Problem::Required.english()),
-        Cell::Date(_) => Err("is a date, not an amount".into()),
+        Cell::Empty => Err(crate::model::Problem::Required.into()),
+        Cell::Date(_) => Err(Why::DateNotAmount),
         Cell::Number(n) => {
             let fen = n * 100.0;
             if !fen.is_finite() || fen.abs() > 1e15 {
-                return Err("is too large".into());
+                return Err(Why::TooLarge);
             }
             if (fen - fen.round()).abs() > 1e-6 {
-                return Err("has more than two decimals".into());
+                return Err(Why::TooManyDecimals);
             }
             if fen < 0.0 {
-                return Err(crate::model::Problem::Negative.english());
+                return Err(crate::model::Problem::Negative.into());
             }
             Ok(Money(fen.round() as i64))
         }
         Cell::Text(t) => {
             let plain = ungroup(t.trim(), decimal_comma)?;
-            parse_money(&plain).map_err(|p| p.english())
+            parse_money(&plain).map_err(Why::Rule)
         }
     }
 }
@@ -47,7 +48,7 @@ pub fn money(cell: &Cell, decimal_comma: bool) -> Result<Money, String> {
 /// `parse_money`. Without `decimal_comma`, commas and spaces group digits in threes
 /// (`12,000`, `1,234,567.89`, `1 200`); a comma before one or two final digits (`1,5`,
 /// `3,50`, `1 000,50`) is a decimal comma, and refused rather than read as ¥15.
-fn ungroup(t: &str, decimal_comma: bool) -> Result<String, String> {
+fn ungroup(t: &str, decimal_comma: bool) -> Result<String, Why> {
     let t: String = t
         .chars()
         .filter(|c| !matches!(c, '¥' | '￥'))
@@ -83,21 +84,19 @@ fn ungroup(t: &str, decimal_comma: bool) -> Result<String, String> {
     let last = groups.last().copied().unwrap_or("");
     if frac.is_none() && (1..=2).contains(&last.len()) && whole.contains(',') {
         let point = format!("{}.{last}", groups[..groups.len() - 1].concat());
-        let s = if last.len() == 1 { "" } else { "s" };
-        return Err(format!(
-            "\"{t}\" has a comma before {} final digit{s}: a decimal comma? Write {point}, \
-             or mark the comma as the decimal separator in the import's column mapping",
-            last.len()
-        ));
+        return Err(Why::DecimalComma {
+            text: t.to_string(),
+            digits: last.len(),
+            point,
+        });
     }
     let regular = (1..=3).contains(&groups[0].len())
         && groups[1..].iter().all(|g| g.len() == 3)
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
     if !regular {
-        return Err(format!(
-            "\"{t}\" has irregular digit groups: thousands are grouped in threes (12,000 or \
-             1,234,567.89); if the comma is the decimal separator, say so in the mapping"
-        ));
+        return Err(Why::IrregularGroups {
+            text: t.to_string(),
+        });
     }
     let mut plain = format!("{head}{}", groups.concat());
     if let Some(f) = frac {
@@ -109,31 +108,35 @@ fn ungroup(t: &str, decimal_comma: bool) -> Result<String, String> {
 }
 
 /// A date, required.
-pub fn date(cell: &Cell) -> Result<NaiveDate, String> {
-    optional_date(cell)?.ok_or_else(|| crate::model::Problem::Required.english())
+pub fn date(cell: &Cell) -> Result<NaiveDate, Why> {
+    optional_date(cell)?.ok_or_else(|| crate::model::Problem::Required.into())
 }
 
 /// A date or nothing. Text: `2026-01-05`, `2026/1/5`, `2026.1.5`, `2026年1月5日`, with a
 /// time after it ignored (`2026/1/5 0:00`, as Excel writes); the year has four digits.
-pub fn optional_date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
+pub fn optional_date(cell: &Cell) -> Result<Option<NaiveDate>, Why> {
     let d = match cell {
         Cell::Empty => return Ok(None),
         Cell::Date(d) => *d,
-        Cell::Number(_) => return Err("is a number, not a date (YYYY-MM-DD)".into()),
+        Cell::Number(_) => return Err(Why::NumberNotDate),
         Cell::Text(t) if t.trim().is_empty() => return Ok(None),
         Cell::Text(t) => parse_date_text(t.trim())?,
     };
     use chrono::Datelike;
     if !(MIN_YEAR..=MAX_YEAR).contains(&d.year()) {
-        return Err(format!(
-            "{d} is out of range: dates lie in the years {MIN_YEAR} to {MAX_YEAR}"
-        ));
+        return Err(Why::DateOutOfRange {
+            date: d,
+            min: MIN_YEAR,
+            max: MAX_YEAR,
+        });
     }
     Ok(Some(d))
 }
 
-fn parse_date_text(t: &str) -> Result<NaiveDate, String> {
-    let not_a_date = || format!("is not a date (YYYY-MM-DD): \"{t}\"");
+fn parse_date_text(t: &str) -> Result<NaiveDate, Why> {
+    let not_a_date = || Why::NotADate {
+        text: t.to_string(),
+    };
     let day_part = t.split([' ', 'T']).next().unwrap_or(t);
     let day_part = day_part.strip_suffix('日').unwrap_or(day_part);
     let parts: Vec<&str> = day_part.split(['-', '/', '.', '年', '月']).collect();
@@ -147,26 +150,27 @@ fn parse_date_text(t: &str) -> Result<NaiveDate, String> {
         return Err(not_a_date());
     }
     if y.len() != 4 {
-        return Err(format!(
-            "is not a date: \"{t}\" has a {}-digit year; write the year in full \
-             (YYYY-MM-DD), dates before {MIN_YEAR} are refused",
-            y.len()
-        ));
+        return Err(Why::ShortYear {
+            text: t.to_string(),
+            digits: y.len(),
+            min: MIN_YEAR,
+        });
     }
     let (y, m, d): (i32, u32, u32) = (
         y.parse().map_err(|_| not_a_date())?,
         m.parse().map_err(|_| not_a_date())?,
         d.parse().map_err(|_| not_a_date())?,
     );
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("is not a date: \"{t}\" is no day of the calendar"))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| Why::NoSuchDay {
+        text: t.to_string(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn amount(t: &str) -> Result<Money, String> {
+    fn amount(t: &str) -> Result<Money, Why> {
         money(&Cell::Text(t.into()), false)
     }
 
@@ -177,15 +181,30 @@ mod tests {
         assert_eq!(amount("¥1,200.00"), Ok(Money(120_000)));
         assert_eq!(amount("1 200"), Ok(Money(120_000)));
         assert_eq!(amount("1.5万"), Ok(Money(1_500_000)));
-        let e = amount("1,5").unwrap_err();
+        let e = amount("1,5").unwrap_err().english();
         assert!(
             e.contains("decimal comma") && e.contains("Write 1.5"),
             "{e}"
         );
-        assert!(amount("3,50").unwrap_err().contains("Write 3.50"));
-        assert!(amount("1 000,50").unwrap_err().contains("decimal comma"));
-        assert!(amount("12,00,000").unwrap_err().contains("irregular"));
-        assert!(amount("1234,567").unwrap_err().contains("irregular"));
+        assert!(amount("3,50").unwrap_err().english().contains("Write 3.50"));
+        assert!(
+            amount("1 000,50")
+                .unwrap_err()
+                .english()
+                .contains("decimal comma")
+        );
+        assert!(
+            amount("12,00,000")
+                .unwrap_err()
+                .english()
+                .contains("irregular")
+        );
+        assert!(
+            amount("1234,567")
+                .unwrap_err()
+                .english()
+                .contains("irregular")
+        );
         let dc = |t: &str| money(&Cell::Text(t.into()), true);
         assert_eq!(dc("1,5"), Ok(Money(150)));
         assert_eq!(dc("1.234,50"), Ok(Money(123_450)));
@@ -213,10 +232,20 @@ mod tests {
         ] {
             assert_eq!(d(t), Ok(Some(day)), "{t}");
         }
-        assert!(d("26-01-05").unwrap_err().contains("2-digit year"));
-        assert!(d("+262142-12-31").unwrap_err().contains("not a date"));
-        assert!(d("1899-12-31").unwrap_err().contains("1900"));
-        assert!(d("2026-02-30").unwrap_err().contains("calendar"));
+        assert!(
+            d("26-01-05")
+                .unwrap_err()
+                .english()
+                .contains("2-digit year")
+        );
+        assert!(
+            d("+262142-12-31")
+                .unwrap_err()
+                .english()
+                .contains("not a date")
+        );
+        assert!(d("1899-12-31").unwrap_err().english().contains("1900"));
+        assert!(d("2026-02-30").unwrap_err().english().contains("calendar"));
         assert_eq!(d(""), Ok(None));
         assert_eq!(optional_date(&Cell::Date(day)), Ok(Some(day)));
     }

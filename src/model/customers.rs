@@ -1,6 +1,7 @@
 //! 客户关系管理: customers, contacts, interactions, feedback and the loyalty programme.
 
 use super::common::{Money, Table};
+use super::deals::DealId;
 use super::marketing::{SegmentId, SourceRef};
 use super::team::MemberId;
 use super::validate::{Errors, MAX_LINE, MAX_NOTE};
@@ -264,23 +265,58 @@ pub struct LoyaltyProgram {
     pub points_per_yuan: u32,
 }
 
+/// The tiers of the default programme. They are stored by the names every version has
+/// written ("Silver 银卡"), which serve as their keys: the UI shows each in the current
+/// language, and a name the manager typed as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuiltinTier {
+    Silver,
+    Gold,
+    Platinum,
+}
+
+impl BuiltinTier {
+    pub const ALL: [BuiltinTier; 3] = [
+        BuiltinTier::Silver,
+        BuiltinTier::Gold,
+        BuiltinTier::Platinum,
+    ];
+
+    /// The stored name.
+    pub fn key(self) -> &'static str {
+        match self {
+            BuiltinTier::Silver => "Silver 银卡",
+            BuiltinTier::Gold => "Gold 金卡",
+            BuiltinTier::Platinum => "Platinum 白金",
+        }
+    }
+
+    pub fn from_key(name: &str) -> Option<BuiltinTier> {
+        BuiltinTier::ALL
+            .into_iter()
+            .find(|b| b.key() == name.trim())
+    }
+}
+
+impl LoyaltyTier {
+    /// The default tier this is, when its name is still the default's.
+    pub fn builtin(&self) -> Option<BuiltinTier> {
+        BuiltinTier::from_key(&self.name)
+    }
+}
+
 impl Default for LoyaltyProgram {
     fn default() -> Self {
+        let tier = |b: BuiltinTier, threshold| LoyaltyTier {
+            name: b.key().into(),
+            threshold,
+        };
         LoyaltyProgram {
             basis: TierBasis::Points,
             tiers: vec![
-                LoyaltyTier {
-                    name: "Silver 银卡".into(),
-                    threshold: 0,
-                },
-                LoyaltyTier {
-                    name: "Gold 金卡".into(),
-                    threshold: 50_000,
-                },
-                LoyaltyTier {
-                    name: "Platinum 白金".into(),
-                    threshold: 200_000,
-                },
+                tier(BuiltinTier::Silver, 0),
+                tier(BuiltinTier::Gold, 50_000),
+                tier(BuiltinTier::Platinum, 200_000),
             ],
             points_per_yuan: 1,
         }
@@ -317,9 +353,29 @@ pub struct LoyaltyEntry {
     pub customer: CustomerId,
     pub date: NaiveDate,
     pub points: i64,
+    /// The manager's words for a line they entered. For a line the app wrote
+    /// (`event` set) the deal's title as it was then: the UI words the line.
     pub reason: String,
+    /// What the app wrote this line for; None for a line the manager entered (and for
+    /// the app's lines of older versions, which hold a sentence in `reason`).
+    #[serde(default)]
+    pub event: Option<LedgerEvent>,
+    /// The deal whose win (or its taking back) wrote the line, as a note of where the
+    /// points came from: not a checked reference, so a deleted deal leaves it (the
+    /// line shows the title it holds).
+    #[serde(default)]
+    pub deal: Option<DealId>,
 }
 crate::keyed!(LoyaltyEntry, LoyaltyEntryId);
+
+/// Why the app wrote a loyalty line: facts, worded by the UI in the current language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LedgerEvent {
+    /// The deal was won: its points earned.
+    Won,
+    /// The win was taken back: its points returned.
+    Unwon,
+}
 
 impl LoyaltyEntry {
     pub fn validate(&self) -> Errors {

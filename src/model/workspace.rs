@@ -171,35 +171,36 @@ impl Workspace {
     }
 
     /// The change that stores `deal`. Winning a deal earns its customer loyalty points
-    /// at the programme's rate (`points_per_yuan` per whole yuan), as a ledger line
-    /// "`won_reason`title"; taking a win back (moving the deal out of 客户管理) takes the
-    /// same points back, as "`unwon_reason`title". All in one change, so one undo takes
-    /// back the move and the points together. The reasons come from the caller, in the
-    /// user's language.
-    pub fn put_deal(
-        &self,
-        deal: Deal,
-        today: chrono::NaiveDate,
-        won_reason: &str,
-        unwon_reason: &str,
-    ) -> super::change::Change {
+    /// at the programme's rate (`points_per_yuan` per whole yuan), as a ledger line of
+    /// event [`LedgerEvent::Won`]; taking a win back (moving the deal out of 客户管理)
+    /// takes the same points back, as [`LedgerEvent::Unwon`]. All in one change, so one
+    /// undo takes back the move and the points together. The line holds the deal and its
+    /// title, not a sentence: the UI words it in the language of the moment.
+    pub fn put_deal(&self, deal: Deal, today: chrono::NaiveDate) -> super::change::Change {
         use super::change::{Change, Record};
         let rate = i64::from(self.customers.loyalty.points_per_yuan);
         let points = |d: &Deal| (d.amount.0 / 100).saturating_mul(rate);
         let before = self.deals.deals.get(deal.id).filter(|_| deal.id.0 != 0);
         let was_won = before.is_some_and(|d| d.stage == Stage::Won);
         let entry = match (was_won, deal.stage == Stage::Won) {
-            (false, true) => Some((points(&deal), won_reason, deal.stage_since().min(today))),
-            (true, false) => before.map(|d| (-points(d), unwon_reason, today)),
+            (false, true) => Some((
+                points(&deal),
+                LedgerEvent::Won,
+                deal.stage_since().min(today),
+            )),
+            (true, false) => before.map(|d| (-points(d), LedgerEvent::Unwon, today)),
             _ => None,
         }
         .filter(|(p, _, _)| *p != 0)
-        .map(|(points, reason, date)| LoyaltyEntry {
+        .map(|(points, event, date)| LoyaltyEntry {
             id: LoyaltyEntryId(0),
             customer: deal.customer,
             date,
             points,
-            reason: format!("{reason}{}", deal.title),
+            reason: deal.title.clone(),
+            event: Some(event),
+            // A deal created won has its id only once stored; the title says which.
+            deal: (deal.id.0 != 0).then_some(deal.id),
         });
         let put = Change::put(Record::Deal(deal));
         match entry {
@@ -296,12 +297,8 @@ mod tests {
 
         let mut won = open.clone();
         won.move_to(Stage::Won, today, None).unwrap();
-        doc.apply(
-            doc.ws()
-                .put_deal(won.clone(), today, "签约：", "撤销签约："),
-            "win",
-        )
-        .unwrap();
+        doc.apply(doc.ws().put_deal(won.clone(), today), "win")
+            .unwrap();
         let after = ledger(&doc);
         assert_eq!(after.len(), before.len() + 1);
         let entry = after.last().unwrap();
@@ -310,43 +307,33 @@ mod tests {
                 entry.customer,
                 entry.date,
                 entry.points,
-                entry.reason.clone()
+                entry.reason.clone(),
+                entry.event,
+                entry.deal
             ),
             (
                 open.customer,
                 today,
                 open.amount.0 / 100 * 2,
-                format!("签约：{}", open.title)
+                open.title.clone(),
+                Some(LedgerEvent::Won),
+                Some(open.id)
             )
         );
 
         // Editing the won deal earns nothing more.
         let mut edited = doc.ws().deals.deals.get(open.id).unwrap().clone();
         edited.notes = "续约意向强".into();
-        doc.apply(
-            doc.ws().put_deal(edited, today, "签约：", "撤销签约："),
-            "edit",
-        )
-        .unwrap();
+        doc.apply(doc.ws().put_deal(edited, today), "edit").unwrap();
         assert_eq!(ledger(&doc).len(), after.len());
 
         // Taking the win back returns the points; the balance is as before.
         let mut back = doc.ws().deals.deals.get(open.id).unwrap().clone();
         back.move_to(Stage::Contract, today, None).unwrap();
-        doc.apply(
-            doc.ws().put_deal(back, today, "签约：", "撤销签约："),
-            "unwin",
-        )
-        .unwrap();
+        doc.apply(doc.ws().put_deal(back, today), "unwin").unwrap();
         let sum = |rows: &[LoyaltyEntry]| rows.iter().map(|e| e.points).sum::<i64>();
         assert_eq!(sum(&ledger(&doc)), sum(&before));
-        assert!(
-            ledger(&doc)
-                .last()
-                .unwrap()
-                .reason
-                .starts_with("撤销签约：")
-        );
+        assert_eq!(ledger(&doc).last().unwrap().event, Some(LedgerEvent::Unwon));
 
         // One undo per step: three undos leave the ledger as it was.
         doc.undo();
@@ -363,8 +350,7 @@ mod tests {
         rules.points_per_yuan = 0;
         doc.apply(Change::Loyalty(Box::new(rules)), "rules")
             .unwrap();
-        doc.apply(doc.ws().put_deal(won, today, "签约：", "撤销签约："), "win")
-            .unwrap();
+        doc.apply(doc.ws().put_deal(won, today), "win").unwrap();
         assert!(ledger(&doc) == before);
     }
 }

@@ -4,8 +4,8 @@
 mod csv;
 mod workbook;
 
-use super::RowError;
 use super::decode::{self, Encoding};
+use super::{RowError, Why};
 use chrono::NaiveDate;
 use std::io::Read;
 use std::path::Path;
@@ -74,8 +74,8 @@ pub struct Book {
 
 /// Reads the file at `path` (see [`read_bytes`]), refusing one over [`MAX_FILE_BYTES`]
 /// before reading it and a device or pipe that streams more.
-pub fn read_path(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("could not open the file: {e}"))?;
+pub fn read_path(path: &Path) -> Result<Vec<u8>, Why> {
+    let file = std::fs::File::open(path).map_err(|e| Why::OpenFailed(e.to_string()))?;
     if let Ok(m) = file.metadata()
         && m.is_file()
         && m.len() > MAX_FILE_BYTES
@@ -85,18 +85,16 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>, String> {
     read_limited(file, MAX_FILE_BYTES)
 }
 
-fn too_big() -> String {
-    format!(
-        "the file is larger than {} GiB, the most the import reads; no export of deals, \
-         customers, targets or expenses is that large: is it the right file?",
-        MAX_FILE_BYTES >> 30
-    )
+fn too_big() -> Why {
+    Why::TooBig {
+        gib: MAX_FILE_BYTES >> 30,
+    }
 }
 
 /// Reads at most `limit` bytes in chunks. A text file holds no NUL byte, so a stream
 /// of them (`/dev/zero`, a binary file) stops at the first chunk instead of filling the
 /// memory; a workbook (zip or OLE) is binary and recognised by its first bytes.
-pub fn read_limited(mut input: impl Read, limit: u64) -> Result<Vec<u8>, String> {
+pub fn read_limited(mut input: impl Read, limit: u64) -> Result<Vec<u8>, Why> {
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
     let mut binary_ok = None;
@@ -105,7 +103,7 @@ pub fn read_limited(mut input: impl Read, limit: u64) -> Result<Vec<u8>, String>
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(format!("could not read the file: {e}")),
+            Err(e) => return Err(Why::ReadFailed(e.to_string())),
         };
         if bytes.len() as u64 + n as u64 > limit {
             return Err(too_big());
@@ -113,9 +111,7 @@ pub fn read_limited(mut input: impl Read, limit: u64) -> Result<Vec<u8>, String>
         bytes.extend_from_slice(&chunk[..n]);
         let binary = *binary_ok.get_or_insert_with(|| is_workbook(&bytes) || is_utf16(&bytes));
         if !binary && chunk[..n].contains(&0) {
-            return Err(
-                "the file holds NUL bytes: it is not a CSV text file nor an Excel workbook".into(),
-            );
+            return Err(Why::NulBytes);
         }
     }
     Ok(bytes)
@@ -133,7 +129,7 @@ fn is_utf16(bytes: &[u8]) -> bool {
 /// Reads the bytes of a file into sheets: a workbook by its first bytes (whatever the
 /// file is called), else CSV text in `encoding` or the guessed one.
 pub fn read_bytes(bytes: &[u8], encoding: Option<Encoding>) -> Result<Book, RowError> {
-    let whole = |reason: String| RowError::new(0, "", reason);
+    let whole = |reason: Why| RowError::new(0, "", reason);
     if is_workbook(bytes) {
         let sheets = workbook::read(bytes).map_err(whole)?;
         return Ok(Book {
@@ -165,9 +161,9 @@ mod tests {
     #[test]
     fn a_stream_over_the_limit_is_refused() {
         let e = read_limited(std::io::repeat(b'a'), 1 << 20).unwrap_err();
-        assert!(e.contains("larger than"), "{e}");
+        assert!(e.english().contains("larger than"), "{e}");
         let e = read_limited(std::io::repeat(0), 1 << 30).unwrap_err();
-        assert!(e.contains("NUL"), "{e}");
+        assert!(e.english().contains("NUL"), "{e}");
         assert_eq!(read_limited(&b"a,b\n"[..], 10).unwrap(), b"a,b\n");
     }
 }

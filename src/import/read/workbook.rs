@@ -1,19 +1,21 @@
 //! XLSX, XLS (and ODS) workbooks through calamine: every sheet, its cells typed.
 
 use super::{Cell, RawRow, Sheet};
+use crate::import::Why;
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
 
 /// Every sheet of the workbook in `bytes`, in the workbook's order, rows numbered as
 /// Excel numbers them.
-pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, Why> {
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("could not read the workbook: {e}"))?;
+        .map_err(|e| Why::WorkbookFailed(e.to_string()))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| format!("could not read the sheet {name}: {e}"))?;
+        let range = book.worksheet_range(&name).map_err(|e| Why::SheetFailed {
+            sheet: name.clone(),
+            error: e.to_string(),
+        })?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()

@@ -174,7 +174,7 @@ fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) 
                         .loyalty
                         .tier
                         .and_then(|t| ws.customers.loyalty.tiers.get(t))
-                        .map(|t| t.name.as_str())
+                        .map(|t| crate::i18n::tier_name(lang, t))
                         .unwrap_or(RText::NoTier.get(lang));
                     row(RText::Tier.get(lang), tier);
                     let open = rel

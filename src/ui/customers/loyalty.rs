@@ -4,7 +4,7 @@
 
 use super::words::RText;
 use crate::analytics::relationship::Relationship;
-use crate::i18n::{Label, Lang, T, problem};
+use crate::i18n::{Label, Lang, T, problem, tier_name};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{group_thousands, money, money_input};
@@ -38,6 +38,8 @@ impl EntryDraft {
             date: date.unwrap_or_default(),
             points: points.unwrap_or(1),
             reason: self.reason.trim().to_owned(),
+            event: None,
+            deal: None,
         };
         for fe in entry.validate().0 {
             e.add(fe.field, fe.problem);
@@ -61,6 +63,7 @@ pub struct RulesDraft {
 }
 
 impl RulesDraft {
+    /// The rules as stored (default tiers by their stored names).
     pub fn from_program(p: &LoyaltyProgram) -> Self {
         RulesDraft {
             basis: p.basis,
@@ -79,6 +82,15 @@ impl RulesDraft {
         }
     }
 
+    /// The rules as the editor shows them: default tiers in `lang`'s words.
+    pub fn shown(p: &LoyaltyProgram, lang: Lang) -> Self {
+        let mut d = RulesDraft::from_program(p);
+        for (d, t) in d.tiers.iter_mut().zip(&p.tiers) {
+            d.name = tier_name(lang, t).to_owned();
+        }
+        d
+    }
+
     pub fn build(&self) -> Result<LoyaltyProgram, Errors> {
         let mut e = Errors::new();
         let per_yuan = form::parse_into(
@@ -94,7 +106,7 @@ impl RulesDraft {
             };
             let threshold = form::parse_into(&mut e, "tiers", threshold);
             tiers.push(LoyaltyTier {
-                name: t.name.trim().to_owned(),
+                name: crate::i18n::tier_key(&t.name),
                 threshold: threshold.unwrap_or(0),
             });
         }
@@ -168,7 +180,7 @@ fn status(ui: &mut egui::Ui, cx: &Cx, rel: &Relationship) {
             let tier = s
                 .tier
                 .and_then(|t| program.tiers.get(t))
-                .map(|t| t.name.as_str())
+                .map(|t| tier_name(lang, t))
                 .unwrap_or(RText::NoTier.get(lang));
             ui.strong(tier);
             ui.end_row();
@@ -189,7 +201,7 @@ fn status(ui: &mut egui::Ui, cx: &Cx, rel: &Relationship) {
                 Some((t, gap)) => ui.label(format!(
                     "{} → {}",
                     amount_in_basis(program.basis, gap, lang),
-                    t.name
+                    tier_name(lang, t)
                 )),
                 None => ui.label(RText::TopTier.get(lang)),
             };
@@ -283,7 +295,7 @@ fn ledger(
                 ui.horizontal(|ui| {
                     ui.label(l.date.to_string());
                     ui.add_sized([90.0, row_h], egui::Label::new(signed(l.points)));
-                    ui.add(egui::Label::new(&l.reason).truncate());
+                    ui.add(egui::Label::new(entry_text(lang, l)).truncate());
                 });
             }
         });
@@ -295,7 +307,7 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
     ui.horizontal(|ui| {
         ui.strong(RText::Rules.get(lang));
         if st.rules.is_none() && ui.button(RText::EditRules.get(lang)).clicked() {
-            st.rules = Some((RulesDraft::from_program(&program), Errors::new()));
+            st.rules = Some((RulesDraft::shown(&program, lang), Errors::new()));
         }
     });
     let Some((draft, errors)) = &mut st.rules else {
@@ -311,7 +323,7 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
                 ui.label(program.points_per_yuan.to_string());
                 ui.end_row();
                 for t in &program.tiers {
-                    ui.weak(&t.name);
+                    ui.weak(tier_name(lang, t));
                     ui.label(amount_in_basis(program.basis, t.threshold, lang));
                     ui.end_row();
                 }
@@ -398,6 +410,39 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
     if close {
         st.rules = None;
     }
+}
+
+/// A ledger line's reason in `lang`: the app's lines (a win, a win taken back) worded
+/// now; older ones, which hold the sentence of the language they were written in,
+/// worded again; the manager's own as typed.
+pub fn entry_text(lang: Lang, l: &LoyaltyEntry) -> String {
+    let (event, title) = match l.event {
+        Some(e) => (e, l.reason.as_str()),
+        None => match older_line(&l.reason) {
+            Some(x) => x,
+            None => return l.reason.clone(),
+        },
+    };
+    match event {
+        LedgerEvent::Won => RText::won_line(lang, title),
+        LedgerEvent::Unwon => RText::unwon_line(lang, title),
+    }
+}
+
+/// What an app-written line of an older version says: "签约：x" or "Won: x".
+fn older_line(reason: &str) -> Option<(LedgerEvent, &str)> {
+    for lang in [Lang::Zh, Lang::En] {
+        // Taken back first: "撤销签约：" contains "签约：".
+        for (event, prefix) in [
+            (LedgerEvent::Unwon, RText::unwon_line(lang, "")),
+            (LedgerEvent::Won, RText::won_line(lang, "")),
+        ] {
+            if let Some(title) = reason.strip_prefix(&prefix) {
+                return Some((event, title));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

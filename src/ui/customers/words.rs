@@ -81,6 +81,10 @@ crate::texts! {
         RulesSaved => "规则已保存", "Rules saved";
         TiersHint => "门槛须从低到高排列。", "Thresholds must go up from tier to tier.";
     }
+    fn {
+        won_line(title) => "签约：{title}", "Won: {title}";
+        unwon_line(title) => "撤销签约：{title}", "Win taken back: {title}";
+    }
 }
 
 /// "：" between a caption and its value in Chinese, ": " in English.

@@ -71,7 +71,7 @@ struct Draft {
     guessed: Vec<Vec<Option<Col>>>,
     decimal_comma: bool,
     remember: bool,
-    error: Option<String>,
+    error: Option<RowError>,
     /// The last check's outcome; cleared by any change of the choices.
     check: Option<Result<ImportSummary, Vec<RowError>>>,
 }
@@ -89,7 +89,7 @@ impl Draft {
                 self.book = None;
                 self.maps.clear();
                 self.guessed.clear();
-                self.error = Some(e.to_string());
+                self.error = Some(e);
             }
         }
         self.check = None;
@@ -133,7 +133,7 @@ impl ImportDialog {
             check: None,
         };
         match error {
-            Some(e) => d.error = Some(e),
+            Some(e) => d.error = Some(RowError::new(0, "", e)),
             None => d.read(&cx.doc.ws().settings.import_mapping()),
         }
         self.draft = Some(d);
@@ -151,7 +151,8 @@ impl ImportDialog {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     head(ui, d, cx);
                     if let Some(e) = &d.error {
-                        ui.colored_label(ui.visuals().error_fg_color, Text::read_failed(lang, e));
+                        let why = problem_text(e, lang);
+                        ui.colored_label(ui.visuals().error_fg_color, Text::read_failed(lang, why));
                     }
                     for i in 0..d.maps.len() {
                         ui.separator();
@@ -188,7 +189,7 @@ impl ImportDialog {
                     {
                         plan.also(Change::Settings(Box::new(s)));
                     }
-                    match import::apply(cx.doc, plan) {
+                    match import::apply(cx.doc, plan, lang) {
                         Ok(s) => {
                             cx.toasts.info(Text::imported(lang, s.changed()));
                             keep_open = false;
@@ -396,20 +397,16 @@ fn problem_text(e: &RowError, lang: Lang) -> String {
         Text::sheet(lang, &e.sheet)
     };
     let body = match (e.line, e.column.is_empty()) {
-        (0, _) => e.reason.clone(),
-        (l, true) => Text::problem_line(lang, l, &e.reason),
-        (l, false) => Text::problem(lang, l, &e.column, &e.reason),
+        (0, _) => e.reason.text(lang),
+        (l, true) => Text::problem_line(lang, l, e.reason.text(lang)),
+        (l, false) => Text::problem(lang, l, &e.column, e.reason.text(lang)),
     };
     format!("{sheet}{body}")
 }
 
 fn dry_run(d: &Draft, cx: &Cx) -> Result<import::Plan, Vec<RowError>> {
     let Some(book) = &d.book else {
-        return Err(vec![RowError::new(
-            0,
-            "",
-            d.error.clone().unwrap_or_default(),
-        )]);
+        return Err(d.error.iter().cloned().collect());
     };
     import::plan(cx.doc.ws(), book, &d.maps, d.decimal_comma, cx.today)
 }

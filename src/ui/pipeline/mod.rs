@@ -79,8 +79,6 @@ crate::texts! {
         DealAdded => "已添加商机", "Deal added";
         DealSaved => "已保存商机", "Deal saved";
         // Loyalty ledger lines written when a deal is won or its win taken back.
-        WonPoints => "签约：", "Won: ";
-        UnwonPoints => "撤销签约：", "Win taken back: ";
         DealDeleted => "已删除商机", "Deal deleted";
         DeleteDealQ => "删除此商机？", "Delete this deal?";
         TypeToSearch => "输入客户名称搜索", "Type a customer name";
@@ -708,12 +706,7 @@ fn create_customer(cx: &mut Cx, draft: &mut DealDraft, errors: &mut Errors) {
 /// The change that stores a deal from this page, with the loyalty points its win
 /// earns (or takes back): see `Workspace::put_deal`.
 pub(super) fn put_deal(cx: &Cx, deal: Deal) -> Change {
-    cx.doc.ws().put_deal(
-        deal,
-        cx.today,
-        Text::WonPoints.get(cx.lang),
-        Text::UnwonPoints.get(cx.lang),
-    )
+    cx.doc.ws().put_deal(deal, cx.today)
 }
 
 /// Moves a deal as one undoable change: `Deal::move_to` on a copy (dated today, written

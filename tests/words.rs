@@ -1,0 +1,150 @@
+//! The app's own words in the user's language (issue 12): the default loyalty tiers,
+//! the ledger lines the app writes, and the demo's names, each shown in the language of
+//! the moment, whatever language the workspace was written in.
+
+mod common;
+
+use common::ui::{H, demo, harness_on};
+use egui_kittest::kittest::Queryable;
+use salesdesk::i18n::{Label, Lang};
+use salesdesk::model::{CustomerId, LedgerEvent, LoyaltyEntry, LoyaltyEntryId, Stage, Workspace};
+use salesdesk::ui::Page;
+use std::sync::Arc;
+
+fn shows(h: &H, text: &str) -> bool {
+    h.query_all_by_label(text).next().is_some()
+}
+
+/// A customer's Loyalty tab.
+fn loyalty_tab(ws: Workspace, lang: Lang, customer: CustomerId) -> H {
+    let mut h = harness_on(ws, lang, Page::Customers);
+    h.state_mut().pages.customers.focus(customer);
+    h.run();
+    let tab = match lang {
+        Lang::Zh => "忠诚度计划",
+        Lang::En => "Loyalty",
+    };
+    h.get_all_by_label(tab).next().unwrap().click();
+    h.run();
+    h
+}
+
+/// A customer without ledger lines, so the lines a test adds are all in view.
+fn first_customer(ws: &Workspace) -> CustomerId {
+    let ledger = &ws.customers.loyalty_ledger;
+    ws.customers
+        .customers
+        .iter()
+        .find(|c| !ledger.iter().any(|l| l.customer == c.id))
+        .unwrap()
+        .id
+}
+
+fn default_tiers_read_in(lang: Lang) {
+    let mut ws = demo(40);
+    // A tier the manager renamed keeps the name they typed, in both languages.
+    Arc::make_mut(&mut ws.customers).loyalty.tiers[2].name = "钻石 Diamond".into();
+    let id = first_customer(&ws);
+    let h = loyalty_tab(ws, lang, id);
+    let (silver, gold) = match lang {
+        Lang::Zh => ("银卡", "金卡"),
+        Lang::En => ("Silver", "Gold"),
+    };
+    assert!(shows(&h, silver), "{silver}");
+    assert!(shows(&h, gold), "{gold}");
+    assert!(shows(&h, "钻石 Diamond"));
+    assert!(!shows(&h, "Silver 银卡") && !shows(&h, "Gold 金卡"));
+}
+
+#[test]
+fn default_loyalty_tiers_read_in_chinese_in_the_chinese_window() {
+    default_tiers_read_in(Lang::Zh);
+}
+
+#[test]
+fn default_loyalty_tiers_read_in_english_in_the_english_window() {
+    default_tiers_read_in(Lang::En);
+}
+
+/// Win a deal in the Chinese window, switch to English: the ledger line the win wrote
+/// reads English (it holds what happened, not a Chinese sentence).
+#[test]
+fn a_win_in_chinese_reads_english_in_the_ledger_after_switching() {
+    let ws = demo(120);
+    let deal = ws
+        .deals
+        .deals
+        .iter()
+        .find(|d| d.stage == Stage::Contract)
+        .unwrap()
+        .clone();
+    let mut h = harness_on(ws, Lang::Zh, Page::Pipeline);
+    h.state_mut().pages.pipeline.focus(deal.id);
+    h.run();
+    h.get_by_label(&format!("→ {}", Stage::Won.label(Lang::Zh)))
+        .click();
+    h.run();
+    h.get_by_label("确认签约").click();
+    h.run();
+    let entry = h
+        .state()
+        .doc
+        .ws()
+        .customers
+        .loyalty_ledger
+        .iter()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (entry.event, entry.deal, entry.reason.as_str()),
+        (Some(LedgerEvent::Won), Some(deal.id), deal.title.as_str())
+    );
+
+    h.get_by_label(Lang::Zh.switch_caption()).click();
+    h.run();
+    assert_eq!(h.state().lang, Lang::En);
+    h.state_mut().page = Page::Customers;
+    h.state_mut().pages.customers.focus(deal.customer);
+    h.run();
+    h.get_all_by_label("Loyalty").next().unwrap().click();
+    h.run();
+    assert!(shows(&h, &format!("Won: {}", deal.title)));
+    assert!(!shows(&h, &format!("签约：{}", deal.title)));
+}
+
+/// Lines an older version wrote hold a sentence: they are worded again in the current
+/// language; a line the manager typed is shown as typed.
+#[test]
+fn older_ledger_sentences_are_worded_in_the_current_language() {
+    let mut ws = demo(40);
+    let id = first_customer(&ws);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let line = |n: u64, points: i64, reason: &str| LoyaltyEntry {
+        id: LoyaltyEntryId(900 + n),
+        customer: id,
+        date: day,
+        points,
+        reason: reason.into(),
+        event: None,
+        deal: None,
+    };
+    let c = Arc::make_mut(&mut ws.customers);
+    c.loyalty_ledger.put(line(1, 500, "签约：旧商机甲"));
+    c.loyalty_ledger.put(line(2, -500, "撤销签约：旧商机甲"));
+    c.loyalty_ledger.put(line(3, 700, "Won: Old deal B"));
+    c.loyalty_ledger.put(line(4, 100, "推荐新客户"));
+    let h = loyalty_tab(ws.clone(), Lang::En, id);
+    for text in [
+        "Won: 旧商机甲",
+        "Win taken back: 旧商机甲",
+        "Won: Old deal B",
+        "推荐新客户",
+    ] {
+        assert!(shows(&h, text), "{text}");
+    }
+    let h = loyalty_tab(ws, Lang::Zh, id);
+    for text in ["签约：Old deal B", "撤销签约：旧商机甲", "推荐新客户"] {
+        assert!(shows(&h, text), "{text}");
+    }
+}
