@@ -52,3 +52,65 @@ pub fn row_picker<'a>(ui: &'a mut Ui, id: &str) -> TableBuilder<'a> {
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
 }
+
+crate::texts! {
+    pub enum Text {
+        MoreColumns => "右侧还有更多列 →", "More columns →";
+    }
+}
+
+/// A wide table's home: a horizontal scroll area whose bar is solid and shown whenever
+/// the table is wider than the page (egui's thin floating bar hides until hovered), and
+/// a fade with "More columns →" at the right edge while columns lie beyond it. Every
+/// table that can outgrow the page at 1024 px goes in one.
+pub fn wide<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let out = ui
+        .scope(|ui| {
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            egui::ScrollArea::horizontal()
+                .id_salt(("wide_table", id))
+                .auto_shrink([false, true])
+                .show(ui, add)
+        })
+        .inner;
+    let beyond = out.content_size.x - out.inner_rect.width() - out.state.clamped_offset().x;
+    if beyond > 1.0 {
+        more_columns_hint(ui, out.inner_rect, lang);
+    }
+    out.inner
+}
+
+/// The fade over a table's right edge and the words that say more columns follow.
+fn more_columns_hint(ui: &Ui, rect: egui::Rect, lang: crate::i18n::Lang) {
+    let painter = ui.painter().with_clip_rect(rect);
+    let bg = ui.visuals().panel_fill;
+    let fade = 28.0;
+    let mut mesh = egui::Mesh::default();
+    let r = egui::Rect::from_x_y_ranges(rect.right() - fade..=rect.right(), rect.y_range());
+    let clear = egui::Color32::TRANSPARENT;
+    mesh.colored_vertex(r.left_top(), clear);
+    mesh.colored_vertex(r.right_top(), bg);
+    mesh.colored_vertex(r.right_bottom(), bg);
+    mesh.colored_vertex(r.left_bottom(), clear);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(0, 2, 3);
+    painter.add(mesh);
+    let text = Text::MoreColumns.get(lang);
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let galley = painter.layout_no_wrap(text.to_owned(), font, ui.visuals().strong_text_color());
+    let pill = egui::Rect::from_min_size(
+        egui::pos2(rect.right() - galley.size().x - 10.0, rect.top() + 2.0),
+        galley.size() + egui::vec2(8.0, 2.0),
+    );
+    painter.rect_filled(pill, 3.0, ui.visuals().extreme_bg_color);
+    painter.galley(
+        pill.min + egui::vec2(4.0, 1.0),
+        galley,
+        egui::Color32::PLACEHOLDER,
+    );
+}
