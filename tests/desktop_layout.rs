@@ -50,13 +50,19 @@ fn hbars(h: &H) -> Vec<egui::Rect> {
 /// row past the bottom of the scroll area, which clips it), and texts running into the next one on their
 /// row (a column too narrow for its head).
 fn cut_short(h: &H, width: f32) -> Vec<String> {
+    cut_short_down_to(h, width, H_)
+}
+
+/// [`cut_short`] for the texts that start above `bottom` (a page that lays out all of
+/// its scrolling part is checked down to its end with `f32::INFINITY`).
+fn cut_short_down_to(h: &H, width: f32, bottom: f32) -> Vec<String> {
     let edge = width - 8.0;
     let all = texts(h);
     let bars = hbars(h);
     let mut out = Vec::new();
     for t in &all {
         let r = t.rect;
-        if r.max.x > edge + 0.5 && r.min.y < H_ {
+        if r.max.x > edge + 0.5 && r.min.y < bottom {
             let scrolls = bars
                 .iter()
                 .any(|b| b.max.y + 40.0 >= r.min.y && b.min.x <= r.min.x.min(edge));
@@ -329,4 +335,21 @@ fn team_pipeline_and_budget_panels_are_overlays_at_1024_and_close_with_escape() 
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.query_by_label("× Close").is_none(), "Budget closed");
+}
+
+/// Nothing on the Analytics page, down to the forecast's note, the loss analysis and
+/// the planner, runs past the right edge at 1280 or 1024 px wide (the window made tall
+/// enough to show the whole page, so every scroll bar is on screen too).
+#[test]
+fn the_whole_analytics_page_keeps_inside_the_window_at_1280_and_1024() {
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [1280.0, W] {
+            let size = egui::vec2(width, 3200.0);
+            let mut h = harness_sized(demo(120), lang, Page::Analytics, size);
+            h.run();
+            h.run();
+            let cut = cut_short_down_to(&h, width, f32::INFINITY);
+            assert!(cut.is_empty(), "{lang:?} {width}: {}", cut.join("\n"));
+        }
+    }
 }

@@ -104,7 +104,7 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model:
             }
         });
     };
-    crate::ui::widgets::table::wide(ui, "an_reps", lang, |ui| {
+    crate::ui::widgets::table::wide_in_page(ui, "an_reps", lang, |ui| {
         TableBuilder::new(ui)
             .id_salt("an_reps")
             .striped(true)

@@ -419,7 +419,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
         }
     }
     ui.add_space(4.0);
-    crate::ui::widgets::table::wide(ui, "budget_categories_grid", lang, |ui| {
+    crate::ui::widgets::table::wide_in_page(ui, "budget_categories_grid", lang, |ui| {
         egui::Grid::new("budget_categories_grid")
             .striped(true)
             .num_columns(10)

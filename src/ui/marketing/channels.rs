@@ -176,7 +176,7 @@ impl ChannelsState {
         }
         let mut open = None;
         let mut remove = None;
-        crate::ui::widgets::table::wide(ui, "channel_table", lang, |ui| {
+        crate::ui::widgets::table::wide_in_page(ui, "channel_table", lang, |ui| {
             let table = egui_extras::TableBuilder::new(ui)
                 .id_salt("channels")
                 .striped(true)

@@ -196,7 +196,7 @@ impl IncentivesView {
             return;
         }
         let mut edit = None;
-        crate::ui::widgets::table::wide(ui, "commission_plans", lang, |ui| {
+        crate::ui::widgets::table::wide_in_page(ui, "commission_plans", lang, |ui| {
             egui::Grid::new("commission_plans")
                 .striped(true)
                 .num_columns(6)

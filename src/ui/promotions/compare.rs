@@ -90,7 +90,7 @@ impl CompareState {
         sort_events(&mut rows, self.sort);
         ui.weak(Text::RoiHow.get(lang));
         let mut open = None;
-        crate::ui::widgets::table::wide(ui, "promotion_compare_scroll", lang, |ui| {
+        crate::ui::widgets::table::wide_in_page(ui, "promotion_compare_scroll", lang, |ui| {
             egui_extras::TableBuilder::new(ui)
                 .id_salt("promotion_compare")
                 .striped(true)

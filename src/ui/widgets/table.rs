@@ -62,20 +62,50 @@ crate::texts! {
 /// A wide table's home: a horizontal scroll area whose bar is solid and shown whenever
 /// the table is wider than the page (egui's thin floating bar hides until hovered), and
 /// a fade with "More columns →" at the right edge while columns lie beyond it. Every
-/// table that can outgrow the page at 1024 px goes in one.
+/// table that can outgrow the page at 1024 px goes in one: [`wide`] for a table that
+/// scrolls its own rows in the height left (virtual rows), [`wide_in_page`] for one
+/// drawn whole in a page that scrolls down.
 pub fn wide<R>(
     ui: &mut Ui,
     id: &str,
     lang: crate::i18n::Lang,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
+    sideways(ui, id, lang, false, add)
+}
+
+/// [`wide`] for a table drawn whole inside a page that scrolls down: as tall as the
+/// table (the page's visible height would cut its lower rows off).
+pub fn wide_in_page<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    sideways(ui, id, lang, true, add)
+}
+
+fn sideways<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    whole: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
     let out = ui
         .scope(|ui| {
             ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-            egui::ScrollArea::horizontal()
+            let area = egui::ScrollArea::horizontal()
                 .id_salt(("wide_table", id))
-                .auto_shrink([false, true])
-                .show(ui, add)
+                .auto_shrink([false, true]);
+            if !whole {
+                return area.show(ui, add);
+            }
+            // A scroll area is no taller than the height left in its parent, which in a
+            // page that scrolls down is what is visible of it: give it the table's own.
+            let size = egui::vec2(ui.available_width(), f32::INFINITY);
+            ui.allocate_ui(size, |ui| area.max_height(f32::INFINITY).show(ui, add))
+                .inner
         })
         .inner;
     let beyond = out.content_size.x - out.inner_rect.width() - out.state.clamped_offset().x;
