@@ -353,3 +353,37 @@ fn the_whole_analytics_page_keeps_inside_the_window_at_1280_and_1024() {
         }
     }
 }
+
+/// The wide tables at 1024×700 say that they scroll sideways, and show a solid
+/// horizontal scroll bar: Promotions' comparison, Performance's incentives, Budget's
+/// year plan, Marketing's channels.
+#[test]
+fn wide_tables_at_1024_say_they_scroll_sideways_and_show_their_bar() {
+    use salesdesk::ui::widgets::table::Text as Wide;
+    use salesdesk::ui::{budget, marketing, performance, promotions};
+    for lang in [Lang::Zh, Lang::En] {
+        let hint = Wide::MoreColumns.get(lang);
+        let mut h = harness_sized(demo(120), lang, Page::Promotions, egui::vec2(W, H_));
+        let mut seen = Vec::new();
+        let mut look = |h: &mut H, what: &str| {
+            h.run();
+            h.run();
+            let said = h.query_by_label(hint).is_some();
+            let bar = !hbars(h).is_empty();
+            seen.push(format!("{what}: hint {said}, bar {bar}"));
+            said && bar
+        };
+        h.state_mut().pages.promotions.tab = promotions::Tab::Compare;
+        let mut ok = look(&mut h, "Promotions compare");
+        h.state_mut().page = Page::Performance;
+        h.state_mut().pages.performance.tab = performance::Tab::Incentives;
+        ok &= look(&mut h, "Performance incentives");
+        h.state_mut().page = Page::Budget;
+        h.state_mut().pages.budget.tab = budget::Tab::Categories;
+        ok &= look(&mut h, "Budget year plan");
+        h.state_mut().page = Page::Marketing;
+        h.state_mut().pages.marketing.tab = marketing::Tab::Channels;
+        ok &= look(&mut h, "Marketing channels");
+        assert!(ok, "{lang:?}: {}", seen.join("; "));
+    }
+}

@@ -180,20 +180,22 @@ pub(crate) fn fit_labels(
     (fitted, step)
 }
 
-/// `label` broken in two lines near its middle; None for a single Latin word.
+/// `label` broken in two lines near its middle: at a space, or between two Chinese
+/// characters; None when it has neither (a Latin word, "2026年", a date).
 fn in_two_lines(label: &str) -> Option<String> {
     let chars: Vec<char> = label.chars().collect();
-    if chars.len() < 2 {
-        return None;
-    }
     let mid = chars.len() / 2;
-    let space = (0..chars.len())
-        .filter(|i| chars[*i].is_whitespace())
-        .min_by_key(|i| i.abs_diff(mid));
-    let (head, tail) = match space {
-        Some(i) => (&chars[..i], &chars[i + 1..]),
-        None if chars.iter().any(|c| !c.is_ascii()) => (&chars[..mid], &chars[mid..]),
-        None => return None,
+    let at = |pred: &dyn Fn(usize) -> bool| {
+        (1..chars.len())
+            .filter(|i| pred(*i))
+            .min_by_key(|i| i.abs_diff(mid))
+    };
+    let (head, tail) = if let Some(i) = at(&|i| chars[i].is_whitespace()) {
+        (&chars[..i], &chars[i + 1..])
+    } else if let Some(i) = at(&|i| !chars[i - 1].is_ascii() && !chars[i].is_ascii()) {
+        (&chars[..i], &chars[i..])
+    } else {
+        return None;
     };
     let text = |cs: &[char]| cs.iter().collect::<String>().trim().to_owned();
     Some(format!("{}\n{}", text(head), text(tail)))
@@ -416,6 +418,9 @@ mod tests {
         for l in &drawn {
             assert!(l.lines().all(|x| width(x) <= 90.0 - 8.0), "{l:?} fits");
         }
+        // A year or a date is never cut inside.
+        let (drawn, _) = fit_labels(&["2026年".to_owned(), "2月".to_owned()], 30.0, width);
+        assert_eq!(drawn[0], "2026年");
     }
 
     #[test]

@@ -55,13 +55,14 @@ pub fn row_picker<'a>(ui: &'a mut Ui, id: &str) -> TableBuilder<'a> {
 
 crate::texts! {
     pub enum Text {
-        MoreColumns => "右侧还有更多列 →", "More columns →";
+        MoreColumns => "表格较宽：左右滚动查看更多列 ↔", "Wide table: scroll sideways for more columns ↔";
     }
 }
 
 /// A wide table's home: a horizontal scroll area whose bar is solid and shown whenever
-/// the table is wider than the page (egui's thin floating bar hides until hovered), and
-/// a fade with "More columns →" at the right edge while columns lie beyond it. Every
+/// the table is wider than the page (egui's thin floating bar hides until hovered), a
+/// fade at the right edge while columns lie beyond it, and a line under it that says
+/// the table scrolls sideways. Every
 /// table that can outgrow the page at 1024 px goes in one: [`wide`] for a table that
 /// scrolls its own rows in the height left (virtual rows), [`wide_in_page`] for one
 /// drawn whole in a page that scrolls down.
@@ -92,6 +93,16 @@ fn sideways<R>(
     whole: bool,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
+    // The line that says the table scrolls sideways goes above it (a table that fills
+    // the height left would push a line under it out of sight), from what the last frame
+    // measured; it shows whenever the table is wider than the page, not only while
+    // columns lie to the right, so scrolling to the end moves nothing.
+    let overflowed = egui::Id::unique(("wide_table_overflows", id));
+    if ui.data(|d| d.get_temp::<bool>(overflowed)).unwrap_or(false) {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            ui.weak(Text::MoreColumns.get(lang));
+        });
+    }
     let out = ui
         .scope(|ui| {
             ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -108,16 +119,20 @@ fn sideways<R>(
                 .inner
         })
         .inner;
-    let beyond = out.content_size.x - out.inner_rect.width() - out.state.clamped_offset().x;
-    if beyond > 1.0 {
-        more_columns_hint(ui, out.inner_rect, lang);
+    let overflow = out.content_size.x - out.inner_rect.width();
+    if overflow - out.state.clamped_offset().x > 1.0 {
+        fade_right(ui, out.inner_rect);
+    }
+    let now = overflow > 1.0;
+    if ui.data(|d| d.get_temp::<bool>(overflowed)) != Some(now) {
+        ui.data_mut(|d| d.insert_temp(overflowed, now));
+        ui.ctx().request_repaint();
     }
     out.inner
 }
 
-/// The fade over a table's right edge and the words that say more columns follow.
-fn more_columns_hint(ui: &Ui, rect: egui::Rect, lang: crate::i18n::Lang) {
-    let painter = ui.painter().with_clip_rect(rect);
+/// The fade over a table's right edge while columns lie beyond it.
+fn fade_right(ui: &Ui, rect: egui::Rect) {
     let bg = ui.visuals().panel_fill;
     let fade = 28.0;
     let mut mesh = egui::Mesh::default();
@@ -129,18 +144,5 @@ fn more_columns_hint(ui: &Ui, rect: egui::Rect, lang: crate::i18n::Lang) {
     mesh.colored_vertex(r.left_bottom(), clear);
     mesh.add_triangle(0, 1, 2);
     mesh.add_triangle(0, 2, 3);
-    painter.add(mesh);
-    let text = Text::MoreColumns.get(lang);
-    let font = egui::TextStyle::Small.resolve(ui.style());
-    let galley = painter.layout_no_wrap(text.to_owned(), font, ui.visuals().strong_text_color());
-    let pill = egui::Rect::from_min_size(
-        egui::pos2(rect.right() - galley.size().x - 10.0, rect.top() + 2.0),
-        galley.size() + egui::vec2(8.0, 2.0),
-    );
-    painter.rect_filled(pill, 3.0, ui.visuals().extreme_bg_color);
-    painter.galley(
-        pill.min + egui::vec2(4.0, 1.0),
-        galley,
-        egui::Color32::PLACEHOLDER,
-    );
+    ui.painter().with_clip_rect(rect).add(mesh);
 }
