@@ -775,3 +775,48 @@ fn the_checklist_bar_says_it_counts_the_steps_with_the_items() {
         assert!(h.query_all_by_label_contains(&said).count() >= 1, "{said}");
     }
 }
+
+/// A new event saved with its name empty: the name field, scrolled away while the user
+/// reached Save, comes back into view and takes the focus ("fix the marked fields"
+/// points at something the user can see).
+fn empty_name_check(lang: Lang) {
+    let w = words(lang);
+    let mut h = harness_sized(demo(60), lang, Page::Promotions, egui::vec2(1024.0, 700.0));
+    click(&mut h, w.new);
+    set_text(&mut h, w.name, "");
+    // Down to Save, at the foot of the long form: the name is out of sight.
+    h.get_by_label(w.save).scroll_to_me();
+    h.run();
+    // The page's tabs sit above its scrolling part.
+    let top = h.get_by_label(w.compare).rect().max.y;
+    let name_top = input(&h, w.name).rect().min.y;
+    assert!(
+        name_top < top,
+        "{lang:?}: the name field scrolled away ({name_top} < {top})"
+    );
+    h.get_by_label(w.save).click();
+    h.run();
+    h.run();
+    let fix = salesdesk::i18n::T::FixErrors.get(lang);
+    h.get_by_label(fix);
+    let name = input(&h, w.name);
+    let r = name.rect();
+    assert!(
+        r.min.y >= top && r.max.y <= 700.0,
+        "{lang:?}: the marked name field is in view ({r:?})"
+    );
+    assert!(
+        name.is_focused(),
+        "{lang:?}: the marked name field has the focus"
+    );
+}
+
+#[test]
+fn an_event_saved_without_a_name_scrolls_to_the_name_and_focuses_it_zh() {
+    empty_name_check(Lang::Zh);
+}
+
+#[test]
+fn an_event_saved_without_a_name_scrolls_to_the_name_and_focuses_it_en() {
+    empty_name_check(Lang::En);
+}

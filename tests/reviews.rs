@@ -521,3 +521,61 @@ fn kpi_weights_not_adding_to_100_warn_but_save_zh() {
 fn kpi_weights_not_adding_to_100_warn_but_save_en() {
     weights_off_warn_but_save(Lang::En);
 }
+
+// ------------------------------------------------------------ the scorecard's target
+
+/// The Scorecard's revenue target is the rep's sales target that Targets shows, and
+/// says so; a rep without one gets the KPI's monthly × months, said as such.
+fn scorecard_target(lang: Lang) {
+    use salesdesk::analytics::scorecard::TargetFrom;
+    use salesdesk::analytics::targets::target_for;
+    let w = words(lang);
+    let ws = demo(300);
+    let rep = first_rep(&ws);
+    let target = target_for(&ws, this_quarter(), Some(rep)).expect("the demo rep has a target");
+    let sc = scorecard(&ws, rep, this_quarter());
+    let revenue = sc
+        .lines
+        .iter()
+        .find(|l| l.metric == KpiMetric::Revenue)
+        .expect("a revenue KPI");
+    assert_eq!(revenue.target, Some(target.0 as f64));
+    assert_eq!(revenue.target_from, Some(TargetFrom::RepTarget));
+    let mut h = harness_on(ws.clone(), lang, Page::Performance);
+    open_tab(&mut h, w.scorecards);
+    let said = match lang {
+        Lang::Zh => "（取自销售目标）",
+        Lang::En => "(the rep's sales target)",
+    };
+    h.get_by_label(said);
+    h.get_by_label(&salesdesk::ui::format::money(target));
+    // Without the rep's target rows: the KPI's monthly target × 3 months.
+    let mut bare = ws;
+    let p = std::sync::Arc::make_mut(&mut bare.performance);
+    let ids: Vec<TargetId> = p
+        .targets
+        .iter()
+        .filter(|t| t.member == Some(rep))
+        .map(|t| t.id)
+        .collect();
+    for id in ids {
+        p.targets.remove(id);
+    }
+    let mut h = harness_on(bare, lang, Page::Performance);
+    open_tab(&mut h, w.scorecards);
+    let said = match lang {
+        Lang::Zh => "（未设销售目标：指标月目标 × 3 个月）",
+        Lang::En => "(no sales target set: the KPI's monthly × 3 months)",
+    };
+    h.get_by_label(said);
+}
+
+#[test]
+fn the_scorecards_revenue_target_is_the_reps_sales_target_and_says_so_zh() {
+    scorecard_target(Lang::Zh);
+}
+
+#[test]
+fn the_scorecards_revenue_target_is_the_reps_sales_target_and_says_so_en() {
+    scorecard_target(Lang::En);
+}

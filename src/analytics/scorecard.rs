@@ -4,12 +4,24 @@
 //!
 //! A score is 0–100: actual ÷ target (capped at 100), or target ÷ actual for the cycle
 //! days, where fewer is better. Monthly targets grow with the months of the period
-//! (by days, so a quarter asks three months' worth); rates and averages do not.
+//! (by days, so a quarter asks three months' worth); rates and averages do not. The
+//! revenue KPI asks the rep's own sales target for the period where Targets has one
+//! (the same figure that tab shows), and the KPI's monthly target × months only without.
 
 use super::calendar::{months_of, prorate};
 use super::filter::DealFilter;
 use super::metrics::kpis;
 use crate::model::{Kpi, KpiId, KpiMetric, MemberId, Money, Period, Workspace};
+
+/// Where a line's target comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetFrom {
+    /// The rep's sales target for the period (Performance → Targets, the figure that tab
+    /// shows): the revenue KPI's target when the rep has one.
+    RepTarget,
+    /// The KPI's monthly target, times the months of the period where it grows with them.
+    KpiMonthly,
+}
 
 /// One KPI on a scorecard.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +33,8 @@ pub struct ScoreLine {
     /// The target for the period, in the metric's unit (fen, a count, %, days); None
     /// for a hand-scored KPI.
     pub target: Option<f64>,
+    /// Where `target` comes from; None for a hand-scored KPI.
+    pub target_from: Option<TargetFrom>,
     /// What the rep did; None when it cannot be computed (a hand-scored KPI, no closed
     /// deal for a win rate, no won deal for the cycle days).
     pub actual: Option<f64>,
@@ -100,17 +114,21 @@ pub fn scorecard(ws: &Workspace, member: MemberId, period: Period) -> Scorecard 
         .filter(|i| i.member == Some(member) && period.contains(i.date))
         .count() as f64;
     let months = months_in(period);
+    let rep_target = super::targets::target_for(ws, period, Some(member));
     let lines: Vec<ScoreLine> = ws
         .performance
         .kpis
         .iter()
         .filter(|x| x.active)
         .map(|x| {
-            let scaled = if x.metric.per_month() {
-                x.monthly_target as f64 * months
-            } else {
-                x.monthly_target as f64
+            let (scaled, from) = match rep_target {
+                Some(t) if x.metric == KpiMetric::Revenue => (t.0 as f64, TargetFrom::RepTarget),
+                _ if x.metric.per_month() => {
+                    (x.monthly_target as f64 * months, TargetFrom::KpiMonthly)
+                }
+                _ => (x.monthly_target as f64, TargetFrom::KpiMonthly),
             };
+            let manual = x.metric == KpiMetric::Manual;
             let actual = match x.metric {
                 KpiMetric::Revenue => Some(k.revenue.0 as f64),
                 KpiMetric::DealsWon => Some(k.won_count as f64),
@@ -130,7 +148,8 @@ pub fn scorecard(ws: &Workspace, member: MemberId, period: Period) -> Scorecard 
                 name: x.name.clone(),
                 metric: x.metric,
                 weight: x.weight,
-                target: (x.metric != KpiMetric::Manual).then_some(scaled),
+                target: (!manual).then_some(scaled),
+                target_from: (!manual).then_some(from),
                 actual,
                 score,
             }
@@ -251,6 +270,44 @@ mod tests {
         let p = Arc::make_mut(&mut ws.performance);
         p.kpis.get_mut(KpiId(6)).unwrap().active = false;
         assert!(!weights_off(active_weight_sum(&ws)));
+    }
+
+    #[test]
+    fn the_revenue_target_is_the_reps_target_row_when_there_is_one() {
+        let mut ws = small();
+        let q1 = Period::quarter(2026, 1);
+        // Without a target row: the KPI's monthly ¥1,000 × 3 months.
+        let s = scorecard(&ws, MemberId(1), q1);
+        assert_eq!(s.lines[0].target_from, Some(TargetFrom::KpiMonthly));
+        assert!((s.lines[0].target.unwrap() - 300_000.0).abs() < 1e-6);
+        // The rep's sales target for the quarter (the figure Targets shows) wins.
+        Arc::make_mut(&mut ws.performance)
+            .targets
+            .put(crate::model::Target {
+                id: crate::model::TargetId(1),
+                member: Some(MemberId(1)),
+                period: q1,
+                amount: Money(400_000),
+                stretch: None,
+                challenge: None,
+            });
+        let s = scorecard(&ws, MemberId(1), q1);
+        assert_eq!(s.lines[0].target_from, Some(TargetFrom::RepTarget));
+        assert_eq!(s.lines[0].target, Some(400_000.0));
+        assert_eq!(
+            Some(Money(400_000)),
+            crate::analytics::targets::target_for(&ws, q1, Some(MemberId(1)))
+        );
+        // ¥2,000 won of ¥4,000: 50.
+        assert_eq!(s.lines[0].score, Some(50));
+        // Another rep's row, or the team's, is not this rep's target; other KPIs keep theirs.
+        assert_eq!(s.lines[1].target_from, Some(TargetFrom::KpiMonthly));
+        assert_eq!(
+            s.lines[4].target_from, None,
+            "a hand-scored KPI has no target"
+        );
+        let other = scorecard(&ws, MemberId(2), q1);
+        assert_eq!(other.lines[0].target_from, Some(TargetFrom::KpiMonthly));
     }
 
     #[test]

@@ -46,6 +46,22 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
     let y_of = |i: usize| (n - 1 - i) as f64;
     let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
     let text_color = ui.visuals().text_color();
+    // Room right of each bar for its value ("120 · ¥345.0万"): wide enough for the
+    // words in either language at the width the chart gets.
+    let plot_px = ui.available_width() - FUNNEL_AXIS - 16.0;
+    let value_font = egui::FontId::proportional(13.0);
+    let reach = bars
+        .iter()
+        .map(|b| {
+            let w = ui
+                .painter()
+                .layout_no_wrap(b.value_text.clone(), value_font.clone(), text_color)
+                .size()
+                .x;
+            funnel_reach(b.value / 2.0 + half * 0.04, w + 6.0, plot_px)
+        })
+        .fold(half * 1.6, f64::max)
+        .min(half * 8.0);
     let weak = ui.visuals().weak_text_color();
     let chart_bars: Vec<Bar> = bars
         .iter()
@@ -70,9 +86,9 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
         .show_grid(false)
         .show_axes([false, true])
         .show_background(false)
-        .y_axis_min_width(150.0)
-        .include_x(-half * 1.6)
-        .include_x(half * 1.6)
+        .y_axis_min_width(FUNNEL_AXIS)
+        .include_x(-reach)
+        .include_x(reach)
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
         .y_grid_spacer(move |_| {
@@ -120,6 +136,69 @@ pub fn funnel(ui: &mut Ui, id: &str, bars: &[FunnelBar], height: f32, alt: &str)
             }
         });
     finish(ui, &r.response, alt);
+}
+
+/// The width of the funnel's stage names.
+const FUNNEL_AXIS: f32 = 150.0;
+
+/// How far either side of the centre a funnel's x axis must reach so that a text
+/// `text_px` wide starting at `start` (in plot units) ends inside a plot `plot_px` wide:
+/// the plot spans 2 × reach units, so start × plot_px ÷ (2 reach) + text_px ≤ plot_px ÷ 2.
+pub(crate) fn funnel_reach(start: f64, text_px: f32, plot_px: f32) -> f64 {
+    let room = (plot_px - 2.0 * text_px) as f64;
+    if room <= plot_px as f64 * 0.1 {
+        return f64::INFINITY;
+    }
+    start * plot_px as f64 / room
+}
+
+/// The slot labels as drawn and which of them to write: a label wider than its slot
+/// breaks into two lines (at the space nearest its middle, or between its middle
+/// characters in Chinese) instead of being left out by the plot; only labels that still
+/// do not fit make every `step`-th slot labelled.
+pub(crate) fn fit_labels(
+    labels: &[String],
+    slot_px: f32,
+    width_of: impl Fn(&str) -> f32,
+) -> (Vec<String>, usize) {
+    let room = slot_px - 8.0;
+    let widest_line = |l: &str| l.lines().map(&width_of).fold(0.0f32, f32::max);
+    let fitted: Vec<String> = labels
+        .iter()
+        .map(|l| {
+            if width_of(l) <= room {
+                return l.clone();
+            }
+            match in_two_lines(l) {
+                Some(two) if widest_line(&two) < width_of(l) => two,
+                _ => l.clone(),
+            }
+        })
+        .collect();
+    let widest = fitted.iter().map(|l| widest_line(l)).fold(0.0f32, f32::max);
+    let step = ((widest + 8.0) / slot_px.max(1.0)).ceil().max(1.0) as usize;
+    (fitted, step)
+}
+
+/// `label` broken in two lines near its middle: at a space, or between two Chinese
+/// characters; None when it has neither (a Latin word, "2026年", a date).
+fn in_two_lines(label: &str) -> Option<String> {
+    let chars: Vec<char> = label.chars().collect();
+    let mid = chars.len() / 2;
+    let at = |pred: &dyn Fn(usize) -> bool| {
+        (1..chars.len())
+            .filter(|i| pred(*i))
+            .min_by_key(|i| i.abs_diff(mid))
+    };
+    let (head, tail) = if let Some(i) = at(&|i| chars[i].is_whitespace()) {
+        (&chars[..i], &chars[i + 1..])
+    } else if let Some(i) = at(&|i| !chars[i - 1].is_ascii() && !chars[i].is_ascii()) {
+        (&chars[..i], &chars[i..])
+    } else {
+        return None;
+    };
+    let text = |cs: &[char]| cs.iter().collect::<String>().trim().to_owned();
+    Some(format!("{}\n{}", text(head), text(tail)))
 }
 
 /// The chart's text alternative, and its "PNG" button.
@@ -199,16 +278,24 @@ pub fn bars_with_line(
     finish(ui, &r.response, alt);
 }
 
+/// The width of a slot plot's value axis.
+const SLOT_AXIS: f32 = 64.0;
+
 /// A static plot over a row of labelled slots (0..n on x), from 0 up on y: no drag,
 /// zoom or scroll, the legend top left, every k-th slot labelled so labels do not
 /// run into each other.
 fn slot_plot(ui: &Ui, id: &str, labels: &[String], height: f32) -> Plot<'static> {
     let n = labels.len();
-    let width = ui.available_width().max(100.0);
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
-    let per_label = (longest * 8.0 + 16.0).max(40.0);
-    let step = ((n as f32 * per_label / width).ceil() as usize).max(1);
-    let names = labels.to_vec();
+    // The slots share what the value axis leaves of the width.
+    let slot = (ui.available_width() - SLOT_AXIS - 16.0).max(100.0) / n.max(1) as f32;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let (names, step) = fit_labels(labels, slot, |l| {
+        let g = ui
+            .painter()
+            .layout_no_wrap(l.to_owned(), font.clone(), color);
+        g.size().x
+    });
     Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -222,7 +309,7 @@ fn slot_plot(ui: &Ui, id: &str, labels: &[String], height: f32) -> Plot<'static>
         .include_y(0.0)
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
-        .y_axis_min_width(64.0)
+        .y_axis_min_width(SLOT_AXIS)
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()
                 .label_spacing(20.0..=24.0)
@@ -305,3 +392,51 @@ pub const SERIES_COLORS: [Color32; 8] = [
     Color32::from_rgb(110, 110, 110),
     Color32::from_rgb(60, 180, 200),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 8 px a Latin character, 14 a Chinese one: about egui's body text.
+    fn width(s: &str) -> f32 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 8.0 } else { 14.0 })
+            .sum()
+    }
+
+    #[test]
+    fn a_label_wider_than_its_slot_breaks_in_two_lines_instead_of_dropping_out() {
+        let labels: Vec<String> = ["Online", "Word of mouth", "线下活动推广会", "Ads"]
+            .map(String::from)
+            .to_vec();
+        // 4 slots of 90 px: "Word of mouth" (104 px) and the Chinese (98 px) do not fit.
+        let (drawn, step) = fit_labels(&labels, 90.0, width);
+        assert_eq!(step, 1, "every slot keeps its label");
+        assert_eq!(drawn[0], "Online");
+        assert_eq!(drawn[1], "Word of\nmouth");
+        assert_eq!(drawn[2], "线下活\n动推广会");
+        for l in &drawn {
+            assert!(l.lines().all(|x| width(x) <= 90.0 - 8.0), "{l:?} fits");
+        }
+        // A year or a date is never cut inside.
+        let (drawn, _) = fit_labels(&["2026年".to_owned(), "2月".to_owned()], 30.0, width);
+        assert_eq!(drawn[0], "2026年");
+    }
+
+    #[test]
+    fn labels_that_cannot_fit_even_in_two_lines_label_every_other_slot() {
+        let labels: Vec<String> = (1..=12).map(|m| format!("Month{m:02}")).collect();
+        let (_, step) = fit_labels(&labels, 40.0, width);
+        assert_eq!(step, 2);
+    }
+
+    #[test]
+    fn the_funnel_reaches_far_enough_for_the_widest_value_text() {
+        // A 700 px plot; the top bar's text starts at 52 units, 120 px wide.
+        let reach = funnel_reach(52.0, 120.0, 700.0);
+        let px_per_unit = 700.0 / (2.0 * reach);
+        let end = 700.0 / 2.0 + 52.0 * px_per_unit + 120.0;
+        assert!(end <= 700.0 + 1e-3, "the text ends inside ({end})");
+        assert_eq!(funnel_reach(1.0, 340.0, 700.0), f64::INFINITY);
+    }
+}

@@ -346,7 +346,14 @@ impl AnalyticsPage {
                 .join(", ")
         );
         // The chart gets the larger part: its bars need room for the figures beside them.
+        // Where what is left cannot hold the table whole, the table goes under the chart.
         let w = ui.available_width();
+        if w * 0.45 - 12.0 < FUNNEL_TABLE_WIDTH {
+            charts::funnel(ui, "an_funnel", &bars, 300.0, &alt);
+            ui.add_space(6.0);
+            funnel_table(ui, lang, f);
+            return;
+        }
         ui.horizontal_top(|ui| {
             ui.allocate_ui(egui::vec2(w * 0.55, 300.0), |ui| {
                 charts::funnel(ui, "an_funnel", &bars, 300.0, &alt);
@@ -373,6 +380,9 @@ fn conversion_note(lang: Lang, to_next: Option<f64>, cumulative: Option<f64>) ->
     let cum = percent(cumulative);
     Text::conversion_note(lang, c, cum)
 }
+
+/// About what the funnel's table needs in either language.
+const FUNNEL_TABLE_WIDTH: f32 = 420.0;
 
 fn funnel_table(ui: &mut Ui, lang: Lang, f: &Funnel) {
     egui::Grid::new("an_funnel_table")

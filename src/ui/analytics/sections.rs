@@ -104,47 +104,49 @@ pub fn reps(ui: &mut Ui, cx: &Cx, figs: &Figures, selected: Option<crate::model:
             }
         });
     };
-    TableBuilder::new(ui)
-        .id_salt("an_reps")
-        .striped(true)
-        .vscroll(false)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(120.0).clip(true))
-        .column(Column::initial(60.0))
-        .columns(Column::initial(96.0), 4)
-        .column(Column::initial(90.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(22.0, |mut h| {
-            h.col(|ui| {
-                ui.strong(Text::Rep.get(lang));
-            });
-            h.col(|ui| {
-                ui.strong(Text::Leads.get(lang));
-            });
-            for i in 0..4 {
+    crate::ui::widgets::table::wide_in_page(ui, "an_reps", lang, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("an_reps")
+            .striped(true)
+            .vscroll(false)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(60.0))
+            .columns(Column::initial(96.0), 4)
+            .column(Column::initial(90.0))
+            .column(Column::auto().at_least(120.0))
+            .header(22.0, |mut h| {
                 h.col(|ui| {
-                    ui.strong(step(lang, i));
+                    ui.strong(Text::Rep.get(lang));
                 });
-            }
-            h.col(|ui| {
-                ui.strong(Text::LeadToWon.get(lang));
-            });
-            h.col(|ui| {
-                ui.strong(Text::LeaksAt.get(lang));
-            });
-        })
-        .body(|mut body| {
-            body.row(22.0, |mut r| {
-                row(&mut r, Text::WholeTeam.get(lang), team, true)
-            });
-            for (m, f) in &figs.reps {
+                h.col(|ui| {
+                    ui.strong(Text::Leads.get(lang));
+                });
+                for i in 0..4 {
+                    h.col(|ui| {
+                        ui.strong(step(lang, i));
+                    });
+                }
+                h.col(|ui| {
+                    ui.strong(Text::LeadToWon.get(lang));
+                });
+                h.col(|ui| {
+                    ui.strong(Text::LeaksAt.get(lang));
+                });
+            })
+            .body(|mut body| {
                 body.row(22.0, |mut r| {
-                    // The rep the page is filtered on stands out.
-                    r.set_selected(selected == Some(*m));
-                    row(&mut r, ws.member_name(*m), f, false)
+                    row(&mut r, Text::WholeTeam.get(lang), team, true)
                 });
-            }
-        });
+                for (m, f) in &figs.reps {
+                    body.row(22.0, |mut r| {
+                        // The rep the page is filtered on stands out.
+                        r.set_selected(selected == Some(*m));
+                        row(&mut r, ws.member_name(*m), f, false)
+                    });
+                }
+            })
+    });
 }
 
 /// Revenue per month with the target as a line.

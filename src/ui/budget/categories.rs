@@ -419,90 +419,92 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
         }
     }
     ui.add_space(4.0);
-    egui::Grid::new("budget_categories_grid")
-        .striped(true)
-        .num_columns(10)
-        .spacing([14.0, 6.0])
-        .show(ui, |ui| {
-            ui.strong(b(Text::Category));
-            ui.strong(b(Text::Status));
-            ui.strong(b(Text::YearPlan));
-            for q in 1..=4 {
-                ui.strong(quarter_label(lang, q));
-            }
-            ui.strong(b(Text::Actual));
-            ui.strong(b(Text::PctOfPlan));
-            ui.label("");
-            ui.end_row();
-            let mut sum_plan = Money::ZERO;
-            let mut sum_quarters = [Money::ZERO; 4];
-            let mut sum_actual = Money::ZERO;
-            for c in ws.budget.categories.iter() {
-                let (has_plan, plan, quarters) = plans.get(&c.id).copied().unwrap_or_default();
-                let spent = actual.get(&c.id).copied().unwrap_or_default();
-                sum_plan += plan;
-                for (t, q) in sum_quarters.iter_mut().zip(quarters) {
-                    *t += q;
+    crate::ui::widgets::table::wide_in_page(ui, "budget_categories_grid", lang, |ui| {
+        egui::Grid::new("budget_categories_grid")
+            .striped(true)
+            .num_columns(10)
+            .spacing([14.0, 6.0])
+            .show(ui, |ui| {
+                ui.strong(b(Text::Category));
+                ui.strong(b(Text::Status));
+                ui.strong(b(Text::YearPlan));
+                for q in 1..=4 {
+                    ui.strong(quarter_label(lang, q));
                 }
-                sum_actual += spent;
-                ui.horizontal(|ui| {
-                    ui.colored_label(category_color(c.id), "■");
-                    ui.label(&c.name);
-                });
-                if c.active {
-                    ui.label(b(Text::InUseShort));
-                } else {
-                    ui.weak(b(Text::Retired));
-                }
-                if has_plan {
-                    ui.label(money(plan));
-                } else {
-                    ui.weak(b(Text::NoPlanYet));
-                }
-                // Full amounts, as every other cell of this table (one format per table).
-                for q in quarters {
-                    ui.label(money(q));
-                }
-                ui.label(money(spent));
-                ui.label(crate::ui::format::percent(crate::analytics::ratio(
-                    spent.0 as f64,
-                    plan.0 as f64,
-                )));
-                ui.horizontal(|ui| {
-                    if ui.small_button(T::Edit.get(lang)).clicked() {
-                        action = Some(Action::Edit(c.id));
-                    }
-                    if ui.small_button(b(Text::EditPlan)).clicked() {
-                        action = Some(Action::Plan(c.id));
-                    }
-                    let toggle = if c.active {
-                        Text::Retire
-                    } else {
-                        Text::Reactivate
-                    };
-                    if ui.small_button(b(toggle)).clicked() {
-                        action = Some(Action::ToggleActive(c.id));
-                    }
-                    if ui.small_button(T::Delete.get(lang)).clicked() {
-                        action = Some(Action::Delete(c.id));
-                    }
-                });
+                ui.strong(b(Text::Actual));
+                ui.strong(b(Text::PctOfPlan));
+                ui.label("");
                 ui.end_row();
-            }
-            ui.strong(T::Total.get(lang));
-            ui.label("");
-            ui.strong(money(sum_plan));
-            for q in sum_quarters {
-                ui.strong(money(q));
-            }
-            ui.strong(money(sum_actual));
-            ui.label(crate::ui::format::percent(crate::analytics::ratio(
-                sum_actual.0 as f64,
-                sum_plan.0 as f64,
-            )));
-            ui.label("");
-            ui.end_row();
-        });
+                let mut sum_plan = Money::ZERO;
+                let mut sum_quarters = [Money::ZERO; 4];
+                let mut sum_actual = Money::ZERO;
+                for c in ws.budget.categories.iter() {
+                    let (has_plan, plan, quarters) = plans.get(&c.id).copied().unwrap_or_default();
+                    let spent = actual.get(&c.id).copied().unwrap_or_default();
+                    sum_plan += plan;
+                    for (t, q) in sum_quarters.iter_mut().zip(quarters) {
+                        *t += q;
+                    }
+                    sum_actual += spent;
+                    ui.horizontal(|ui| {
+                        ui.colored_label(category_color(c.id), "■");
+                        ui.label(&c.name);
+                    });
+                    if c.active {
+                        ui.label(b(Text::InUseShort));
+                    } else {
+                        ui.weak(b(Text::Retired));
+                    }
+                    if has_plan {
+                        ui.label(money(plan));
+                    } else {
+                        ui.weak(b(Text::NoPlanYet));
+                    }
+                    // Full amounts, as every other cell of this table (one format per table).
+                    for q in quarters {
+                        ui.label(money(q));
+                    }
+                    ui.label(money(spent));
+                    ui.label(crate::ui::format::percent(crate::analytics::ratio(
+                        spent.0 as f64,
+                        plan.0 as f64,
+                    )));
+                    ui.horizontal(|ui| {
+                        if ui.small_button(T::Edit.get(lang)).clicked() {
+                            action = Some(Action::Edit(c.id));
+                        }
+                        if ui.small_button(b(Text::EditPlan)).clicked() {
+                            action = Some(Action::Plan(c.id));
+                        }
+                        let toggle = if c.active {
+                            Text::Retire
+                        } else {
+                            Text::Reactivate
+                        };
+                        if ui.small_button(b(toggle)).clicked() {
+                            action = Some(Action::ToggleActive(c.id));
+                        }
+                        if ui.small_button(T::Delete.get(lang)).clicked() {
+                            action = Some(Action::Delete(c.id));
+                        }
+                    });
+                    ui.end_row();
+                }
+                ui.strong(T::Total.get(lang));
+                ui.label("");
+                ui.strong(money(sum_plan));
+                for q in sum_quarters {
+                    ui.strong(money(q));
+                }
+                ui.strong(money(sum_actual));
+                ui.label(crate::ui::format::percent(crate::analytics::ratio(
+                    sum_actual.0 as f64,
+                    sum_plan.0 as f64,
+                )));
+                ui.label("");
+                ui.end_row();
+            })
+    });
     action
 }
 

@@ -306,9 +306,18 @@ impl BudgetPage {
         let period = self.view.period(year);
         self.list.follow_period(period);
         if self.side != Side::Nothing {
-            super::widgets::side::right(ui, "budget_side", 400.0, 320.0, |ui| {
-                self.side_panel(ui, cx)
-            });
+            let shown = super::widgets::side::right(
+                ui,
+                "budget_side",
+                400.0,
+                320.0,
+                false,
+                cx.lang,
+                |ui| self.side_panel(ui, cx),
+            );
+            if shown.closed {
+                self.side = Side::Nothing;
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.header(ui, cx);

@@ -84,9 +84,14 @@ impl CustomersPage {
 
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         self.refresh(cx);
-        super::widgets::side::right(ui, "customer_side", 460.0, 320.0, |ui| {
-            self.side_panel(ui, cx)
-        });
+        let idle = self.side == Side::Nothing;
+        let shown =
+            super::widgets::side::right(ui, "customer_side", 460.0, 320.0, idle, cx.lang, |ui| {
+                self.side_panel(ui, cx)
+            });
+        if shown.closed {
+            self.side = Side::Nothing;
+        }
         egui::CentralPanel::default().show(ui, |ui| self.list(ui, cx));
         self.delete_dialog(ui.ctx(), cx);
         self.duplicate_dialog(ui.ctx(), cx);
@@ -238,51 +243,54 @@ impl CustomersPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
-        crate::ui::widgets::table::row_picker(ui, "customers_table")
-            .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::initial(100.0).clip(true))
-            .column(Column::initial(70.0).clip(true))
-            .column(Column::initial(80.0).clip(true))
-            .column(Column::initial(90.0))
-            .column(Column::remainder().at_least(60.0))
-            .header(24.0, |mut h| {
-                h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
-                h.col(|ui| sort_header(ui, T::Industry.get(lang), Col::Industry, sort));
-                h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
-                h.col(|ui| sort_header(ui, T::Owner.get(lang), Col::Owner, sort));
-                h.col(|ui| sort_header(ui, T::Created.get(lang), Col::Created, sort));
-                h.col(|ui| sort_header(ui, Text::OpenDeals.get(lang), Col::OpenDeals, sort));
-            })
-            .body(|body| {
-                body.rows(22.0, self.rows.len(), |mut row| {
-                    let id = self.rows[row.index()];
-                    let Some(c) = ws.customers.customers.get(id) else {
-                        return;
-                    };
-                    row.set_selected(selected == Some(id));
-                    row.col(|ui| {
-                        ui.label(&c.name);
+        let (rows, open_deals) = (&self.rows, &self.open_deals);
+        crate::ui::widgets::table::wide(ui, "customers_table", lang, |ui| {
+            crate::ui::widgets::table::row_picker(ui, "customers_table")
+                .column(Column::initial(200.0).at_least(120.0).clip(true))
+                .column(Column::initial(100.0).clip(true))
+                .column(Column::initial(70.0).clip(true))
+                .column(Column::initial(80.0).clip(true))
+                .column(Column::initial(90.0))
+                .column(Column::remainder().at_least(60.0))
+                .header(24.0, |mut h| {
+                    h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
+                    h.col(|ui| sort_header(ui, T::Industry.get(lang), Col::Industry, sort));
+                    h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
+                    h.col(|ui| sort_header(ui, T::Owner.get(lang), Col::Owner, sort));
+                    h.col(|ui| sort_header(ui, T::Created.get(lang), Col::Created, sort));
+                    h.col(|ui| sort_header(ui, Text::OpenDeals.get(lang), Col::OpenDeals, sort));
+                })
+                .body(|body| {
+                    body.rows(22.0, rows.len(), |mut row| {
+                        let id = rows[row.index()];
+                        let Some(c) = ws.customers.customers.get(id) else {
+                            return;
+                        };
+                        row.set_selected(selected == Some(id));
+                        row.col(|ui| {
+                            ui.label(&c.name);
+                        });
+                        row.col(|ui| {
+                            ui.label(&c.industry);
+                        });
+                        row.col(|ui| {
+                            ui.label(&c.region);
+                        });
+                        row.col(|ui| {
+                            ui.label(c.owner.map(|o| ws.member_name(o)).unwrap_or(""));
+                        });
+                        row.col(|ui| {
+                            ui.label(c.created.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(open_deals.get(&id).copied().unwrap_or(0).to_string());
+                        });
+                        if row.response().clicked() {
+                            clicked = Some(id);
+                        }
                     });
-                    row.col(|ui| {
-                        ui.label(&c.industry);
-                    });
-                    row.col(|ui| {
-                        ui.label(&c.region);
-                    });
-                    row.col(|ui| {
-                        ui.label(c.owner.map(|o| ws.member_name(o)).unwrap_or(""));
-                    });
-                    row.col(|ui| {
-                        ui.label(c.created.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(self.open_deals.get(&id).copied().unwrap_or(0).to_string());
-                    });
-                    if row.response().clicked() {
-                        clicked = Some(id);
-                    }
                 });
-            });
+        });
         if let Some(id) = clicked {
             self.side = Side::Detail(id);
         }

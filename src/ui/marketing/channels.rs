@@ -176,72 +176,70 @@ impl ChannelsState {
         }
         let mut open = None;
         let mut remove = None;
-        egui::ScrollArea::horizontal()
-            .id_salt("channel_table")
-            .show(ui, |ui| {
-                let table = egui_extras::TableBuilder::new(ui)
-                    .id_salt("channels")
-                    .striped(true)
-                    .column(Column::auto().at_least(140.0))
-                    .columns(Column::auto().at_least(70.0), 10)
-                    .column(Column::auto());
-                table
-                    .header(22.0, |mut h| {
-                        for (col, text) in [
-                            (Col::Name, Text::Channel),
-                            (Col::Kind, Text::Kind),
-                            (Col::Planned, Text::Planned),
-                            (Col::Cost, Text::Cost),
-                            (Col::Leads, Text::Leads),
-                            (Col::Won, Text::Won),
-                            (Col::Revenue, Text::Revenue),
-                            (Col::PerLead, Text::CostPerLead),
-                            (Col::PerWon, Text::CostPerWon),
-                            (Col::Roi, Text::Roi),
-                        ] {
-                            h.col(|ui| sort_header(ui, text.get(lang), col, &mut self.sort));
-                        }
-                        h.col(|_| {});
-                        h.col(|_| {});
-                    })
-                    .body(|body| {
-                        body.rows(22.0, rows.len(), |mut row| {
-                            let f = &rows[row.index()];
-                            let SourceRef::Channel(id) = f.source else {
-                                return;
-                            };
-                            let channel = ws.marketing.channels.get(id);
-                            let kind = channel.map_or("", |c| c.kind.label(lang));
-                            let cells = [
-                                f.name.clone(),
-                                kind.to_string(),
-                                money(f.planned),
-                                money(f.cost),
-                                f.deals.to_string(),
-                                f.won_count.to_string(),
-                                money(f.revenue),
-                                per(f.cost_per_lead()),
-                                per(f.cost_per_won()),
-                                percent(f.roi()),
-                            ];
-                            for c in cells {
-                                row.col(|ui| {
-                                    ui.label(c);
-                                });
-                            }
+        crate::ui::widgets::table::wide_in_page(ui, "channel_table", lang, |ui| {
+            let table = egui_extras::TableBuilder::new(ui)
+                .id_salt("channels")
+                .striped(true)
+                .column(Column::auto().at_least(140.0))
+                .columns(Column::auto().at_least(70.0), 10)
+                .column(Column::auto());
+            table
+                .header(22.0, |mut h| {
+                    for (col, text) in [
+                        (Col::Name, Text::Channel),
+                        (Col::Kind, Text::Kind),
+                        (Col::Planned, Text::Planned),
+                        (Col::Cost, Text::Cost),
+                        (Col::Leads, Text::Leads),
+                        (Col::Won, Text::Won),
+                        (Col::Revenue, Text::Revenue),
+                        (Col::PerLead, Text::CostPerLead),
+                        (Col::PerWon, Text::CostPerWon),
+                        (Col::Roi, Text::Roi),
+                    ] {
+                        h.col(|ui| sort_header(ui, text.get(lang), col, &mut self.sort));
+                    }
+                    h.col(|_| {});
+                    h.col(|_| {});
+                })
+                .body(|body| {
+                    body.rows(22.0, rows.len(), |mut row| {
+                        let f = &rows[row.index()];
+                        let SourceRef::Channel(id) = f.source else {
+                            return;
+                        };
+                        let channel = ws.marketing.channels.get(id);
+                        let kind = channel.map_or("", |c| c.kind.label(lang));
+                        let cells = [
+                            f.name.clone(),
+                            kind.to_string(),
+                            money(f.planned),
+                            money(f.cost),
+                            f.deals.to_string(),
+                            f.won_count.to_string(),
+                            money(f.revenue),
+                            per(f.cost_per_lead()),
+                            per(f.cost_per_won()),
+                            percent(f.roi()),
+                        ];
+                        for c in cells {
                             row.col(|ui| {
-                                let (e, d) = row_buttons(ui, lang);
-                                if e {
-                                    open = channel.map(ChannelDraft::of);
-                                }
-                                if d {
-                                    remove = Some((id, f.name.clone()));
-                                }
+                                ui.label(c);
                             });
-                            row.col(|_| {});
+                        }
+                        row.col(|ui| {
+                            let (e, d) = row_buttons(ui, lang);
+                            if e {
+                                open = channel.map(ChannelDraft::of);
+                            }
+                            if d {
+                                remove = Some((id, f.name.clone()));
+                            }
                         });
+                        row.col(|_| {});
                     });
-            });
+                });
+        });
         if let Some(d) = open {
             self.form = Some(Editor::new(d));
         }

@@ -231,7 +231,10 @@ pub fn form_frame(
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command);
             let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
             match form::footer(ui, errors, lang) {
-                FormAction::None if enter => FormAction::Save,
+                FormAction::None if enter => {
+                    crate::ui::widgets::keys::saving(ui);
+                    FormAction::Save
+                }
                 FormAction::None if escape => FormAction::Cancel,
                 a => a,
             }

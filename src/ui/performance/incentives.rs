@@ -196,40 +196,43 @@ impl IncentivesView {
             return;
         }
         let mut edit = None;
-        egui::Grid::new("commission_plans")
-            .striped(true)
-            .num_columns(6)
-            .spacing([16.0, 4.0])
-            .show(ui, |ui| {
-                for h in [
-                    Text::Name,
-                    Text::Mode,
-                    Text::Tiers,
-                    Text::Terms,
-                    Text::Members,
-                ] {
-                    ui.strong(h.get(lang));
-                }
-                ui.label("");
-                ui.end_row();
-                for p in ws.performance.commission_plans.iter() {
-                    ui.label(p.name.as_str());
-                    ui.label(p.mode.label(lang));
-                    super::text_cell(ui, tiers_words(lang, p), 240.0);
-                    super::text_cell(ui, terms_words(lang, p), 180.0);
-                    let names: Vec<&str> = p.members.iter().map(|m| ws.member_name(*m)).collect();
-                    super::text_cell(ui, join(lang, &names), 160.0);
-                    let (e, d) = row_buttons(ui, lang);
-                    if e {
-                        edit = Some(PlanDraft::of(p));
+        crate::ui::widgets::table::wide_in_page(ui, "commission_plans", lang, |ui| {
+            egui::Grid::new("commission_plans")
+                .striped(true)
+                .num_columns(6)
+                .spacing([16.0, 4.0])
+                .show(ui, |ui| {
+                    for h in [
+                        Text::Name,
+                        Text::Mode,
+                        Text::Tiers,
+                        Text::Terms,
+                        Text::Members,
+                    ] {
+                        ui.strong(h.get(lang));
                     }
-                    if d {
-                        self.delete
-                            .ask(RecordKey::CommissionPlan(p.id), p.name.clone());
-                    }
+                    ui.label("");
                     ui.end_row();
-                }
-            });
+                    for p in ws.performance.commission_plans.iter() {
+                        ui.label(p.name.as_str());
+                        ui.label(p.mode.label(lang));
+                        super::text_cell(ui, tiers_words(lang, p), 240.0);
+                        super::text_cell(ui, terms_words(lang, p), 180.0);
+                        let names: Vec<&str> =
+                            p.members.iter().map(|m| ws.member_name(*m)).collect();
+                        super::text_cell(ui, join(lang, &names), 160.0);
+                        let (e, d) = row_buttons(ui, lang);
+                        if e {
+                            edit = Some(PlanDraft::of(p));
+                        }
+                        if d {
+                            self.delete
+                                .ask(RecordKey::CommissionPlan(p.id), p.name.clone());
+                        }
+                        ui.end_row();
+                    }
+                })
+        });
         if let Some(d) = edit {
             self.form = Some(Editor::new(d));
         }

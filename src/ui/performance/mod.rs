@@ -118,7 +118,7 @@ impl Label for SplitMethod {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Tab {
+pub enum Tab {
     #[default]
     Targets,
     Forecast,
@@ -130,9 +130,23 @@ enum Tab {
     Agenda,
 }
 
+impl Tab {
+    /// Every tab, in the order of the tab row (for tests that draw them all).
+    pub const ALL: [Tab; 8] = [
+        Tab::Targets,
+        Tab::Forecast,
+        Tab::Kpis,
+        Tab::Scorecards,
+        Tab::Reviews,
+        Tab::Incentives,
+        Tab::Coaching,
+        Tab::Agenda,
+    ];
+}
+
 #[derive(Default)]
 pub struct PerformancePage {
-    tab: Tab,
+    pub tab: Tab,
     targets: targets::TargetsView,
     forecast: forecast::ForecastView,
     focus: Focus,

@@ -5,7 +5,9 @@
 use super::Focus;
 use super::kpis::target_shown;
 use super::reviews::ReviewDraft;
-use crate::analytics::scorecard::{Scorecard, manual_score, scorecard, weights_off};
+use crate::analytics::scorecard::{
+    ScoreLine, Scorecard, TargetFrom, manual_score, months_in, scorecard, weights_off,
+};
 use crate::i18n::Label;
 use crate::model::*;
 use crate::ui::Cx;
@@ -24,8 +26,10 @@ crate::texts! {
         NoKpis => "还没有启用的绩效指标：请先在“绩效指标”中定义。", "No active KPI yet: define them on the KPIs tab first.";
         WriteReview => "据此计分卡撰写评估", "Write review from this scorecard";
         ScoreSaved => "已保存人工评分", "Hand score saved";
+        FromRepTarget => "（取自销售目标）", "(the rep's sales target)";
     }
     fn {
+        from_kpi_monthly(n) => "（未设销售目标：指标月目标 × {n} 个月）", "(no sales target set: the KPI's monthly × {n} months)";
         unscored(n) => "（{n} 项未评分，未计入总分）", "({n} not scored, left out of the total)";
         weights(n) => "启用指标的权重合计 {n}%，不是 100%。", "The active KPIs' weights add up to {n}%, not 100%.";
     }
@@ -46,6 +50,21 @@ fn actual_shown(lang: crate::i18n::Lang, metric: KpiMetric, v: Option<f64>) -> S
         None if metric == KpiMetric::Manual => "—".into(),
         None => Text::NotComputable.get(lang).into(),
     }
+}
+
+/// Where the revenue line's target comes from, said beside it: the rep's sales target,
+/// or (without one) the KPI's monthly target × the months of the period.
+fn target_note(lang: crate::i18n::Lang, l: &ScoreLine, period: Period) -> Option<String> {
+    if l.metric != KpiMetric::Revenue {
+        return None;
+    }
+    Some(match l.target_from? {
+        TargetFrom::RepTarget => Text::FromRepTarget.get(lang).to_owned(),
+        TargetFrom::KpiMonthly => {
+            let months = (months_in(period) * 10.0).round() / 10.0;
+            Text::from_kpi_monthly(lang, months)
+        }
+    })
 }
 
 impl ScorecardsView {
@@ -138,11 +157,16 @@ impl ScorecardsView {
                 for l in &sc.lines {
                     let name = ui.label(format!("{} · {}", l.name, l.metric.label(lang)));
                     ui.label(format!("{}%", l.weight));
-                    ui.label(
-                        l.target
-                            .map(|t| target_shown(l.metric, t))
-                            .unwrap_or("—".into()),
-                    );
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            l.target
+                                .map(|t| target_shown(l.metric, t))
+                                .unwrap_or("—".into()),
+                        );
+                        if let Some(note) = target_note(lang, l, sc.period) {
+                            ui.weak(note);
+                        }
+                    });
                     ui.label(actual_shown(lang, l.metric, l.actual));
                     if l.metric == KpiMetric::Manual {
                         let draft = self.drafts.entry(l.kpi).or_default();

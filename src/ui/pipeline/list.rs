@@ -27,85 +27,87 @@ pub fn show(
         return None;
     }
     let mut clicked = None;
-    let mut table = crate::ui::widgets::table::row_picker(ui, "pipeline_list")
-        .column(Column::initial(200.0).at_least(100.0).clip(true))
-        .column(Column::initial(160.0).at_least(80.0).clip(true))
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(90.0))
-        .column(Column::initial(60.0))
-        .column(Column::initial(90.0))
-        .column(Column::initial(70.0).clip(true))
-        .column(Column::initial(96.0))
-        .column(Column::initial(80.0))
-        .column(Column::remainder().at_least(96.0));
-    if let Some(row) = scroll_to {
-        table = table.scroll_to_row(row, Some(egui::Align::Center));
-    }
-    table
-        .header(24.0, |mut h| {
-            let heads = [
-                (Text::DealTitle.get(lang), ListColumn::Title),
-                (Text::Customer.get(lang), ListColumn::Customer),
-                (Text::Stage.get(lang), ListColumn::Stage),
-                (T::Amount.get(lang), ListColumn::Amount),
-                (Text::Probability.get(lang), ListColumn::Probability),
-                (Text::WeightedAmount.get(lang), ListColumn::Weighted),
-                (T::Owner.get(lang), ListColumn::Owner),
-                (Text::ExpectedClose.get(lang), ListColumn::ExpectedClose),
-                (Text::DaysInStageH.get(lang), ListColumn::DaysInStage),
-                (Text::NextStepDue.get(lang), ListColumn::NextStepDue),
-            ];
-            for (label, col) in heads {
-                h.col(|ui| sort_header(ui, label, col, sort));
-            }
-        })
-        .body(|body| {
-            body.rows(22.0, rows.len(), |mut row| {
-                let id = rows[row.index()];
-                let Some(d) = ws.deals.deals.get(id) else {
-                    return;
-                };
-                row.set_selected(selected == Some(id));
-                row.col(|ui| {
-                    ui.label(&d.title);
-                });
-                row.col(|ui| {
-                    ui.label(ws.customer_name(d.customer));
-                });
-                row.col(|ui| {
-                    ui.label(d.stage.label(lang));
-                });
-                row.col(|ui| {
-                    ui.label(money_short(d.amount, lang));
-                });
-                row.col(|ui| {
-                    let p = d.probability(defaults);
-                    if d.probability_override.is_some() && d.stage.is_open() {
-                        ui.label(format!("{p}%*"))
-                            .on_hover_text(Text::Manual.get(lang));
-                    } else {
-                        ui.label(format!("{p}%"));
+    crate::ui::widgets::table::wide(ui, "pipeline_list", lang, |ui| {
+        let mut table = crate::ui::widgets::table::row_picker(ui, "pipeline_list")
+            .column(Column::initial(200.0).at_least(100.0).clip(true))
+            .column(Column::initial(160.0).at_least(80.0).clip(true))
+            .column(Column::initial(110.0).clip(true))
+            .column(Column::initial(90.0))
+            .column(Column::initial(60.0))
+            .column(Column::initial(90.0))
+            .column(Column::initial(70.0).clip(true))
+            .column(Column::initial(96.0))
+            .column(Column::initial(80.0))
+            .column(Column::remainder().at_least(96.0));
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, Some(egui::Align::Center));
+        }
+        table
+            .header(24.0, |mut h| {
+                let heads = [
+                    (Text::DealTitle.get(lang), ListColumn::Title),
+                    (Text::Customer.get(lang), ListColumn::Customer),
+                    (Text::Stage.get(lang), ListColumn::Stage),
+                    (T::Amount.get(lang), ListColumn::Amount),
+                    (Text::Probability.get(lang), ListColumn::Probability),
+                    (Text::WeightedAmount.get(lang), ListColumn::Weighted),
+                    (T::Owner.get(lang), ListColumn::Owner),
+                    (Text::ExpectedClose.get(lang), ListColumn::ExpectedClose),
+                    (Text::DaysInStageH.get(lang), ListColumn::DaysInStage),
+                    (Text::NextStepDue.get(lang), ListColumn::NextStepDue),
+                ];
+                for (label, col) in heads {
+                    h.col(|ui| sort_header(ui, label, col, sort));
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, rows.len(), |mut row| {
+                    let id = rows[row.index()];
+                    let Some(d) = ws.deals.deals.get(id) else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(id));
+                    row.col(|ui| {
+                        ui.label(&d.title);
+                    });
+                    row.col(|ui| {
+                        ui.label(ws.customer_name(d.customer));
+                    });
+                    row.col(|ui| {
+                        ui.label(d.stage.label(lang));
+                    });
+                    row.col(|ui| {
+                        ui.label(money_short(d.amount, lang));
+                    });
+                    row.col(|ui| {
+                        let p = d.probability(defaults);
+                        if d.probability_override.is_some() && d.stage.is_open() {
+                            ui.label(format!("{p}%*"))
+                                .on_hover_text(Text::Manual.get(lang));
+                        } else {
+                            ui.label(format!("{p}%"));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(money_short(d.weighted(defaults), lang));
+                    });
+                    row.col(|ui| {
+                        ui.label(ws.member_name(d.owner));
+                    });
+                    row.col(|ui| {
+                        ui.label(date(d.expected_close));
+                    });
+                    row.col(|ui| {
+                        ui.label(days_short(lang, days_in_stage(d, cx.today)));
+                    });
+                    row.col(|ui| {
+                        ui.label(date(d.next_step_due));
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(id);
                     }
                 });
-                row.col(|ui| {
-                    ui.label(money_short(d.weighted(defaults), lang));
-                });
-                row.col(|ui| {
-                    ui.label(ws.member_name(d.owner));
-                });
-                row.col(|ui| {
-                    ui.label(date(d.expected_close));
-                });
-                row.col(|ui| {
-                    ui.label(days_short(lang, days_in_stage(d, cx.today)));
-                });
-                row.col(|ui| {
-                    ui.label(date(d.next_step_due));
-                });
-                if row.response().clicked() {
-                    clicked = Some(id);
-                }
             });
-        });
+    });
     clicked
 }

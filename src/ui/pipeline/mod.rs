@@ -254,9 +254,18 @@ impl PipelinePage {
             self.side = Side::Nothing;
         }
         if self.side != Side::Nothing {
-            super::widgets::side::right(ui, "pipeline_side", 400.0, 320.0, |ui| {
-                self.side_panel(ui, cx)
-            });
+            let shown = super::widgets::side::right(
+                ui,
+                "pipeline_side",
+                400.0,
+                320.0,
+                false,
+                cx.lang,
+                |ui| self.side_panel(ui, cx),
+            );
+            if shown.closed {
+                self.side = Side::Nothing;
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar(ui, cx);
@@ -416,6 +425,8 @@ impl PipelinePage {
                 (Text::CreatedTo, &mut d.to, "to"),
             ] {
                 // The label, its field and its picker stay on one line when the row wraps.
+                let calendar = crate::ui::widgets::date::Text::Calendar.get(lang);
+                crate::ui::widgets::deal_filter::room_for(ui, &[label.get(lang), calendar], 100.0);
                 ui.horizontal(|ui| {
                     let l = ui.label(label.get(lang));
                     let r = ui

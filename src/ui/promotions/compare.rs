@@ -90,59 +90,57 @@ impl CompareState {
         sort_events(&mut rows, self.sort);
         ui.weak(Text::RoiHow.get(lang));
         let mut open = None;
-        egui::ScrollArea::horizontal()
-            .id_salt("promotion_compare_scroll")
-            .show(ui, |ui| {
-                egui_extras::TableBuilder::new(ui)
-                    .id_salt("promotion_compare")
-                    .striped(true)
-                    .column(Column::auto().at_least(160.0))
-                    .columns(Column::auto().at_least(70.0), 10)
-                    .header(22.0, |mut h| {
-                        for (col, text) in [
-                            (Col::Name, Text::Event),
-                            (Col::Kind, Text::Kind),
-                            (Col::Status, Text::Status),
-                            (Col::Start, Text::Start),
-                            (Col::Budget, Text::BudgetShown),
-                            (Col::Cost, Text::Cost),
-                            (Col::Leads, Text::Leads),
-                            (Col::Won, Text::WonDeals),
-                            (Col::Revenue, Text::Revenue),
-                            (Col::PerLead, Text::CostPerLead),
-                            (Col::Roi, Text::Roi),
-                        ] {
-                            h.col(|ui| sort_header(ui, text.get(lang), col, &mut self.sort));
-                        }
-                    })
-                    .body(|body| {
-                        body.rows(22.0, rows.len(), |mut row| {
-                            let f = &rows[row.index()];
-                            row.col(|ui| {
-                                if ui.link(&f.name).clicked() {
-                                    open = Some(f.id);
-                                }
-                            });
-                            let cells = [
-                                format!("{} · {}", f.kind.group().label(lang), f.kind.label(lang)),
-                                f.status.label(lang).to_owned(),
-                                f.start.to_string(),
-                                money(f.budget),
-                                money(f.cost()),
-                                f.leads.actual.to_string(),
-                                f.deals.actual.to_string(),
-                                money(Money(f.revenue.actual)),
-                                f.lead_cost().map_or_else(|| "—".into(), money),
-                                percent(f.roi()),
-                            ];
-                            for c in cells {
-                                row.col(|ui| {
-                                    ui.label(c);
-                                });
+        crate::ui::widgets::table::wide_in_page(ui, "promotion_compare_scroll", lang, |ui| {
+            egui_extras::TableBuilder::new(ui)
+                .id_salt("promotion_compare")
+                .striped(true)
+                .column(Column::auto().at_least(160.0))
+                .columns(Column::auto().at_least(70.0), 10)
+                .header(22.0, |mut h| {
+                    for (col, text) in [
+                        (Col::Name, Text::Event),
+                        (Col::Kind, Text::Kind),
+                        (Col::Status, Text::Status),
+                        (Col::Start, Text::Start),
+                        (Col::Budget, Text::BudgetShown),
+                        (Col::Cost, Text::Cost),
+                        (Col::Leads, Text::Leads),
+                        (Col::Won, Text::WonDeals),
+                        (Col::Revenue, Text::Revenue),
+                        (Col::PerLead, Text::CostPerLead),
+                        (Col::Roi, Text::Roi),
+                    ] {
+                        h.col(|ui| sort_header(ui, text.get(lang), col, &mut self.sort));
+                    }
+                })
+                .body(|body| {
+                    body.rows(22.0, rows.len(), |mut row| {
+                        let f = &rows[row.index()];
+                        row.col(|ui| {
+                            if ui.link(&f.name).clicked() {
+                                open = Some(f.id);
                             }
                         });
+                        let cells = [
+                            format!("{} · {}", f.kind.group().label(lang), f.kind.label(lang)),
+                            f.status.label(lang).to_owned(),
+                            f.start.to_string(),
+                            money(f.budget),
+                            money(f.cost()),
+                            f.leads.actual.to_string(),
+                            f.deals.actual.to_string(),
+                            money(Money(f.revenue.actual)),
+                            f.lead_cost().map_or_else(|| "—".into(), money),
+                            percent(f.roi()),
+                        ];
+                        for c in cells {
+                            row.col(|ui| {
+                                ui.label(c);
+                            });
+                        }
                     });
-            });
+                });
+        });
         open
     }
 }

@@ -73,19 +73,29 @@ pub struct TeamPage {
     confirm_delete: Option<MemberId>,
     loads: Loads,
     reassign: Option<reassign::ReassignDialog>,
-    view: View,
+    pub view: View,
     allocation: allocation::AllocationView,
     events: events::EventsView,
 }
 
 /// What the middle of the page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum View {
+pub enum View {
     #[default]
     Members,
     Allocation,
     OrgChart,
     Events,
+}
+
+impl View {
+    /// Every view, in the order of the tab row (for tests that draw them all).
+    pub const ALL: [View; 4] = [
+        View::Members,
+        View::Allocation,
+        View::OrgChart,
+        View::Events,
+    ];
 }
 
 impl TeamPage {
@@ -99,9 +109,14 @@ impl TeamPage {
         // (the panel's "Pick a member" cut the log's Delete column).
         let idle_side = self.view == View::Events && matches!(self.side, Side::Nothing);
         if !idle_side {
-            super::widgets::side::right(ui, "team_side", 420.0, 300.0, |ui| {
-                self.side_panel(ui, cx)
-            });
+            let idle = matches!(self.side, Side::Nothing);
+            let shown =
+                super::widgets::side::right(ui, "team_side", 420.0, 300.0, idle, cx.lang, |ui| {
+                    self.side_panel(ui, cx)
+                });
+            if shown.closed {
+                self.side = Side::Nothing;
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);

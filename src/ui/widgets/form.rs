@@ -73,6 +73,9 @@ fn text_row(
                     }
                     let r = ui.add(edit).labelled_by(l.id);
                     super::keys::single_line(ui, &r);
+                    if err.is_some() {
+                        super::keys::invalid_field(ui, &r);
+                    }
                     if picker && super::date::picker_button(ui, field, value, lang) {
                         let mut r = r.clone();
                         r.mark_changed();
@@ -124,6 +127,9 @@ pub fn multiline(
                 )
                 .labelled_by(l.id);
             super::keys::other_field(ui, &r);
+            if err.is_some() {
+                super::keys::invalid_field(ui, &r);
+            }
             error_line(ui, lang, err);
             r
         })
@@ -191,6 +197,9 @@ pub fn pick<Id: Copy + PartialEq>(
             .response
             .labelled_by(l.id);
         super::keys::other_field(ui, &r);
+        if errors.get(field).is_some() {
+            super::keys::invalid_field(ui, &r);
+        }
         error_line(ui, lang, errors.get(field));
     });
     ui.end_row();

@@ -3,7 +3,10 @@
 //! multi-line one) saves, and Escape cancels.
 //!
 //! The form rows ([`super::form`]) report to here; [`save_pressed`] and
-//! [`cancel_pressed`] are read by the form's Save and Cancel buttons.
+//! [`cancel_pressed`] are read by the form's Save and Cancel buttons. A Save that the
+//! form refuses brings its first marked field into view and gives it the focus
+//! ([`saving`], [`invalid_field`]): the "fix the marked fields" line is never about a
+//! field scrolled away.
 
 use egui::{Id, Key, KeyboardShortcut, Modifiers, Response, Ui};
 
@@ -13,6 +16,10 @@ fn autofocus_id() -> Id {
 
 fn submit_id() -> Id {
     Id::unique("salesdesk_form_submit")
+}
+
+fn error_focus_id() -> Id {
+    Id::unique("salesdesk_form_error_focus")
 }
 
 fn frame(ui: &Ui) -> u64 {
@@ -87,10 +94,35 @@ pub fn cancel_pressed(ui: &Ui) -> bool {
     ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
 }
 
+/// Called when a form asks to save: if the save is refused, the first field marked in
+/// the next frames scrolls into view and takes the focus.
+pub fn saving(ui: &Ui) {
+    let now = frame(ui);
+    ui.data_mut(|d| d.insert_temp(error_focus_id(), now));
+}
+
+/// Called by a field after it is drawn with its problem marked: the first such field
+/// after a refused save is scrolled into view and focused.
+pub fn invalid_field(ui: &Ui, r: &Response) {
+    let now = frame(ui);
+    let asked: Option<u64> = ui.data(|d| d.get_temp(error_focus_id()));
+    // The save is asked in one frame and its problems are marked from the next; a save
+    // that went through leaves nothing marked, and the request lapses.
+    if asked.is_some_and(|f| f < now && now <= f + 3) {
+        ui.data_mut(|d| d.remove_temp::<u64>(error_focus_id()));
+        r.scroll_to_me(Some(egui::Align::Center));
+        r.request_focus();
+    }
+}
+
 /// A Save button that Enter (Ctrl+Enter) in the form's fields presses too.
 pub fn save_button(ui: &mut Ui, text: &str) -> bool {
     let clicked = ui.button(text).clicked();
-    clicked | save_pressed(ui)
+    let save = clicked | save_pressed(ui);
+    if save {
+        saving(ui);
+    }
+    save
 }
 
 /// A Cancel button that Escape presses too.

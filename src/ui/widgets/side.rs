@@ -1,42 +1,171 @@
 //! The side panel every page opens on the right (a record's detail, a form): a stable
 //! width the user drags to resize, remembered with the window's other settings (egui
-//! keeps each panel's size in its persisted memory), and never widened by what it shows
-//! — a tab wider than the panel is cut at its edge (its own tables scroll), so the list
-//! beside it keeps its columns and the next click lands where it was aimed.
+//! keeps persisted memory), and never widened by what it shows — a tab wider than the
+//! panel is cut at its edge (its own tables scroll), so the list beside it keeps its
+//! columns and the next click lands where it was aimed.
+//!
+//! Where the page is too narrow for the list and the panel side by side (under
+//! [`NARROW`], or the list would drop under [`LIST_MIN`]), the panel becomes an overlay
+//! over the list's right part instead: the list keeps the page's whole width and its
+//! columns, the overlay has a close button (× and Escape close it), its left edge still
+//! drags to resize, and with the panel closed the list is the page again.
 
-use egui::{Ui, UiBuilder};
+use crate::i18n::{Lang, T};
+use egui::{Id, Rect, Ui, UiBuilder};
 
-/// The most of the page's width a side panel may take: the list beside it keeps the rest.
+/// The most of the page's width a side panel beside the list may take.
 pub const MAX_SHARE: f32 = 0.5;
+/// The most of the page's width an overlay may cover (the list shows at its left).
+pub const OVERLAY_SHARE: f32 = 0.85;
+/// A page narrower than this shows its side panel as an overlay.
+pub const NARROW: f32 = 1000.0;
+/// The width the list beside a panel keeps at least; a page that cannot give it that
+/// next to the panel's minimum shows the panel as an overlay.
+pub const LIST_MIN: f32 = 620.0;
+
+/// What a side panel did this frame.
+pub struct Shown<R> {
+    /// What the content returned; None when nothing was drawn (an idle panel in a
+    /// narrow page).
+    pub inner: Option<R>,
+    /// The user closed the overlay (× or Escape): the page shows nothing on the side.
+    pub closed: bool,
+}
+
+/// True when a panel at least `min` wide fits beside the list in a page `page` wide.
+pub fn fits_beside(page: f32, min: f32) -> bool {
+    page >= NARROW && page - min >= LIST_MIN
+}
+
+fn width_id(id: &str) -> Id {
+    Id::unique(("salesdesk_side_width", id))
+}
 
 /// Shows `add` in the right-hand panel `id`, `default` wide at first (and never under
-/// `min`, nor over [`MAX_SHARE`] of the page unless `min` needs it).
+/// `min`, nor over [`MAX_SHARE`] of the page unless `min` needs it). `idle` says the
+/// panel holds only a hint ("pick a record"): a narrow page then shows no overlay.
 pub fn right<R>(
     ui: &mut Ui,
     id: &str,
     default: f32,
     min: f32,
+    idle: bool,
+    lang: Lang,
     add: impl FnOnce(&mut Ui) -> R,
-) -> R {
-    let max = (ui.available_width() * MAX_SHARE).max(min);
-    egui::Panel::right(id)
+) -> Shown<R> {
+    let page = ui.available_rect_before_wrap();
+    let remembered: f32 = ui
+        .ctx()
+        .data_mut(|d| d.get_persisted(width_id(id)))
+        .unwrap_or(default);
+    if !fits_beside(page.width(), min) {
+        if idle {
+            return Shown {
+                inner: None,
+                closed: false,
+            };
+        }
+        return overlay(ui, id, page, remembered, min, lang, add);
+    }
+    let max = (page.width() * MAX_SHARE)
+        .min(page.width() - LIST_MIN)
+        .max(min);
+    let shown = egui::Panel::right(id)
         .resizable(true)
-        .default_size(default.clamp(min, max))
+        .default_size(remembered.clamp(min, max))
         .size_range(min..=max)
         .show(ui, |ui| {
-            // The content lays out in the panel's own rect; what it takes is not reported
-            // to the panel, which keeps the width it has.
             let rect = ui.available_rect_before_wrap();
-            let mut inner = ui.new_child(
+            in_rect(ui, id, rect, add)
+        });
+    let width = shown.response.rect.width();
+    ui.ctx()
+        .data_mut(|d| d.insert_persisted(width_id(id), width));
+    Shown {
+        inner: Some(shown.inner),
+        closed: false,
+    }
+}
+
+/// Lays `add` out in `rect` of `ui`: what it takes is not reported to the panel, which
+/// keeps the width it has.
+fn in_rect<R>(ui: &mut Ui, id: &str, rect: Rect, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let mut inner = ui.new_child(
+        UiBuilder::new()
+            .id_salt((id, "content"))
+            .max_rect(rect)
+            .layout(*ui.layout()),
+    );
+    inner.shrink_clip_rect(rect);
+    let r = add(&mut inner);
+    ui.advance_cursor_after_rect(rect);
+    r
+}
+
+/// The panel as an overlay at the right of `page`, over the list.
+fn overlay<R>(
+    ui: &mut Ui,
+    id: &str,
+    page: Rect,
+    remembered: f32,
+    min: f32,
+    lang: Lang,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> Shown<R> {
+    let lo = min.min(page.width());
+    let width = remembered.clamp(lo, (page.width() * OVERLAY_SHARE).max(lo));
+    let rect = Rect::from_min_max(egui::pos2(page.right() - width, page.top()), page.max);
+    let mut closed = false;
+    let area = egui::Area::new(Id::unique(("salesdesk_side_overlay", id)))
+        .order(egui::Order::Middle)
+        .fixed_pos(rect.min)
+        .movable(false)
+        .constrain(false)
+        .show(ui.ctx(), |ui| {
+            let frame = egui::Frame::side_top_panel(ui.style())
+                .stroke(ui.visuals().window_stroke)
+                .shadow(ui.visuals().window_shadow);
+            let inner = rect - frame.total_margin();
+            ui.painter().add(frame.paint(inner));
+            ui.allocate_rect(rect, egui::Sense::hover());
+            // The left edge drags to resize, as the panel's edge does.
+            let edge = Rect::from_x_y_ranges(rect.left() - 4.0..=rect.left() + 4.0, rect.y_range());
+            let handle = ui.interact(edge, Id::unique((id, "overlay_edge")), egui::Sense::drag());
+            if handle.hovered() || handle.dragged() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            }
+            if handle.dragged() {
+                let w = (width - handle.drag_delta().x).clamp(lo, page.width() * OVERLAY_SHARE);
+                ui.ctx().data_mut(|d| d.insert_persisted(width_id(id), w));
+            }
+            let mut content = ui.new_child(
                 UiBuilder::new()
-                    .id_salt((id, "content"))
-                    .max_rect(rect)
-                    .layout(*ui.layout()),
+                    .id_salt((id, "overlay"))
+                    .max_rect(inner)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
             );
-            inner.shrink_clip_rect(rect);
-            let r = add(&mut inner);
-            ui.advance_cursor_after_rect(rect);
+            content.shrink_clip_rect(inner);
+            content.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                let close = ui
+                    .button(format!("× {}", T::Close.get(lang)))
+                    .on_hover_text("Esc");
+                closed |= close.clicked();
+            });
+            let body = content.available_rect_before_wrap();
+            let r = in_rect(&mut content, id, body, add);
+            // Escape closes the overlay, once nothing in it took the key (a form's
+            // Escape cancels the form first) and no drop-down or dialog is open.
+            let layer = content.layer_id();
+            if !egui::Popup::is_any_open(ui.ctx())
+                && ui.memory(|m| m.allows_interaction(layer))
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
+                closed = true;
+            }
             r
-        })
-        .inner
+        });
+    Shown {
+        inner: Some(area.inner),
+        closed,
+    }
 }

@@ -52,3 +52,97 @@ pub fn row_picker<'a>(ui: &'a mut Ui, id: &str) -> TableBuilder<'a> {
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
 }
+
+crate::texts! {
+    pub enum Text {
+        MoreColumns => "表格较宽：左右滚动查看更多列 ↔", "Wide table: scroll sideways for more columns ↔";
+    }
+}
+
+/// A wide table's home: a horizontal scroll area whose bar is solid and shown whenever
+/// the table is wider than the page (egui's thin floating bar hides until hovered), a
+/// fade at the right edge while columns lie beyond it, and a line under it that says
+/// the table scrolls sideways. Every
+/// table that can outgrow the page at 1024 px goes in one: [`wide`] for a table that
+/// scrolls its own rows in the height left (virtual rows), [`wide_in_page`] for one
+/// drawn whole in a page that scrolls down.
+pub fn wide<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    sideways(ui, id, lang, false, add)
+}
+
+/// [`wide`] for a table drawn whole inside a page that scrolls down: as tall as the
+/// table (the page's visible height would cut its lower rows off).
+pub fn wide_in_page<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    sideways(ui, id, lang, true, add)
+}
+
+fn sideways<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    whole: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    // The line that says the table scrolls sideways goes above it (a table that fills
+    // the height left would push a line under it out of sight), from what the last frame
+    // measured; it shows whenever the table is wider than the page, not only while
+    // columns lie to the right, so scrolling to the end moves nothing.
+    let overflowed = egui::Id::unique(("wide_table_overflows", id));
+    if ui.data(|d| d.get_temp::<bool>(overflowed)).unwrap_or(false) {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            ui.weak(Text::MoreColumns.get(lang));
+        });
+    }
+    let out = ui
+        .scope(|ui| {
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            let area = egui::ScrollArea::horizontal()
+                .id_salt(("wide_table", id))
+                .auto_shrink([false, true]);
+            if !whole {
+                return area.show(ui, add);
+            }
+            // A scroll area is no taller than the height left in its parent, which in a
+            // page that scrolls down is what is visible of it: give it the table's own.
+            let size = egui::vec2(ui.available_width(), f32::INFINITY);
+            ui.allocate_ui(size, |ui| area.max_height(f32::INFINITY).show(ui, add))
+                .inner
+        })
+        .inner;
+    let overflow = out.content_size.x - out.inner_rect.width();
+    if overflow - out.state.clamped_offset().x > 1.0 {
+        fade_right(ui, out.inner_rect);
+    }
+    let now = overflow > 1.0;
+    if ui.data(|d| d.get_temp::<bool>(overflowed)) != Some(now) {
+        ui.data_mut(|d| d.insert_temp(overflowed, now));
+        ui.ctx().request_repaint();
+    }
+    out.inner
+}
+
+/// The fade over a table's right edge while columns lie beyond it.
+fn fade_right(ui: &Ui, rect: egui::Rect) {
+    let bg = ui.visuals().panel_fill;
+    let fade = 28.0;
+    let mut mesh = egui::Mesh::default();
+    let r = egui::Rect::from_x_y_ranges(rect.right() - fade..=rect.right(), rect.y_range());
+    let clear = egui::Color32::TRANSPARENT;
+    mesh.colored_vertex(r.left_top(), clear);
+    mesh.colored_vertex(r.right_top(), bg);
+    mesh.colored_vertex(r.right_bottom(), bg);
+    mesh.colored_vertex(r.left_bottom(), clear);
+    mesh.add_triangle(0, 1, 2);
+    mesh.add_triangle(0, 2, 3);
+    ui.painter().with_clip_rect(rect).add(mesh);
+}

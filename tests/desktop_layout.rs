@@ -1,0 +1,389 @@
+//! Layout at every window size (issue 12): every page and tab drawn at 1024×700 with no
+//! column header cut short unless its table scrolls sideways; side panels that turn
+//! into overlays over the list in a narrow window and sit beside it in a wide one.
+
+mod common;
+
+use common::ui::*;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+use salesdesk::i18n::Lang;
+use salesdesk::ui::Page;
+
+const W: f32 = 1024.0;
+const H_: f32 = 700.0;
+
+/// A text on screen: its words and where it was laid out (its whole width, also the
+/// part a clip cut off).
+#[derive(Debug, Clone)]
+struct Text {
+    words: String,
+    rect: egui::Rect,
+}
+
+fn texts(h: &H) -> Vec<Text> {
+    h.query_all_by(|n| {
+        matches!(n.role(), Role::Label | Role::Button | Role::Link)
+            && n.value()
+                .or_else(|| n.label())
+                .is_some_and(|w| !w.trim().is_empty())
+    })
+    .filter_map(|n| {
+        let a = n.accesskit_node();
+        let words = a.value().or_else(|| a.label())?;
+        let rect = n.rect();
+        (rect.width() > 0.0 && rect.height() > 0.0).then_some(Text { words, rect })
+    })
+    .collect()
+}
+
+/// The horizontal scroll bars on screen.
+fn hbars(h: &H) -> Vec<egui::Rect> {
+    h.query_all_by(|n| n.role() == Role::ScrollBar)
+        .map(|n| n.rect())
+        .filter(|r| r.width() > r.height())
+        .collect()
+}
+
+/// What is cut short on the screen now: texts running past the page's right edge with
+/// no horizontal scroll bar under them (or just above: a table's virtual rows draw one
+/// row past the bottom of the scroll area, which clips it), and texts running into the next one on their
+/// row (a column too narrow for its head).
+fn cut_short(h: &H, width: f32) -> Vec<String> {
+    cut_short_down_to(h, width, H_)
+}
+
+/// [`cut_short`] for the texts that start above `bottom` (a page that lays out all of
+/// its scrolling part is checked down to its end with `f32::INFINITY`).
+fn cut_short_down_to(h: &H, width: f32, bottom: f32) -> Vec<String> {
+    let edge = width - 8.0;
+    let all = texts(h);
+    let bars = hbars(h);
+    let mut out = Vec::new();
+    for t in &all {
+        let r = t.rect;
+        if r.max.x > edge + 0.5 && r.min.y < bottom {
+            let scrolls = bars
+                .iter()
+                .any(|b| b.max.y + 40.0 >= r.min.y && b.min.x <= r.min.x.min(edge));
+            if !scrolls {
+                out.push(format!(
+                    "{:?} runs past the edge ({r:?}; horizontal bars {bars:?})",
+                    t.words
+                ));
+            }
+        }
+        let next = all.iter().filter(|o| {
+            (o.rect.center().y - r.center().y).abs() < 2.0
+                && (o.rect.height() - r.height()).abs() < 2.0
+                && o.rect.min.x > r.min.x + 1.0
+        });
+        for o in next {
+            if r.max.x > o.rect.min.x + 1.0 && o.rect.min.x < edge {
+                out.push(format!(
+                    "{:?} (to {}) runs into {:?} (from {})",
+                    t.words, r.max.x, o.words, o.rect.min.x
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn check(h: &mut H, lang: Lang, what: &str, found: &mut Vec<String>) {
+    h.run();
+    h.run();
+    for c in cut_short(h, W) {
+        found.push(format!("{lang:?} {what}: {c}"));
+    }
+}
+
+/// Every page, and every tab of the pages that have tabs.
+fn every_page(lang: Lang) -> Vec<String> {
+    use salesdesk::ui::{budget, marketing, me, performance, pipeline, promotions, team};
+    let ws = demo(120);
+    let event = ws.promotions.promotions.rows[0].id;
+    let mut h = harness_sized(ws, lang, Page::Dashboard, egui::vec2(W, H_));
+    let mut found = Vec::new();
+    for page in Page::ALL {
+        h.state_mut().page = *page;
+        check(&mut h, lang, &format!("{page:?}"), &mut found);
+    }
+    h.state_mut().page = Page::Team;
+    for v in team::View::ALL {
+        h.state_mut().pages.team.view = v;
+        check(&mut h, lang, &format!("Team {v:?}"), &mut found);
+    }
+    h.state_mut().page = Page::Performance;
+    for t in performance::Tab::ALL {
+        h.state_mut().pages.performance.tab = t;
+        check(&mut h, lang, &format!("Performance {t:?}"), &mut found);
+    }
+    h.state_mut().page = Page::Pipeline;
+    h.state_mut().pages.pipeline.view = pipeline::View::List;
+    check(&mut h, lang, "Pipeline list", &mut found);
+    h.state_mut().page = Page::Marketing;
+    for t in [
+        marketing::Tab::Channels,
+        marketing::Tab::Market,
+        marketing::Tab::Research,
+        marketing::Tab::Content,
+    ] {
+        h.state_mut().pages.marketing.tab = t;
+        check(&mut h, lang, &format!("Marketing {t:?}"), &mut found);
+    }
+    h.state_mut().page = Page::Promotions;
+    h.state_mut().pages.promotions.tab = promotions::Tab::Compare;
+    check(&mut h, lang, "Promotions compare", &mut found);
+    h.state_mut().pages.promotions.tab = promotions::Tab::Events;
+    h.state_mut().pages.promotions.selected = Some(event);
+    for s in [
+        promotions::Section::Plan,
+        promotions::Section::Checklist,
+        promotions::Section::Links,
+        promotions::Section::Feedback,
+        promotions::Section::Review,
+    ] {
+        h.state_mut().pages.promotions.section = s;
+        check(&mut h, lang, &format!("Promotions event {s:?}"), &mut found);
+    }
+    h.state_mut().page = Page::Budget;
+    for t in [
+        budget::Tab::Allocation,
+        budget::Tab::PlanVsActual,
+        budget::Tab::Categories,
+    ] {
+        h.state_mut().pages.budget.tab = t;
+        check(&mut h, lang, &format!("Budget {t:?}"), &mut found);
+    }
+    h.state_mut().page = Page::Me;
+    for s in me::Section::ALL {
+        h.state_mut().pages.me.section = s;
+        check(&mut h, lang, &format!("Me {s:?}"), &mut found);
+    }
+    found
+}
+
+#[test]
+fn every_page_and_tab_at_1024_by_700_cuts_no_column_head_short_zh() {
+    let found = every_page(Lang::Zh);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn every_page_and_tab_at_1024_by_700_cuts_no_column_head_short_en() {
+    let found = every_page(Lang::En);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+// ---- Side panels: overlays in a narrow window, beside the list in a wide one ----
+
+/// The customer list's column heads, left to right.
+fn customer_heads(h: &H, lang: Lang) -> Vec<egui::Rect> {
+    use salesdesk::i18n::T;
+    let words = [
+        T::Name.get(lang),
+        T::Industry.get(lang),
+        T::Region.get(lang),
+        T::Owner.get(lang),
+        T::Created.get(lang),
+        salesdesk::ui::customers::Text::OpenDeals.get(lang),
+    ];
+    words
+        .iter()
+        .map(|w| {
+            // The sorted column's head carries an arrow ("Name ▲").
+            h.query_all_by(|n| {
+                n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(*w))
+            })
+            .map(|n| n.rect())
+            .min_by(|a, b| a.min.y.total_cmp(&b.min.y))
+            .unwrap_or_else(|| panic!("the {w} head"))
+        })
+        .collect()
+}
+
+/// The left edge of the customer panel: its heading, the customer's name.
+fn panel_left(h: &H, name: &str) -> f32 {
+    h.query_all_by(|n| n.role() == Role::Label && n.value().as_deref() == Some(name))
+        .map(|n| n.rect().min.x)
+        .fold(f32::MIN, f32::max)
+}
+
+fn open_customer(lang: Lang, size: egui::Vec2) -> (H, String) {
+    let mut h = harness_sized(demo(60), lang, Page::Customers, size);
+    let c = h.state().doc.ws().customers.customers.rows[0].clone();
+    h.state_mut().pages.customers.focus(c.id);
+    h.run();
+    h.run();
+    (h, c.name)
+}
+
+fn overlay_check(lang: Lang, size: egui::Vec2) {
+    let (mut h, name) = open_customer(lang, size);
+    let heads = customer_heads(&h, lang);
+    let cut = cut_short(&h, size.x);
+    assert!(cut.is_empty(), "{lang:?} at {size:?}: {}", cut.join("\n"));
+    for w in heads.windows(2) {
+        assert!(
+            w[0].max.x <= w[1].min.x + 1.0,
+            "{lang:?} {size:?}: heads apart"
+        );
+    }
+    let last = heads.last().unwrap();
+    assert!(last.max.x <= size.x, "{lang:?} {size:?}: every head whole");
+    let left = panel_left(&h, &name);
+    assert!(
+        left < last.max.x,
+        "{lang:?} {size:?}: the panel ({left}) lies over the list ({})",
+        last.max.x
+    );
+    // Escape closes the overlay; the list is the page again and picks the next row.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert_eq!(h.state().pages.customers.side, Default::default());
+    let close = salesdesk::i18n::T::Close.get(lang);
+    assert!(h.query_by_label(&format!("× {close}")).is_none());
+    // Another customer in sight on the list.
+    let ws = h.state().doc.ws().clone();
+    let second = ws
+        .customers
+        .customers
+        .iter()
+        .find(|c| c.name != name && h.query_by_label(&c.name).is_some())
+        .expect("another customer in the list")
+        .clone();
+    h.get_by_label(&second.name).click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().pages.customers.side,
+        salesdesk::ui::customers::Side::Detail(second.id)
+    );
+    // The × closes it too.
+    h.get_by_label(&format!("× {close}")).click();
+    h.run();
+    assert_eq!(h.state().pages.customers.side, Default::default());
+}
+
+#[test]
+fn a_customer_opens_over_the_whole_list_at_900_by_560_zh() {
+    overlay_check(Lang::Zh, egui::vec2(900.0, 560.0));
+}
+
+#[test]
+fn a_customer_opens_over_the_whole_list_at_900_by_560_en() {
+    overlay_check(Lang::En, egui::vec2(900.0, 560.0));
+}
+
+#[test]
+fn a_customer_opens_over_the_whole_list_at_1024_by_700_zh() {
+    overlay_check(Lang::Zh, egui::vec2(1024.0, 700.0));
+}
+
+#[test]
+fn a_customer_opens_over_the_whole_list_at_1024_by_700_en() {
+    overlay_check(Lang::En, egui::vec2(1024.0, 700.0));
+}
+
+#[test]
+fn a_customer_opens_beside_the_list_at_1440() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (h, name) = open_customer(lang, egui::vec2(1440.0, 900.0));
+        let heads = customer_heads(&h, lang);
+        let left = panel_left(&h, &name);
+        assert!(
+            left >= heads.last().unwrap().max.x,
+            "{lang:?}: the panel ({left}) sits beside the list"
+        );
+        let close = salesdesk::i18n::T::Close.get(lang);
+        assert!(h.query_by_label(&format!("× {close}")).is_none(), "no ×");
+    }
+}
+
+/// The other side panels (Team, Pipeline, Budget) open as overlays at 1024 too, and
+/// close with Escape.
+#[test]
+fn team_pipeline_and_budget_panels_are_overlays_at_1024_and_close_with_escape() {
+    let ws = demo(60);
+    let member = ws.team.members.rows[0].clone();
+    let deal = ws.deals.deals.rows[0].clone();
+    let mut h = harness_sized(ws, Lang::En, Page::Team, egui::vec2(W, H_));
+    h.state_mut().pages.team.focus(member.id);
+    h.run();
+    h.get_by_label("× Close");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("× Close").is_none(), "Team closed");
+    h.state_mut().page = Page::Pipeline;
+    h.state_mut().pages.pipeline.side = salesdesk::ui::pipeline::Side::Detail(deal.id);
+    h.run();
+    h.get_by_label("× Close");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().pages.pipeline.side,
+        salesdesk::ui::pipeline::Side::Nothing
+    );
+    // Budget's new expense: an overlay too; Escape cancels the form and closes it.
+    h.state_mut().page = Page::Budget;
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("× Close");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("× Close").is_none(), "Budget closed");
+}
+
+/// Nothing on the Analytics page, down to the forecast's note, the loss analysis and
+/// the planner, runs past the right edge at 1280 or 1024 px wide (the window made tall
+/// enough to show the whole page, so every scroll bar is on screen too).
+#[test]
+fn the_whole_analytics_page_keeps_inside_the_window_at_1280_and_1024() {
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [1280.0, W] {
+            let size = egui::vec2(width, 3200.0);
+            let mut h = harness_sized(demo(120), lang, Page::Analytics, size);
+            h.run();
+            h.run();
+            let cut = cut_short_down_to(&h, width, f32::INFINITY);
+            assert!(cut.is_empty(), "{lang:?} {width}: {}", cut.join("\n"));
+        }
+    }
+}
+
+/// The wide tables at 1024×700 say that they scroll sideways, and show a solid
+/// horizontal scroll bar: Promotions' comparison, Performance's incentives, Budget's
+/// year plan, Marketing's channels.
+#[test]
+fn wide_tables_at_1024_say_they_scroll_sideways_and_show_their_bar() {
+    use salesdesk::ui::widgets::table::Text as Wide;
+    use salesdesk::ui::{budget, marketing, performance, promotions};
+    for lang in [Lang::Zh, Lang::En] {
+        let hint = Wide::MoreColumns.get(lang);
+        let mut h = harness_sized(demo(120), lang, Page::Promotions, egui::vec2(W, H_));
+        let mut seen = Vec::new();
+        let mut look = |h: &mut H, what: &str| {
+            h.run();
+            h.run();
+            let said = h.query_by_label(hint).is_some();
+            let bar = !hbars(h).is_empty();
+            seen.push(format!("{what}: hint {said}, bar {bar}"));
+            said && bar
+        };
+        h.state_mut().pages.promotions.tab = promotions::Tab::Compare;
+        let mut ok = look(&mut h, "Promotions compare");
+        h.state_mut().page = Page::Performance;
+        h.state_mut().pages.performance.tab = performance::Tab::Incentives;
+        ok &= look(&mut h, "Performance incentives");
+        h.state_mut().page = Page::Budget;
+        h.state_mut().pages.budget.tab = budget::Tab::Categories;
+        ok &= look(&mut h, "Budget year plan");
+        h.state_mut().page = Page::Marketing;
+        h.state_mut().pages.marketing.tab = marketing::Tab::Channels;
+        ok &= look(&mut h, "Marketing channels");
+        assert!(ok, "{lang:?}: {}", seen.join("; "));
+    }
+}
