@@ -67,20 +67,21 @@ pub fn from_reader_with_capacity<T: DeserializeOwned>(
 ) -> Result<T> {
     let mut de = Reader {
         source,
-        buf: Vec::with_capacity(fill),
+        buf: String::with_capacity(fill),
         fill,
         pos: 0,
         implicit_some: false,
+        broken: false,
     };
     de.refill();
     // A byte-order mark is not data (editors on Windows add one).
-    if de.buf.starts_with(b"\xEF\xBB\xBF") {
+    if de.buf.starts_with('\u{FEFF}') {
         de.pos = 3;
     }
     de.attributes()?;
     let value = T::deserialize(&mut de)?;
     de.skip_ws();
-    if de.at_end() {
+    if de.at_end() && !de.broken {
         Ok(value)
     } else {
         Err(Unsupported)
@@ -93,30 +94,55 @@ const REFILL: usize = 64 * 1024;
 struct Reader<R> {
     source: R,
     /// Whole lines of the source; `pos` is the next byte. Refilled only when every
-    /// byte is used, so a token never straddles two fillings.
-    buf: Vec<u8>,
+    /// byte is used, so a token never straddles two fillings. Checked as UTF-8 once
+    /// per filling (whole lines never cut a character), not once per string.
+    buf: String,
     /// Refill until the buffer holds at least this many bytes (or the source ends).
     fill: usize,
     pos: usize,
     implicit_some: bool,
+    /// A filling was not UTF-8 (or could not be read): the reader stopped there, and
+    /// the text goes to ron whatever was read before.
+    broken: bool,
 }
 
 impl<R: BufRead> Reader<R> {
     /// The next byte of the current line(s), without refilling: tokens are scanned
     /// with this, so their bytes stay in the buffer.
     fn peek(&self) -> Option<u8> {
-        self.buf.get(self.pos).copied()
+        self.buf.as_bytes().get(self.pos).copied()
+    }
+
+    /// The text from `start` to the current position. Tokens start and end at ASCII
+    /// bytes, so this is always a whole run of characters; if not, it is Unsupported.
+    fn since(&self, start: usize) -> Result<&str> {
+        self.buf.get(start..self.pos).ok_or(Unsupported)
     }
 
     /// Replaces the used-up buffer with the next whole lines; false at the end (or on a
-    /// read error, which the slow path will report).
+    /// read error or text that is not UTF-8, which the slow path will report).
     fn refill(&mut self) -> bool {
-        self.buf.clear();
         self.pos = 0;
-        while self.buf.len() < self.fill {
-            match self.source.read_until(b'\n', &mut self.buf) {
-                Ok(0) | Err(_) => break,
+        if self.broken {
+            return false;
+        }
+        let mut bytes = std::mem::take(&mut self.buf).into_bytes();
+        bytes.clear();
+        while bytes.len() < self.fill {
+            match self.source.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
                 Ok(_) => {}
+                Err(_) => {
+                    self.broken = true;
+                    return false;
+                }
+            }
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => self.buf = text,
+            Err(_) => {
+                self.broken = true;
+                return false;
             }
         }
         !self.buf.is_empty()
@@ -198,7 +224,7 @@ impl<R: BufRead> Reader<R> {
         if matches!(self.peek(), Some(b'#') | Some(0x80..)) {
             return Err(Unsupported);
         }
-        std::str::from_utf8(&self.buf[start..self.pos]).map_err(|_| Unsupported)
+        self.since(start)
     }
 
     /// Consumes `word` when it stands next as a whole identifier.
@@ -255,7 +281,7 @@ impl<R: BufRead> Reader<R> {
             self.pos += 1;
         }
         let digits = self.pos - start;
-        let leading_zero = digits > 1 && self.buf[start] == b'0';
+        let leading_zero = digits > 1 && self.buf.as_bytes()[start] == b'0';
         let ends_cleanly = !matches!(
             self.peek(),
             Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'#' | 0x80..)
@@ -290,8 +316,10 @@ impl<R: BufRead> Reader<R> {
         loop {
             match self.peek().ok_or(Unsupported)? {
                 b'"' => {
+                    let text = self.since(start)?;
+                    let value = visit(text);
                     self.pos += 1;
-                    return visit(str_of(&self.buf[start..self.pos - 1])?);
+                    return value;
                 }
                 b'\\' => break,
                 // Raw control characters: leave to ron.
@@ -299,7 +327,7 @@ impl<R: BufRead> Reader<R> {
                 _ => self.pos += 1,
             }
         }
-        let mut out = str_of(&self.buf[start..self.pos])?.to_owned();
+        let mut out = self.since(start)?.to_owned();
         loop {
             let run = self.pos;
             while let Some(b) = self.peek() {
@@ -308,7 +336,7 @@ impl<R: BufRead> Reader<R> {
                 }
                 self.pos += 1;
             }
-            out.push_str(str_of(&self.buf[run..self.pos])?);
+            out.push_str(self.since(run)?);
             match self.peek().ok_or(Unsupported)? {
                 b'"' => {
                     self.pos += 1;
@@ -344,23 +372,20 @@ impl<R: BufRead> Reader<R> {
                 while let Some(b'0'..=b'9' | b'a'..=b'f' | b'A'..=b'F') = self.peek() {
                     self.pos += 1;
                 }
-                let hex = str_of(&self.buf[start..self.pos])?;
+                let hex = self.since(start)?;
                 if hex.is_empty() || hex.len() > 6 || self.peek() != Some(b'}') {
                     return Err(Unsupported);
                 }
-                self.pos += 1;
-                u32::from_str_radix(hex, 16)
+                let c = u32::from_str_radix(hex, 16)
                     .ok()
                     .and_then(char::from_u32)
-                    .ok_or(Unsupported)?
+                    .ok_or(Unsupported)?;
+                self.pos += 1;
+                c
             }
             _ => return Err(Unsupported),
         })
     }
-}
-
-fn str_of(bytes: &[u8]) -> Result<&str> {
-    std::str::from_utf8(bytes).map_err(|_| Unsupported)
 }
 
 macro_rules! unsigned {
@@ -565,7 +590,7 @@ impl<'de, R: BufRead> de::MapAccess<'de> for Fields<'_, R> {
             return Err(Unsupported);
         }
         self.de.pos += 1;
-        let name = str_of(&self.de.buf[start..end])?;
+        let name = self.de.buf.get(start..end).ok_or(Unsupported)?;
         seed.deserialize(StrDeserializer::new(name)).map(Some)
     }
 
@@ -692,6 +717,69 @@ mod tests {
         ] {
             let (fast, slow) = both(text);
             assert_eq!(fast.ok(), Some(slow.expect("ron reads it")), "{text}");
+        }
+    }
+
+    /// UTF-8 is checked once per filling: characters of every width next to the
+    /// ends of fillings (a tiny fill makes each line one), escapes among them, read
+    /// as ron reads them.
+    #[test]
+    fn non_ascii_text_reads_the_same_at_every_filling_size() {
+        let names = [
+            "é",
+            "客户",
+            "🙂x",
+            "\\u{e9}中",
+            "a\\\"🙂\\n",
+            "\u{feff}",
+            "中",
+        ];
+        let rows: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!("(id: {i}, name: \"{n}\", kind: Plain, flags: (true, false), list: [])")
+            })
+            .collect();
+        let text = format!("[\n{}\n]\n", rows.join(",\n"));
+        let slow: Vec<Row> = ron::from_str(&text).expect("ron reads it");
+        for fill in [1, 2, 3, 7, 40, 64 * 1024] {
+            let fast: Vec<Row> = from_reader_with_capacity(text.as_bytes(), fill).unwrap();
+            assert_eq!(fast, slow, "fill {fill}");
+        }
+    }
+
+    /// Bytes that are not UTF-8 anywhere, even after a whole value, in a later
+    /// filling, or cut in the middle of a character at the end: ron judges the file.
+    #[test]
+    fn text_that_is_not_utf8_goes_to_ron_wherever_it_is() {
+        let row = "(id: 1, name: \"客\", kind: Plain, flags: (true, true), list: [])";
+        let (before, after) = row.split_once('客').unwrap();
+        let cases: Vec<Vec<u8>> = vec![
+            [row.as_bytes(), b"\n\xff\n"].concat(),
+            [row.as_bytes(), b"\n  \xe5\xae"].concat(),
+            [before.as_bytes(), b"\xc3", after.as_bytes()].concat(),
+            [
+                b"[\n".as_slice(),
+                row.as_bytes(),
+                b",\n",
+                before.as_bytes(),
+                b"\xe5\xae",
+                after.as_bytes(),
+                b"\n]",
+            ]
+            .concat(),
+        ];
+        for bytes in cases {
+            assert!(std::str::from_utf8(&bytes).is_err());
+            for fill in [1, 64 * 1024] {
+                let fast = if bytes.starts_with(b"[") {
+                    from_reader_with_capacity::<Vec<Row>>(&bytes[..], fill).map(|_| ())
+                } else {
+                    from_reader_with_capacity::<Row>(&bytes[..], fill).map(|_| ())
+                };
+                assert_eq!(fast, Err(Unsupported), "{bytes:?}, fill {fill}");
+            }
         }
     }
 

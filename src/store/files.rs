@@ -23,16 +23,38 @@ pub fn pretty(depth: usize) -> PrettyConfig {
 /// Depth at which records start in files of the current schema.
 pub const RECORD_DEPTH: usize = 3;
 
+/// The RON text of `value`, pretty up to `depth`. The fast writer makes the same bytes
+/// as ron (tests hold it to that); on anything outside its form ron writes the file.
 pub(super) fn encode<T: Serialize>(
     file: &str,
     value: &T,
     depth: usize,
 ) -> Result<String, StoreError> {
-    let mut text =
-        ron::ser::to_string_pretty(value, pretty(depth)).map_err(|e| StoreError::Serialize {
-            file: file.to_string(),
-            message: e.to_string(),
-        })?;
+    encode_by(file, value, depth, true)
+}
+
+/// [`encode`], by the fast writer first when `fast`, else by ron alone (for the tests
+/// that hold the two to the same bytes).
+fn encode_by<T: Serialize>(
+    file: &str,
+    value: &T,
+    depth: usize,
+    fast: bool,
+) -> Result<String, StoreError> {
+    let fast = if fast {
+        super::fast_ron_write::to_string(value, depth).ok()
+    } else {
+        None
+    };
+    let mut text = match fast {
+        Some(text) => text,
+        None => {
+            ron::ser::to_string_pretty(value, pretty(depth)).map_err(|e| StoreError::Serialize {
+                file: file.to_string(),
+                message: e.to_string(),
+            })?
+        }
+    };
     text.push('\n');
     Ok(text)
 }
@@ -41,18 +63,22 @@ const NOT_UTF8: &str = "is not UTF-8 text";
 
 /// The RON text of one file of the workspace.
 pub fn to_ron(ws: &Workspace, kind: FileKind) -> Result<String, StoreError> {
+    encode_all(ws, kind, true)
+}
+
+fn encode_all(ws: &Workspace, kind: FileKind, fast: bool) -> Result<String, StoreError> {
     let f = kind.file_name();
     match kind {
         // Settings has no table: one field per line, its small arrays inline.
-        FileKind::Settings => encode(f, &*ws.settings, 1),
-        FileKind::Team => encode(f, &*ws.team, RECORD_DEPTH),
-        FileKind::Performance => encode(f, &*ws.performance, RECORD_DEPTH),
-        FileKind::Customers => encode(f, &*ws.customers, RECORD_DEPTH),
-        FileKind::Deals => encode(f, &*ws.deals, RECORD_DEPTH),
-        FileKind::Marketing => encode(f, &*ws.marketing, RECORD_DEPTH),
-        FileKind::Promotions => encode(f, &*ws.promotions, RECORD_DEPTH),
-        FileKind::Budget => encode(f, &*ws.budget, RECORD_DEPTH),
-        FileKind::Me => encode(f, &*ws.me, RECORD_DEPTH),
+        FileKind::Settings => encode_by(f, &*ws.settings, 1, fast),
+        FileKind::Team => encode_by(f, &*ws.team, RECORD_DEPTH, fast),
+        FileKind::Performance => encode_by(f, &*ws.performance, RECORD_DEPTH, fast),
+        FileKind::Customers => encode_by(f, &*ws.customers, RECORD_DEPTH, fast),
+        FileKind::Deals => encode_by(f, &*ws.deals, RECORD_DEPTH, fast),
+        FileKind::Marketing => encode_by(f, &*ws.marketing, RECORD_DEPTH, fast),
+        FileKind::Promotions => encode_by(f, &*ws.promotions, RECORD_DEPTH, fast),
+        FileKind::Budget => encode_by(f, &*ws.budget, RECORD_DEPTH, fast),
+        FileKind::Me => encode_by(f, &*ws.me, RECORD_DEPTH, fast),
     }
 }
 
@@ -271,6 +297,13 @@ mod tests {
         let demo = crate::demo::generate(2026, crate::demo::DemoSize { deals: 400 }, today);
         for kind in FileKind::ALL {
             let text = to_ron(&demo, kind).unwrap();
+            let by_ron = encode_all(&demo, kind, false).unwrap();
+            assert_eq!(
+                text,
+                by_ron,
+                "{}: the fast writer differs from ron",
+                kind.file_name()
+            );
             let mut ws = Workspace::default();
             assert_eq!(
                 stream_into(&mut ws, kind, text.as_bytes()),

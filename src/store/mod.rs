@@ -14,6 +14,7 @@ pub mod commit;
 pub mod degraded;
 pub mod error;
 pub mod fast_ron;
+pub mod fast_ron_write;
 pub mod files;
 pub mod journal;
 pub mod load;
