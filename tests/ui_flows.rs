@@ -399,7 +399,8 @@ fn the_backup_taken_at_midnight_appears_on_the_open_data_page() {
         for _ in 0..100 {
             // Steps, not runs: a spinner turns while the listing is read.
             h.step();
-            if h.query_by_label(label).is_some() {
+            // An entry reads "2026-12-02 00:00": its day and the minute it was taken.
+            if h.query_by_label_contains(label).is_some() {
                 return true;
             }
             std::thread::sleep(std::time::Duration::from_millis(20));

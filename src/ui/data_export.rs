@@ -101,9 +101,17 @@ impl ExportSection {
                 self.period.show(ui, lang, cx.today);
             }
             ui.horizontal(|ui| {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(label_width, 20.0), egui::Sense::hover());
-                let l = ui.put(rect, egui::Label::new(label.get(lang)));
+                // Left-aligned in a column as wide as the widest label.
+                let l = ui
+                    .allocate_ui_with_layout(
+                        egui::vec2(label_width, 20.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(label_width);
+                            ui.label(label.get(lang))
+                        },
+                    )
+                    .inner;
                 let field_width = (ui.available_width() - 160.0).clamp(160.0, 420.0);
                 ui.vertical(|ui| {
                     ui.add(egui::TextEdit::singleline(value).desired_width(field_width))
