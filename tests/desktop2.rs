@@ -9,7 +9,7 @@ mod common;
 use common::ui::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use salesdesk::i18n::{Lang, T};
 use salesdesk::model::{CustomerId, Period, RecordKey};
 use salesdesk::ui::Page;
@@ -562,4 +562,90 @@ fn the_customer_panel_resizes_by_its_edge_and_keeps_that_width_across_pages() {
     h.run();
     h.run();
     assert!((panel_left(&h, &c.name) - narrower).abs() < 1.0);
+}
+
+/// A form's drop-down from the keyboard (seen in the real window: Space picked an item
+/// but the list stayed open over the fields below, Tab walked through every item or
+/// left the form, Escape threw the whole new customer away). Now Escape closes only the
+/// list; Space on an item picks it, closes the list and leaves the focus on the
+/// drop-down, so Tab goes on to the next field.
+fn drop_down_from_the_keyboard(lang: Lang) {
+    let mut h = harness_on(demo(40), lang, Page::Customers);
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    let owner = t(T::Owner, lang);
+    let members: Vec<String> = h
+        .state()
+        .doc
+        .ws()
+        .team
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    let focus_combo = |h: &mut H| {
+        h.get_by_role_and_label(Role::ComboBox, owner).focus();
+        h.run();
+    };
+    // The list's items are the only members' names that are not plain labels.
+    let items = |h: &H, name: &str| {
+        h.query_all_by_label(name)
+            .filter(|n| n.accesskit_node().role() != Role::Label)
+            .count()
+    };
+    focus_combo(&mut h);
+    press(&mut h, Modifiers::NONE, Key::Space);
+    assert_eq!(items(&h, &members[1]), 1, "{lang:?}: Space opens the list");
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert_eq!(
+        items(&h, &members[1]),
+        0,
+        "{lang:?}: Escape closes the list"
+    );
+    let name = match lang {
+        Lang::Zh => "名称",
+        Lang::En => "Name",
+    };
+    assert!(
+        h.query_all_by_role_and_label(Role::TextInput, name)
+            .next()
+            .is_some(),
+        "{lang:?}: and only the list: the form stays"
+    );
+    focus_combo(&mut h);
+    press(&mut h, Modifiers::NONE, Key::Space);
+    h.query_all_by_label(&members[1])
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the item")
+        .focus();
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::Space);
+    assert_eq!(
+        items(&h, &members[2]),
+        0,
+        "{lang:?}: the pick closes the list"
+    );
+    assert!(
+        h.get_by_role_and_label(Role::ComboBox, owner).is_focused(),
+        "{lang:?}: focus on the drop-down"
+    );
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    let segment = match lang {
+        Lang::Zh => "目标客户群",
+        Lang::En => "Segment",
+    };
+    assert!(
+        h.get_by_role_and_label(Role::ComboBox, segment)
+            .is_focused(),
+        "{lang:?}: Tab goes on to the next field"
+    );
+}
+
+#[test]
+fn a_forms_drop_down_picks_closes_and_tabs_on_from_the_keyboard_zh() {
+    drop_down_from_the_keyboard(Lang::Zh);
+}
+
+#[test]
+fn a_forms_drop_down_picks_closes_and_tabs_on_from_the_keyboard_en() {
+    drop_down_from_the_keyboard(Lang::En);
 }

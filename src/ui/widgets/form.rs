@@ -147,18 +147,45 @@ pub fn choice<V: Label + Copy + PartialEq>(
     lang: Lang,
 ) {
     let l = ui.label(label);
-    let r = egui::ComboBox::from_id_salt(label)
-        .selected_text(value.label(lang))
-        .width(280.0)
-        .show_ui(ui, |ui| {
-            for o in options {
-                ui.selectable_value(value, *o, o.label(lang));
-            }
-        })
-        .response
-        .labelled_by(l.id);
+    let r = dropdown(ui, label, value.label(lang).to_owned(), |ui| {
+        let mut picked = false;
+        for o in options {
+            picked |= ui.selectable_value(value, *o, o.label(lang)).clicked();
+        }
+        picked
+    })
+    .labelled_by(l.id);
     super::keys::other_field(ui, &r);
     ui.end_row();
+}
+
+/// A form's drop-down, as the keyboard expects it: an item chosen with Space or Enter
+/// closes the list and gives the focus back to the drop-down, so Tab goes on to the next
+/// field (it walked through every item, or left the form); while the list is open,
+/// Escape closes only the list. `items` adds the choices and says whether one was picked.
+fn dropdown(
+    ui: &mut Ui,
+    id_salt: &str,
+    selected: String,
+    items: impl FnOnce(&mut Ui) -> bool,
+) -> egui::Response {
+    let shown = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .width(280.0)
+        .show_ui(ui, |ui| {
+            let picked = items(ui);
+            if picked {
+                ui.close();
+            }
+            picked
+        });
+    if shown.inner.is_some() {
+        super::keys::dropdown_listed(ui);
+    }
+    if shown.inner == Some(true) {
+        shown.response.request_focus();
+    }
+    shown.response
 }
 
 /// A drop-down of records by name (`None` allowed when `none_label` is given).
@@ -183,19 +210,19 @@ pub fn pick<Id: Copy + PartialEq>(
         .unwrap_or("—")
         .to_owned();
     ui.vertical(|ui| {
-        let r = egui::ComboBox::from_id_salt(label)
-            .selected_text(current)
-            .width(280.0)
-            .show_ui(ui, |ui| {
-                if let Some(n) = none_label {
-                    ui.selectable_value(value, None, n);
-                }
-                for (id, name) in options {
-                    ui.selectable_value(value, Some(*id), name.as_str());
-                }
-            })
-            .response
-            .labelled_by(l.id);
+        let r = dropdown(ui, label, current, |ui| {
+            let mut picked = false;
+            if let Some(n) = none_label {
+                picked |= ui.selectable_value(value, None, n).clicked();
+            }
+            for (id, name) in options {
+                picked |= ui
+                    .selectable_value(value, Some(*id), name.as_str())
+                    .clicked();
+            }
+            picked
+        })
+        .labelled_by(l.id);
         super::keys::other_field(ui, &r);
         if errors.get(field).is_some() {
             super::keys::invalid_field(ui, &r);

@@ -22,6 +22,10 @@ fn error_focus_id() -> Id {
     Id::unique("salesdesk_form_error_focus")
 }
 
+fn dropdown_open_id() -> Id {
+    Id::unique("salesdesk_form_dropdown_open")
+}
+
 fn frame(ui: &Ui) -> u64 {
     ui.ctx().cumulative_frame_nr()
 }
@@ -91,7 +95,20 @@ pub fn cancel_pressed(ui: &Ui) -> bool {
     if egui::Popup::is_any_open(ui.ctx()) || !ui.memory(|m| m.allows_interaction(ui.layer_id())) {
         return false;
     }
+    // The drop-down's list closes itself on Escape before the form looks: a list drawn
+    // open this frame takes the key, so the form stays.
+    let listed = ui.data(|d| d.get_temp::<u64>(dropdown_open_id()));
+    if listed.is_some_and(|f| f + 1 >= frame(ui)) {
+        ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        return false;
+    }
     ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+}
+
+/// A form's drop-down drew its list open this frame (see [`cancel_pressed`]).
+pub fn dropdown_listed(ui: &Ui) {
+    let now = frame(ui);
+    ui.data_mut(|d| d.insert_temp(dropdown_open_id(), now));
 }
 
 /// Called when a form asks to save: if the save is refused, the first field marked in
