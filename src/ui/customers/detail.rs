@@ -220,11 +220,7 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
         ui.weak(T::NothingYet.get(lang));
         return;
     }
-    ui.weak(format!(
-        "{} {}",
-        rel.deals.len(),
-        super::super::pipeline::Text::Deals.get(lang)
-    ));
+    ui.weak(super::super::pipeline::deals_count(lang, rel.deals.len()));
     let mut open = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui::ScrollArea::vertical()

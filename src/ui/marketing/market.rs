@@ -125,40 +125,42 @@ impl MarketState {
         let mut sizes: Vec<&MarketSize> = ws.marketing.market_sizes.iter().collect();
         sizes.sort_by_key(|m| (std::cmp::Reverse(m.period.start), m.segment));
         let (mut open, mut remove) = (None, None);
-        egui::Grid::new("market_sizes")
-            .striped(true)
-            .num_columns(7)
-            .show(ui, |ui| {
-                for t in [
-                    Text::Segment,
-                    Text::Start,
-                    Text::End,
-                    Text::Size,
-                    Text::OwnRevenue,
-                    Text::Share,
-                    Text::Source,
-                ] {
-                    ui.strong(t.get(lang));
-                }
-                ui.end_row();
-                for m in sizes {
-                    ui.label(seg_name(m.segment));
-                    ui.label(m.period.start.to_string());
-                    ui.label(m.period.end.to_string());
-                    ui.label(money(m.size));
-                    ui.label(money(segment_revenue(&ws, m.period, m.segment)));
-                    ui.label(percent(share_of(&ws, m)));
-                    ui.label(m.source.as_str());
-                    let (e, d) = row_buttons(ui, lang);
-                    if e {
-                        open = Some(SizeDraft::of(m));
-                    }
-                    if d {
-                        remove = Some(m.id);
+        crate::ui::widgets::table::wide_in_page(ui, "market_sizes", lang, |ui| {
+            egui::Grid::new("market_sizes")
+                .striped(true)
+                .num_columns(7)
+                .show(ui, |ui| {
+                    for t in [
+                        Text::Segment,
+                        Text::Start,
+                        Text::End,
+                        Text::Size,
+                        Text::OwnRevenue,
+                        Text::Share,
+                        Text::Source,
+                    ] {
+                        ui.strong(t.get(lang));
                     }
                     ui.end_row();
-                }
-            });
+                    for m in sizes {
+                        ui.label(seg_name(m.segment));
+                        ui.label(m.period.start.to_string());
+                        ui.label(m.period.end.to_string());
+                        ui.label(money(m.size));
+                        ui.label(money(segment_revenue(&ws, m.period, m.segment)));
+                        ui.label(percent(share_of(&ws, m)));
+                        ui.label(m.source.as_str());
+                        let (e, d) = row_buttons(ui, lang);
+                        if e {
+                            open = Some(SizeDraft::of(m));
+                        }
+                        if d {
+                            remove = Some(m.id);
+                        }
+                        ui.end_row();
+                    }
+                })
+        });
         if let Some(d) = open {
             self.size_form = Some(Editor::new(d));
         }

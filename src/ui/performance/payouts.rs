@@ -101,41 +101,43 @@ impl PayoutsView {
         let period = focus.period(cx);
         ui.heading(Text::Payouts.get(lang));
         let ws = cx.doc.ws();
-        egui::Grid::new("payouts")
-            .striped(true)
-            .num_columns(8)
-            .spacing([14.0, 4.0])
-            .show(ui, |ui| {
-                for h in [
-                    Text::Rep,
-                    Text::Plan,
-                    Text::Revenue,
-                    Text::Target,
-                    Text::Attainment,
-                    Text::Tier,
-                    Text::Payout,
-                ] {
-                    ui.strong(h.get(lang));
-                }
-                ui.label("");
-                ui.end_row();
-                for (m, name) in super::rep_options(ws) {
-                    let Some(p) = rep_payout(ws, m, period) else {
-                        continue;
-                    };
-                    ui.label(name);
-                    ui.label(plan_for(ws, m).map(|x| x.name.as_str()).unwrap_or("—"));
-                    ui.label(money(p.revenue));
-                    ui.label(p.target.map(money).unwrap_or("—".into()));
-                    ui.label(percent(p.attainment()));
-                    ui.label(tier_cell(lang, &p));
-                    ui.label(payout_cell(lang, &p));
-                    if ui.small_button(Text::Why.get(lang)).clicked() {
-                        focus.rep = Some(m);
+        crate::ui::widgets::table::wide_in_page(ui, "payouts", lang, |ui| {
+            egui::Grid::new("payouts")
+                .striped(true)
+                .num_columns(8)
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    for h in [
+                        Text::Rep,
+                        Text::Plan,
+                        Text::Revenue,
+                        Text::Target,
+                        Text::Attainment,
+                        Text::Tier,
+                        Text::Payout,
+                    ] {
+                        ui.strong(h.get(lang));
                     }
+                    ui.label("");
                     ui.end_row();
-                }
-            });
+                    for (m, name) in super::rep_options(ws) {
+                        let Some(p) = rep_payout(ws, m, period) else {
+                            continue;
+                        };
+                        ui.label(name);
+                        ui.label(plan_for(ws, m).map(|x| x.name.as_str()).unwrap_or("—"));
+                        ui.label(money(p.revenue));
+                        ui.label(p.target.map(money).unwrap_or("—".into()));
+                        ui.label(percent(p.attainment()));
+                        ui.label(tier_cell(lang, &p));
+                        ui.label(payout_cell(lang, &p));
+                        if ui.small_button(Text::Why.get(lang)).clicked() {
+                            focus.rep = Some(m);
+                        }
+                        ui.end_row();
+                    }
+                })
+        });
         ui.separator();
         let Some(rep) = focus.rep else { return };
         let Some(actual) = rep_payout(ws, rep, period) else {

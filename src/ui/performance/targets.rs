@@ -460,71 +460,72 @@ impl TargetsView {
         }
         let mut commit: Option<MemberId> = None;
         let mut pick = None;
-        egui::Grid::new("rep_targets")
-            .num_columns(10)
-            .striped(true)
-            .spacing([14.0, 4.0])
-            .show(ui, |ui| {
-                for h in [
-                    Text::Rep,
-                    Text::Target,
-                    Text::StretchCol,
-                    Text::ChallengeCol,
-                    Text::Won,
-                    Text::Attainment,
-                    Text::Shortage,
-                    Text::Pace,
-                    Text::Coverage,
-                    Text::DealsNeeded,
-                ] {
-                    ui.strong(h.get(lang));
-                }
-                ui.end_row();
-                for m in &f.listed {
-                    let Some(r) = figures_of(f, *m) else { continue };
-                    let member_name = cx.doc.ws().member_name(*m);
-                    let name = ui.label(member_name);
-                    let draft = self.rep_drafts.entry(*m).or_default();
-                    let errors = self.rep_errors.get(m);
-                    let t = r.tiers;
-                    // Each tier typed by hand: the target cell is named by the rep, the
-                    // other two by the rep and the tier (for screen readers and tests).
-                    let cells = [
-                        (&mut draft.target, "amount", t.map(|t| t.target), None),
-                        (
-                            &mut draft.stretch,
-                            "stretch",
-                            t.and_then(|t| t.stretch),
-                            Some(Text::StretchCol),
-                        ),
-                        (
-                            &mut draft.challenge,
-                            "challenge",
-                            t.and_then(|t| t.challenge),
-                            Some(Text::ChallengeCol),
-                        ),
-                    ];
-                    for (value, field, hint, tier) in cells {
-                        let err = errors.and_then(|e| e.get(field));
-                        let resp = tier_cell(ui, lang, value, opt_input(hint), err);
-                        let resp = match tier {
-                            None => resp.labelled_by(name.id),
-                            Some(tier) => {
-                                resp.accessible_name(format!("{member_name} · {}", tier.get(lang)))
-                            }
-                        };
-                        if resp.lost_focus() {
-                            commit = Some(*m);
-                        }
+        crate::ui::widgets::table::wide_in_page(ui, "rep_targets", lang, |ui| {
+            egui::Grid::new("rep_targets")
+                .num_columns(10)
+                .striped(true)
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    for h in [
+                        Text::Rep,
+                        Text::Target,
+                        Text::StretchCol,
+                        Text::ChallengeCol,
+                        Text::Won,
+                        Text::Attainment,
+                        Text::Shortage,
+                        Text::Pace,
+                        Text::Coverage,
+                        Text::DealsNeeded,
+                    ] {
+                        ui.strong(h.get(lang));
                     }
-                    ui.label(money(r.revenue));
-                    if let Some(a) = attainment_button(ui, lang, r) {
-                        pick = Some(a);
-                    }
-                    figure_cells(ui, lang, r);
                     ui.end_row();
-                }
-            });
+                    for m in &f.listed {
+                        let Some(r) = figures_of(f, *m) else { continue };
+                        let member_name = cx.doc.ws().member_name(*m);
+                        let name = ui.label(member_name);
+                        let draft = self.rep_drafts.entry(*m).or_default();
+                        let errors = self.rep_errors.get(m);
+                        let t = r.tiers;
+                        // Each tier typed by hand: the target cell is named by the rep, the
+                        // other two by the rep and the tier (for screen readers and tests).
+                        let cells = [
+                            (&mut draft.target, "amount", t.map(|t| t.target), None),
+                            (
+                                &mut draft.stretch,
+                                "stretch",
+                                t.and_then(|t| t.stretch),
+                                Some(Text::StretchCol),
+                            ),
+                            (
+                                &mut draft.challenge,
+                                "challenge",
+                                t.and_then(|t| t.challenge),
+                                Some(Text::ChallengeCol),
+                            ),
+                        ];
+                        for (value, field, hint, tier) in cells {
+                            let err = errors.and_then(|e| e.get(field));
+                            let resp = tier_cell(ui, lang, value, opt_input(hint), err);
+                            let resp = match tier {
+                                None => resp.labelled_by(name.id),
+                                Some(tier) => resp
+                                    .accessible_name(format!("{member_name} · {}", tier.get(lang))),
+                            };
+                            if resp.lost_focus() {
+                                commit = Some(*m);
+                            }
+                        }
+                        ui.label(money(r.revenue));
+                        if let Some(a) = attainment_button(ui, lang, r) {
+                            pick = Some(a);
+                        }
+                        figure_cells(ui, lang, r);
+                        ui.end_row();
+                    }
+                })
+        });
         if let Some(m) = pick {
             self.explain = Some(Explain::new(m, period));
         }

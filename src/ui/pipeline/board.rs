@@ -2,7 +2,7 @@
 //! drop zone with its figures on top and its cards in a virtual scroll, so a column of
 //! 50,000 deals draws the dozen cards in view.
 
-use super::{CardDrag, Text, days_short, slips_text, stale_text};
+use super::{CardDrag, Text, days_short, deals_count, slips_text, stale_text};
 use crate::analytics::pipeline::{Board, BoardColumn, Staleness, days_in_stage};
 use crate::i18n::{Label, Lang};
 use crate::model::{Deal, DealId, Stage};
@@ -38,9 +38,17 @@ pub fn show(
         .max(MIN_COL_W);
     let scrolls_sideways = col_w * n + GAP * (n - 1.0) > avail.x + 0.5;
     let col_h = (avail.y - if scrolls_sideways { 16.0 } else { 0.0 }).max(240.0);
+    // A solid bar while columns lie beyond the edge (Won and Lost at 1024 px): a bar
+    // that shows only on hover hides that they are there.
+    let bar = if scrolls_sideways {
+        egui::scroll_area::ScrollBarVisibility::AlwaysVisible
+    } else {
+        egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded
+    };
     egui::ScrollArea::horizontal()
         .id_salt("pipeline_board")
         .auto_shrink(false)
+        .scroll_bar_visibility(bar)
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = GAP;
@@ -122,7 +130,7 @@ fn column(
 fn header(ui: &mut egui::Ui, col: &BoardColumn, lang: Lang) {
     ui.add(egui::Label::new(RichText::new(col.stage.label(lang)).strong()).truncate());
     ui.horizontal(|ui| {
-        ui.label(format!("{} {}", col.count, Text::Deals.get(lang)));
+        ui.label(deals_count(lang, col.count));
         if col.stale > 0 {
             ui.colored_label(
                 ui.visuals().warn_fg_color,

@@ -50,7 +50,6 @@ crate::texts! {
         Find => "查找", "Find";
         FindHint => "商机或客户名称", "deal or customer name";
         ClearFilters => "清除筛选", "Clear filters";
-        Deals => "个商机", "deals";
         Total => "合计", "total";
         Weighted => "加权", "weighted";
         OpenWeighted => "在谈加权金额", "Open weighted";
@@ -361,9 +360,8 @@ impl PipelinePage {
         ui.horizontal(|ui| {
             ui.heading(cx.t(T::Pipeline));
             ui.label(format!(
-                "{} {} · {} {}",
-                b.shown(),
-                Text::Deals.get(lang),
+                "{} · {} {}",
+                deals_count(lang, b.shown()),
                 Text::OpenWeighted.get(lang),
                 money_short(b.open_weighted(), lang)
             ));
@@ -787,5 +785,23 @@ impl crate::ui::PageView for PipelinePage {
             }
             _ => route.record.is_none(),
         }
+    }
+}
+
+/// "1 deal", "3 deals", "3 个商机".
+pub(crate) fn deals_count(lang: Lang, n: usize) -> String {
+    crate::ui::counts::plural(lang, n, "个商机", "deal", "deals")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The board's column heads and the page's count read "1 deal", not "1 deals".
+    #[test]
+    fn a_count_of_deals_reads_in_the_singular_for_one() {
+        assert_eq!(deals_count(Lang::En, 1), "1 deal");
+        assert_eq!(deals_count(Lang::En, 3), "3 deals");
+        assert_eq!(deals_count(Lang::Zh, 1), "1 个商机");
     }
 }
