@@ -649,3 +649,33 @@ fn a_forms_drop_down_picks_closes_and_tabs_on_from_the_keyboard_zh() {
 fn a_forms_drop_down_picks_closes_and_tabs_on_from_the_keyboard_en() {
     drop_down_from_the_keyboard(Lang::En);
 }
+
+/// The New deal form's customer, picked from the matches with the keyboard: the focus
+/// goes back to the customer field (the match it was on goes away with the list), so
+/// Tab goes on in the form; it went to the demo banner's button at the top.
+#[test]
+fn a_customer_picked_from_the_matches_keeps_the_focus_in_the_deal_form() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_on(demo(40), lang, Page::Pipeline);
+        press(&mut h, Modifiers::COMMAND, Key::N);
+        let name = h.state().doc.ws().customers.customers.rows[0].name.clone();
+        let customer = match lang {
+            Lang::Zh => "客户",
+            Lang::En => "Customer",
+        };
+        let prefix: String = name.chars().take(2).collect();
+        set_text(&mut h, customer, &prefix);
+        h.get_by_label(&format!("→ {name}")).focus();
+        h.run();
+        press(&mut h, Modifiers::NONE, Key::Space);
+        assert!(
+            input(&h, customer).is_focused(),
+            "{lang:?}: the focus is back on the customer field"
+        );
+        let item = format!("→ {name}");
+        assert!(
+            h.query_by_label(&item).is_none(),
+            "{lang:?}: the customer is chosen"
+        );
+    }
+}

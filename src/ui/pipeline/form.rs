@@ -347,12 +347,13 @@ fn customer_row(
 ) {
     let l = ui.label(Text::Customer.get(lang));
     ui.vertical(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut draft.customer_query)
-                .hint_text(Text::TypeToSearch.get(lang))
-                .desired_width(280.0),
-        )
-        .labelled_by(l.id);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut draft.customer_query)
+                    .hint_text(Text::TypeToSearch.get(lang))
+                    .desired_width(280.0),
+            )
+            .labelled_by(l.id);
         let mut chosen = None;
         if draft.customer.is_none() && !draft.customer_query.trim().is_empty() {
             if draft.matches.is_empty() {
@@ -384,6 +385,9 @@ fn customer_row(
         }
         if let Some(c) = chosen.and_then(|id| ws.customers.customers.get(id)) {
             draft.choose_customer(c);
+            // The match picked from the keyboard goes away with the list: the focus goes
+            // back to the field, so Tab goes on to the next one (it left the form).
+            field.request_focus();
         }
         error_line(ui, errors, "customer", lang);
     });
@@ -406,18 +410,26 @@ fn suggest_row(
             ui.add(egui::TextEdit::singleline(value).desired_width(248.0))
                 .labelled_by(l.id);
             if !options.is_empty() {
-                ui.menu_button("▼", |ui| {
+                let menu = ui.menu_button("▼", |ui| {
+                    let mut picked = false;
                     egui::ScrollArea::vertical()
                         .max_height(300.0)
                         .show(ui, |ui| {
                             for o in options {
                                 if ui.button(o.as_str()).clicked() {
                                     *value = o.clone();
+                                    picked = true;
                                     ui.close();
                                 }
                             }
                         });
+                    picked
                 });
+                // A pick from the keyboard leaves the focus here, so Tab goes on to the
+                // next field (it went back to the top of the page).
+                if menu.inner == Some(true) {
+                    menu.response.request_focus();
+                }
             }
         });
         error_line(ui, errors, field, lang);
