@@ -78,7 +78,7 @@ crate::texts! {
         LeversTitle => "销售速度杠杆", "Sales velocity levers";
         Factor => "因素", "Factor";
         Now => "当前", "Now";
-        Improved => "改善 10% 后", "10 % better";
+        Improved => "改善 10% 后", "10% better";
         Gain => "每天销售额增加", "Revenue per day gain";
         OpenDeals => "在谈商机数", "Open deals";
         AvgWonAmount => "平均成交额", "Average won amount";

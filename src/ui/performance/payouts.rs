@@ -47,7 +47,7 @@ crate::texts! {
         TwoPlans => "此代表被列入多个方案，按编号最小的方案计算。", "This rep is listed in several plans; the one with the lowest number is used.";
     }
     fn {
-        tier_words(from, rate) => "达成 {from}% 档（{rate}%）", "the {from}% tier ({rate}%)";
+        tier_words(from, rate) => "达成 {from}% 档（{rate}%）", "from {from}% attainment ({rate}%)";
         cap_words(before, cap) => "按档位计 {before}，封顶为 {cap}", "{before} by the tiers, capped at {cap}";
         change(delta) => "较实际 {delta}", "{delta} against actual";
         tier_change(from, to) => "档位由 {from} 变为 {to}", "tier changes from {from} to {to}";
@@ -392,4 +392,32 @@ fn explanation(ui: &mut egui::Ui, cx: &Cx, p: &Payout) {
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tier reads after its "Tier" head without an article: "Tier · from 100%
+    /// attainment (5%)"; it read "Tier the 100% tier (5%)".
+    #[test]
+    fn the_reached_tier_reads_after_its_head() {
+        let p = Payout {
+            plan: Default::default(),
+            mode: Default::default(),
+            revenue: Money(100),
+            target: Some(Money(100)),
+            tier: Some(1),
+            tier_from_pct: Some(100),
+            tier_rate_bp: Some(500),
+            below_threshold: false,
+            slices: Vec::new(),
+            before_cap: Money(5),
+            cap_applied: false,
+            payout: Money(5),
+            deals: Vec::new(),
+        };
+        assert_eq!(tier_cell(Lang::En, &p), "from 100% attainment (5%)");
+        assert_eq!(tier_cell(Lang::Zh, &p), "达成 100% 档（5%）");
+    }
 }

@@ -29,7 +29,7 @@ crate::texts! {
     }
     fn {
         people(n) => "{n} 人", "{n} people";
-        times(n) => "参加 {n} 次", "joined {n}";
+        times(n) => "参加 {n} 次", "took part {n}×";
     }
 }
 
@@ -303,6 +303,14 @@ fn first_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The member panel's row reads "Team building · took part 4×"; it read "Team
+    /// building joined 4".
+    #[test]
+    fn how_often_a_member_took_part_reads_after_its_head() {
+        assert_eq!(Text::times(Lang::En, 4), "took part 4×");
+        assert_eq!(Text::times(Lang::Zh, 4), "参加 4 次");
+    }
 
     #[test]
     fn an_empty_cost_is_no_cost_and_a_bad_cost_is_reported_at_its_field() {
