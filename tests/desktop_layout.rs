@@ -391,3 +391,32 @@ fn wide_tables_at_1024_say_they_scroll_sideways_and_show_their_bar() {
         assert!(ok, "{lang:?}: {}", seen.join("; "));
     }
 }
+
+/// The New deal and New expense forms, in their overlay at 1024×700, keep every field
+/// inside the window (Rep, Product, Region and Source ran past its right edge).
+#[test]
+fn the_new_deal_and_expense_forms_fit_their_overlay_at_1024() {
+    use egui::accesskit::Role;
+    for lang in [Lang::Zh, Lang::En] {
+        for page in [Page::Pipeline, Page::Budget] {
+            let mut h = harness_sized(demo(40), lang, page, egui::vec2(1024.0, 700.0));
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+            h.run();
+            h.run();
+            let fields: Vec<egui::Rect> = h
+                .query_all_by_role(Role::ComboBox)
+                .chain(h.query_all_by_role(Role::TextInput))
+                .map(|n| n.rect())
+                .filter(|r| r.top() < 700.0)
+                .collect();
+            assert!(fields.len() > 3, "{lang:?} {page:?}: the form is open");
+            for r in fields {
+                assert!(
+                    r.right() <= 1024.0 - 4.0,
+                    "{lang:?} {page:?}: a field ends at {} px, past the window",
+                    r.right()
+                );
+            }
+        }
+    }
+}

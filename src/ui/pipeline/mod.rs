@@ -256,7 +256,9 @@ impl PipelinePage {
             let shown = super::widgets::side::right(
                 ui,
                 "pipeline_side",
-                400.0,
+                // A form row whole (label, 280 px field, its button): at 400 the New
+                // deal and New expense fields ran past a 1024 px window's edge.
+                super::widgets::side::FORM_PANEL_WIDTH,
                 320.0,
                 false,
                 cx.lang,

@@ -17,6 +17,8 @@ use egui::{Id, Rect, Ui, UiBuilder};
 pub const MAX_SHARE: f32 = 0.5;
 /// The most of the page's width an overlay may cover (the list shows at its left).
 pub const OVERLAY_SHARE: f32 = 0.85;
+/// The width a side panel that holds a form starts at: a form row whole.
+pub const FORM_PANEL_WIDTH: f32 = 460.0;
 /// A page narrower than this shows its side panel as an overlay.
 pub const NARROW: f32 = 1000.0;
 /// The width the list beside a panel keeps at least; a page that cannot give it that
