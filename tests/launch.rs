@@ -73,7 +73,10 @@ fn a_first_start_is_saved_and_backed_up_before_any_edit() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_path_buf();
     let lock = store::acquire_lock(&d).unwrap();
-    let mut h = harness(Launch::start(d.clone(), lock, common::demo_day()));
+    // The real day: the window follows the clock, and a start on another day would
+    // take that day's backup too.
+    let today = chrono::Local::now().date_naive();
+    let mut h = harness(Launch::start(d.clone(), lock, today));
     step_until(&mut h, |l| matches!(l, Launch::Ready(_)));
     h.step();
     for unsaved in ["未保存的更改", "Unsaved changes"] {
@@ -88,7 +91,7 @@ fn a_first_start_is_saved_and_backed_up_before_any_edit() {
     assert!(deals > 0, "the demo");
     let backups = store::list_backups(&d);
     assert_eq!(backups.len(), 1, "{backups:?}");
-    assert_eq!(backups[0].name, common::demo_day().to_string());
+    assert_eq!(backups[0].name, today.to_string());
     let count = backups[0]
         .records
         .iter()
