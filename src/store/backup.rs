@@ -121,17 +121,11 @@ pub fn daily_backup(dir: &Path, today: NaiveDate) -> Result<Option<PathBuf>, Sto
 /// Backups in `dir`, newest first, each checked (every file is parsed, so on a very
 /// large workspace call this off the UI thread).
 pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
-    let Ok(entries) = std::fs::read_dir(dir.join(BACKUPS)) else {
-        return Vec::new();
-    };
-    let mut out: Vec<BackupInfo> = entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let (kind, named) = parse_name(&name)?;
-            let path = e.path();
-            let taken = read_note(&path).unwrap_or(named);
+    let root = dir.join(BACKUPS);
+    backups_newest_first(&root)
+        .into_iter()
+        .map(|(taken, name, kind)| {
+            let path = root.join(&name);
             let (files, bytes, own_bytes) = size(&path);
             let (mut problems, records) = inspect(&path);
             if files == 0 {
@@ -141,7 +135,7 @@ pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
                 .into_iter()
                 .filter(|k| !path.join(k.file_name()).is_file())
                 .collect();
-            Some(BackupInfo {
+            BackupInfo {
                 missing,
                 name,
                 kind,
@@ -154,11 +148,9 @@ pub fn list_backups(dir: &Path) -> Vec<BackupInfo> {
                 sound: problems.is_empty(),
                 problems,
                 path,
-            })
+            }
         })
-        .collect();
-    out.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.name.cmp(&a.name)));
-    out
+        .collect()
 }
 
 /// Replaces the workspace files in `dir` with those of `backup`. The current files are
@@ -385,7 +377,7 @@ pub(crate) fn make_backup_of<'a>(
             let to = tmp.join(f);
             let previous = earlier
                 .iter()
-                .map(|b| root.join(b).join(f))
+                .map(|(_, b, _)| root.join(b).join(f))
                 .find(|p| p.is_file());
             let linked = previous.is_some_and(|prev| {
                 same_bytes(&from, &prev) && std::fs::hard_link(&prev, &to).is_ok()
@@ -427,21 +419,24 @@ fn flush_file(path: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("flush to disk", path, e))
 }
 
-/// The listed backups' folder names in `root`, newest first by name.
-fn backups_newest_first(root: &Path) -> Vec<String> {
+/// The listed backups (folders) in `root`, newest first: when each was taken (its
+/// note, else its name), its folder name and its kind.
+fn backups_newest_first(root: &Path) -> Vec<(NaiveDateTime, String, BackupKind)> {
     let Ok(entries) = std::fs::read_dir(root) else {
         return Vec::new();
     };
-    let mut found: Vec<(NaiveDateTime, String)> = entries
+    let mut found: Vec<(NaiveDateTime, String, BackupKind)> = entries
         .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let (_, taken) = parse_name(&name)?;
-            Some((read_note(&e.path()).unwrap_or(taken), name))
+            let (kind, named) = parse_name(&name)?;
+            Some((read_note(&e.path()).unwrap_or(named), name, kind))
         })
         .collect();
-    found.sort_by(|a, b| b.cmp(a));
-    found.into_iter().map(|(_, n)| n).collect()
+    // Newest first; within one instant, by name (descending), as listed before.
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
+    found
 }
 
 /// Whether two files hold the same bytes (a read error counts as different).
