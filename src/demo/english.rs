@@ -1,12 +1,15 @@
 //! The demo for an English UI: the names the app's demo defines (KPIs, budget
 //! categories, commission plans, segments, channels, marketing plans, promotions, the
-//! team, next steps, rewards) in English. People's and companies' names, places and
-//! longer notes stay Chinese: the demo company is Chinese.
+//! team, next steps, rewards) and its free texts (regions, industries, job titles, deal
+//! titles, notes, plans, research …) in English. People's and companies' names and the
+//! customers' addresses stay Chinese: the demo company is Chinese.
 //!
 //! A pass over the generated workspace, so the English demo has exactly the records,
 //! ids and numbers of the Chinese one (the same seed gives the same workspace).
 
+use super::english_texts::TEXTS;
 use super::*;
+use std::collections::HashMap;
 
 /// Chinese name → English name.
 const NAMES: &[(&str, &str)] = &[
@@ -92,59 +95,231 @@ const NAMES: &[(&str, &str)] = &[
 pub(super) const REDEEMED_ZH: &str = "积分兑换：";
 const REDEEMED_EN: &str = "Points redeemed: ";
 
-fn english(zh: &str) -> Option<&'static str> {
-    NAMES.iter().find(|(z, _)| *z == zh).map(|(_, e)| *e)
-}
+/// The lists as one lookup (a demo of 100k deals looks up several texts per deal).
+struct English(HashMap<&'static str, &'static str>);
 
-fn rename(s: &mut String) {
-    if let Some(e) = english(s) {
-        *s = e.to_owned();
+impl English {
+    fn new() -> English {
+        English(NAMES.iter().chain(TEXTS).copied().collect())
+    }
+    fn get(&self, zh: &str) -> Option<&'static str> {
+        self.0.get(zh).copied()
+    }
+    /// Puts `s` into English when it is one of the listed texts.
+    fn put(&self, s: &mut String) {
+        if let Some(e) = self.get(s) {
+            *s = e.to_owned();
+        }
+    }
+    fn all<'a>(&self, texts: impl IntoIterator<Item = &'a mut String>) {
+        texts.into_iter().for_each(|s| self.put(s));
     }
 }
 
-/// Puts the demo's own names of `ws` into English.
+/// Puts the demo's names and free texts of `ws` into English.
 pub(super) fn into_english(ws: &mut Workspace) {
-    rename(&mut Arc::make_mut(&mut ws.team).setup.team_name);
-    let perf = Arc::make_mut(&mut ws.performance);
-    perf.kpis.rows.iter_mut().for_each(|k| rename(&mut k.name));
-    for p in perf.commission_plans.rows.iter_mut() {
-        rename(&mut p.name);
+    let en = English::new();
+    team(&en, Arc::make_mut(&mut ws.team));
+    performance(&en, Arc::make_mut(&mut ws.performance));
+    let titles = deals(&en, Arc::make_mut(&mut ws.deals));
+    customers(&en, Arc::make_mut(&mut ws.customers), &titles);
+    marketing(&en, Arc::make_mut(&mut ws.marketing));
+    promotions(&en, Arc::make_mut(&mut ws.promotions));
+    budget(&en, Arc::make_mut(&mut ws.budget));
+    me(&en, Arc::make_mut(&mut ws.me));
+}
+
+fn team(en: &English, team: &mut TeamFile) {
+    let setup = &mut team.setup;
+    en.put(&mut setup.team_name);
+    en.all(setup.regions.iter_mut().chain(&mut setup.product_lines));
+    for m in team.members.rows.iter_mut() {
+        let generated = m.duties == super::team::duties(m.role, &m.region, &m.product_lines);
+        en.put(&mut m.region);
+        en.all(&mut m.product_lines);
+        if generated {
+            m.duties = super::team::duties_en(m.role, &m.region, &m.product_lines);
+        }
     }
-    let budget = Arc::make_mut(&mut ws.budget);
-    budget
-        .categories
-        .rows
-        .iter_mut()
-        .for_each(|c| rename(&mut c.name));
-    let m = Arc::make_mut(&mut ws.marketing);
-    m.segments.rows.iter_mut().for_each(|s| rename(&mut s.name));
-    m.channels.rows.iter_mut().for_each(|c| rename(&mut c.name));
+    en.all(team.events.rows.iter_mut().map(|e| &mut e.notes));
+}
+
+fn performance(en: &English, perf: &mut PerformanceFile) {
+    en.all(perf.kpis.rows.iter_mut().map(|k| &mut k.name));
+    for r in perf.reviews.rows.iter_mut() {
+        en.all([&mut r.strengths, &mut r.improvements, &mut r.notes]);
+        en.all(r.actions.iter_mut().map(|a| &mut a.text));
+    }
+    for p in perf.commission_plans.rows.iter_mut() {
+        en.all([&mut p.name, &mut p.notes]);
+    }
+    for n in perf.notes.rows.iter_mut() {
+        en.all([&mut n.topic, &mut n.note]);
+    }
+    en.all(perf.forecast_adjustments.rows.iter_mut().map(|a| &mut a.note));
+}
+
+/// Each deal's title, before and after, for the ledger lines that hold it.
+fn deals(en: &English, deals: &mut DealsFile) -> HashMap<DealId, (String, String)> {
+    let mut titles = HashMap::new();
+    for d in deals.deals.rows.iter_mut() {
+        // "{brand}{product}{ending}" → "{brand} {product} {ending}"
+        if let Some((brand, ending)) = d.title.split_once(d.product.as_str())
+            && let (Some(product), Some(ending)) = (en.get(&d.product), en.get(ending))
+        {
+            let title = format!("{brand} {product} {ending}");
+            titles.insert(d.id, (std::mem::replace(&mut d.title, title), d.title.clone()));
+        }
+        en.all([&mut d.product, &mut d.region, &mut d.next_step, &mut d.notes]);
+        if let Some(lost) = d.lost.as_mut() {
+            en.put(&mut lost.note);
+        }
+    }
+    titles
+}
+
+fn customers(
+    en: &English,
+    customers: &mut CustomersFile,
+    titles: &HashMap<DealId, (String, String)>,
+) {
+    for c in customers.customers.rows.iter_mut() {
+        en.all([&mut c.industry, &mut c.region, &mut c.notes]);
+    }
+    en.all(customers.contacts.rows.iter_mut().map(|k| &mut k.title));
+    for i in customers.interactions.rows.iter_mut() {
+        en.all([&mut i.note, &mut i.outcome]);
+    }
+    for f in customers.feedback.rows.iter_mut() {
+        en.all([&mut f.text, &mut f.resolution]);
+    }
+    for l in customers.loyalty_ledger.rows.iter_mut() {
+        if let Some(reward) = l.reason.strip_prefix(REDEEMED_ZH)
+            && let Some(e) = en.get(reward)
+        {
+            l.reason = format!("{REDEEMED_EN}{e}");
+        } else if let Some((zh, title)) = l.deal.and_then(|d| titles.get(&d))
+            && l.reason == *zh
+        {
+            l.reason = title.clone();
+        }
+    }
+}
+
+fn marketing(en: &English, m: &mut MarketingFile) {
+    for r in m.research.rows.iter_mut() {
+        en.all([
+            &mut r.title,
+            &mut r.source,
+            &mut r.findings,
+            &mut r.competitor,
+            &mut r.strengths,
+            &mut r.weaknesses,
+            &mut r.prices,
+            &mut r.recent_moves,
+        ]);
+    }
+    for s in m.segments.rows.iter_mut() {
+        en.all([&mut s.name, &mut s.criteria, &mut s.needs, &mut s.positioning]);
+    }
+    for c in m.channels.rows.iter_mut() {
+        en.all([&mut c.name, &mut c.notes]);
+    }
+    for c in m.content.rows.iter_mut() {
+        en.all([&mut c.title, &mut c.notes]);
+    }
     for p in m.plans.rows.iter_mut() {
         let (y, q) = quarter_of(p.period.start);
         p.name = match p.id.0 {
             1 => format!("{y} digital marketing plan"),
             _ => format!("Q{q} {y} trade shows and salons push"),
         };
+        en.all([&mut p.goal, &mut p.notes]);
     }
-    let promotions = Arc::make_mut(&mut ws.promotions);
-    promotions
-        .promotions
-        .rows
-        .iter_mut()
-        .for_each(|p| rename(&mut p.name));
-    let deals = Arc::make_mut(&mut ws.deals);
-    deals
-        .deals
-        .rows
-        .iter_mut()
-        .for_each(|d| rename(&mut d.next_step));
-    let customers = Arc::make_mut(&mut ws.customers);
-    for l in customers.loyalty_ledger.rows.iter_mut() {
-        if let Some(reward) = l.reason.strip_prefix(REDEEMED_ZH)
-            && let Some(e) = english(reward)
-        {
-            l.reason = format!("{REDEEMED_EN}{e}");
+    en.all(m.market_sizes.rows.iter_mut().map(|s| &mut s.source));
+}
+
+/// The steps and the materials' checklist items were made from the plan's and the
+/// materials' texts, piece by piece: they take the English texts' pieces.
+fn promotions(en: &English, file: &mut PromotionsFile) {
+    for p in file.promotions.rows.iter_mut() {
+        en.all([
+            &mut p.name,
+            &mut p.target_group,
+            &mut p.theme,
+            &mut p.goal,
+            &mut p.execution_plan,
+            &mut p.venue,
+            &mut p.materials,
+            &mut p.review,
+        ]);
+        en.all(&mut p.products);
+        let bare = Promotion {
+            steps: Vec::new(),
+            checklist: Vec::new(),
+            ..p.clone()
+        };
+        for (step, text) in p.steps.iter_mut().zip(bare.steps_from_plan_text()) {
+            step.text = text.text;
         }
+        let mut materials = bare.checklist_from_materials().into_iter();
+        for item in p.checklist.iter_mut() {
+            match item.kind {
+                CheckKind::Venue => item.text = p.venue.clone(),
+                CheckKind::Materials => {
+                    if let Some(m) = materials.next() {
+                        item.text = m.text;
+                    }
+                }
+                _ => en.put(&mut item.text),
+            }
+        }
+    }
+}
+
+fn budget(en: &English, budget: &mut BudgetFile) {
+    en.all(budget.categories.rows.iter_mut().map(|c| &mut c.name));
+    for e in budget.expenses.rows.iter_mut() {
+        en.put(&mut e.payee);
+        // "{month}月{note}" → "{note} ({Month})"
+        if let Some((month, note)) = e.note.split_once('月')
+            && let Some(month) = month.parse::<u8>().ok().and_then(|m| chrono::Month::try_from(m).ok())
+            && let Some(note) = en.get(note)
+        {
+            e.note = format!("{note} ({})", month.name());
+        }
+    }
+}
+
+fn me(en: &English, me: &mut MeFile) {
+    for g in me.goals.rows.iter_mut() {
+        en.all([&mut g.title, &mut g.aligned_with, &mut g.notes]);
+        en.all(g.milestones.iter_mut().map(|m| &mut m.title));
+    }
+    for l in me.learning.rows.iter_mut() {
+        en.all([&mut l.title, &mut l.notes]);
+    }
+    for t in me.tasks.rows.iter_mut() {
+        en.all([&mut t.title, &mut t.notes]);
+    }
+    en.all(me.time_blocks.rows.iter_mut().map(|b| &mut b.title));
+    for c in me.check_ins.rows.iter_mut() {
+        en.all([&mut c.note, &mut c.helped]);
+        en.all(&mut c.stressors);
+    }
+    for a in me.assessments.rows.iter_mut() {
+        en.all(a.own.iter_mut().map(|(name, _)| name));
+        en.put(&mut a.note);
+    }
+    for p in me.people.rows.iter_mut() {
+        en.all([&mut p.company, &mut p.met_at, &mut p.topics, &mut p.notes]);
+    }
+    en.all(me.touches.rows.iter_mut().map(|t| &mut t.note));
+    for e in me.events.rows.iter_mut() {
+        en.all([&mut e.name, &mut e.place, &mut e.notes]);
+    }
+    for r in me.reviews.rows.iter_mut() {
+        en.all([&mut r.focus, &mut r.reflection]);
     }
 }
 
@@ -158,7 +333,15 @@ mod tests {
         let zh = generate(5, DemoSize { deals: 200 }, today);
         let en = generate_in(5, DemoSize { deals: 200 }, today, Lang::En);
         assert_eq!(en.deals.deals.len(), zh.deals.deals.len());
-        assert_eq!(en.budget.expenses, zh.budget.expenses);
+        // The same expenses, only worded in English.
+        let spent = |ws: &Workspace| -> Vec<_> {
+            ws.budget
+                .expenses
+                .iter()
+                .map(|e| (e.id, e.date, e.category, e.amount, e.link))
+                .collect()
+        };
+        assert_eq!(spent(&en), spent(&zh));
         let kpis: Vec<&str> = en
             .performance
             .kpis
@@ -181,10 +364,10 @@ mod tests {
             .map(|k| &k.name)
             .chain(zh.budget.categories.iter().map(|c| &c.name))
         {
-            assert!(english(name).is_some(), "{name}");
+            assert!(English::new().get(name).is_some(), "{name}");
         }
         for d in zh.deals.deals.iter().filter(|d| !d.next_step.is_empty()) {
-            assert!(english(&d.next_step).is_some(), "{}", d.next_step);
+            assert!(English::new().get(&d.next_step).is_some(), "{}", d.next_step);
         }
         assert!(
             en.customers
@@ -201,8 +384,93 @@ mod tests {
 
     #[test]
     fn each_chinese_name_is_listed_once() {
-        for (i, (zh, _)) in NAMES.iter().enumerate() {
-            assert!(NAMES[i + 1..].iter().all(|(z, _)| z != zh), "{zh} twice");
+        let all: Vec<&str> = NAMES.iter().chain(TEXTS).map(|(zh, _)| *zh).collect();
+        for (i, zh) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(zh), "{zh} twice");
+        }
+    }
+
+    fn is_cjk(c: char) -> bool {
+        matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    }
+
+    /// Every text of `v` holding a CJK character, with its path (list positions as `*`).
+    fn cjk_texts(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) if s.chars().any(is_cjk) => {
+                out.push((path.to_owned(), s.clone()))
+            }
+            serde_json::Value::Array(xs) => {
+                xs.iter().for_each(|x| cjk_texts(x, &format!("{path}.*"), out))
+            }
+            serde_json::Value::Object(m) => m
+                .iter()
+                .for_each(|(k, x)| cjk_texts(x, &format!("{path}.{k}"), out)),
+            _ => {}
+        }
+    }
+
+    /// People's and companies' names stay Chinese, and so do the addresses; a deal's
+    /// title starts with the customer's brand.
+    const NAMES_STAY: [&str; 7] = [
+        "team.setup.manager_name",
+        "team.members.rows.*.name",
+        "customers.customers.rows.*.name",
+        "customers.customers.rows.*.address",
+        "customers.contacts.rows.*.name",
+        "me.people.rows.*.name",
+        "deals.deals.rows.*.title",
+    ];
+
+    #[test]
+    fn the_english_demo_holds_no_chinese_beyond_names() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let en = generate_in(7, DemoSize { deals: 400 }, today, Lang::En);
+        let sections = [
+            ("team", serde_json::to_value(&*en.team)),
+            ("performance", serde_json::to_value(&*en.performance)),
+            ("customers", serde_json::to_value(&*en.customers)),
+            ("deals", serde_json::to_value(&*en.deals)),
+            ("marketing", serde_json::to_value(&*en.marketing)),
+            ("promotions", serde_json::to_value(&*en.promotions)),
+            ("budget", serde_json::to_value(&*en.budget)),
+            ("me", serde_json::to_value(&*en.me)),
+        ];
+        let mut found = Vec::new();
+        for (name, v) in sections {
+            cjk_texts(&v.unwrap(), name, &mut found);
+        }
+        let customer_names: Vec<&str> = en.customers.customers.iter().map(|c| c.name.as_str()).collect();
+        let branded = |t: &str| {
+            let rest = t.trim_start_matches(is_cjk);
+            rest.starts_with(' ') && !rest.chars().any(is_cjk)
+        };
+        found.retain(|(path, text)| {
+            !NAMES_STAY.contains(&path.as_str())
+                // the default tiers are worded in the UI's language when shown
+                && path != "customers.loyalty.tiers.*.name"
+                // a won deal's line holds its title
+                && !(path == "customers.loyalty_ledger.rows.*.reason" && branded(text))
+                // a contact in the manager's network works at a customer
+                && !(path == "me.people.rows.*.company" && customer_names.contains(&text.as_str()))
+        });
+        found.dedup();
+        assert!(found.is_empty(), "{} Chinese texts: {:#?}", found.len(), &found[..found.len().min(60)]);
+        // A title is the brand, then English: "恒达 Cloud ERP pilot".
+        for d in en.deals.deals.iter() {
+            assert!(branded(&d.title), "{}", d.title);
+        }
+        // The plans' steps and checklists are the English texts' pieces.
+        for p in en.promotions.promotions.iter() {
+            for s in &p.steps {
+                assert!(p.execution_plan.contains(&s.text), "{}", s.text);
+            }
+        }
+        // Won lines in the ledger hold the won deal's English title.
+        for l in en.customers.loyalty_ledger.iter() {
+            if let Some(d) = l.deal.and_then(|d| en.deals.deals.get(d)) {
+                assert_eq!(l.reason, d.title);
+            }
         }
     }
 }

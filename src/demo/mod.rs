@@ -18,6 +18,7 @@ mod budget;
 mod customers;
 mod deals;
 mod english;
+mod english_texts;
 mod marketing;
 mod me;
 mod performance;
@@ -57,8 +58,8 @@ impl Default for DemoSize {
 }
 
 /// [`generate`] with the demo's own names (KPIs, budget categories, plans, channels …)
-/// in `lang`; the records, ids and numbers are the same in both languages. People's
-/// and companies' names stay Chinese (the demo company is Chinese).
+/// and free texts in `lang`; the records, ids and numbers are the same in both
+/// languages. People's and companies' names stay Chinese (the demo company is Chinese).
 pub fn generate_in(seed: u64, size: DemoSize, today: NaiveDate, lang: Lang) -> Workspace {
     let mut ws = generate(seed, size, today);
     if lang == Lang::En {

@@ -92,7 +92,7 @@ fn gen_member(
     }
 }
 
-fn duties(role: Role, region: &str, lines: &[String]) -> String {
+pub(super) fn duties(role: Role, region: &str, lines: &[String]) -> String {
     let lines = lines.join("、");
     match role {
         Role::TeamLead => format!("{region}小组组长，负责重点项目攻坚、新人辅导和周会组织。"),
@@ -103,6 +103,31 @@ fn duties(role: Role, region: &str, lines: &[String]) -> String {
         Role::SalesRep => format!("负责{region}区域{lines}的新客户开拓、电话邀约和上门拜访。"),
         Role::PreSales => "负责需求调研、方案演示、技术答疑和投标材料准备。".into(),
         Role::SalesSupport => "负责合同录入、报价单制作、回款跟踪和销售数据报表。".into(),
+    }
+}
+
+/// [`duties`] in English, for the English demo.
+pub(super) fn duties_en(role: Role, region: &str, lines: &[String]) -> String {
+    let lines = lines.join(" and ");
+    match role {
+        Role::TeamLead => {
+            format!("Leads the {region} group: key projects, coaching newcomers, the weekly meeting.")
+        }
+        Role::SeniorRep => {
+            format!("Wins mid-size and large {region} customers for {lines}, and renews existing ones.")
+        }
+        Role::KeyAccountManager => format!(
+            "Looks after {region}'s group accounts: relationships, yearly framework agreements, cross-selling."
+        ),
+        Role::SalesRep => {
+            format!("Finds new {region} customers for {lines}: calls, appointments and visits.")
+        }
+        Role::PreSales => {
+            "Requirements analysis, solution demos, technical questions and tender papers.".into()
+        }
+        Role::SalesSupport => {
+            "Contract entry, quotes, payment tracking and sales reports.".into()
+        }
     }
 }
 
