@@ -75,6 +75,8 @@ pub struct SalesDeskApp {
     /// The quit flow: a close waits until the changes are saved or the user decides.
     pub quit: ui::quit::Quit,
     confirm_start_empty: bool,
+    /// The language the window's title was last set in.
+    titled_in: Option<Lang>,
     /// Where "Export" on a table saves (the system's dialog; a folder in tests).
     pub save_as: ui::save_as::SaveAs,
 }
@@ -102,6 +104,7 @@ impl SalesDeskApp {
             save_status: Default::default(),
             quit: Default::default(),
             confirm_start_empty: false,
+            titled_in: None,
             save_as: ui::save_as::SaveAs::default(),
         }
     }
@@ -192,6 +195,16 @@ impl SalesDeskApp {
         self.start_empty_dialog(&ctx);
         self.toasts.show(&ctx);
         self.autosave_tick(&ctx);
+        self.window_title(&ctx);
+    }
+
+    /// The window's title in the UI's language, set again when the language changes.
+    fn window_title(&mut self, ctx: &egui::Context) {
+        if self.titled_in != Some(self.lang) {
+            self.titled_in = Some(self.lang);
+            let title = T::WindowTitle.get(self.lang).to_owned();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
     }
 
     /// The real app keeps to the calendar: past midnight, "today" moves on (every

@@ -297,6 +297,7 @@ texts! {
     /// Shared words: navigation, actions, common fields, messages.
     pub enum T {
         AppTitle => "销售经理工作台", "SalesDesk";
+        WindowTitle => "SalesDesk 销售经理工作台", "SalesDesk – sales manager's workbench";
         Dashboard => "总览", "Dashboard";
         Team => "团队", "Team";
         Performance => "绩效", "Performance";

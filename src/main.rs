@@ -28,11 +28,12 @@ fn run_window(data_dir: Option<PathBuf>) -> ExitCode {
         Err(e) => return fatal(&e.to_string()),
     };
     let today = Local::now().date_naive();
+    let title = salesdesk::i18n::T::WindowTitle.get(salesdesk::app::startup_lang(&dir));
     // The data is read on a thread while the window opens (a first start gets the demo).
     let launch = salesdesk::launch::Launch::start(dir, lock, today);
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("SalesDesk 销售经理工作台")
+        .with_title(title)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([900.0, 560.0])
         .with_app_id("salesdesk");

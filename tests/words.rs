@@ -148,3 +148,58 @@ fn older_ledger_sentences_are_worded_in_the_current_language() {
         assert!(shows(&h, text), "{text}");
     }
 }
+
+/// The titles the app gave the window over the next few frames.
+fn titles_set(h: &mut H) -> Vec<String> {
+    let mut titles = Vec::new();
+    for _ in 0..4 {
+        h.step();
+        for v in h.output().viewport_output.values() {
+            for c in &v.commands {
+                if let egui::ViewportCommand::Title(t) = c {
+                    titles.push(t.clone());
+                }
+            }
+        }
+    }
+    titles
+}
+
+/// The window's title is in the UI's language, and follows a switch (it read
+/// "SalesDesk 销售经理工作台" in both).
+#[test]
+fn the_window_title_follows_the_language() {
+    let mut h = harness_on(demo(40), Lang::Zh, Page::Dashboard);
+    h.get_by_label(Lang::Zh.switch_caption()).click();
+    assert_eq!(
+        titles_set(&mut h),
+        ["SalesDesk – sales manager's workbench"]
+    );
+    h.get_by_label(Lang::En.switch_caption()).click();
+    assert_eq!(titles_set(&mut h), ["SalesDesk 销售经理工作台"]);
+}
+
+/// The value of the text field named `label`.
+fn field_value(h: &H, label: &str) -> String {
+    common::ui::input(h, label).value().unwrap_or_default()
+}
+
+/// The Export section's default report name follows the language until the user
+/// edits it (it kept "销售报表-…" after switching to English).
+#[test]
+fn the_default_export_names_follow_the_language_until_edited() {
+    use salesdesk::ui::data_export::Text as X;
+    let mut h = harness_on(demo(40), Lang::Zh, Page::Data);
+    assert!(field_value(&h, X::Pdf.get(Lang::Zh)).contains("销售报表-"));
+    h.get_by_label(Lang::Zh.switch_caption()).click();
+    h.run();
+    let pdf = field_value(&h, X::Pdf.get(Lang::En));
+    assert!(
+        pdf.contains("sales-report-") && !pdf.contains("销售报表"),
+        "{pdf}"
+    );
+    common::ui::set_text(&mut h, X::Pdf.get(Lang::En), "/tmp/mine.pdf");
+    h.get_by_label(Lang::En.switch_caption()).click();
+    h.run();
+    assert_eq!(field_value(&h, X::Pdf.get(Lang::Zh)), "/tmp/mine.pdf");
+}

@@ -156,7 +156,12 @@ fn performance(en: &English, perf: &mut PerformanceFile) {
     for n in perf.notes.rows.iter_mut() {
         en.all([&mut n.topic, &mut n.note]);
     }
-    en.all(perf.forecast_adjustments.rows.iter_mut().map(|a| &mut a.note));
+    en.all(
+        perf.forecast_adjustments
+            .rows
+            .iter_mut()
+            .map(|a| &mut a.note),
+    );
 }
 
 /// Each deal's title, before and after, for the ledger lines that hold it.
@@ -168,9 +173,17 @@ fn deals(en: &English, deals: &mut DealsFile) -> HashMap<DealId, (String, String
             && let (Some(product), Some(ending)) = (en.get(&d.product), en.get(ending))
         {
             let title = format!("{brand} {product} {ending}");
-            titles.insert(d.id, (std::mem::replace(&mut d.title, title), d.title.clone()));
+            titles.insert(
+                d.id,
+                (std::mem::replace(&mut d.title, title), d.title.clone()),
+            );
         }
-        en.all([&mut d.product, &mut d.region, &mut d.next_step, &mut d.notes]);
+        en.all([
+            &mut d.product,
+            &mut d.region,
+            &mut d.next_step,
+            &mut d.notes,
+        ]);
         if let Some(lost) = d.lost.as_mut() {
             en.put(&mut lost.note);
         }
@@ -220,7 +233,12 @@ fn marketing(en: &English, m: &mut MarketingFile) {
         ]);
     }
     for s in m.segments.rows.iter_mut() {
-        en.all([&mut s.name, &mut s.criteria, &mut s.needs, &mut s.positioning]);
+        en.all([
+            &mut s.name,
+            &mut s.criteria,
+            &mut s.needs,
+            &mut s.positioning,
+        ]);
     }
     for c in m.channels.rows.iter_mut() {
         en.all([&mut c.name, &mut c.notes]);
@@ -283,7 +301,10 @@ fn budget(en: &English, budget: &mut BudgetFile) {
         en.put(&mut e.payee);
         // "{month}月{note}" → "{note} ({Month})"
         if let Some((month, note)) = e.note.split_once('月')
-            && let Some(month) = month.parse::<u8>().ok().and_then(|m| chrono::Month::try_from(m).ok())
+            && let Some(month) = month
+                .parse::<u8>()
+                .ok()
+                .and_then(|m| chrono::Month::try_from(m).ok())
             && let Some(note) = en.get(note)
         {
             e.note = format!("{note} ({})", month.name());
@@ -367,7 +388,11 @@ mod tests {
             assert!(English::new().get(name).is_some(), "{name}");
         }
         for d in zh.deals.deals.iter().filter(|d| !d.next_step.is_empty()) {
-            assert!(English::new().get(&d.next_step).is_some(), "{}", d.next_step);
+            assert!(
+                English::new().get(&d.next_step).is_some(),
+                "{}",
+                d.next_step
+            );
         }
         assert!(
             en.customers
@@ -400,9 +425,9 @@ mod tests {
             serde_json::Value::String(s) if s.chars().any(is_cjk) => {
                 out.push((path.to_owned(), s.clone()))
             }
-            serde_json::Value::Array(xs) => {
-                xs.iter().for_each(|x| cjk_texts(x, &format!("{path}.*"), out))
-            }
+            serde_json::Value::Array(xs) => xs
+                .iter()
+                .for_each(|x| cjk_texts(x, &format!("{path}.*"), out)),
             serde_json::Value::Object(m) => m
                 .iter()
                 .for_each(|(k, x)| cjk_texts(x, &format!("{path}.{k}"), out)),
@@ -440,7 +465,12 @@ mod tests {
         for (name, v) in sections {
             cjk_texts(&v.unwrap(), name, &mut found);
         }
-        let customer_names: Vec<&str> = en.customers.customers.iter().map(|c| c.name.as_str()).collect();
+        let customer_names: Vec<&str> = en
+            .customers
+            .customers
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
         let branded = |t: &str| {
             let rest = t.trim_start_matches(is_cjk);
             rest.starts_with(' ') && !rest.chars().any(is_cjk)
@@ -455,7 +485,12 @@ mod tests {
                 && !(path == "me.people.rows.*.company" && customer_names.contains(&text.as_str()))
         });
         found.dedup();
-        assert!(found.is_empty(), "{} Chinese texts: {:#?}", found.len(), &found[..found.len().min(60)]);
+        assert!(
+            found.is_empty(),
+            "{} Chinese texts: {:#?}",
+            found.len(),
+            &found[..found.len().min(60)]
+        );
         // A title is the brand, then English: "恒达 Cloud ERP pilot".
         for d in en.deals.deals.iter() {
             assert!(branded(&d.title), "{}", d.title);

@@ -111,10 +111,14 @@ pub(super) fn duties_en(role: Role, region: &str, lines: &[String]) -> String {
     let lines = lines.join(" and ");
     match role {
         Role::TeamLead => {
-            format!("Leads the {region} group: key projects, coaching newcomers, the weekly meeting.")
+            format!(
+                "Leads the {region} group: key projects, coaching newcomers, the weekly meeting."
+            )
         }
         Role::SeniorRep => {
-            format!("Wins mid-size and large {region} customers for {lines}, and renews existing ones.")
+            format!(
+                "Wins mid-size and large {region} customers for {lines}, and renews existing ones."
+            )
         }
         Role::KeyAccountManager => format!(
             "Looks after {region}'s group accounts: relationships, yearly framework agreements, cross-selling."
@@ -125,9 +129,7 @@ pub(super) fn duties_en(role: Role, region: &str, lines: &[String]) -> String {
         Role::PreSales => {
             "Requirements analysis, solution demos, technical questions and tender papers.".into()
         }
-        Role::SalesSupport => {
-            "Contract entry, quotes, payment tracking and sales reports.".into()
-        }
+        Role::SalesSupport => "Contract entry, quotes, payment tracking and sales reports.".into(),
     }
 }
 

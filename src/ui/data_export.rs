@@ -39,6 +39,9 @@ pub struct ExportSection {
     period: PeriodPicker,
     /// The last failure, shown under its field until the next try.
     error: Option<(Target, String)>,
+    /// The default names last filled in (workbook, CSV, PDF), and for what.
+    filled: [String; 3],
+    filled_for: Option<(Lang, chrono::NaiveDate)>,
 }
 
 impl Default for ExportSection {
@@ -49,27 +52,37 @@ impl Default for ExportSection {
             pdf: String::new(),
             period: PeriodPicker::new(PeriodKind::Month),
             error: None,
+            filled: Default::default(),
+            filled_for: None,
         }
     }
 }
 
 impl ExportSection {
-    /// Fills empty paths with dated names in the export folder.
+    /// Fills empty paths with dated names in the export folder, and keeps a name the
+    /// user has not edited in step with the language and the day.
     fn default_paths(&mut self, lang: Lang, today: chrono::NaiveDate) {
+        let fields = [&mut self.workbook, &mut self.csv, &mut self.pdf];
+        if self.filled_for == Some((lang, today)) && fields.iter().all(|f| !f.is_empty()) {
+            return;
+        }
+        self.filled_for = Some((lang, today));
         let folder = super::save_as::export_folder();
         let at = |name: String| folder.join(name).display().to_string();
-        if self.workbook.is_empty() {
-            self.workbook = at(format!("SalesDesk-{today}.xlsx"));
-        }
-        if self.csv.is_empty() {
-            self.csv = at(format!("SalesDesk-csv-{today}"));
-        }
-        if self.pdf.is_empty() {
-            let stem = match lang {
-                Lang::Zh => "销售报表",
-                Lang::En => "sales-report",
-            };
-            self.pdf = at(format!("{stem}-{}.pdf", today.format("%Y-%m")));
+        let stem = match lang {
+            Lang::Zh => "销售报表",
+            Lang::En => "sales-report",
+        };
+        let names = [
+            at(format!("SalesDesk-{today}.xlsx")),
+            at(format!("SalesDesk-csv-{today}")),
+            at(format!("{stem}-{}.pdf", today.format("%Y-%m"))),
+        ];
+        for ((field, filled), name) in fields.into_iter().zip(&mut self.filled).zip(names) {
+            if field.is_empty() || *field == *filled {
+                field.clone_from(&name);
+            }
+            *filled = name;
         }
     }
 
