@@ -203,3 +203,57 @@ fn the_default_export_names_follow_the_language_until_edited() {
     h.run();
     assert_eq!(field_value(&h, X::Pdf.get(Lang::Zh)), "/tmp/mine.pdf");
 }
+
+/// Amounts in `text` shown with cents ("¥1,234,567.80").
+fn amounts_with_cents(text: &str) -> Vec<String> {
+    text.split('¥')
+        .skip(1)
+        .map(|t| {
+            t.chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'K' | 'M'))
+                .collect::<String>()
+        })
+        .map(|t| t.trim_end_matches([',', '.']).to_owned())
+        .filter(|t| t.contains('.') && !t.ends_with(['K', 'M']))
+        .collect()
+}
+
+/// The English 1:1 agenda's attainment line starts with a capital and gives its
+/// amounts in the compact form (it read "attainment 85%: won ¥1,234,567.80, …").
+#[test]
+fn the_agenda_lines_start_with_a_capital_and_round_their_amounts() {
+    let mut h = harness_on(demo(300), Lang::En, Page::Performance);
+    h.get_by_label("1:1 agenda").click();
+    h.run();
+    let line = labels_containing(&h, "ttainment ")
+        .pop()
+        .expect("the attainment line");
+    assert!(line.starts_with("Attainment "), "{line}");
+    assert!(amounts_with_cents(&line).is_empty(), "{line}");
+    // An open action's due date too: "Due 2026-05-20".
+    assert!(!shows_starting(&h, "due "));
+}
+
+fn labels_containing(h: &H, part: &str) -> Vec<String> {
+    let found = std::cell::RefCell::new(Vec::new());
+    let _ = h
+        .query_all_by(|n| {
+            // A label's text is its value.
+            if let Some(l) = n.label().or(n.value()).filter(|l| l.contains(part)) {
+                found.borrow_mut().push(l.to_string());
+            }
+            false
+        })
+        .count();
+    found.into_inner()
+}
+
+fn shows_starting(h: &H, start: &str) -> bool {
+    h.query_all_by(|n| {
+        n.label()
+            .or(n.value())
+            .is_some_and(|l| l.starts_with(start))
+    })
+    .next()
+    .is_some()
+}

@@ -6,7 +6,7 @@ use super::Focus;
 use crate::analytics::agenda::agenda;
 use crate::i18n::{Label, Lang};
 use crate::model::RecordKey;
-use crate::ui::format::{money, money_short, overdue_days, percent};
+use crate::ui::format::{money_short, overdue_days, percent};
 use crate::ui::widgets::period;
 use crate::ui::{AppCommand, Cx, Route};
 
@@ -25,11 +25,11 @@ crate::texts! {
         AllClear => "没有需要特别讨论的事项。", "Nothing in particular to raise.";
     }
     fn {
-        pace_line(att, revenue, expected) => "达成率 {att}：已成交 {revenue}，按进度应达 {expected}", "attainment {att}: won {revenue}, {expected} due by today";
+        pace_line(att, revenue, expected) => "达成率 {att}：已成交 {revenue}，按进度应达 {expected}", "Attainment {att}: won {revenue}, {expected} due by today";
         ahead(m) => "超前 {m}", "ahead by {m}";
         behind(m) => "落后 {m}", "behind by {m}";
         idle(n, limit) => "停滞 {n} 天（上限 {limit} 天）", "idle {n} days (limit {limit})";
-        due(d) => "截止 {d}", "due {d}";
+        due(d) => "截止 {d}", "Due {d}";
     }
 }
 
@@ -71,8 +71,8 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, focus: &mut Focus) {
                 Text::pace_line(
                     lang,
                     percent(r.attainment),
-                    money(p.revenue),
-                    money(p.expected)
+                    money_short(p.revenue, lang),
+                    money_short(p.expected, lang)
                 ),
                 if lang == Lang::Zh { "，" } else { ", " }
             ));
