@@ -257,3 +257,55 @@ fn shows_starting(h: &H, start: &str) -> bool {
     .next()
     .is_some()
 }
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Every page of the English window on the English demo shows no Chinese but names
+/// (of people and companies, the brand a deal's title starts with, an address) and the
+/// language switch's "中文".
+#[test]
+fn the_english_window_shows_chinese_only_in_names() {
+    let ws = salesdesk::demo::generate_in(
+        7,
+        salesdesk::demo::DemoSize { deals: 120 },
+        common::ui::today(),
+        Lang::En,
+    );
+    let mut names: Vec<String> = ws
+        .customers
+        .customers
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    names.extend(ws.customers.customers.iter().map(|c| c.address.clone()));
+    names.extend(ws.customers.contacts.iter().map(|c| c.name.clone()));
+    names.extend(ws.team.members.iter().map(|m| m.name.clone()));
+    names.extend(ws.me.people.iter().map(|p| p.name.clone()));
+    names.push(ws.team.setup.manager_name.clone());
+    let brands: Vec<String> = ws
+        .deals
+        .deals
+        .iter()
+        .map(|d| d.title.chars().take_while(|c| is_cjk(*c)).collect())
+        .collect();
+    let mut found = Vec::new();
+    for page in Page::ALL {
+        let h = harness_on(ws.clone(), Lang::En, *page);
+        for text in labels_containing(&h, "") {
+            // What is left once the names are taken out.
+            let mut rest = text.clone();
+            for n in names.iter().chain(&brands).filter(|n| !n.is_empty()) {
+                rest = rest.replace(n.as_str(), "");
+            }
+            // "＋ New deal": the full-width plus is the add buttons' sign in both languages.
+            let rest = rest.replace('＋', "");
+            if rest != "中文" && rest.chars().any(is_cjk) {
+                found.push(format!("{page:?}: {text}"));
+            }
+        }
+    }
+    found.dedup();
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -91,6 +91,14 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// The separator between the items of a list in running text: "、" / ", ".
+pub fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
 /// `text` in parentheses: full-width in the Chinese UI, " (…)" in English.
 pub fn paren(lang: Lang, text: &str) -> String {
     match lang {

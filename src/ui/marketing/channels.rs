@@ -8,7 +8,7 @@ use crate::i18n::{Label, Lang};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::charts::{BarsSpec, LineSpec, SERIES_COLORS, bars_with_line};
-use crate::ui::format::{money, money_input, money_short, percent};
+use crate::ui::format::{money, money_input, money_short, paren, percent};
 use crate::ui::me::{Editor, first_field};
 use crate::ui::widgets::form;
 use crate::ui::widgets::period::{PeriodKind, PeriodPicker};
@@ -166,12 +166,12 @@ impl ChannelsState {
             .filter(|f| f.roi().is_some())
             .max_by(|a, b| a.roi().unwrap_or(0.0).total_cmp(&b.roi().unwrap_or(0.0)))
         {
+            let roi = format!("{} {}", Text::Roi.get(lang), percent(best.roi()));
             ui.label(format!(
-                "{} {}（{} {}）",
+                "{} {}{}",
                 Text::BestChannel.get(lang),
                 best.name,
-                Text::Roi.get(lang),
-                percent(best.roi())
+                paren(lang, &roi)
             ));
         }
         let mut open = None;

@@ -13,7 +13,7 @@ use super::widgets::table::{Sort, matches, sort_header};
 use crate::hanzi as pinyin;
 use crate::i18n::{Label, Lang, T};
 use crate::model::*;
-use crate::ui::format::money_short;
+use crate::ui::format::{list_sep, money_short};
 use egui_extras::Column;
 use form::{FormAction, MemberDraft, SetupDraft};
 use std::collections::HashMap;
@@ -221,9 +221,9 @@ impl TeamPage {
                 ui.label(s.structure.label(lang));
                 ui.end_row();
                 ui.weak(Text::Regions.get(lang));
-                ui.label(or(&s.regions.join("、")));
+                ui.label(or(&s.regions.join(list_sep(lang))));
                 ui.weak(cx.t(T::ProductLines));
-                ui.label(or(&s.product_lines.join("、")));
+                ui.label(or(&s.product_lines.join(list_sep(lang))));
                 ui.end_row();
             });
     }
@@ -322,7 +322,7 @@ impl TeamPage {
                         ui.label(&m.region);
                     });
                     row.col(|ui| {
-                        ui.label(m.product_lines.join("、"));
+                        ui.label(m.product_lines.join(list_sep(lang)));
                     });
                     row.col(|ui| load_bar(ui, open, m.capacity, lang));
                     row.col(|ui| {
@@ -379,7 +379,10 @@ impl TeamPage {
                         };
                         row(T::Role.get(lang), m.role.label(lang).into());
                         row(T::Region.get(lang), m.region.clone());
-                        row(T::ProductLines.get(lang), m.product_lines.join("、"));
+                        row(
+                            T::ProductLines.get(lang),
+                            m.product_lines.join(list_sep(lang)),
+                        );
                         row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
                         row(Text::OpenPipeline.get(lang), money_short(amount, lang));
                         row(
