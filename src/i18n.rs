@@ -393,6 +393,20 @@ texts! {
 }
 
 /// A validation problem in the user's language.
+/// The date a `Problem::Before(field)` compares with, named as its form labels it: a
+/// deal's expected close or won date against its created date, an entry's follow-up
+/// against its date, an end against its start.
+fn earlier_date(lang: Lang, field: &str) -> &'static str {
+    match (lang, field) {
+        (Lang::Zh, "created") => "创建日期",
+        (Lang::En, "created") => "created date",
+        (Lang::Zh, "date") => "所填日期",
+        (Lang::En, "date") => "date",
+        (Lang::Zh, _) => "开始日期",
+        (Lang::En, _) => "start date",
+    }
+}
+
 pub fn problem(lang: Lang, p: &Problem) -> String {
     match (lang, p) {
         (Lang::Zh, Problem::Required) => "必填".into(),
@@ -403,8 +417,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::Negative) => "Must not be negative".into(),
         (Lang::Zh, Problem::NotADate) => "日期格式应为 YYYY-MM-DD".into(),
         (Lang::En, Problem::NotADate) => "Not a date (use YYYY-MM-DD)".into(),
-        (Lang::Zh, Problem::Before(_)) => "日期早于开始日期".into(),
-        (Lang::En, Problem::Before(_)) => "Is before the start date".into(),
+        (Lang::Zh, Problem::Before(f)) => format!("日期早于{}", earlier_date(lang, f)),
+        (Lang::En, Problem::Before(f)) => format!("Is before the {}", earlier_date(lang, f)),
         (Lang::Zh, Problem::Below(_)) => "不能低于下一档".into(),
         (Lang::En, Problem::Below(_)) => "Must not be below the tier beneath it".into(),
         (Lang::Zh, Problem::OutOfRange { min, max }) => format!("应在 {min} 到 {max} 之间"),
@@ -509,6 +523,19 @@ pub fn kind_name(lang: Lang, kind: crate::model::RecordKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_before_another_names_the_date_it_is_compared_with() {
+        let won = Problem::Before("created");
+        assert_eq!(problem(Lang::Zh, &won), "日期早于创建日期");
+        assert_eq!(problem(Lang::En, &won), "Is before the created date");
+        let follow_up = Problem::Before("date");
+        assert_eq!(problem(Lang::Zh, &follow_up), "日期早于所填日期");
+        assert_eq!(problem(Lang::En, &follow_up), "Is before the date");
+        let end = Problem::Before("start");
+        assert_eq!(problem(Lang::Zh, &end), "日期早于开始日期");
+        assert_eq!(problem(Lang::En, &end), "Is before the start date");
+    }
 
     #[test]
     fn locale_picks_language() {

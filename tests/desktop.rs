@@ -683,3 +683,41 @@ fn ctrl_k_arrow_down_and_enter_open_the_highlighted_hit() {
         "Enter opened the highlighted member"
     );
 }
+
+/// A closed deal's detail names the day it closed: a won deal its won date, a lost one
+/// its lost date beside the reason.
+fn closed_deal_details_show_the_close_date(lang: Lang) {
+    use salesdesk::model::Stage;
+    let mut h = harness(lang, Page::Pipeline);
+    for (stage, key) in [
+        (Stage::Won, ["签约日期", "Won on"]),
+        (Stage::Lost, ["流失日期", "Lost on"]),
+    ] {
+        let deal = h
+            .state()
+            .doc
+            .ws()
+            .deals
+            .deals
+            .iter()
+            .find(|d| d.stage == stage)
+            .cloned()
+            .expect("the demo has closed deals");
+        h.state_mut().pages.pipeline.focus(deal.id);
+        h.run();
+        let key = key[usize::from(lang == Lang::En)];
+        assert!(h.query_by_label(key).is_some(), "{key}");
+        let on = deal.closed_on().unwrap().to_string();
+        assert!(h.query_all_by_label(&on).count() >= 1, "{on}");
+    }
+}
+
+#[test]
+fn a_closed_deals_detail_shows_when_it_was_won_or_lost_zh() {
+    closed_deal_details_show_the_close_date(Lang::Zh);
+}
+
+#[test]
+fn a_closed_deals_detail_shows_when_it_was_won_or_lost_en() {
+    closed_deal_details_show_the_close_date(Lang::En);
+}

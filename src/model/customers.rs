@@ -360,9 +360,8 @@ pub struct LoyaltyEntry {
     /// the app's lines of older versions, which hold a sentence in `reason`).
     #[serde(default)]
     pub event: Option<LedgerEvent>,
-    /// The deal whose win (or its taking back) wrote the line, as a note of where the
-    /// points came from: not a checked reference, so a deleted deal leaves it (the
-    /// line shows the title it holds).
+    /// The deal whose win (or its taking back) wrote the line: a checked reference that
+    /// deleting the deal clears (the line keeps the points and shows the title it holds).
     #[serde(default)]
     pub deal: Option<DealId>,
 }

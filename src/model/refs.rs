@@ -243,6 +243,8 @@ pub static REFERENCES: &[Reference] = &[
     reference!(Interaction.member: opt -> Member, Clear),
     reference!(Feedback.customer: one -> Customer, Cascade),
     reference!(LoyaltyEntry.customer: one -> Customer, Cascade),
+    // A deleted deal leaves the points its win wrote, unlinked (the line keeps the title).
+    reference!(LoyaltyEntry.deal: opt -> Deal, Clear),
     // 销售流程 deals
     reference!(Deal.customer: one -> Customer, Cascade),
     reference!(Deal.owner: one -> Member, Block),
@@ -402,8 +404,51 @@ impl Workspace {
                 }
             }
         }
-        // Deepest first, so every removal leaves nothing pointing at a removed record.
-        out.reverse();
+        self.referrers_first(out)
+    }
+
+    /// Orders `keys` so that every record comes before each of `keys` it points at, by
+    /// any reference (not only the cascade it was found by). Undo puts them back in the
+    /// opposite order, parents first, so each record's links are there when it is
+    /// checked: a ledger line removed with its customer points at a deal removed with
+    /// the same customer (a Clear link), and the deal must be back before the line.
+    fn referrers_first(&self, keys: Vec<RecordKey>) -> Vec<RecordKey> {
+        let set: BTreeSet<RecordKey> = keys.iter().copied().collect();
+        // For each record of the set, the records of the set that point at it.
+        let mut referrers: BTreeMap<RecordKey, Vec<RecordKey>> = BTreeMap::new();
+        for &k in &keys {
+            let Some(r) = self.get_record(k) else {
+                continue;
+            };
+            for rf in REFERENCES.iter().filter(|rf| rf.child == k.kind()) {
+                (rf.of_record)(&r, &mut |p| {
+                    let parent = rf.parent.key(p);
+                    if parent != k && set.contains(&parent) {
+                        referrers.entry(parent).or_default().push(k);
+                    }
+                });
+            }
+        }
+        // Depth first, a record after everything pointing at it; deepest first within
+        // the cascade as found, so the order only changes where a link asks for it.
+        let mut out = Vec::with_capacity(keys.len());
+        // `entered` also ends a cycle of links, should a file ever hold one.
+        let (mut placed, mut entered) = (BTreeSet::new(), BTreeSet::new());
+        for &k in keys.iter().rev() {
+            let mut stack = vec![(k, false)];
+            while let Some((k, expanded)) = stack.pop() {
+                if expanded {
+                    if placed.insert(k) {
+                        out.push(k);
+                    }
+                } else if entered.insert(k) {
+                    stack.push((k, true));
+                    for &c in referrers.get(&k).into_iter().flatten() {
+                        stack.push((c, false));
+                    }
+                }
+            }
+        }
         out
     }
 
@@ -596,6 +641,76 @@ mod tests {
             doc.ws().customers.interactions.get(iid).unwrap().member,
             Some(id)
         );
+    }
+
+    /// A customer whose won deal wrote a ledger line: the line goes with the customer
+    /// (cascade) and points at the deal, also removed (a Clear link).
+    fn customer_with_a_won_deals_line(w: &Workspace) -> (CustomerId, LoyaltyEntryId, DealId) {
+        let line = w
+            .customers
+            .loyalty_ledger
+            .iter()
+            .find(|l| l.deal.is_some())
+            .expect("the demo's wins write ledger lines");
+        (line.customer, line.id, line.deal.unwrap())
+    }
+
+    #[test]
+    fn undoing_a_customer_delete_brings_back_its_deals_and_the_ledger_lines_naming_them() {
+        let w = ws();
+        let (c, line, deal) = customer_with_a_won_deals_line(&w);
+        let before = w.clone();
+        let mut doc = Document::new(w);
+        doc.apply(doc.delete_with_dependents(RecordKey::Customer(c)), "delete")
+            .unwrap();
+        assert!(!doc.ws().contains(RecordKey::LoyaltyEntry(line)));
+        assert!(!doc.ws().contains(RecordKey::Deal(deal)));
+        assert_eq!(doc.try_undo().unwrap().as_deref(), Some("delete"));
+        assert_eq!(doc.ws(), &before, "everything is back as it was");
+        doc.redo();
+        assert!(!doc.ws().contains(RecordKey::Customer(c)));
+    }
+
+    #[test]
+    fn deleting_a_deal_clears_the_ledger_lines_naming_it_and_undo_links_them_again() {
+        let w = ws();
+        let (_, line, deal) = customer_with_a_won_deals_line(&w);
+        let mut doc = Document::new(w);
+        doc.apply(doc.delete_with_dependents(RecordKey::Deal(deal)), "delete")
+            .unwrap();
+        let kept = doc.ws().customers.loyalty_ledger.get(line).unwrap();
+        assert_eq!(kept.deal, None, "the points stay, unlinked");
+        assert_eq!(doc.ws().dangling(&BTreeSet::new()), vec![]);
+        doc.undo();
+        let back = doc.ws().customers.loyalty_ledger.get(line).unwrap();
+        assert_eq!(back.deal, Some(deal));
+        // A line naming a deal that does not exist is refused.
+        let mut bad = back.clone();
+        bad.deal = Some(DealId(999_999));
+        let e = doc
+            .apply(Change::put(Record::LoyaltyEntry(bad)), "x")
+            .unwrap_err();
+        assert_eq!(e.get("deal"), Some(&Problem::Missing));
+    }
+
+    #[test]
+    fn a_cascade_removes_each_record_before_anything_it_points_at() {
+        let w = ws();
+        for c in w.customers.customers.iter().take(20) {
+            let key = RecordKey::Customer(c.id);
+            let order: Vec<RecordKey> = w.dependents(key).into_iter().chain([key]).collect();
+            for (i, k) in order.iter().enumerate() {
+                let r = w.get_record(*k).unwrap();
+                for rf in REFERENCES.iter().filter(|rf| rf.child == k.kind()) {
+                    (rf.of_record)(&r, &mut |p| {
+                        let parent = rf.parent.key(p);
+                        if let Some(j) = order.iter().position(|x| *x == parent) {
+                            assert!(j > i, "{k:?} is removed after {parent:?}");
+                        }
+                    });
+                }
+            }
+        }
     }
 
     #[test]

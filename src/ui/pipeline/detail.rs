@@ -100,6 +100,13 @@ pub fn show(ui: &mut egui::Ui, cx: &Cx, id: DealId) -> DetailAction {
                         Text::NextStepDue.get(lang),
                         crate::ui::format::date(d.next_step_due),
                     );
+                    if let Some(on) = d.closed_on() {
+                        let key = match d.stage {
+                            Stage::Won => super::won::WText::WonDate.get(lang),
+                            _ => Text::LostOn.get(lang),
+                        };
+                        row(key, on.to_string());
+                    }
                     if let Some(l) = &d.lost {
                         row(Text::LostReason.get(lang), l.reason.label(lang).to_owned());
                         if !l.note.is_empty() {

@@ -72,6 +72,7 @@ crate::texts! {
         MoveTo => "移动到", "Move to";
         LostTitle => "标记为流失", "Mark as lost";
         LostReason => "流失原因", "Reason lost";
+        LostOn => "流失日期", "Lost on";
         LostNote => "补充说明", "Note";
         MarkLost => "确认流失", "Mark lost";
         LostAsk => "请从列表中选择流失原因，原因会用于流失分析。", "Pick why the deal was lost from the list; the reasons feed the loss analysis.";
