@@ -392,14 +392,20 @@ fn wide_tables_at_1024_say_they_scroll_sideways_and_show_their_bar() {
     }
 }
 
-/// The New deal and New expense forms, in their overlay at 1024×700, keep every field
-/// inside the window (Rep, Product, Region and Source ran past its right edge).
-#[test]
-fn the_new_deal_and_expense_forms_fit_their_overlay_at_1024() {
-    use egui::accesskit::Role;
+/// The New deal and New expense forms keep every field inside their panel (the window's
+/// right edge is the panel's): in the overlay at 1024×700 (Rep, Product, Region and
+/// Source ran past its right edge), and, with a width remembered from before (400 px,
+/// egui's memory, the panel once opened narrower), at 1024 and beside the list at 1440.
+fn form_fields_inside(size: egui::Vec2, remembered: Option<f32>) {
     for lang in [Lang::Zh, Lang::En] {
-        for page in [Page::Pipeline, Page::Budget] {
-            let mut h = harness_sized(demo(40), lang, page, egui::vec2(1024.0, 700.0));
+        for (page, id) in [
+            (Page::Pipeline, "pipeline_side"),
+            (Page::Budget, "budget_side"),
+        ] {
+            let mut h = harness_sized(demo(40), lang, page, size);
+            if let Some(w) = remembered {
+                salesdesk::ui::widgets::side::remember_width(&h.ctx, id, w);
+            }
             h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
             h.run();
             h.run();
@@ -407,16 +413,27 @@ fn the_new_deal_and_expense_forms_fit_their_overlay_at_1024() {
                 .query_all_by_role(Role::ComboBox)
                 .chain(h.query_all_by_role(Role::TextInput))
                 .map(|n| n.rect())
-                .filter(|r| r.top() < 700.0)
+                .filter(|r| r.top() < size.y)
                 .collect();
             assert!(fields.len() > 3, "{lang:?} {page:?}: the form is open");
             for r in fields {
                 assert!(
-                    r.right() <= 1024.0 - 4.0,
-                    "{lang:?} {page:?}: a field ends at {} px, past the window",
+                    r.right() <= size.x - 4.0,
+                    "{lang:?} {page:?} {size:?} {remembered:?}: a field ends at {} px, past the panel",
                     r.right()
                 );
             }
         }
     }
+}
+
+#[test]
+fn the_new_deal_and_expense_forms_fit_their_overlay_at_1024() {
+    form_fields_inside(egui::vec2(W, H_), None);
+}
+
+#[test]
+fn a_remembered_400_px_side_panel_still_opens_a_form_row_wide() {
+    form_fields_inside(egui::vec2(W, H_), Some(400.0));
+    form_fields_inside(egui::vec2(1440.0, 900.0), Some(400.0));
 }
