@@ -437,3 +437,76 @@ fn a_remembered_400_px_side_panel_still_opens_a_form_row_wide() {
     form_fields_inside(egui::vec2(W, H_), Some(400.0));
     form_fields_inside(egui::vec2(1440.0, 900.0), Some(400.0));
 }
+
+// ---- What the real window's walk still found cut (issue 12's leftovers) ----
+
+/// The texts and buttons that start at or right of `left` and between `top` and `bottom`
+/// but end past `right`: cut by the edge of the panel or window that holds them, whether
+/// or not that scrolls sideways (a row's buttons or a box wider than the page).
+fn reaching_past(h: &H, left: f32, right: f32, top: f32, bottom: f32) -> Vec<String> {
+    texts(h)
+        .into_iter()
+        .filter(|t| t.rect.min.x >= left - 0.5 && t.rect.min.y >= top && t.rect.min.y < bottom)
+        .filter(|t| t.rect.max.x > right + 0.5)
+        .map(|t| format!("{:?} ends at {} (past {right})", t.words, t.rect.max.x))
+        .collect()
+}
+
+/// The open overlay's body inside its frame: its right edge (where its × Close button
+/// ends) and its top (under that button).
+fn overlay_body(h: &H, lang: Lang) -> (f32, f32) {
+    let close = salesdesk::i18n::T::Close.get(lang);
+    let r = h.get_by_label(&format!("× {close}")).rect();
+    (r.max.x, r.max.y)
+}
+
+/// A customer's Contacts tab in its overlay at 1024 (also narrowed to its 320 px
+/// least): every contact's Edit and Delete whole inside the panel, and nothing else in
+/// it running past its edge.
+#[test]
+fn a_customers_contacts_keep_edit_and_delete_inside_the_panel_at_1024() {
+    use salesdesk::i18n::T;
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [None, Some(320.0)] {
+            let mut h = harness_sized(demo(60), lang, Page::Customers, egui::vec2(W, H_));
+            if let Some(w) = width {
+                salesdesk::ui::widgets::side::remember_width(&h.ctx, "customer_side", w);
+            }
+            let ws = h.state().doc.ws().clone();
+            let contacts = |c: salesdesk::model::CustomerId| {
+                ws.customers
+                    .contacts
+                    .iter()
+                    .filter(|k| k.customer == c)
+                    .count()
+            };
+            let c = ws
+                .customers
+                .customers
+                .iter()
+                .max_by_key(|c| contacts(c.id))
+                .unwrap()
+                .clone();
+            h.state_mut().pages.customers.focus(c.id);
+            h.state_mut().pages.customers.detail.tab =
+                salesdesk::ui::customers::detail::Tab::Contacts;
+            h.run();
+            h.run();
+            let (right, top) = overlay_body(&h, lang);
+            for b in [T::Edit.get(lang), T::Delete.get(lang)] {
+                let found: Vec<egui::Rect> = h.query_all_by_label(b).map(|n| n.rect()).collect();
+                // The customer's own Edit and Delete are there too.
+                assert!(found.len() >= contacts(c.id), "{lang:?}: a {b} per contact");
+                for r in found {
+                    assert!(
+                        r.max.x <= right + 0.5,
+                        "{lang:?} {width:?}: {b} ends at {} past {right}",
+                        r.max.x
+                    );
+                }
+            }
+            let cut = reaching_past(&h, W - 340.0, right, top, H_);
+            assert!(cut.is_empty(), "{lang:?} {width:?}: {}", cut.join("\n"));
+        }
+    }
+}
