@@ -309,10 +309,10 @@ impl BudgetPage {
             let shown = super::widgets::side::right(
                 ui,
                 "budget_side",
-                // A form row whole (label, 280 px field, its button): at 400 the New
-                // deal and New expense fields ran past a 1024 px window's edge.
+                // Every panel here holds a form: never narrower than a form row whole
+                // (label, 280 px field, its button), also from a width remembered at 400.
                 super::widgets::side::FORM_PANEL_WIDTH,
-                320.0,
+                super::widgets::side::FORM_PANEL_WIDTH,
                 false,
                 cx.lang,
                 |ui| self.side_panel(ui, cx),

@@ -150,15 +150,20 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
                 .filter(|k| k.customer == customer)
             {
                 any = true;
-                ui.horizontal(|ui| {
-                    ui.label(contact_line(k));
-                    if ui.small_button(T::Edit.get(lang)).clicked() {
-                        edit = Some(ContactDraft::from_contact(k));
-                    }
-                    if ui.small_button(T::Delete.get(lang)).clicked() {
-                        delete = Some(k.id);
-                    }
-                });
+                // The buttons keep the row's right end; a long line wraps in what is left
+                // (it ran on past the panel's edge and cut Edit and Delete off).
+                egui::Sides::new().shrink_left().wrap().show(
+                    ui,
+                    |ui| ui.label(contact_line(k)),
+                    |ui| {
+                        if ui.small_button(T::Delete.get(lang)).clicked() {
+                            delete = Some(k.id);
+                        }
+                        if ui.small_button(T::Edit.get(lang)).clicked() {
+                            edit = Some(ContactDraft::from_contact(k));
+                        }
+                    },
+                );
             }
             if !any {
                 ui.weak(T::NothingYet.get(lang));

@@ -254,13 +254,20 @@ impl PipelinePage {
             self.side = Side::Nothing;
         }
         if self.side != Side::Nothing {
+            use super::widgets::side::FORM_PANEL_WIDTH;
+            // The form never narrower than a form row whole (label, 280 px field, its
+            // button): at 400 the New deal's fields ran past a 1024 px window's edge,
+            // also when 400 was a width remembered from the deal's detail.
+            let min = if matches!(self.side, Side::Form(..)) {
+                FORM_PANEL_WIDTH
+            } else {
+                320.0
+            };
             let shown = super::widgets::side::right(
                 ui,
                 "pipeline_side",
-                // A form row whole (label, 280 px field, its button): at 400 the New
-                // deal and New expense fields ran past a 1024 px window's edge.
-                super::widgets::side::FORM_PANEL_WIDTH,
-                320.0,
+                FORM_PANEL_WIDTH,
+                min,
                 false,
                 cx.lang,
                 |ui| self.side_panel(ui, cx),

@@ -43,8 +43,17 @@ fn width_id(id: &str) -> Id {
     Id::unique(("salesdesk_side_width", id))
 }
 
+/// Remembers `width` as the width of the side panel `id` (the user dragged its edge); it
+/// is the width the panel opens at next, raised to what its content needs.
+pub fn remember_width(ctx: &egui::Context, id: &str, width: f32) {
+    ctx.data_mut(|d| d.insert_persisted(width_id(id), width));
+}
+
 /// Shows `add` in the right-hand panel `id`, `default` wide at first (and never under
-/// `min`, nor over [`MAX_SHARE`] of the page unless `min` needs it). `idle` says the
+/// `min`, nor over [`MAX_SHARE`] of the page unless `min` needs it). A width remembered
+/// from before that is under `min` opens at `min`: a panel holding a form passes
+/// [`FORM_PANEL_WIDTH`], so a width the user left at 400 px for a record's detail does
+/// not cut the form's fields. `idle` says the
 /// panel holds only a hint ("pick a record"): a narrow page then shows no overlay.
 pub fn right<R>(
     ui: &mut Ui,
@@ -80,9 +89,7 @@ pub fn right<R>(
             let rect = ui.available_rect_before_wrap();
             in_rect(ui, id, rect, add)
         });
-    let width = shown.response.rect.width();
-    ui.ctx()
-        .data_mut(|d| d.insert_persisted(width_id(id), width));
+    remember_width(ui.ctx(), id, shown.response.rect.width());
     Shown {
         inner: Some(shown.inner),
         closed: false,
@@ -138,7 +145,7 @@ fn overlay<R>(
             }
             if handle.dragged() {
                 let w = (width - handle.drag_delta().x).clamp(lo, page.width() * OVERLAY_SHARE);
-                ui.ctx().data_mut(|d| d.insert_persisted(width_id(id), w));
+                remember_width(ui.ctx(), id, w);
             }
             let mut content = ui.new_child(
                 UiBuilder::new()
