@@ -8,6 +8,7 @@ use super::manifest::{self, SCHEMA_VERSION};
 use super::migrate;
 use super::paths::{self, MANIFEST, V1_WORKSPACE};
 use crate::model::*;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
@@ -95,13 +96,19 @@ pub fn check_report(dir: &Path) -> CheckReport {
             unread_files(&r.problems)
         };
     r.ws.repair_tables();
-    let indexes = texts
-        .iter()
-        .map(|(f, t)| (f.clone(), Index::new(t)))
+    let lines = texts
+        .into_iter()
+        .map(|(f, text)| {
+            let lines = Lines {
+                text,
+                index: OnceCell::new(),
+            };
+            (f, lines)
+        })
         .collect();
     let mut c = Checker {
         ws: &r.ws,
-        indexes,
+        lines,
         one_file: version == 1,
         unread,
         problems: Vec::new(),
@@ -156,20 +163,49 @@ fn read_current(dir: &Path, version: u32, r: &mut CheckReport) -> BTreeMap<Strin
             stale.join(", ")
         ));
     }
-    for kind in FileKind::ALL {
-        let name = kind.file_name();
-        let path = pending
+    let path_of = |kind: FileKind| {
+        pending
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| n == kind.file_name())
             .map(|(_, tmp)| tmp.clone())
-            .unwrap_or_else(|| paths::file_path(dir, kind));
-        match files::read_text(&path) {
+            .unwrap_or_else(|| paths::file_path(dir, kind))
+    };
+    // Each file is read and parsed on its own thread, as at the start (they are
+    // independent); schema 2's frozen types are read one after another below.
+    let current = old.is_none();
+    let read: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = FileKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let path = path_of(kind);
+                s.spawn(move || {
+                    let text = files::read_text(&path);
+                    let mut part = Workspace::default();
+                    let parsed = match &text {
+                        Ok(Some(Ok(t))) if current => Some(files::parse_into(&mut part, kind, t)),
+                        _ => None,
+                    };
+                    (kind, text, part, parsed)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a file-reading thread does not panic"))
+            .collect()
+    });
+    for (kind, text, part, parsed) in read {
+        let name = kind.file_name();
+        match text {
             Ok(None) => {}
             Ok(Some(Err(p))) => r.problems.push(p),
             Ok(Some(Ok(text))) => {
-                let parsed = match &mut old {
-                    Some(v2) => super::v2::parse_into(v2, kind, &text),
-                    None => files::parse_into(&mut r.ws, kind, &text),
+                let parsed = match (&mut old, parsed) {
+                    (Some(v2), _) => super::v2::parse_into(v2, kind, &text),
+                    (None, parsed) => {
+                        files::take_file(&mut r.ws, part, kind);
+                        parsed.unwrap_or(Ok(()))
+                    }
                 };
                 if let Err(p) = parsed {
                     r.problems.push(p);
@@ -249,10 +285,17 @@ fn stale_writes(dir: &Path) -> Vec<String> {
     out
 }
 
+/// A file's text, and its index once a problem needs a line number: a sound workspace
+/// (the common case, and `report`'s every run) never pays for indexing 100 MB of text.
+struct Lines {
+    text: String,
+    index: OnceCell<Index>,
+}
+
 struct Checker<'a> {
     ws: &'a Workspace,
     /// Per file name, for line numbers.
-    indexes: BTreeMap<String, Index>,
+    lines: BTreeMap<String, Lines>,
     /// Schema 1: everything is in workspace.ron.
     one_file: bool,
     /// Files that could not be read.
@@ -333,6 +376,13 @@ impl Checker<'_> {
         .to_string()
     }
 
+    /// The index of `file`'s text, built on first use.
+    fn index(&self, file: &str) -> Option<&Index> {
+        self.lines
+            .get(file)
+            .map(|l| l.index.get_or_init(|| Index::new(&l.text)))
+    }
+
     fn push(&mut self, file: String, line: Option<usize>, message: String) {
         self.problems.push(FileProblem {
             line,
@@ -353,7 +403,7 @@ impl Checker<'_> {
             }
             path.extend(at);
             path.push(&field);
-            let line = self.indexes.get(&file).and_then(|ix| ix.find(&path));
+            let line = self.index(&file).and_then(|ix| ix.find(&path));
             let message = format!("{what}: {} {}", fe.field, fe.problem.english());
             self.push(file.clone(), line, message);
         }
@@ -372,15 +422,19 @@ impl Checker<'_> {
         for row in table.iter() {
             let record = wrap(row.clone());
             let id = record.key().raw();
-            let line = self.indexes.get(&file).and_then(|ix| ix.row(field, id));
-            if previous == Some(id) {
-                let message = format!("{label} {id}: id is used by more than one record");
-                self.push(file.clone(), line, message);
-            }
+            let duplicate = previous == Some(id);
             previous = Some(id);
             let mut errors = record.validate();
             for fe in self.ws.check_references_into(&record, &self.unread).0 {
                 errors.add(fe.field, fe.problem);
+            }
+            if !duplicate && errors.0.is_empty() {
+                continue;
+            }
+            let line = self.index(&file).and_then(|ix| ix.row(field, id));
+            if duplicate {
+                let message = format!("{label} {id}: id is used by more than one record");
+                self.push(file.clone(), line, message);
             }
             for fe in errors.0 {
                 let message = format!("{label} {id}: {} {}", fe.field, fe.problem.english());

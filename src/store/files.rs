@@ -167,7 +167,7 @@ pub fn read_text(path: &Path) -> Result<Option<Result<String, FileProblem>>, Sto
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Some(match String::from_utf8(bytes) {
+    Ok(Some(match fast_ron::into_string(bytes) {
         // Editors on Windows may add a byte-order mark; it is not data.
         Ok(text) => Ok(match text.strip_prefix('\u{FEFF}') {
             Some(rest) => rest.to_string(),
@@ -282,6 +282,21 @@ pub(crate) fn save_except(
     let removes: Vec<_> = journal.iter().map(|_| super::journal::path(dir)).collect();
     // All the files of one save are one commit: a crash leaves all of them or none.
     super::commit::write_all_removing(dir, &out, &removes)
+}
+
+/// Moves the collection of `kind` from `part` into `ws`.
+pub(crate) fn take_file(ws: &mut Workspace, part: Workspace, kind: FileKind) {
+    match kind {
+        FileKind::Settings => ws.settings = part.settings,
+        FileKind::Team => ws.team = part.team,
+        FileKind::Performance => ws.performance = part.performance,
+        FileKind::Customers => ws.customers = part.customers,
+        FileKind::Deals => ws.deals = part.deals,
+        FileKind::Marketing => ws.marketing = part.marketing,
+        FileKind::Promotions => ws.promotions = part.promotions,
+        FileKind::Budget => ws.budget = part.budget,
+        FileKind::Me => ws.me = part.me,
+    }
 }
 
 #[cfg(test)]

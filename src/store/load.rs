@@ -127,7 +127,7 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
     let noted = degraded.clone();
     for (kind, part, result) in parsed {
         match result? {
-            None => take_file(&mut ws, part, kind),
+            None => files::take_file(&mut ws, part, kind),
             Some(mut p) => {
                 let path = paths::file_path(dir, kind);
                 let to = paths::corrupt_path(&path, now);
@@ -247,19 +247,4 @@ fn has_set_aside_files(dir: &Path) -> bool {
             paths::is_corrupt_name(&name) || name.starts_with(V1_MIGRATED)
         })
     })
-}
-
-/// Moves the collection of `kind` from `part` into `ws`.
-fn take_file(ws: &mut Workspace, part: Workspace, kind: FileKind) {
-    match kind {
-        FileKind::Settings => ws.settings = part.settings,
-        FileKind::Team => ws.team = part.team,
-        FileKind::Performance => ws.performance = part.performance,
-        FileKind::Customers => ws.customers = part.customers,
-        FileKind::Deals => ws.deals = part.deals,
-        FileKind::Marketing => ws.marketing = part.marketing,
-        FileKind::Promotions => ws.promotions = part.promotions,
-        FileKind::Budget => ws.budget = part.budget,
-        FileKind::Me => ws.me = part.me,
-    }
 }
