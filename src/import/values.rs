@@ -134,6 +134,10 @@ pub fn optional_date(cell: &Cell) -> Result<Option<NaiveDate>, Why> {
 }
 
 fn parse_date_text(t: &str) -> Result<NaiveDate, Why> {
+    // The form the app itself exports, without splitting it up.
+    if let Some(d) = crate::model::ymd::quick(t) {
+        return Ok(d);
+    }
     let not_a_date = || Why::NotADate {
         text: t.to_string(),
     };

@@ -75,6 +75,7 @@ impl BudgetLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Expense {
     pub id: ExpenseId,
+    #[serde(with = "super::ymd")]
     pub date: NaiveDate,
     pub category: CategoryId,
     pub amount: Money,

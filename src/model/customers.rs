@@ -29,6 +29,7 @@ pub struct Customer {
     /// How the customer found us: a channel or a promotion event (schema 2 stored a
     /// name; the upgrade to 3 made it this link).
     pub source: Option<SourceRef>,
+    #[serde(with = "super::ymd")]
     pub created: NaiveDate,
     /// Estimated yearly purchase potential (年采购潜力), for prioritising accounts.
     #[serde(default)]
@@ -139,9 +140,11 @@ pub struct Interaction {
     pub contact: Option<ContactId>,
     pub member: Option<MemberId>,
     pub kind: InteractionKind,
+    #[serde(with = "super::ymd")]
     pub date: NaiveDate,
     pub note: String,
     pub outcome: String,
+    #[serde(with = "super::ymd::opt", default)]
     pub follow_up: Option<NaiveDate>,
     pub follow_up_done: bool,
     /// The promotion event it was part of (feedback collected at the event).
@@ -351,6 +354,7 @@ impl LoyaltyProgram {
 pub struct LoyaltyEntry {
     pub id: LoyaltyEntryId,
     pub customer: CustomerId,
+    #[serde(with = "super::ymd")]
     pub date: NaiveDate,
     pub points: i64,
     /// The manager's words for a line they entered. For a line the app wrote

@@ -111,6 +111,7 @@ impl LostReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageEntry {
     pub stage: Stage,
+    #[serde(with = "super::ymd")]
     pub date: NaiveDate,
 }
 
@@ -140,14 +141,18 @@ pub struct Deal {
     pub lost: Option<LostInfo>,
     /// A manual probability (percent) that beats the stage default until cleared.
     pub probability_override: Option<u8>,
+    #[serde(with = "super::ymd::opt", default)]
     pub expected_close: Option<NaiveDate>,
     /// The first expected close date ever set; kept when the date slips.
+    #[serde(with = "super::ymd::opt", default)]
     pub original_close: Option<NaiveDate>,
     /// How many times the expected close date was pushed later.
     pub close_slips: u32,
     pub next_step: String,
+    #[serde(with = "super::ymd::opt", default)]
     pub next_step_due: Option<NaiveDate>,
     /// Last time anything happened on the deal (move, edit, logged activity).
+    #[serde(with = "super::ymd")]
     pub last_activity: NaiveDate,
     pub notes: String,
     /// A forecast category chosen by hand; a stage move never overwrites it (see

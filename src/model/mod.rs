@@ -20,6 +20,7 @@ pub mod team;
 pub mod team_events;
 pub mod validate;
 pub mod workspace;
+pub mod ymd;
 
 pub use budget::*;
 pub use change::*;
