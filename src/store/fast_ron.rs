@@ -88,6 +88,20 @@ pub fn from_reader_with_capacity<T: DeserializeOwned>(
     }
 }
 
+/// `String::from_utf8`, faster on Chinese text: std's check walks it a byte at a time
+/// (7 % of a load), simdutf8 32 bytes per step. Invalid bytes get std's error, which
+/// says where.
+pub(crate) fn into_string(
+    bytes: Vec<u8>,
+) -> std::result::Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was checked to be UTF-8 just above.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    }
+}
+
 /// How much the buffer takes in at a time: whole lines, at least this many bytes.
 const REFILL: usize = 64 * 1024;
 
@@ -138,7 +152,7 @@ impl<R: BufRead> Reader<R> {
                 }
             }
         }
-        match String::from_utf8(bytes) {
+        match into_string(bytes) {
             Ok(text) => self.buf = text,
             Err(_) => {
                 self.broken = true;
