@@ -28,6 +28,7 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, depth: usize) -> Result<Strin
         indent: 0,
         is_empty: None,
         nesting: 0,
+        plain_seen: [(0, 0); 64],
     };
     value.serialize(&mut w)?;
     Ok(w.out)
@@ -46,6 +47,8 @@ struct Writer {
     /// (when its length is known), cleared when one closes.
     is_empty: Option<bool>,
     nesting: usize,
+    /// Address and length of names already found plain (see `identifier`).
+    plain_seen: [(usize, usize); 64],
 }
 
 impl Writer {
@@ -104,8 +107,16 @@ impl Writer {
     }
 
     /// A field or variant name, which ron writes as is when it is a plain identifier.
-    fn identifier(&mut self, name: &str) -> Result<()> {
-        self.out.push_str(plain_identifier(name)?);
+    fn identifier(&mut self, name: &'static str) -> Result<()> {
+        // Names are the same few dozen `&'static str` again and again (every field of
+        // every record): one found plain is known by its address from then on.
+        let key = (name.as_ptr() as usize, name.len());
+        let slot = &mut self.plain_seen[(key.0 >> 3) % self.plain_seen.len()];
+        if *slot != key {
+            plain_identifier(name)?;
+            *slot = key;
+        }
+        self.out.push_str(name);
         Ok(())
     }
 
@@ -120,9 +131,8 @@ impl Writer {
                 break;
             }
         }
-        for &d in &digits[i..] {
-            self.out.push(char::from(d));
-        }
+        self.out
+            .push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
     }
 
     fn signed(&mut self, v: i64) {
@@ -167,18 +177,50 @@ fn stands_for_itself(c: char) -> bool {
 
 /// `name` when ron writes it without `r#` (and accepts it at all), else Unsupported.
 fn plain_identifier(name: &str) -> Result<&str> {
-    let mut bytes = name.bytes();
-    let first_ok = matches!(bytes.next(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_'));
-    let rest_ok = bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    let keyword = [
-        "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
-    ]
-    .contains(&name);
-    if first_ok && rest_ok && !keyword && name != "_" {
+    // Called for every field of every record: a table lookup per byte, and the keyword
+    // list only for names that start like one.
+    let b = name.as_bytes();
+    let plain = match b.split_first() {
+        Some((first, rest)) => {
+            IDENT_START[usize::from(*first)] && rest.iter().all(|&c| IDENT[usize::from(c)])
+        }
+        None => false,
+    };
+    let keyword = matches!(b.first(), Some(b't' | b'f' | b'S' | b'N' | b'i' | b'_'))
+        && matches!(
+            name,
+            "true"
+                | "false"
+                | "Some"
+                | "None"
+                | "inf"
+                | "inff32"
+                | "inff64"
+                | "NaN"
+                | "NaNf32"
+                | "NaNf64"
+                | "_"
+        );
+    if plain && !keyword {
         Ok(name)
     } else {
         Err(Unsupported)
     }
+}
+
+/// The bytes a plain identifier may start with, and hold.
+const IDENT_START: [bool; 256] = byte_table(false);
+const IDENT: [bool; 256] = byte_table(true);
+
+const fn byte_table(digits: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphabetic() || c == b'_' || (digits && c.is_ascii_digit());
+        i += 1;
+    }
+    t
 }
 
 /// A struct or enum name: ron only checks it (an odd one is an error there).
