@@ -510,3 +510,45 @@ fn a_customers_contacts_keep_edit_and_delete_inside_the_panel_at_1024() {
         }
     }
 }
+
+/// The drop-downs and text fields that end past `right` (any that start above `bottom`).
+fn fields_past(h: &H, right: f32, bottom: f32) -> Vec<String> {
+    h.query_all_by(|n| matches!(n.role(), Role::ComboBox | Role::TextInput))
+        .filter(|n| n.rect().min.y < bottom && n.rect().max.x > right + 0.5)
+        .map(|n| {
+            format!(
+                "the {:?} field ends at {}",
+                n.accesskit_node().label(),
+                n.rect().max.x
+            )
+        })
+        .collect()
+}
+
+/// The Pipeline's filter bar wraps a labelled field whole to the next line: in Chinese
+/// at 1280×800 the 查找 field began on the first line and ended at 1319 px, past the
+/// window.
+#[test]
+fn the_pipeline_filter_bar_keeps_every_field_inside_the_window() {
+    use salesdesk::ui::pipeline::View;
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [egui::vec2(1280.0, 800.0), egui::vec2(W, H_)] {
+            for view in [View::Board, View::List] {
+                let mut h = harness_sized(demo(120), lang, Page::Pipeline, size);
+                h.state_mut().pages.pipeline.view = view;
+                h.run();
+                h.run();
+                let find = salesdesk::ui::pipeline::Text::Find.get(lang);
+                let field = input(&h, find).rect();
+                // The bar: everything down to the Find field's line.
+                let mut cut = fields_past(&h, size.x - 8.0, field.bottom());
+                cut.extend(reaching_past(&h, 0.0, size.x - 8.0, 0.0, field.bottom()));
+                assert!(
+                    cut.is_empty(),
+                    "{lang:?} {size:?} {view:?}: {}",
+                    cut.join("\n")
+                );
+            }
+        }
+    }
+}

@@ -26,10 +26,10 @@ pub fn deal_filter(
 ) {
     let all = T::All.get(lang);
     let current = filter.owner.map(|o| ws.member_name(o)).unwrap_or(all);
-    labelled(ui, labels.owner, |ui| {
+    labelled(ui, labels.owner, 90.0, |ui, width| {
         egui::ComboBox::from_id_salt((id, "owner"))
             .selected_text(current)
-            .width(90.0)
+            .width(width)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.owner, None, all);
                 for m in ws.team.members.iter() {
@@ -52,10 +52,10 @@ pub fn deal_filter(
             &choices.products,
         ),
     ] {
-        labelled(ui, label, |ui| {
+        labelled(ui, label, 100.0, |ui, width| {
             egui::ComboBox::from_id_salt((id, key))
                 .selected_text(value.as_deref().unwrap_or(all))
-                .width(100.0)
+                .width(width)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(value, None, all);
                     for o in options {
@@ -69,10 +69,10 @@ pub fn deal_filter(
         .source
         .and_then(|s| choices.sources.iter().find(|(x, _)| *x == s))
         .map_or(all, |(_, n)| n.as_str());
-    labelled(ui, T::Source.get(lang), |ui| {
+    labelled(ui, T::Source.get(lang), 100.0, |ui, width| {
         egui::ComboBox::from_id_salt((id, "source"))
             .selected_text(current)
-            .width(100.0)
+            .width(width)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.source, None, all);
                 for (s, name) in &choices.sources {
@@ -84,11 +84,19 @@ pub fn deal_filter(
 }
 
 /// A label and the control it names, kept on one line when a wrapping row breaks (the
-/// label never ends a line with its field on the next).
-pub fn labelled(ui: &mut Ui, label: &str, field: impl FnOnce(&mut Ui) -> egui::Response) {
+/// label never ends a line with its field on the next), and moved to the next line
+/// when the field, `width` px wide (`field` is given that width to draw at), would
+/// end past the row's edge.
+pub fn labelled(
+    ui: &mut Ui,
+    label: &str,
+    width: f32,
+    field: impl FnOnce(&mut Ui, f32) -> egui::Response,
+) {
+    room_for(ui, &[label], width);
     ui.horizontal(|ui| {
         let l = ui.label(label);
-        field(ui).labelled_by(l.id);
+        field(ui, width).labelled_by(l.id);
     });
 }
 
