@@ -552,3 +552,51 @@ fn the_pipeline_filter_bar_keeps_every_field_inside_the_window() {
         }
     }
 }
+
+/// The team-building log's Notes column: it showed 39 px of a note (the last-but-one
+/// column of a grid shrinks to what a cut label took). A long note now gets a column
+/// of its own width, cut with "…" and shown whole, every line, on hover; the row's Edit
+/// and Delete stay inside the window.
+#[test]
+fn the_team_building_notes_get_a_column_wide_enough_and_show_whole_on_hover() {
+    use salesdesk::i18n::T;
+    let note = "莫干山一日拓展：破冰、团队协作挑战，晚上复盘上季度的赢单与丢单，再定下季度每个人的目标。\n第二天上午：自由活动，午饭后返程。";
+    let first = note.lines().next().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [egui::vec2(W, H_), egui::vec2(1280.0, 800.0)] {
+            let mut ws = demo(120);
+            let team = std::sync::Arc::make_mut(&mut ws.team);
+            let mut e = team.events.rows[0].clone();
+            e.notes = note.into();
+            team.events.put(e);
+            let mut h = harness_sized(ws, lang, Page::Team, size);
+            h.state_mut().pages.team.view = salesdesk::ui::team::View::Events;
+            h.run();
+            h.run();
+            let cell = h.get_by(|n| n.role() == Role::Label && n.value().as_deref() == Some(first));
+            let r = cell.rect();
+            assert!(
+                r.width() >= 150.0,
+                "{lang:?} {size:?}: the note is shown {} px wide",
+                r.width()
+            );
+            let edit = T::Edit.get(lang);
+            let buttons = h
+                .query_all_by_label(T::Delete.get(lang))
+                .chain(h.query_all_by_label(edit))
+                .map(|n| n.rect().max.x)
+                .fold(0.0, f32::max);
+            assert!(
+                buttons <= size.x - 8.0,
+                "{lang:?} {size:?}: a button ends at {buttons}"
+            );
+            cell.hover();
+            h.run();
+            h.run();
+            assert!(
+                h.query_by(|n| n.value().as_deref() == Some(note)).is_some(),
+                "{lang:?} {size:?}: the whole note on hover"
+            );
+        }
+    }
+}

@@ -105,10 +105,21 @@ pub fn labelled(
 /// before its width is known, so without this it runs off the page's edge instead of
 /// moving down.
 pub fn room_for(ui: &mut Ui, texts: &[&str], fields: f32) {
+    let words = buttons_width(ui, texts);
+    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    // A wrapping row's available width is the whole line's; what is left is this.
+    let left = ui.max_rect().right() - ui.cursor().min.x;
+    if !at_line_start && left < words + fields {
+        ui.end_row();
+    }
+}
+
+/// How wide `texts` are as buttons side by side, with the gaps after them.
+pub fn buttons_width(ui: &Ui, texts: &[&str]) -> f32 {
     let font = egui::TextStyle::Button.resolve(ui.style());
     let color = ui.visuals().text_color();
     let pad = ui.spacing().button_padding.x * 2.0 + ui.spacing().item_spacing.x;
-    let words: f32 = texts
+    texts
         .iter()
         .map(|t| {
             let g = ui
@@ -116,11 +127,5 @@ pub fn room_for(ui: &mut Ui, texts: &[&str], fields: f32) {
                 .layout_no_wrap((*t).to_owned(), font.clone(), color);
             g.size().x + pad
         })
-        .sum();
-    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
-    // A wrapping row's available width is the whole line's; what is left is this.
-    let left = ui.max_rect().right() - ui.cursor().min.x;
-    if !at_line_start && left < words + fields {
-        ui.end_row();
-    }
+        .sum()
 }
