@@ -600,3 +600,54 @@ fn the_team_building_notes_get_a_column_wide_enough_and_show_whole_on_hover() {
         }
     }
 }
+
+/// Budget › Categories at 1024×700: every category's Edit, Edit plan, Retire and Delete
+/// whole in the window and out of the sideways scroll (编辑计划 / Edit plan ended at
+/// 1018 px under the scroll's fade, Retire and Delete beyond it), each on its
+/// category's line.
+#[test]
+fn budget_categories_keep_their_buttons_in_sight_at_1024() {
+    use salesdesk::i18n::T;
+    use salesdesk::ui::budget::{Tab, Text};
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_sized(demo(120), lang, Page::Budget, egui::vec2(W, H_));
+        h.state_mut().pages.budget.tab = Tab::Categories;
+        h.run();
+        h.run();
+        let ws = h.state().doc.ws().clone();
+        // A name can show in the alerts over the table too.
+        let lines: Vec<f32> = ws
+            .budget
+            .categories
+            .iter()
+            .flat_map(|c| h.query_all_by_label(&c.name).map(|n| n.rect().center().y))
+            .collect();
+        let bars = hbars(&h);
+        let words = [
+            T::Edit.get(lang),
+            Text::EditPlan.get(lang),
+            Text::Retire.get(lang),
+            T::Delete.get(lang),
+        ];
+        for b in words {
+            let found: Vec<egui::Rect> = h.query_all_by_label(b).map(|n| n.rect()).collect();
+            let n = ws.budget.categories.len();
+            assert_eq!(found.len(), n, "{lang:?}: a {b} per category");
+            for r in found {
+                assert!(r.max.x <= W - 8.0, "{lang:?}: {b} ends at {}", r.max.x);
+                let scrolls = bars
+                    .iter()
+                    .any(|bar| bar.min.y > r.max.y && bar.max.x > r.min.x && bar.min.x < r.max.x);
+                assert!(
+                    !scrolls,
+                    "{lang:?}: {b} ({r:?}) scrolls sideways ({bars:?})"
+                );
+                let y = r.center().y;
+                assert!(
+                    lines.iter().any(|l| (l - y).abs() < 2.0),
+                    "{lang:?}: {b} at {y} on no category's line {lines:?}"
+                );
+            }
+        }
+    }
+}
