@@ -651,3 +651,58 @@ fn budget_categories_keep_their_buttons_in_sight_at_1024() {
         }
     }
 }
+
+/// Me › Time: a task's row fits its quadrant, its title wrapping in the room its date
+/// and buttons leave (at 1024×700 a row's Edit and Delete ended at 1097 px, past the
+/// window), and the week planner's seven days fit the page (its 90 px a day least took
+/// them past it); also at the smallest window, 900×560.
+#[test]
+fn me_time_rows_and_the_week_planner_fit_the_window() {
+    use salesdesk::model::{Quadrant, TaskId};
+    use salesdesk::ui::me::time::weekday;
+    let long = "准备下季度华东区经营分析会的全部材料：按行业拆分的赢单与丢单、每位销售代表的目标完成度和下一步计划";
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [
+            egui::vec2(W, H_),
+            egui::vec2(1280.0, 800.0),
+            egui::vec2(900.0, 560.0),
+        ] {
+            let mut ws = demo(120);
+            let me = std::sync::Arc::make_mut(&mut ws.me);
+            let mut t = me
+                .tasks
+                .iter()
+                .find(|t| t.quadrant() == Quadrant::Plan && !t.done)
+                .unwrap()
+                .clone();
+            t.id = TaskId(me.tasks.iter().map(|t| t.id.0).max().unwrap() + 1);
+            t.title = long.into();
+            t.moved_later = 4;
+            me.tasks.put(t);
+            let mut h = harness_sized(ws, lang, Page::Me, size);
+            h.state_mut().pages.me.section = salesdesk::ui::me::Section::Time;
+            h.run();
+            h.run();
+            let title = format!("≡ {long}");
+            let r = h.get_by_label(&title).rect();
+            assert!(
+                r.height() > 20.0,
+                "{lang:?} {size:?}: the long title wraps ({r:?})"
+            );
+            let mut cut = reaching_past(&h, 0.0, size.x - 8.0, 0.0, f32::INFINITY);
+            cut.extend(cut_short_down_to(&h, size.x, f32::INFINITY));
+            assert!(cut.is_empty(), "{lang:?} {size:?}: {}", cut.join("\n"));
+            let monday = salesdesk::analytics::me::week_start(today());
+            for i in 0..7 {
+                let day = monday + chrono::Days::new(i);
+                let head = format!("{} {}", weekday(lang, day), day.format("%m-%d"));
+                let r = h.get_by_label(&head).rect();
+                assert!(
+                    r.max.x <= size.x - 8.0,
+                    "{lang:?} {size:?}: {head} ends at {}",
+                    r.max.x
+                );
+            }
+        }
+    }
+}
