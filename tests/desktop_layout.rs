@@ -73,10 +73,17 @@ fn cut_short_down_to(h: &H, width: f32, bottom: f32) -> Vec<String> {
                 ));
             }
         }
+        // A text in a sideways scroll that ends before the next text begins is clipped
+        // there (a table's columns under the buttons fixed at its right end).
+        let clipped_before = |x: f32| {
+            bars.iter()
+                .any(|b| b.min.y >= r.max.y && b.min.x <= r.min.x && b.max.x <= x + 1.0)
+        };
         let next = all.iter().filter(|o| {
             (o.rect.center().y - r.center().y).abs() < 2.0
                 && (o.rect.height() - r.height()).abs() < 2.0
                 && o.rect.min.x > r.min.x + 1.0
+                && !clipped_before(o.rect.min.x)
         });
         for o in next {
             if r.max.x > o.rect.min.x + 1.0 && o.rect.min.x < edge {
@@ -507,6 +514,251 @@ fn a_customers_contacts_keep_edit_and_delete_inside_the_panel_at_1024() {
             }
             let cut = reaching_past(&h, W - 340.0, right, top, H_);
             assert!(cut.is_empty(), "{lang:?} {width:?}: {}", cut.join("\n"));
+        }
+    }
+}
+
+/// The drop-downs and text fields that end past `right` (any that start above `bottom`).
+fn fields_past(h: &H, right: f32, bottom: f32) -> Vec<String> {
+    h.query_all_by(|n| matches!(n.role(), Role::ComboBox | Role::TextInput))
+        .filter(|n| n.rect().min.y < bottom && n.rect().max.x > right + 0.5)
+        .map(|n| {
+            format!(
+                "the {:?} field ends at {}",
+                n.accesskit_node().label(),
+                n.rect().max.x
+            )
+        })
+        .collect()
+}
+
+/// The Pipeline's filter bar wraps a labelled field whole to the next line: in Chinese
+/// at 1280×800 the 查找 field began on the first line and ended at 1319 px, past the
+/// window.
+#[test]
+fn the_pipeline_filter_bar_keeps_every_field_inside_the_window() {
+    use salesdesk::ui::pipeline::View;
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [egui::vec2(1280.0, 800.0), egui::vec2(W, H_)] {
+            for view in [View::Board, View::List] {
+                let mut h = harness_sized(demo(120), lang, Page::Pipeline, size);
+                h.state_mut().pages.pipeline.view = view;
+                h.run();
+                h.run();
+                let find = salesdesk::ui::pipeline::Text::Find.get(lang);
+                let field = input(&h, find).rect();
+                // The bar: everything down to the Find field's line.
+                let mut cut = fields_past(&h, size.x - 8.0, field.bottom());
+                cut.extend(reaching_past(&h, 0.0, size.x - 8.0, 0.0, field.bottom()));
+                assert!(
+                    cut.is_empty(),
+                    "{lang:?} {size:?} {view:?}: {}",
+                    cut.join("\n")
+                );
+            }
+        }
+    }
+}
+
+/// The team-building log's Notes column: it showed 39 px of a note (the last-but-one
+/// column of a grid shrinks to what a cut label took). A long note now gets a column
+/// of its own width, cut with "…" and shown whole, every line, on hover; the row's Edit
+/// and Delete stay inside the window.
+#[test]
+fn the_team_building_notes_get_a_column_wide_enough_and_show_whole_on_hover() {
+    use salesdesk::i18n::T;
+    let note = "莫干山一日拓展：破冰、团队协作挑战，晚上复盘上季度的赢单与丢单，再定下季度每个人的目标。\n第二天上午：自由活动，午饭后返程。";
+    let first = note.lines().next().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [egui::vec2(W, H_), egui::vec2(1280.0, 800.0)] {
+            let mut ws = demo(120);
+            let team = std::sync::Arc::make_mut(&mut ws.team);
+            let mut e = team.events.rows[0].clone();
+            e.notes = note.into();
+            team.events.put(e);
+            let mut h = harness_sized(ws, lang, Page::Team, size);
+            h.state_mut().pages.team.view = salesdesk::ui::team::View::Events;
+            h.run();
+            h.run();
+            let cell = h.get_by(|n| n.role() == Role::Label && n.value().as_deref() == Some(first));
+            let r = cell.rect();
+            assert!(
+                r.width() >= 150.0,
+                "{lang:?} {size:?}: the note is shown {} px wide",
+                r.width()
+            );
+            let edit = T::Edit.get(lang);
+            let buttons = h
+                .query_all_by_label(T::Delete.get(lang))
+                .chain(h.query_all_by_label(edit))
+                .map(|n| n.rect().max.x)
+                .fold(0.0, f32::max);
+            assert!(
+                buttons <= size.x - 8.0,
+                "{lang:?} {size:?}: a button ends at {buttons}"
+            );
+            cell.hover();
+            h.run();
+            h.run();
+            assert!(
+                h.query_by(|n| n.value().as_deref() == Some(note)).is_some(),
+                "{lang:?} {size:?}: the whole note on hover"
+            );
+        }
+    }
+}
+
+/// Budget › Categories at 1024×700: every category's Edit, Edit plan, Retire and Delete
+/// whole in the window and out of the sideways scroll (编辑计划 / Edit plan ended at
+/// 1018 px under the scroll's fade, Retire and Delete beyond it), each on its
+/// category's line.
+#[test]
+fn budget_categories_keep_their_buttons_in_sight_at_1024() {
+    use salesdesk::i18n::T;
+    use salesdesk::ui::budget::{Tab, Text};
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_sized(demo(120), lang, Page::Budget, egui::vec2(W, H_));
+        h.state_mut().pages.budget.tab = Tab::Categories;
+        h.run();
+        h.run();
+        let ws = h.state().doc.ws().clone();
+        // A name can show in the alerts over the table too.
+        let lines: Vec<f32> = ws
+            .budget
+            .categories
+            .iter()
+            .flat_map(|c| h.query_all_by_label(&c.name).map(|n| n.rect().center().y))
+            .collect();
+        let bars = hbars(&h);
+        let words = [
+            T::Edit.get(lang),
+            Text::EditPlan.get(lang),
+            Text::Retire.get(lang),
+            T::Delete.get(lang),
+        ];
+        for b in words {
+            let found: Vec<egui::Rect> = h.query_all_by_label(b).map(|n| n.rect()).collect();
+            let n = ws.budget.categories.len();
+            assert_eq!(found.len(), n, "{lang:?}: a {b} per category");
+            for r in found {
+                assert!(r.max.x <= W - 8.0, "{lang:?}: {b} ends at {}", r.max.x);
+                let scrolls = bars
+                    .iter()
+                    .any(|bar| bar.min.y > r.max.y && bar.max.x > r.min.x && bar.min.x < r.max.x);
+                assert!(
+                    !scrolls,
+                    "{lang:?}: {b} ({r:?}) scrolls sideways ({bars:?})"
+                );
+                let y = r.center().y;
+                assert!(
+                    lines.iter().any(|l| (l - y).abs() < 2.0),
+                    "{lang:?}: {b} at {y} on no category's line {lines:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Me › Time: a task's row fits its quadrant, its title wrapping in the room its date
+/// and buttons leave (at 1024×700 a row's Edit and Delete ended at 1097 px, past the
+/// window), and the week planner's seven days fit the page (its 90 px a day least took
+/// them past it); also at the smallest window, 900×560.
+#[test]
+fn me_time_rows_and_the_week_planner_fit_the_window() {
+    use salesdesk::model::{Quadrant, TaskId};
+    use salesdesk::ui::me::time::weekday;
+    let long = "准备下季度华东区经营分析会的全部材料：按行业拆分的赢单与丢单、每位销售代表的目标完成度和下一步计划";
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [
+            egui::vec2(W, H_),
+            egui::vec2(1280.0, 800.0),
+            egui::vec2(900.0, 560.0),
+        ] {
+            let mut ws = demo(120);
+            let me = std::sync::Arc::make_mut(&mut ws.me);
+            let mut t = me
+                .tasks
+                .iter()
+                .find(|t| t.quadrant() == Quadrant::Plan && !t.done)
+                .unwrap()
+                .clone();
+            t.id = TaskId(me.tasks.iter().map(|t| t.id.0).max().unwrap() + 1);
+            t.title = long.into();
+            t.moved_later = 4;
+            me.tasks.put(t);
+            let mut h = harness_sized(ws, lang, Page::Me, size);
+            h.state_mut().pages.me.section = salesdesk::ui::me::Section::Time;
+            h.run();
+            h.run();
+            let title = format!("≡ {long}");
+            let r = h.get_by_label(&title).rect();
+            assert!(
+                r.height() > 20.0,
+                "{lang:?} {size:?}: the long title wraps ({r:?})"
+            );
+            let mut cut = reaching_past(&h, 0.0, size.x - 8.0, 0.0, f32::INFINITY);
+            cut.extend(cut_short_down_to(&h, size.x, f32::INFINITY));
+            assert!(cut.is_empty(), "{lang:?} {size:?}: {}", cut.join("\n"));
+            let monday = salesdesk::analytics::me::week_start(today());
+            for i in 0..7 {
+                let day = monday + chrono::Days::new(i);
+                let head = format!("{} {}", weekday(lang, day), day.format("%m-%d"));
+                let r = h.get_by_label(&head).rect();
+                assert!(
+                    r.max.x <= size.x - 8.0,
+                    "{lang:?} {size:?}: {head} ends at {}",
+                    r.max.x
+                );
+            }
+        }
+    }
+}
+
+/// Nothing on the Pipeline (its header and filter bar: the board and the list scroll
+/// sideways), Team, Me and Budget pages, in every view, tab and section, ends past the
+/// window's right edge at 1024×700 or 1280×800 (the whole page, also what lies below
+/// the window and would be scrolled to).
+#[test]
+fn pipeline_team_me_and_budget_end_inside_the_window_at_1024_and_1280() {
+    use salesdesk::ui::{budget, me, pipeline, team};
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [egui::vec2(W, H_), egui::vec2(1280.0, 800.0)] {
+            let edge = size.x - 8.0;
+            let mut h = harness_sized(demo(120), lang, Page::Pipeline, size);
+            let mut found = Vec::new();
+            let mut look = |h: &mut H, what: &str, bottom: Option<&str>| {
+                h.run();
+                h.run();
+                let bottom = bottom.map_or(f32::INFINITY, |b| h.get_by_label(b).rect().bottom());
+                for c in reaching_past(h, 0.0, edge, 0.0, bottom) {
+                    found.push(format!("{lang:?} {size:?} {what}: {c}"));
+                }
+            };
+            let clear = pipeline::Text::ClearFilters.get(lang);
+            for v in [pipeline::View::Board, pipeline::View::List] {
+                h.state_mut().pages.pipeline.view = v;
+                look(&mut h, &format!("Pipeline {v:?}"), Some(clear));
+            }
+            h.state_mut().page = Page::Team;
+            for v in team::View::ALL {
+                h.state_mut().pages.team.view = v;
+                look(&mut h, &format!("Team {v:?}"), None);
+            }
+            h.state_mut().page = Page::Budget;
+            for t in [
+                budget::Tab::Allocation,
+                budget::Tab::PlanVsActual,
+                budget::Tab::Categories,
+            ] {
+                h.state_mut().pages.budget.tab = t;
+                look(&mut h, &format!("Budget {t:?}"), None);
+            }
+            h.state_mut().page = Page::Me;
+            for s in me::Section::ALL {
+                h.state_mut().pages.me.section = s;
+                look(&mut h, &format!("Me {s:?}"), None);
+            }
+            assert!(found.is_empty(), "{}", found.join("\n"));
         }
     }
 }

@@ -419,12 +419,28 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
         }
     }
     ui.add_space(4.0);
-    crate::ui::widgets::table::wide_in_page(ui, "budget_categories_grid", lang, |ui| {
-        egui::Grid::new("budget_categories_grid")
-            .striped(true)
-            .num_columns(10)
-            .spacing([14.0, 6.0])
-            .show(ui, |ui| {
+    let categories = &ws.budget.categories;
+    // Each category's buttons stay at the right, in sight at 1024 px; the amounts
+    // scroll sideways when they do not fit beside them.
+    let buttons = |ui: &mut egui::Ui| {
+        grid("budget_categories_buttons", 1).show(ui, |ui| {
+            ui.label("");
+            ui.end_row();
+            for c in categories.iter() {
+                if let Some(a) = category_buttons(ui, c, lang) {
+                    action = Some(a);
+                }
+                ui.end_row();
+            }
+        });
+    };
+    crate::ui::widgets::table::wide_in_page_with_fixed_end(
+        ui,
+        "budget_categories_grid",
+        lang,
+        buttons,
+        |ui| {
+            grid("budget_categories_grid", 9).show(ui, |ui| {
                 ui.strong(b(Text::Category));
                 ui.strong(b(Text::Status));
                 ui.strong(b(Text::YearPlan));
@@ -433,12 +449,11 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                 }
                 ui.strong(b(Text::Actual));
                 ui.strong(b(Text::PctOfPlan));
-                ui.label("");
                 ui.end_row();
                 let mut sum_plan = Money::ZERO;
                 let mut sum_quarters = [Money::ZERO; 4];
                 let mut sum_actual = Money::ZERO;
-                for c in ws.budget.categories.iter() {
+                for c in categories.iter() {
                     let (has_plan, plan, quarters) = plans.get(&c.id).copied().unwrap_or_default();
                     let spent = actual.get(&c.id).copied().unwrap_or_default();
                     sum_plan += plan;
@@ -469,25 +484,6 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                         spent.0 as f64,
                         plan.0 as f64,
                     )));
-                    ui.horizontal(|ui| {
-                        if ui.small_button(T::Edit.get(lang)).clicked() {
-                            action = Some(Action::Edit(c.id));
-                        }
-                        if ui.small_button(b(Text::EditPlan)).clicked() {
-                            action = Some(Action::Plan(c.id));
-                        }
-                        let toggle = if c.active {
-                            Text::Retire
-                        } else {
-                            Text::Reactivate
-                        };
-                        if ui.small_button(b(toggle)).clicked() {
-                            action = Some(Action::ToggleActive(c.id));
-                        }
-                        if ui.small_button(T::Delete.get(lang)).clicked() {
-                            action = Some(Action::Delete(c.id));
-                        }
-                    });
                     ui.end_row();
                 }
                 ui.strong(T::Total.get(lang));
@@ -501,9 +497,44 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, year: i32) -> Option<Action> {
                     sum_actual.0 as f64,
                     sum_plan.0 as f64,
                 )));
-                ui.label("");
                 ui.end_row();
-            })
+            });
+        },
+    );
+    action
+}
+
+/// The categories table's grids (the amounts, and the buttons beside them): alike, so
+/// their rows line up.
+fn grid(id: &str, columns: usize) -> egui::Grid {
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(columns)
+        .spacing([14.0, 6.0])
+}
+
+/// A category's Edit, Edit plan, Retire (or Reactivate) and Delete, side by side.
+fn category_buttons(ui: &mut egui::Ui, c: &BudgetCategory, lang: Lang) -> Option<Action> {
+    let b = |k: Text| k.get(lang);
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if ui.small_button(T::Edit.get(lang)).clicked() {
+            action = Some(Action::Edit(c.id));
+        }
+        if ui.small_button(b(Text::EditPlan)).clicked() {
+            action = Some(Action::Plan(c.id));
+        }
+        let toggle = if c.active {
+            Text::Retire
+        } else {
+            Text::Reactivate
+        };
+        if ui.small_button(b(toggle)).clicked() {
+            action = Some(Action::ToggleActive(c.id));
+        }
+        if ui.small_button(T::Delete.get(lang)).clicked() {
+            action = Some(Action::Delete(c.id));
+        }
     });
     action
 }

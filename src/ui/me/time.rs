@@ -263,7 +263,8 @@ impl TimeState {
         ask: &mut Option<TaskAsk>,
     ) {
         let (title, hint) = quadrant_text(q);
-        ui.horizontal(|ui| {
+        // The hint moves under the title in a narrow quadrant.
+        ui.horizontal_wrapped(|ui| {
             ui.strong(title.get(lang));
             ui.weak(hint.get(lang));
         });
@@ -404,53 +405,10 @@ impl TimeState {
         let monday = self.week.unwrap_or(monday);
         let mut edit = None;
         let gap = ui.spacing().item_spacing.x;
-        let col = ((ui.available_width() - 6.0 * gap) / 7.0 - 12.0).max(90.0);
-        ui.horizontal_top(|ui| {
-            for i in 0..7 {
-                let day = monday + Days::new(i);
-                egui::Frame::group(ui.style())
-                    .inner_margin(4.0)
-                    .show(ui, |ui| {
-                        ui.set_width(col);
-                        ui.vertical(|ui| {
-                            let head = format!("{} {}", weekday(lang, day), day.format("%m-%d"));
-                            if day == cx.today {
-                                ui.strong(head);
-                            } else {
-                                ui.label(head);
-                            }
-                            let mut blocks: Vec<&TimeBlock> = cx
-                                .doc
-                                .ws()
-                                .me
-                                .time_blocks
-                                .iter()
-                                .filter(|b| b.date == day)
-                                .collect();
-                            blocks.sort_by_key(|b| (b.start, b.id));
-                            for b in blocks {
-                                let what = if b.title.is_empty() {
-                                    b.kind.label(lang).to_owned()
-                                } else {
-                                    b.title.clone()
-                                };
-                                let text = format!(
-                                    "{}–{} {what}",
-                                    hhmm(b.start),
-                                    hhmm(b.start + b.minutes)
-                                );
-                                let r = ui
-                                    .add(
-                                        egui::Button::new(egui::RichText::new(text).small()).wrap(),
-                                    )
-                                    .on_hover_text(b.kind.label(lang));
-                                if r.clicked() {
-                                    edit = Some(b.id);
-                                }
-                            }
-                        });
-                    });
-            }
+        // Seven days in the page's width; below the least a day needs, it scrolls sideways.
+        let col = ((ui.available_width() - 6.0 * gap) / 7.0 - 12.0).max(MIN_DAY);
+        crate::ui::widgets::table::wide_in_page(ui, "me_week_planner", lang, |ui| {
+            ui.horizontal_top(|ui| week_days(ui, cx, monday, col, &mut edit))
         });
         if let Some(b) = edit.and_then(|id| cx.doc.ws().me.time_blocks.get(id)) {
             self.block_form = Some(Editor::new(BlockDraft::of(b)));
@@ -534,11 +492,67 @@ impl TimeState {
     }
 }
 
+/// The least width of a day in the week planner.
+const MIN_DAY: f32 = 60.0;
+
+/// The week planner's seven days from `monday`, `col` px each: the day and its time
+/// blocks, a click on one picking it into `edit`.
+fn week_days(
+    ui: &mut egui::Ui,
+    cx: &Cx,
+    monday: NaiveDate,
+    col: f32,
+    edit: &mut Option<TimeBlockId>,
+) {
+    let lang = cx.lang;
+    for i in 0..7 {
+        let day = monday + Days::new(i);
+        egui::Frame::group(ui.style())
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                ui.set_width(col);
+                ui.vertical(|ui| {
+                    let head = format!("{} {}", weekday(lang, day), day.format("%m-%d"));
+                    if day == cx.today {
+                        ui.strong(head);
+                    } else {
+                        ui.label(head);
+                    }
+                    let mut blocks: Vec<&TimeBlock> = cx
+                        .doc
+                        .ws()
+                        .me
+                        .time_blocks
+                        .iter()
+                        .filter(|b| b.date == day)
+                        .collect();
+                    blocks.sort_by_key(|b| (b.start, b.id));
+                    for b in blocks {
+                        let what = if b.title.is_empty() {
+                            b.kind.label(lang).to_owned()
+                        } else {
+                            b.title.clone()
+                        };
+                        let text =
+                            format!("{}–{} {what}", hhmm(b.start), hhmm(b.start + b.minutes));
+                        let r = ui
+                            .add(egui::Button::new(egui::RichText::new(text).small()).wrap())
+                            .on_hover_text(b.kind.label(lang));
+                        if r.clicked() {
+                            *edit = Some(b.id);
+                        }
+                    }
+                });
+            });
+    }
+}
+
 /// One task in a quadrant: a handle and title to drag, its planned date, the mark of a
-/// task moved later three times or more, and its buttons.
+/// task moved later three times or more, and its buttons. The buttons keep the row's
+/// right end; the title, date and mark wrap in the room they leave.
 fn task_row(ui: &mut egui::Ui, cx: &Cx, t: &Task, ask: &mut Option<TaskAsk>) {
     let lang = cx.lang;
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal_top(|ui| {
         let mut done = false;
         if ui
             .checkbox(&mut done, "")
@@ -547,52 +561,77 @@ fn task_row(ui: &mut egui::Ui, cx: &Cx, t: &Task, ask: &mut Option<TaskAsk>) {
         {
             *ask = Some(TaskAsk::Done(t.id, true));
         }
-        let id = egui::Id::unique(("task_drag", t.id));
-        ui.dnd_drag_source(id, t.id, |ui| {
-            ui.add(egui::Label::new(format!("≡ {}", t.title)).selectable(false));
-        })
-        .response
-        .on_hover_text(Text::DragHint.get(lang));
-        if let Some(d) = t.due {
-            let late = d < cx.today;
-            let text = d.format("%m-%d").to_string();
-            if late {
-                ui.colored_label(ui.visuals().warn_fg_color, text);
-            } else {
-                ui.weak(text);
-            }
-        }
-        if t.keeps_moving() {
-            ui.colored_label(ui.visuals().warn_fg_color, moved_later(lang, t.moved_later))
-                .on_hover_text(Text::MovedLaterHint.get(lang));
-        }
-        let focused = t.focus_on == Some(cx.today);
-        if !focused
-            && ui
-                .small_button(Text::Focus.get(lang))
-                .on_hover_text(Text::FocusToday.get(lang))
-                .clicked()
-        {
-            *ask = Some(TaskAsk::Focus(t.id, Some(cx.today)));
-        }
-        ui.menu_button("↔", |ui| {
-            for q in Quadrant::ALL {
-                if q != t.quadrant() && ui.button(quadrant_text(q).0.get(lang)).clicked() {
-                    *ask = Some(TaskAsk::Move(t.id, q));
-                    ui.close();
-                }
-            }
-        })
-        .response
-        .on_hover_text(Text::MoveTo.get(lang));
-        let (edit, delete) = row_buttons(ui, lang);
-        if edit {
-            *ask = Some(TaskAsk::Edit(t.id));
-        }
-        if delete {
-            *ask = Some(TaskAsk::Delete(t.id));
-        }
+        let focus = (t.focus_on != Some(cx.today)).then(|| Text::Focus.get(lang));
+        let buttons: Vec<&str> = focus
+            .into_iter()
+            .chain(["↔", T::Edit.get(lang), T::Delete.get(lang)])
+            .collect();
+        let room =
+            ui.available_width() - crate::ui::widgets::deal_filter::buttons_width(ui, &buttons);
+        let words = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+        ui.allocate_ui_with_layout(egui::vec2(room, 0.0), words, |ui| {
+            ui.set_width(room);
+            task_words(ui, cx, t);
+        });
+        task_buttons(ui, cx, t, ask);
     });
+}
+
+/// A task row's words: its handle and title to drag, its date and the moved-later mark.
+fn task_words(ui: &mut egui::Ui, cx: &Cx, t: &Task) {
+    let lang = cx.lang;
+    let id = egui::Id::unique(("task_drag", t.id));
+    ui.dnd_drag_source(id, t.id, |ui| {
+        let title = format!("≡ {}", t.title);
+        ui.add(egui::Label::new(title).wrap().selectable(false));
+    })
+    .response
+    .on_hover_text(Text::DragHint.get(lang));
+    if let Some(d) = t.due {
+        let late = d < cx.today;
+        let text = d.format("%m-%d").to_string();
+        if late {
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+        } else {
+            ui.weak(text);
+        }
+    }
+    if t.keeps_moving() {
+        ui.colored_label(ui.visuals().warn_fg_color, moved_later(lang, t.moved_later))
+            .on_hover_text(Text::MovedLaterHint.get(lang));
+    }
+}
+
+/// A task row's buttons: Focus (unless it is on today's focus list), the move menu,
+/// Edit and Delete.
+fn task_buttons(ui: &mut egui::Ui, cx: &Cx, t: &Task, ask: &mut Option<TaskAsk>) {
+    let lang = cx.lang;
+    let focused = t.focus_on == Some(cx.today);
+    if !focused
+        && ui
+            .small_button(Text::Focus.get(lang))
+            .on_hover_text(Text::FocusToday.get(lang))
+            .clicked()
+    {
+        *ask = Some(TaskAsk::Focus(t.id, Some(cx.today)));
+    }
+    ui.menu_button("↔", |ui| {
+        for q in Quadrant::ALL {
+            if q != t.quadrant() && ui.button(quadrant_text(q).0.get(lang)).clicked() {
+                *ask = Some(TaskAsk::Move(t.id, q));
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(Text::MoveTo.get(lang));
+    let (edit, delete) = row_buttons(ui, lang);
+    if edit {
+        *ask = Some(TaskAsk::Edit(t.id));
+    }
+    if delete {
+        *ask = Some(TaskAsk::Delete(t.id));
+    }
 }
 
 /// "改期 3 次" / "moved later 3 times".

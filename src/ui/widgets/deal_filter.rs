@@ -26,10 +26,10 @@ pub fn deal_filter(
 ) {
     let all = T::All.get(lang);
     let current = filter.owner.map(|o| ws.member_name(o)).unwrap_or(all);
-    labelled(ui, labels.owner, |ui| {
+    labelled(ui, labels.owner, 90.0, |ui, width| {
         egui::ComboBox::from_id_salt((id, "owner"))
             .selected_text(current)
-            .width(90.0)
+            .width(width)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.owner, None, all);
                 for m in ws.team.members.iter() {
@@ -52,10 +52,10 @@ pub fn deal_filter(
             &choices.products,
         ),
     ] {
-        labelled(ui, label, |ui| {
+        labelled(ui, label, 100.0, |ui, width| {
             egui::ComboBox::from_id_salt((id, key))
                 .selected_text(value.as_deref().unwrap_or(all))
-                .width(100.0)
+                .width(width)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(value, None, all);
                     for o in options {
@@ -69,10 +69,10 @@ pub fn deal_filter(
         .source
         .and_then(|s| choices.sources.iter().find(|(x, _)| *x == s))
         .map_or(all, |(_, n)| n.as_str());
-    labelled(ui, T::Source.get(lang), |ui| {
+    labelled(ui, T::Source.get(lang), 100.0, |ui, width| {
         egui::ComboBox::from_id_salt((id, "source"))
             .selected_text(current)
-            .width(100.0)
+            .width(width)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.source, None, all);
                 for (s, name) in &choices.sources {
@@ -84,11 +84,19 @@ pub fn deal_filter(
 }
 
 /// A label and the control it names, kept on one line when a wrapping row breaks (the
-/// label never ends a line with its field on the next).
-pub fn labelled(ui: &mut Ui, label: &str, field: impl FnOnce(&mut Ui) -> egui::Response) {
+/// label never ends a line with its field on the next), and moved to the next line
+/// when the field, `width` px wide (`field` is given that width to draw at), would
+/// end past the row's edge.
+pub fn labelled(
+    ui: &mut Ui,
+    label: &str,
+    width: f32,
+    field: impl FnOnce(&mut Ui, f32) -> egui::Response,
+) {
+    room_for(ui, &[label], width);
     ui.horizontal(|ui| {
         let l = ui.label(label);
-        field(ui).labelled_by(l.id);
+        field(ui, width).labelled_by(l.id);
     });
 }
 
@@ -97,10 +105,21 @@ pub fn labelled(ui: &mut Ui, label: &str, field: impl FnOnce(&mut Ui) -> egui::R
 /// before its width is known, so without this it runs off the page's edge instead of
 /// moving down.
 pub fn room_for(ui: &mut Ui, texts: &[&str], fields: f32) {
+    let words = buttons_width(ui, texts);
+    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    // A wrapping row's available width is the whole line's; what is left is this.
+    let left = ui.max_rect().right() - ui.cursor().min.x;
+    if !at_line_start && left < words + fields {
+        ui.end_row();
+    }
+}
+
+/// How wide `texts` are as buttons side by side, with the gaps after them.
+pub fn buttons_width(ui: &Ui, texts: &[&str]) -> f32 {
     let font = egui::TextStyle::Button.resolve(ui.style());
     let color = ui.visuals().text_color();
     let pad = ui.spacing().button_padding.x * 2.0 + ui.spacing().item_spacing.x;
-    let words: f32 = texts
+    texts
         .iter()
         .map(|t| {
             let g = ui
@@ -108,11 +127,5 @@ pub fn room_for(ui: &mut Ui, texts: &[&str], fields: f32) {
                 .layout_no_wrap((*t).to_owned(), font.clone(), color);
             g.size().x + pad
         })
-        .sum();
-    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
-    // A wrapping row's available width is the whole line's; what is left is this.
-    let left = ui.max_rect().right() - ui.cursor().min.x;
-    if !at_line_start && left < words + fields {
-        ui.end_row();
-    }
+        .sum()
 }

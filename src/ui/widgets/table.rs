@@ -93,22 +93,80 @@ fn sideways<R>(
     whole: bool,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
-    // The line that says the table scrolls sideways goes above it (a table that fills
-    // the height left would push a line under it out of sight), from what the last frame
-    // measured; it shows whenever the table is wider than the page, not only while
-    // columns lie to the right, so scrolling to the end moves nothing.
-    let overflowed = egui::Id::unique(("wide_table_overflows", id));
-    if ui.data(|d| d.get_temp::<bool>(overflowed)).unwrap_or(false) {
+    overflow_hint(ui, id, lang);
+    scroll_sideways(ui, id, whole, false, add)
+}
+
+/// [`wide_in_page`] for a grid whose last column (a row's buttons) stays at the right
+/// edge, out of the sideways scroll and its fade: `add` draws the columns that scroll,
+/// `fixed` the last one as a grid of its own beside them. Its rows line up with those
+/// of `add` when both grids have the same row spacing, a head row, and one line a row.
+pub fn wide_in_page_with_fixed_end<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    fixed: impl FnOnce(&mut Ui),
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    overflow_hint(ui, id, lang);
+    // The fixed part's width, as last measured (a change redoes the frame).
+    let measured = egui::Id::unique(("wide_table_fixed_end", id));
+    let width = ui.data(|d| d.get_temp::<f32>(measured)).unwrap_or(0.0);
+    ui.horizontal_top(|ui| {
+        let gap = ui.spacing().item_spacing.x;
+        let left = (ui.available_width() - width - gap).max(0.0);
+        let size = egui::vec2(left, f32::INFINITY);
+        let layout = egui::Layout::top_down(egui::Align::Min);
+        // Narrower than the room when it fits: the fixed end follows the table.
+        let out = ui
+            .allocate_ui_with_layout(size, layout, |ui| scroll_sideways(ui, id, true, true, add))
+            .inner;
+        let now = ui.vertical(fixed).response.rect.width();
+        if (now - width).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(measured, now));
+            ui.ctx()
+                .request_discard("the fixed end of a wide table changed width");
+        }
+        out
+    })
+    .inner
+}
+
+/// The line that says the table scrolls sideways. It goes above the table (a table
+/// that fills the height left would push a line under it out of sight), from what the
+/// last frame measured; it shows whenever the table is wider than the page, not only
+/// while columns lie to the right, so scrolling to the end moves nothing.
+fn overflow_hint(ui: &mut Ui, id: &str, lang: crate::i18n::Lang) {
+    if ui
+        .data(|d| d.get_temp::<bool>(overflows(id)))
+        .unwrap_or(false)
+    {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
             ui.weak(Text::MoreColumns.get(lang));
         });
     }
+}
+
+fn overflows(id: &str) -> egui::Id {
+    egui::Id::unique(("wide_table_overflows", id))
+}
+
+/// The horizontal scroll area under [`overflow_hint`]: a solid bar, the fade at the
+/// right while columns lie beyond it, and what the hint needs measured. It is as wide
+/// as the page, or with `shrink` as the table when that is narrower.
+fn scroll_sideways<R>(
+    ui: &mut Ui,
+    id: &str,
+    whole: bool,
+    shrink: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
     let out = ui
         .scope(|ui| {
             ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
             let area = egui::ScrollArea::horizontal()
                 .id_salt(("wide_table", id))
-                .auto_shrink([false, true]);
+                .auto_shrink([shrink, true]);
             if !whole {
                 return area.show(ui, add);
             }
@@ -124,6 +182,7 @@ fn sideways<R>(
         fade_right(ui, out.inner_rect);
     }
     let now = overflow > 1.0;
+    let overflowed = overflows(id);
     if ui.data(|d| d.get_temp::<bool>(overflowed)) != Some(now) {
         ui.data_mut(|d| d.insert_temp(overflowed, now));
         ui.ctx().request_repaint();
