@@ -22,6 +22,8 @@ struct W {
     won_on: &'static str,
     mark_won: &'static str,
     not_a_date: &'static str,
+    mark_lost: &'static str,
+    competitor: &'static str,
 }
 
 fn words(lang: Lang) -> W {
@@ -36,6 +38,8 @@ fn words(lang: Lang) -> W {
             won_on: "签约日期",
             mark_won: "确认签约",
             not_a_date: "日期格式应为 YYYY-MM-DD",
+            mark_lost: "确认流失",
+            competitor: "竞争对手",
         },
         Lang::En => W {
             new_deal: "＋ New deal",
@@ -47,6 +51,8 @@ fn words(lang: Lang) -> W {
             won_on: "Won on",
             mark_won: "Mark won",
             not_a_date: "Not a date (use YYYY-MM-DD)",
+            mark_lost: "Mark lost",
+            competitor: "Competitor",
         },
     }
 }
@@ -111,8 +117,8 @@ fn new_deal_messages_go_as_the_fields_are_filled_en() {
     new_deal_messages_go_as_the_fields_are_filled(Lang::En);
 }
 
-fn won_date_message_goes_when_the_date_changes(lang: Lang) {
-    let w = words(lang);
+/// The Pipeline with the detail of a deal in Contract open.
+fn contract_deal(lang: Lang) -> (H, salesdesk::model::DealId) {
     let mut h = harness_on(demo(120), lang, Page::Pipeline);
     let id = h
         .state()
@@ -126,6 +132,12 @@ fn won_date_message_goes_when_the_date_changes(lang: Lang) {
         .id;
     h.state_mut().pages.pipeline.focus(id);
     h.run();
+    (h, id)
+}
+
+fn won_date_message_goes_when_the_date_changes(lang: Lang) {
+    let w = words(lang);
+    let (mut h, id) = contract_deal(lang);
     h.get_by_label(&format!("→ {}", Stage::Won.label(lang)))
         .click();
     h.run();
@@ -163,4 +175,35 @@ fn won_date_message_goes_when_the_date_changes_zh() {
 #[test]
 fn won_date_message_goes_when_the_date_changes_en() {
     won_date_message_goes_when_the_date_changes(Lang::En);
+}
+
+fn lost_reason_message_goes_when_a_reason_is_picked(lang: Lang) {
+    let w = words(lang);
+    let (mut h, id) = contract_deal(lang);
+    h.get_by_label(&format!("→ {}", Stage::Lost.label(lang)))
+        .click();
+    h.run();
+    h.get_by_label(w.mark_lost).click();
+    h.run();
+    h.get_by_label(w.required);
+    let button_top = top_of(&h, w.mark_lost);
+    h.get_by_role_and_label(Role::RadioButton, w.competitor)
+        .click();
+    h.run();
+    assert!(h.query_by_label(w.required).is_none(), "the message goes");
+    assert_eq!(top_of(&h, w.mark_lost), button_top, "the button stays");
+    assert_eq!(
+        h.state().doc.ws().deals.deals.get(id).unwrap().stage,
+        Stage::Contract
+    );
+}
+
+#[test]
+fn lost_reason_message_goes_when_a_reason_is_picked_zh() {
+    lost_reason_message_goes_when_a_reason_is_picked(Lang::Zh);
+}
+
+#[test]
+fn lost_reason_message_goes_when_a_reason_is_picked_en() {
+    lost_reason_message_goes_when_a_reason_is_picked(Lang::En);
 }
