@@ -207,3 +207,44 @@ fn lost_reason_message_goes_when_a_reason_is_picked_zh() {
 fn lost_reason_message_goes_when_a_reason_is_picked_en() {
     lost_reason_message_goes_when_a_reason_is_picked(Lang::En);
 }
+
+fn resolution_message_goes_when_it_is_written(lang: Lang) {
+    let (tab, resolve, confirm, resolution) = match lang {
+        Lang::Zh => ("客户反馈", "标记已解决", "确认解决", "处理结果"),
+        Lang::En => ("Feedback", "Resolve", "Confirm resolved", "Resolution"),
+    };
+    let w = words(lang);
+    let ws = demo(120);
+    let f = ws
+        .customers
+        .feedback
+        .iter()
+        .find(|f| f.status == salesdesk::model::FeedbackStatus::InProgress)
+        .expect("the demo has feedback in progress")
+        .clone();
+    let mut h = harness_on(ws, lang, Page::Customers);
+    h.state_mut().pages.customers.focus(f.customer);
+    h.run();
+    // The tab bar comes first (the overview below may repeat a tab's word as a heading).
+    h.get_all_by_label(tab).next().unwrap().click();
+    h.run();
+    h.get_all_by_label(resolve).next().unwrap().click();
+    h.run();
+    h.get_by_label(confirm).click();
+    h.run();
+    h.get_by_label(w.required);
+    let button_top = top_of(&h, confirm);
+    set_text(&mut h, resolution, "优化了数据库索引");
+    assert!(h.query_by_label(w.required).is_none(), "the message goes");
+    assert_eq!(top_of(&h, confirm), button_top, "the button stays");
+}
+
+#[test]
+fn resolution_message_goes_when_it_is_written_zh() {
+    resolution_message_goes_when_it_is_written(Lang::Zh);
+}
+
+#[test]
+fn resolution_message_goes_when_it_is_written_en() {
+    resolution_message_goes_when_it_is_written(Lang::En);
+}
