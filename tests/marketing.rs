@@ -6,7 +6,7 @@ mod common;
 
 use common::ui::*;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use salesdesk::analytics::{DealFilter, channel_figures, overview};
 use salesdesk::cli::{import, report};
 use salesdesk::i18n::Lang;
@@ -297,4 +297,55 @@ fn import_links_sources_to_channels_and_events_and_report_gives_each_sources_fig
         (b["kind"].as_str(), b["deals"].as_u64()),
         (Some("event"), Some(1))
     );
+}
+
+// ------------------------------------------------------------ the channel chart's legend
+
+/// The channel chart's legend (revenue, cost) sits above the plot, not over its first
+/// bar (the largest, as the table sorts by revenue): at 1024 and 1400 wide, both
+/// languages.
+fn the_channel_legend_is_clear_of_the_bars(lang: Lang) {
+    let (revenue, cost) = match lang {
+        Lang::Zh => ("收入", "实际成本"),
+        Lang::En => ("Revenue", "Actual cost"),
+    };
+    for width in [1024.0, 1400.0] {
+        let ws = demo(120);
+        let first = ws.marketing.channels.iter().next().unwrap().name.clone();
+        let h = harness_sized(ws, lang, Page::Marketing, egui::vec2(width, 900.0));
+        let chart = h
+            .get_all_by_role(Role::Image)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.contains(&first))
+            })
+            .expect("the channel chart")
+            .rect();
+        for name in [revenue, cost] {
+            // The table's column heads of the same names are buttons.
+            let keys: Vec<egui::Rect> = h
+                .get_all_by_label(name)
+                .filter(|n| n.accesskit_node().role() != Role::Button)
+                .map(|n| n.rect())
+                .collect();
+            assert!(!keys.is_empty(), "{name} in the legend");
+            for key in keys {
+                assert!(
+                    key.bottom() <= chart.top(),
+                    "{name} ({key:?}) above the plot ({chart:?}) at {width}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_channel_legend_is_clear_of_the_bars_zh() {
+    the_channel_legend_is_clear_of_the_bars(Lang::Zh);
+}
+
+#[test]
+fn the_channel_legend_is_clear_of_the_bars_en() {
+    the_channel_legend_is_clear_of_the_bars(Lang::En);
 }

@@ -608,3 +608,77 @@ fn the_year_plan_table_shows_its_quarters_as_full_amounts() {
         );
     }
 }
+
+/// Every text painted over the window's shapes: (text, its screen rect).
+fn painted_texts(h: &H) -> Vec<(String, egui::Rect)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(t) => {
+                let rect = t.galley.rect.translate(t.pos.to_vec2());
+                out.push((t.galley.text().to_owned(), rect));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for c in &h.output().shapes {
+        walk(&c.shape, &mut out);
+    }
+    out
+}
+
+/// The pies' slice labels stay wholly inside their own slice: none runs over another
+/// slice or out of the chart (the English names did), at 1024 and 1400 wide, on the
+/// demo in the UI's language.
+fn pie_labels_stay_in_their_slices(lang: Lang) {
+    for width in [1024.0, 1400.0] {
+        let size = salesdesk::demo::DemoSize { deals: 120 };
+        let ws = salesdesk::demo::generate_in(7, size, today(), lang);
+        let mut h = harness_sized(ws, lang, Page::Budget, egui::vec2(width, 900.0));
+        draw_all_tabs(&mut h, lang);
+        let texts = painted_texts(&h);
+        for kind in [PieKind::Planned, PieKind::Actual] {
+            let g = h.state().pages.budget.pie_geometry(kind).unwrap().clone();
+            let frame = *g.transform.frame();
+            let slice_of = |p: egui::Pos2| {
+                let v = g.transform.value_from_position(p);
+                let a = v.x.atan2(v.y).rem_euclid(TAU);
+                let inside = v.x.hypot(v.y) <= 1.0;
+                let slice = g.angles.iter().find(|(_, s, e)| *s <= a && a < *e);
+                inside.then_some(slice.map(|(k, _, _)| *k)).flatten()
+            };
+            let labels: Vec<_> = texts
+                .iter()
+                .filter(|(t, r)| t.ends_with('%') && frame.contains(r.center()))
+                .collect();
+            assert!(!labels.is_empty(), "{kind:?} labels some slices at {width}");
+            for (text, r) in labels {
+                let own = slice_of(r.center());
+                assert!(own.is_some(), "{text:?} on the pie at {width}");
+                for corner in [
+                    r.left_top(),
+                    r.right_top(),
+                    r.left_bottom(),
+                    r.right_bottom(),
+                ] {
+                    assert_eq!(
+                        slice_of(corner),
+                        own,
+                        "{text:?} ({r:?}) inside its slice at {width}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pie_labels_stay_in_their_slices_zh() {
+    pie_labels_stay_in_their_slices(Lang::Zh);
+}
+
+#[test]
+fn pie_labels_stay_in_their_slices_en() {
+    pie_labels_stay_in_their_slices(Lang::En);
+}

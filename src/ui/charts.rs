@@ -7,7 +7,7 @@
 //! tests) naming the figures it shows.
 
 use egui::{Align2, Color32, Ui};
-use egui_plot::{Bar, BarChart, GridMark, Legend, Line, Plot, PlotPoint, Points, Text};
+use egui_plot::{Bar, BarChart, GridMark, Line, Plot, PlotPoint, Points, Text};
 
 /// Colours of the five funnel stages, lead to won: from cool to warm.
 pub const STAGE_COLORS: [Color32; 5] = [
@@ -256,6 +256,9 @@ pub fn bars_with_line(
         .copied()
         .chain(line.iter().flat_map(|l| l.values.iter().flatten().copied()))
         .fold(0.0f64, f64::max);
+    let mut keys = vec![Key::Bars(bars.name, bars.color)];
+    keys.extend(line.iter().map(|l| Key::Line(l.name, l.color)));
+    legend_row(ui, &keys);
     let r = slot_plot(ui, id, labels, height)
         .include_y(if max > 0.0 { max * 1.15 } else { 1.0 })
         .y_axis_formatter(move |mark, _| {
@@ -281,9 +284,48 @@ pub fn bars_with_line(
 /// The width of a slot plot's value axis.
 const SLOT_AXIS: f32 = 64.0;
 
+/// One entry of a chart's legend: bars or a line, by name and colour.
+#[derive(Debug, Clone, Copy)]
+enum Key<'a> {
+    Bars(&'a str, Color32),
+    Line(&'a str, Color32),
+}
+
+/// A slot chart's legend, a row above the plot: inside the plot it covered the first
+/// bar (the largest, as tables sort), whatever room was left above the bars.
+/// Unnamed series are left out, as the plot's own legend did.
+fn legend_row(ui: &mut Ui, keys: &[Key<'_>]) {
+    let named = |k: &&Key<'_>| !matches!(k, Key::Bars(n, _) | Key::Line(n, _) if n.is_empty());
+    if !keys.iter().any(|k| named(&k)) {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for key in keys.iter().filter(named) {
+            let (name, color) = match *key {
+                Key::Bars(n, c) | Key::Line(n, c) => (n, c),
+            };
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+            let painter = ui.painter();
+            match key {
+                Key::Bars(..) => {
+                    painter.rect_filled(rect.shrink2(egui::vec2(3.0, 0.0)), 2.0, color);
+                }
+                Key::Line(..) => {
+                    let y = rect.center().y;
+                    let stroke = egui::Stroke::new(2.0, color);
+                    painter.line_segment([rect.left_center(), egui::pos2(rect.right(), y)], stroke);
+                    painter.circle_filled(rect.center(), 3.0, color);
+                }
+            }
+            ui.label(name);
+            ui.add_space(10.0);
+        }
+    });
+}
+
 /// A static plot over a row of labelled slots (0..n on x), from 0 up on y: no drag,
-/// zoom or scroll, the legend top left, every k-th slot labelled so labels do not
-/// run into each other.
+/// zoom or scroll, no legend inside (see [`legend_row`]), every k-th slot labelled so
+/// labels do not run into each other.
 fn slot_plot(ui: &Ui, id: &str, labels: &[String], height: f32) -> Plot<'static> {
     let n = labels.len();
     // The slots share what the value axis leaves of the width.
@@ -305,7 +347,6 @@ fn slot_plot(ui: &Ui, id: &str, labels: &[String], height: f32) -> Plot<'static>
         .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
@@ -364,6 +405,8 @@ pub fn lines(
     height: f32,
     alt: &str,
 ) {
+    let keys: Vec<Key<'_>> = series.iter().map(|l| Key::Line(l.name, l.color)).collect();
+    legend_row(ui, &keys);
     let r = slot_plot(ui, id, labels, height)
         .include_y(y_max)
         .y_axis_formatter(|mark, _| {

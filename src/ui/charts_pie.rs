@@ -6,7 +6,7 @@
 //! amount); clicking a slice or its legend entry reports the slice, so a page can use it
 //! as a filter. The legend never hides slices (a pie with a hole would misread).
 
-use egui::{Align2, Color32, Id, RichText, Sense, Stroke, Ui};
+use egui::{Color32, Id, RichText, Sense, Stroke, Ui};
 use egui_plot::{
     Corner, ItemId, Legend, Line, Plot, PlotMemory, PlotPoint, PlotTransform, Polygon, Text,
 };
@@ -52,12 +52,60 @@ pub struct PieResponse {
 }
 
 const RADIUS: f64 = 1.0;
-/// Room around the pie for labels outside small slices.
+/// Room around the pie (plot units; the pie's radius is 1).
 const MARGIN: f64 = 1.3;
-/// Slices narrower than this get their label outside the pie.
-const INSIDE_LABEL_MIN: f64 = 0.42;
+/// The plot's own margin around those bounds, a fraction of their size on each side.
+const PLOT_MARGIN: f32 = 0.05;
 /// Slices narrower than this get no label on the pie (the legend still names them).
 const LABEL_MIN: f64 = 0.09;
+/// How far out along its middle a label is tried, best first.
+const LABEL_RADII: [f64; 6] = [0.62, 0.55, 0.7, 0.48, 0.76, 0.4];
+/// A label keeps this far (plot units) from the pie's edge and the slice's sides.
+const LABEL_PAD: f64 = 0.03;
+
+/// Where a label `text` big (plot units: width, height) can sit inside the slice from
+/// `start` to `end` (radians, clockwise from 12 o'clock), its box wholly in the slice:
+/// not over a neighbour, not out of the pie. None when it fits nowhere along the
+/// slice's middle; a whole pie takes it in the centre.
+pub fn label_spot(start: f64, end: f64, text: [f64; 2]) -> Option<PlotPoint> {
+    let [hw, hh] = [text[0] / 2.0, text[1] / 2.0];
+    let whole = end - start >= TAU - 1e-9;
+    let inside = |x: f64, y: f64| {
+        let d = x.hypot(y);
+        if d > RADIUS - LABEL_PAD {
+            return false;
+        }
+        if whole {
+            return true;
+        }
+        let a = x.atan2(y).rem_euclid(TAU);
+        if a <= start || a >= end {
+            return false;
+        }
+        // The distance to the nearer side of the slice (a ray from the centre).
+        let off = (a - start).min(end - a);
+        let to_side = if off >= FRAC_PI_2 { d } else { d * off.sin() };
+        to_side > LABEL_PAD
+    };
+    // The box's edges, at ten points each: a slice wider than a half turn is not
+    // convex, so corners alone would miss its missing wedge.
+    let fits = |cx: f64, cy: f64| {
+        (0..=10).all(|i| {
+            let t = i as f64 / 10.0;
+            let (x, y) = (cx - hw + 2.0 * hw * t, cy - hh + 2.0 * hh * t);
+            inside(x, cy - hh) && inside(x, cy + hh) && inside(cx - hw, y) && inside(cx + hw, y)
+        })
+    };
+    if whole {
+        return fits(0.0, 0.0).then(|| PlotPoint::new(0.0, 0.0));
+    }
+    let mid = (start + end) / 2.0;
+    LABEL_RADII
+        .iter()
+        .map(|r| (r * mid.sin(), r * mid.cos()))
+        .find(|(x, y)| fits(*x, *y))
+        .map(|(x, y)| PlotPoint::new(x, y))
+}
 
 /// The slice under a point of the plot, if any.
 pub fn slice_at(angles: &[(u64, f64, f64)], x: f64, y: f64) -> Option<u64> {
@@ -192,6 +240,26 @@ pub fn pie(
     let text_color = ui.visuals().text_color();
     let sep_color = ui.visuals().extreme_bg_color;
     let weak = ui.visuals().weak_text_color();
+    // Plot units per screen point: the bounds are the area plus the plot's margin.
+    let ppu = h as f64 / (2.0 * MARGIN * (1.0 + 2.0 * PLOT_MARGIN as f64));
+    // Each slice's label, then the percent alone, with the size each takes on screen.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let labels: Vec<[(String, [f64; 2]); 2]> = slices
+        .iter()
+        .map(|s| {
+            let pct = format!("{:.1}%", s.amount.max(0) as f64 / total.max(1.0) * 100.0);
+            let sized = |words: String| {
+                let g = ui
+                    .painter()
+                    .layout_no_wrap(words.clone(), font.clone(), text_color);
+                (words, [g.size().x as f64, g.size().y as f64])
+            };
+            [
+                sized(format!("{}\n{pct}", wrap_words(&s.name, 12))),
+                sized(pct),
+            ]
+        })
+        .collect();
     let legend = Legend::default()
         .follow_insertion_order(true)
         .position(Corner::RightTop)
@@ -215,6 +283,7 @@ pub fn pie(
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .sense(Sense::click())
+        .set_margin_fraction(egui::Vec2::splat(PLOT_MARGIN))
         .include_x(-MARGIN)
         .include_x(x_max)
         .include_y(-MARGIN)
@@ -301,57 +370,19 @@ pub fn pie(
                         .allow_hover(false),
                 );
             }
-            // Labels: category and percent inside large slices, outside smaller ones.
-            let mut last_out: [Option<f64>; 2] = [None, None];
-            // A small pie needs wider slices to hold a label inside.
-            let inside_min = INSIDE_LABEL_MIN * (230.0 / h as f64).max(1.0);
-            for (s, (_, a, b)) in slices.iter().zip(angles_in.iter()) {
-                let span = b - a;
-                if span < LABEL_MIN {
+            // Labels: name and percent inside a slice they fit in, else the percent
+            // alone; a slice too narrow for either is named by the legend only, so no
+            // label runs over another slice or out of the chart.
+            for ((_, a, b), choices) in angles_in.iter().zip(&labels) {
+                if b - a < LABEL_MIN {
                     continue;
                 }
-                let pct = format!("{:.1}%", s.amount.max(0) as f64 / total * 100.0);
-                let mid = (a + b) / 2.0;
-                if span >= inside_min {
-                    let r = if span >= TAU - 1e-9 {
-                        0.0
-                    } else {
-                        RADIUS * 0.62
-                    };
-                    let pos = PlotPoint::new(r * mid.sin(), r * mid.cos());
-                    let text = RichText::new(format!("{}\n{pct}", wrap_words(&s.name, 12)))
-                        .color(Color32::WHITE)
-                        .strong();
-                    p.text(Text::new("", pos, text).allow_hover(false));
-                } else {
-                    let side = usize::from(mid.sin() < 0.0);
-                    let mut y = RADIUS * 1.12 * mid.cos();
-                    // Keep outside labels on one side from running into each other.
-                    if let Some(prev) = last_out[side] {
-                        let gap = 0.17;
-                        if (y - prev).abs() < gap {
-                            y = if side == 0 { prev - gap } else { prev + gap };
-                        }
-                    }
-                    last_out[side] = Some(y);
-                    let x = RADIUS * 1.06 * mid.sin();
-                    let anchor = if side == 0 {
-                        Align2::LEFT_CENTER
-                    } else {
-                        Align2::RIGHT_CENTER
-                    };
-                    // A small pie has no room beside it: the percent only (the legend names it).
-                    let words = if h < 200.0 {
-                        pct
-                    } else {
-                        format!("{} {pct}", s.name)
-                    };
-                    let text = RichText::new(words).color(text_color).small();
-                    p.text(
-                        Text::new("", PlotPoint::new(x, y), text)
-                            .anchor(anchor)
-                            .allow_hover(false),
-                    );
+                let spot = choices.iter().find_map(|(words, [tw, th])| {
+                    label_spot(*a, *b, [tw / ppu, th / ppu]).map(|at| (words, at))
+                });
+                if let Some((words, at)) = spot {
+                    let text = RichText::new(words.as_str()).color(Color32::WHITE).strong();
+                    p.text(Text::new("", at, text).allow_hover(false));
                 }
             }
             hovered
@@ -443,6 +474,58 @@ mod tests {
         assert_eq!(slice_at(&angles, 0.9, 0.9), None);
         // Empty slices are never hit.
         assert_eq!(slice_at(&[(7, 1.0, 1.0)], 0.5, 0.3), None);
+    }
+
+    /// Every point of the box `size` big around `at` is in the slice and the pie.
+    fn box_in_slice(at: PlotPoint, size: [f64; 2], start: f64, end: f64) -> bool {
+        (0..=20).all(|i| {
+            (0..=20).all(|j| {
+                let x = at.x - size[0] / 2.0 + size[0] * i as f64 / 20.0;
+                let y = at.y - size[1] / 2.0 + size[1] * j as f64 / 20.0;
+                let a = x.atan2(y).rem_euclid(TAU);
+                x.hypot(y) <= RADIUS && (end - start >= TAU - 1e-9 || (start..=end).contains(&a))
+            })
+        })
+    }
+
+    #[test]
+    fn a_label_sits_wholly_inside_its_slice_or_not_at_all() {
+        // A 230 px high pie: about 80 px to a unit. "Travel &\nentertainment" over its
+        // percent is about 100 x 36 px, "差旅招待\n12.5%" 70 x 36, "12.5%" 36 x 18.
+        let ppu = 230.0 / (2.0 * MARGIN * 1.1);
+        let px = |w: f64, h: f64| [w / ppu, h / ppu];
+        let (en, zh, pct) = (px(100.0, 36.0), px(70.0, 36.0), px(36.0, 18.0));
+        // Half the pie holds the Chinese label, inside it; the English one fits no
+        // third, so that slice shows its percent (the legend names it).
+        let half = (0.0, PI);
+        let at = label_spot(half.0, half.1, zh).expect("half holds it");
+        assert!(box_in_slice(at, zh, half.0, half.1));
+        let third = (0.5, 0.5 + TAU / 3.0);
+        assert_eq!(label_spot(third.0, third.1, en), None);
+        let at = label_spot(third.0, third.1, pct).expect("the percent fits");
+        assert!(box_in_slice(at, pct, third.0, third.1));
+        // A sliver takes nothing.
+        assert_eq!(label_spot(2.0, 2.2, pct), None);
+        // Wherever a label is put, all of it is in its slice: slices of every width all
+        // round the pie, and a slice wider than a half turn keeps clear of its wedge.
+        for i in 0..72 {
+            let start = TAU * i as f64 / 72.0;
+            for span in [0.3, 0.6, 1.0, 1.6, 2.5, 3.5, 5.0] {
+                let end = (start + span).min(TAU);
+                for size in [en, zh, pct] {
+                    if let Some(at) = label_spot(start, end, size) {
+                        assert!(box_in_slice(at, size, start, end), "{start} {end} {size:?}");
+                    }
+                }
+                // A sixth of the pie or more always shows at least its percent.
+                if end - start >= TAU / 6.0 {
+                    assert!(label_spot(start, end, pct).is_some(), "{start} {end}");
+                }
+            }
+        }
+        // A whole pie takes it in the middle, unless it is bigger than the pie.
+        assert_eq!(label_spot(0.0, TAU, en), Some(PlotPoint::new(0.0, 0.0)));
+        assert_eq!(label_spot(0.0, TAU, [2.5, 0.5]), None);
     }
 
     #[test]

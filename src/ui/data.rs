@@ -164,32 +164,34 @@ impl DataPage {
     fn show_page(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
         let lang = cx.lang;
         let dir = cx.data_dir;
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading(cx.t(T::DataBackups));
-            ui.add_space(6.0);
-            match dir {
-                None => {
-                    ui.label(Text::NoDisk.get(lang));
+        egui::ScrollArea::vertical()
+            .id_salt("data_page")
+            .show(ui, |ui| {
+                ui.heading(cx.t(T::DataBackups));
+                ui.add_space(6.0);
+                match dir {
+                    None => {
+                        ui.label(Text::NoDisk.get(lang));
+                    }
+                    Some(dir) => {
+                        ui.horizontal(|ui| {
+                            ui.weak(Text::DataDir.get(lang));
+                            ui.monospace(dir.display().to_string());
+                        });
+                        ui.add_space(8.0);
+                        self.backups_section(ui, cx, dir);
+                    }
                 }
-                Some(dir) => {
-                    ui.horizontal(|ui| {
-                        ui.weak(Text::DataDir.get(lang));
-                        ui.monospace(dir.display().to_string());
-                    });
-                    ui.add_space(8.0);
-                    self.backups_section(ui, cx, dir);
-                }
-            }
-            ui.add_space(12.0);
-            ui.separator();
-            self.import.section(ui, cx);
-            ui.add_space(12.0);
-            ui.separator();
-            self.settings_section(ui, cx, dir.is_some());
-            ui.add_space(12.0);
-            ui.separator();
-            self.export.show(ui, cx);
-        });
+                ui.add_space(12.0);
+                ui.separator();
+                self.import.section(ui, cx);
+                ui.add_space(12.0);
+                ui.separator();
+                self.settings_section(ui, cx, dir.is_some());
+                ui.add_space(12.0);
+                ui.separator();
+                self.export.show(ui, cx);
+            });
         if let Some(path) = self.confirm_restore.clone() {
             match confirm(
                 ui.ctx(),

@@ -299,62 +299,64 @@ pub fn plan_form(
         .map(|c| (c.id, c.name.clone()))
         .collect();
     let mut action = FormAction::None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        form::grid(ui, "plan_form", |ui| {
-            form::pick(
-                ui,
-                b(Text::Category),
-                &mut draft.category,
-                &categories,
-                None,
-                "category",
-                errors,
-                lang,
-            );
-            form::text(ui, b(Text::Year), &mut draft.year, "year", errors, lang);
-            if !draft.by_month {
-                form::text(
+    egui::ScrollArea::vertical()
+        .id_salt("plan_form")
+        .show(ui, |ui| {
+            form::grid(ui, "plan_form", |ui| {
+                form::pick(
                     ui,
-                    b(Text::PlannedYuan),
-                    &mut draft.planned,
-                    "planned",
+                    b(Text::Category),
+                    &mut draft.category,
+                    &categories,
+                    None,
+                    "category",
                     errors,
                     lang,
                 );
-            }
-            let was = draft.by_month;
-            form::checkbox(ui, b(Text::ByMonth), &mut draft.by_month);
-            if draft.by_month && !was {
-                draft.spread_months();
-            }
-            if !draft.by_month
-                && was
-                && let Some(sum) = draft.sum_months()
-            {
-                draft.planned = money_input(sum);
+                form::text(ui, b(Text::Year), &mut draft.year, "year", errors, lang);
+                if !draft.by_month {
+                    form::text(
+                        ui,
+                        b(Text::PlannedYuan),
+                        &mut draft.planned,
+                        "planned",
+                        errors,
+                        lang,
+                    );
+                }
+                let was = draft.by_month;
+                form::checkbox(ui, b(Text::ByMonth), &mut draft.by_month);
+                if draft.by_month && !was {
+                    draft.spread_months();
+                }
+                if !draft.by_month
+                    && was
+                    && let Some(sum) = draft.sum_months()
+                {
+                    draft.planned = money_input(sum);
+                }
+                if draft.by_month {
+                    for (m, field) in MONTH_FIELDS.iter().enumerate() {
+                        let label = month_label(lang, m as u32 + 1);
+                        form::text(ui, &label, &mut draft.months[m], field, errors, lang);
+                    }
+                }
+            });
+            if let Some(Problem::Duplicate) = errors.get("category") {
+                ui.colored_label(ui.visuals().error_fg_color, b(Text::PlanAlreadyThere));
             }
             if draft.by_month {
-                for (m, field) in MONTH_FIELDS.iter().enumerate() {
-                    let label = month_label(lang, m as u32 + 1);
-                    form::text(ui, &label, &mut draft.months[m], field, errors, lang);
-                }
+                let sum = draft.sum_months().map(money).unwrap_or_else(|| "—".into());
+                ui.label(format!(
+                    "{} {} {sum}",
+                    b(Text::MonthSumHint),
+                    T::Total.get(lang)
+                ));
+            } else {
+                ui.weak(b(Text::EvenSplitHint));
             }
+            action = buttons(ui, errors, lang);
         });
-        if let Some(Problem::Duplicate) = errors.get("category") {
-            ui.colored_label(ui.visuals().error_fg_color, b(Text::PlanAlreadyThere));
-        }
-        if draft.by_month {
-            let sum = draft.sum_months().map(money).unwrap_or_else(|| "—".into());
-            ui.label(format!(
-                "{} {} {sum}",
-                b(Text::MonthSumHint),
-                T::Total.get(lang)
-            ));
-        } else {
-            ui.weak(b(Text::EvenSplitHint));
-        }
-        action = buttons(ui, errors, lang);
-    });
     action
 }
 

@@ -142,59 +142,61 @@ pub fn form(
         .collect();
     let links = crate::ui::sources::source_options(ws, draft.link, lang);
     let mut action = FormAction::None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        form::grid(ui, "expense_form", |ui| {
-            form::date(ui, t(T::Date), &mut draft.date, "date", errors, lang);
-            form::pick(
-                ui,
-                b(Text::Category),
-                &mut draft.category,
-                &categories,
-                None,
-                "category",
-                errors,
-                lang,
-            );
-            form::text(
-                ui,
-                b(Text::AmountYuan),
-                &mut draft.amount,
-                "amount",
-                errors,
-                lang,
-            );
-            form::text(ui, b(Text::Payee), &mut draft.payee, "payee", errors, lang);
-            form::pick(
-                ui,
-                b(Text::Link),
-                &mut draft.link,
-                &links,
-                Some(b(Text::LinkNone)),
-                "link",
-                errors,
-                lang,
-            );
-            form::multiline(ui, b(Text::Note), &mut draft.note, "note", errors, lang);
-        });
-        ui.add_space(8.0);
-        if !errors.is_empty() {
-            ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
-        }
-        ui.horizontal(|ui| {
-            if crate::ui::widgets::keys::save_button(ui, t(T::Save)) {
-                action = FormAction::Save;
+    egui::ScrollArea::vertical()
+        .id_salt("expense_form")
+        .show(ui, |ui| {
+            form::grid(ui, "expense_form", |ui| {
+                form::date(ui, t(T::Date), &mut draft.date, "date", errors, lang);
+                form::pick(
+                    ui,
+                    b(Text::Category),
+                    &mut draft.category,
+                    &categories,
+                    None,
+                    "category",
+                    errors,
+                    lang,
+                );
+                form::text(
+                    ui,
+                    b(Text::AmountYuan),
+                    &mut draft.amount,
+                    "amount",
+                    errors,
+                    lang,
+                );
+                form::text(ui, b(Text::Payee), &mut draft.payee, "payee", errors, lang);
+                form::pick(
+                    ui,
+                    b(Text::Link),
+                    &mut draft.link,
+                    &links,
+                    Some(b(Text::LinkNone)),
+                    "link",
+                    errors,
+                    lang,
+                );
+                form::multiline(ui, b(Text::Note), &mut draft.note, "note", errors, lang);
+            });
+            ui.add_space(8.0);
+            if !errors.is_empty() {
+                ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
             }
-            if crate::ui::widgets::keys::cancel_button(ui, t(T::Cancel)) {
-                action = FormAction::Cancel;
-            }
-            if draft.id.0 != 0 {
-                ui.add_space(24.0);
-                if ui.button(t(T::Delete)).clicked() {
-                    action = FormAction::Delete;
+            ui.horizontal(|ui| {
+                if crate::ui::widgets::keys::save_button(ui, t(T::Save)) {
+                    action = FormAction::Save;
                 }
-            }
+                if crate::ui::widgets::keys::cancel_button(ui, t(T::Cancel)) {
+                    action = FormAction::Cancel;
+                }
+                if draft.id.0 != 0 {
+                    ui.add_space(24.0);
+                    if ui.button(t(T::Delete)).clicked() {
+                        action = FormAction::Delete;
+                    }
+                }
+            });
         });
-    });
     action
 }
 

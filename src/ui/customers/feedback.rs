@@ -4,7 +4,7 @@
 
 use super::words::{RText, colon};
 use crate::analytics::relationship::Relationship;
-use crate::i18n::{Label, Lang, T, problem};
+use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::widgets::form;
@@ -231,17 +231,18 @@ pub fn show(
                     match &mut st.resolving {
                         Some((rid, text, errors)) if *rid == f.id => {
                             let l = ui.label(RText::Resolution.get(lang));
+                            // The message goes once the text changes.
+                            let msg = form::message(ui, "resolution", &*text, errors);
                             ui.add(
                                 egui::TextEdit::multiline(text)
                                     .desired_rows(2)
                                     .desired_width(f32::INFINITY),
                             )
                             .labelled_by(l.id);
-                            if let Some(p) = errors.get("resolution") {
-                                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-                            }
+                            form::error_line(ui, lang, msg);
                             ui.horizontal(|ui| {
                                 if ui.button(RText::ConfirmResolve.get(lang)).clicked() {
+                                    crate::ui::widgets::keys::saving(ui);
                                     resolve_now = Some((f.id, text.clone()));
                                 }
                                 if ui.button(T::Cancel.get(lang)).clicked() {

@@ -117,80 +117,82 @@ pub fn show(
     let members = crate::ui::widgets::form::member_options(ws, |_| true);
     let segments = crate::ui::widgets::form::segment_options(ws);
     let mut action = FormAction::None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        form::grid(ui, "customer_form", |ui| {
-            form::text(ui, t(T::Name), &mut draft.name, "name", errors, lang);
-            form::text(
-                ui,
-                t(T::Industry),
-                &mut draft.industry,
-                "industry",
-                errors,
-                lang,
-            );
-            form::text(ui, t(T::Region), &mut draft.region, "region", errors, lang);
-            form::pick(
-                ui,
-                t(T::Owner),
-                &mut draft.owner,
-                &members,
-                Some(t(T::None)),
-                "owner",
-                errors,
-                lang,
-            );
-            form::pick(
-                ui,
-                c(Text::Segment),
-                &mut draft.segment,
-                &segments,
-                Some(t(T::None)),
-                "segment",
-                errors,
-                lang,
-            );
-            form::text(ui, t(T::Phone), &mut draft.phone, "phone", errors, lang);
-            form::text(ui, t(T::Email), &mut draft.email, "email", errors, lang);
-            form::text(
-                ui,
-                t(T::Address),
-                &mut draft.address,
-                "address",
-                errors,
-                lang,
-            );
-            let sources = crate::ui::sources::source_options(ws, draft.source, lang);
-            form::pick(
-                ui,
-                t(T::Source),
-                &mut draft.source,
-                &sources,
-                Some(t(T::None)),
-                "source",
-                errors,
-                lang,
-            );
-            form::date(
-                ui,
-                t(T::Created),
-                &mut draft.created,
-                "created",
-                errors,
-                lang,
-            );
-            form::text(
-                ui,
-                c(Text::AnnualPotential),
-                &mut draft.annual_potential,
-                "annual_potential",
-                errors,
-                lang,
-            );
-            form::multiline(ui, t(T::Notes), &mut draft.notes, "notes", errors, lang);
+    egui::ScrollArea::vertical()
+        .id_salt("customer_form")
+        .show(ui, |ui| {
+            form::grid(ui, "customer_form", |ui| {
+                form::text(ui, t(T::Name), &mut draft.name, "name", errors, lang);
+                form::text(
+                    ui,
+                    t(T::Industry),
+                    &mut draft.industry,
+                    "industry",
+                    errors,
+                    lang,
+                );
+                form::text(ui, t(T::Region), &mut draft.region, "region", errors, lang);
+                form::pick(
+                    ui,
+                    t(T::Owner),
+                    &mut draft.owner,
+                    &members,
+                    Some(t(T::None)),
+                    "owner",
+                    errors,
+                    lang,
+                );
+                form::pick(
+                    ui,
+                    c(Text::Segment),
+                    &mut draft.segment,
+                    &segments,
+                    Some(t(T::None)),
+                    "segment",
+                    errors,
+                    lang,
+                );
+                form::text(ui, t(T::Phone), &mut draft.phone, "phone", errors, lang);
+                form::text(ui, t(T::Email), &mut draft.email, "email", errors, lang);
+                form::text(
+                    ui,
+                    t(T::Address),
+                    &mut draft.address,
+                    "address",
+                    errors,
+                    lang,
+                );
+                let sources = crate::ui::sources::source_options(ws, draft.source, lang);
+                form::pick(
+                    ui,
+                    t(T::Source),
+                    &mut draft.source,
+                    &sources,
+                    Some(t(T::None)),
+                    "source",
+                    errors,
+                    lang,
+                );
+                form::date(
+                    ui,
+                    t(T::Created),
+                    &mut draft.created,
+                    "created",
+                    errors,
+                    lang,
+                );
+                form::text(
+                    ui,
+                    c(Text::AnnualPotential),
+                    &mut draft.annual_potential,
+                    "annual_potential",
+                    errors,
+                    lang,
+                );
+                form::multiline(ui, t(T::Notes), &mut draft.notes, "notes", errors, lang);
+            });
+            ui.add_space(8.0);
+            action = form::footer(ui, errors, lang);
         });
-        ui.add_space(8.0);
-        action = form::footer(ui, errors, lang);
-    });
     action
 }
 

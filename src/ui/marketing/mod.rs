@@ -129,7 +129,7 @@ impl MarketingPage {
         });
         ui.separator();
         egui::ScrollArea::vertical()
-            .id_salt("marketing_page")
+            .id_salt(("marketing_tab", self.tab as u8))
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
                 Tab::Channels => self.channels.show(ui, cx),

@@ -336,7 +336,7 @@ impl Fields<'_> {
         form::multiline(ui, label, value, field, self.errors, self.lang)
     }
     /// A drop-down of records, "none" allowed.
-    pub fn pick<Id: Copy + PartialEq>(
+    pub fn pick<Id: Copy + PartialEq + std::hash::Hash>(
         &self,
         ui: &mut egui::Ui,
         label: &str,

@@ -84,6 +84,7 @@ impl ForecastView {
         }
         ui.weak(Text::Rule.get(lang));
         egui::ScrollArea::both()
+            .id_salt("performance_forecast")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.summary(ui, cx);

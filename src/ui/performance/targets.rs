@@ -205,6 +205,7 @@ impl TargetsView {
         self.picker.show(ui, cx.lang, cx.today);
         self.refresh(cx);
         egui::ScrollArea::both()
+            .id_salt("performance_targets")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.team_section(ui, cx);

@@ -5,7 +5,7 @@
 
 use super::Text;
 use crate::analytics::FilterChoices;
-use crate::i18n::{Label, Lang, T, problem};
+use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::format::money_input;
 use crate::ui::widgets::form;
@@ -331,12 +331,6 @@ pub fn show(
     action
 }
 
-fn error_line(ui: &mut egui::Ui, errors: &Errors, field: &str, lang: Lang) {
-    if let Some(p) = errors.get(field) {
-        ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-    }
-}
-
 /// The customer field: type part of a name, pick one of the matches below.
 fn customer_row(
     ui: &mut egui::Ui,
@@ -346,6 +340,12 @@ fn customer_row(
     lang: Lang,
 ) {
     let l = ui.label(Text::Customer.get(lang));
+    let msg = form::message(
+        ui,
+        "customer",
+        (&draft.customer_query, draft.customer),
+        errors,
+    );
     ui.vertical(|ui| {
         let field = ui
             .add(
@@ -389,7 +389,7 @@ fn customer_row(
             // back to the field, so Tab goes on to the next one (it left the form).
             field.request_focus();
         }
-        error_line(ui, errors, "customer", lang);
+        form::error_line(ui, lang, msg);
     });
     ui.end_row();
 }
@@ -405,6 +405,7 @@ fn suggest_row(
     lang: Lang,
 ) {
     let l = ui.label(label);
+    let msg = form::message(ui, field, &*value, errors);
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
             ui.add(egui::TextEdit::singleline(value).desired_width(248.0))
@@ -432,7 +433,7 @@ fn suggest_row(
                 }
             }
         });
-        error_line(ui, errors, field, lang);
+        form::error_line(ui, lang, msg);
     });
     ui.end_row();
 }
@@ -446,6 +447,7 @@ fn probability_row(
     lang: Lang,
 ) {
     let l = ui.label(Text::ManualProbability.get(lang));
+    let msg = form::message(ui, "probability", &draft.probability, errors);
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
             ui.add(
@@ -472,7 +474,7 @@ fn probability_row(
                 ws.settings.stage_probability[i]
             ));
         }
-        error_line(ui, errors, "probability", lang);
+        form::error_line(ui, lang, msg);
     });
     ui.end_row();
 }

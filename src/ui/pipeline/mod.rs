@@ -24,6 +24,7 @@ use crate::i18n::{Label, Lang, T, problem};
 use crate::model::*;
 use crate::ui::format::money_short;
 use crate::ui::widgets::deal_filter::{Labels, deal_filter};
+use crate::ui::widgets::form::{error_line, message as field_message};
 use form::{DealDraft, FormAction};
 use std::sync::Arc;
 
@@ -613,14 +614,15 @@ impl PipelinePage {
             ui.weak(Text::LostAsk.get(lang));
             ui.add_space(6.0);
             ui.strong(Text::LostReason.get(lang));
+            // Each message goes once its field changes (see `field_message`).
+            let reason_msg = field_message(ui, "lost_reason", dlg.reason, &dlg.errors);
+            let note_msg = field_message(ui, "lost_note", &dlg.note, &dlg.errors);
             ui.horizontal_wrapped(|ui| {
                 for r in LostReason::ALL {
                     ui.radio_value(&mut dlg.reason, Some(r), r.label(lang));
                 }
             });
-            if let Some(p) = dlg.errors.get("lost_reason") {
-                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-            }
+            error_line(ui, lang, reason_msg);
             ui.add_space(4.0);
             let l = ui.label(Text::LostNote.get(lang));
             ui.add(
@@ -629,12 +631,11 @@ impl PipelinePage {
                     .desired_width(400.0),
             )
             .labelled_by(l.id);
-            if let Some(p) = dlg.errors.get("lost_note") {
-                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-            }
+            error_line(ui, lang, note_msg);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(Text::MarkLost.get(lang)).clicked() {
+                    crate::ui::widgets::keys::saving(ui);
                     confirmed = true;
                 }
                 if ui.button(T::Cancel.get(lang)).clicked() {

@@ -68,7 +68,7 @@ impl PromotionsPage {
         });
         ui.separator();
         egui::ScrollArea::both()
-            .id_salt("promotions_page")
+            .id_salt(("promotions_tab", self.tab as u8))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width() - 12.0);

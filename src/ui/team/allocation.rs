@@ -95,6 +95,7 @@ impl AllocationView {
         ));
         let mut clicked = None;
         egui::ScrollArea::both()
+            .id_salt("team_allocation")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("allocation")

@@ -111,36 +111,38 @@ pub fn member_form(
         Text::EditMember.get(lang)
     });
     let mut action = FormAction::None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        form::grid(ui, "member_form", |ui| {
-            form::text(ui, t(T::Name), &mut d.name, "name", errors, lang);
-            form::choice(ui, t(T::Role), &mut d.role, &Role::ALL, lang);
-            form::text(ui, t(T::Region), &mut d.region, "region", errors, lang);
-            form::text_with_hint(
-                ui,
-                t(T::ProductLines),
-                &mut d.product_lines,
-                Text::CommaHint.get(lang),
-                "product_lines",
-                errors,
-                lang,
-            );
-            form::text(
-                ui,
-                t(T::Capacity),
-                &mut d.capacity,
-                "capacity",
-                errors,
-                lang,
-            );
-            form::text(ui, t(T::Email), &mut d.email, "email", errors, lang);
-            form::text(ui, t(T::Phone), &mut d.phone, "phone", errors, lang);
-            form::date(ui, t(T::Joined), &mut d.joined, "joined", errors, lang);
-            form::multiline(ui, t(T::Duties), &mut d.duties, "duties", errors, lang);
-            form::checkbox(ui, t(T::Active), &mut d.active);
+    egui::ScrollArea::vertical()
+        .id_salt("member_form")
+        .show(ui, |ui| {
+            form::grid(ui, "member_form", |ui| {
+                form::text(ui, t(T::Name), &mut d.name, "name", errors, lang);
+                form::choice(ui, t(T::Role), &mut d.role, &Role::ALL, lang);
+                form::text(ui, t(T::Region), &mut d.region, "region", errors, lang);
+                form::text_with_hint(
+                    ui,
+                    t(T::ProductLines),
+                    &mut d.product_lines,
+                    Text::CommaHint.get(lang),
+                    "product_lines",
+                    errors,
+                    lang,
+                );
+                form::text(
+                    ui,
+                    t(T::Capacity),
+                    &mut d.capacity,
+                    "capacity",
+                    errors,
+                    lang,
+                );
+                form::text(ui, t(T::Email), &mut d.email, "email", errors, lang);
+                form::text(ui, t(T::Phone), &mut d.phone, "phone", errors, lang);
+                form::date(ui, t(T::Joined), &mut d.joined, "joined", errors, lang);
+                form::multiline(ui, t(T::Duties), &mut d.duties, "duties", errors, lang);
+                form::checkbox(ui, t(T::Active), &mut d.active);
+            });
+            action = form::footer(ui, errors, lang);
         });
-        action = form::footer(ui, errors, lang);
-    });
     action
 }
 

@@ -127,6 +127,7 @@ pub fn show(ui: &mut Ui, ws: &Workspace, lang: Lang) -> Option<MemberId> {
         }
     };
     egui::ScrollArea::both()
+        .id_salt("team_org_chart")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let manager = if setup.manager_name.trim().is_empty() {

@@ -4,6 +4,7 @@
 use crate::i18n::{Label, Lang, problem};
 use crate::model::{Errors, Problem};
 use egui::{RichText, Ui};
+use std::hash::{Hash, Hasher};
 
 /// A two-column grid for a form.
 /// A form that has just opened gives its first field the focus (see [`super::keys`]).
@@ -16,9 +17,87 @@ pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
         .show(ui, add);
 }
 
-fn error_line(ui: &mut Ui, lang: Lang, err: Option<&Problem>) {
-    if let Some(p) = err {
-        ui.label(RichText::new(problem(lang, p)).color(ui.visuals().error_fg_color));
+/// What a field's validation message does this frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Message<'e> {
+    /// The field has no problem.
+    None,
+    /// The problem, still about what the field holds.
+    Shown(&'e Problem),
+    /// The field changed since the message was shown for it: the message is gone, and
+    /// its room is kept until the next Save, so nothing below it (the Save button the
+    /// user is about to click) moves.
+    Cleared(&'e Problem),
+}
+
+impl<'e> Message<'e> {
+    /// The problem to show (and mark the field with), if still current.
+    pub fn shown(self) -> Option<&'e Problem> {
+        match self {
+            Message::Shown(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// What the field holds when its message is first shown, after which Save.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    save: u64,
+    frame: u64,
+    value: u64,
+}
+
+/// The message of `field`, drawn in the form's grid `ui`, given what the field holds
+/// (`value`): the problem from the last Save is shown while the field still holds the
+/// value it was shown for, and cleared as soon as the user changes it (the next Save
+/// judges the new value).
+pub fn message<'e>(ui: &Ui, field: &str, value: impl Hash, errors: &'e Errors) -> Message<'e> {
+    let Some(p) = errors.get(field) else {
+        return Message::None;
+    };
+    let key = ui.make_persistent_id(("field_message", field));
+    let now = ui.ctx().cumulative_frame_nr();
+    let save = super::keys::last_save(ui);
+    let value = {
+        let mut h = std::hash::DefaultHasher::new();
+        value.hash(&mut h);
+        h.finish()
+    };
+    let fresh = Seen {
+        save,
+        frame: now,
+        value,
+    };
+    let seen = ui.data_mut(|d| {
+        let s = d.get_temp_mut_or_insert_with(key, || fresh);
+        // A new Save, or a message not drawn in the last frame (the form opened again):
+        // the message is about what the field holds now.
+        if s.save != save || s.frame + 1 < now {
+            *s = fresh;
+        }
+        s.frame = now;
+        *s
+    });
+    if seen.value == value {
+        Message::Shown(p)
+    } else {
+        Message::Cleared(p)
+    }
+}
+
+/// The line under a field: its message, or the room of a cleared one.
+pub fn error_line(ui: &mut Ui, lang: Lang, msg: Message) {
+    match msg {
+        Message::None => {}
+        Message::Shown(p) => {
+            ui.label(RichText::new(problem(lang, p)).color(ui.visuals().error_fg_color));
+        }
+        Message::Cleared(p) => {
+            let text = egui::WidgetText::from(problem(lang, p));
+            let galley = text.into_galley(ui, None, ui.available_width(), egui::TextStyle::Body);
+            ui.allocate_space(galley.size());
+        }
     }
 }
 
@@ -60,7 +139,8 @@ fn text_row(
     picker: bool,
 ) -> egui::Response {
     let l = ui.label(label);
-    let err = errors.get(field);
+    let msg = message(ui, field, &*value, errors);
+    let err = msg.shown();
     let r = ui
         .vertical(|ui| {
             let r = ui
@@ -84,7 +164,7 @@ fn text_row(
                     r
                 })
                 .inner;
-            error_line(ui, lang, err);
+            error_line(ui, lang, msg);
             r
         })
         .inner;
@@ -113,7 +193,7 @@ pub fn multiline(
     lang: Lang,
 ) -> egui::Response {
     let l = ui.label(label);
-    let err = errors.get(field);
+    let msg = message(ui, field, &*value, errors);
     let r = ui
         .vertical(|ui| {
             let id = ui.make_persistent_id(("multiline", field));
@@ -127,10 +207,10 @@ pub fn multiline(
                 )
                 .labelled_by(l.id);
             super::keys::other_field(ui, &r);
-            if err.is_some() {
+            if msg.shown().is_some() {
                 super::keys::invalid_field(ui, &r);
             }
-            error_line(ui, lang, err);
+            error_line(ui, lang, msg);
             r
         })
         .inner;
@@ -192,7 +272,7 @@ fn dropdown(
 // The arguments are what every form row takes (label, value, field, errors, language)
 // plus the options; bundling them would only move the list elsewhere.
 #[allow(clippy::too_many_arguments)]
-pub fn pick<Id: Copy + PartialEq>(
+pub fn pick<Id: Copy + PartialEq + Hash>(
     ui: &mut Ui,
     label: &str,
     value: &mut Option<Id>,
@@ -203,6 +283,7 @@ pub fn pick<Id: Copy + PartialEq>(
     lang: Lang,
 ) {
     let l = ui.label(label);
+    let msg = message(ui, field, *value, errors);
     let current = value
         .and_then(|v| options.iter().find(|(id, _)| *id == v))
         .map(|(_, n)| n.as_str())
@@ -224,10 +305,10 @@ pub fn pick<Id: Copy + PartialEq>(
         })
         .labelled_by(l.id);
         super::keys::other_field(ui, &r);
-        if errors.get(field).is_some() {
+        if msg.shown().is_some() {
             super::keys::invalid_field(ui, &r);
         }
-        error_line(ui, lang, errors.get(field));
+        error_line(ui, lang, msg);
     });
     ui.end_row();
 }

@@ -22,6 +22,10 @@ fn error_focus_id() -> Id {
     Id::unique("salesdesk_form_error_focus")
 }
 
+fn last_save_id() -> Id {
+    Id::unique("salesdesk_form_last_save")
+}
+
 fn dropdown_open_id() -> Id {
     Id::unique("salesdesk_form_dropdown_open")
 }
@@ -115,7 +119,16 @@ pub fn dropdown_listed(ui: &Ui) {
 /// the next frames scrolls into view and takes the focus.
 pub fn saving(ui: &Ui) {
     let now = frame(ui);
-    ui.data_mut(|d| d.insert_temp(error_focus_id(), now));
+    ui.data_mut(|d| {
+        d.insert_temp(error_focus_id(), now);
+        d.insert_temp(last_save_id(), now);
+    });
+}
+
+/// The frame of the last Save asked in any form (0 before the first): a field's message
+/// is about the value it had after that Save (see [`super::form::message`]).
+pub fn last_save(ui: &Ui) -> u64 {
+    ui.data(|d| d.get_temp(last_save_id())).unwrap_or(0)
 }
 
 /// Called by a field after it is drawn with its problem marked: the first such field
