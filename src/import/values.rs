@@ -38,10 +38,36 @@ pub fn money(cell: &Cell, decimal_comma: bool) -> Result<Money, Why> {
             Ok(Money(fen.round() as i64))
         }
         Cell::Text(t) => {
+            // Plain digits with up to two decimals (what the app exports): read as
+            // `parse_money` reads them, without the copies that grouping rules need.
+            if !decimal_comma && let Some(m) = plain_amount(t.trim()) {
+                return Ok(m);
+            }
             let plain = ungroup(t.trim(), decimal_comma)?;
             parse_money(&plain).map_err(Why::Rule)
         }
     }
+}
+
+/// `123` or `123.4` or `123.45`, at most 15 digits before the point; else `None`.
+fn plain_amount(t: &str) -> Option<Money> {
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 15
+        || frac.len() > 2
+        || !digits(whole)
+        || !digits(frac)
+        || (t.contains('.') && frac.is_empty())
+    {
+        return None;
+    }
+    let cents = frac.bytes().chain(std::iter::repeat(b'0')).take(2);
+    let value = whole
+        .bytes()
+        .chain(cents)
+        .fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
+    Some(Money(value))
 }
 
 /// The amount text with its grouping taken out and '.' as the decimal point, for
@@ -176,6 +202,34 @@ mod tests {
 
     fn amount(t: &str) -> Result<Money, Why> {
         money(&Cell::Text(t.into()), false)
+    }
+
+    /// The shortcut for plain amounts reads each as the general road does.
+    #[test]
+    fn plain_amounts_read_as_parse_money_reads_them() {
+        for t in [
+            "0",
+            "7",
+            "163000.00",
+            "12.5",
+            "12.",
+            ".5",
+            "0012.30",
+            "999999999999999.99",
+            "1234567890123456",
+            "1.234",
+            "1e5",
+            "-5",
+            "+5",
+            "",
+        ] {
+            let general = ungroup(t, false).ok().and_then(|p| parse_money(&p).ok());
+            if let Some(m) = plain_amount(t) {
+                assert_eq!(Some(m), general, "{t:?}");
+            }
+        }
+        assert_eq!(plain_amount("163000.00"), Some(Money(16_300_000)));
+        assert_eq!(plain_amount("12.5"), Some(Money(1250)));
     }
 
     #[test]

@@ -467,9 +467,11 @@ impl<'de, R: BufRead> de::Deserializer<'de> for &mut Reader<R> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        if self.consume_word("None") {
+        // Only a value starting N or S can be None or Some(…): others skip the tries.
+        let first = self.next_byte()?;
+        if first == b'N' && self.consume_word("None") {
             visitor.visit_none()
-        } else if self.consume_word("Some") {
+        } else if first == b'S' && self.consume_word("Some") {
             self.expect(b'(')?;
             let value = visitor.visit_some(&mut *self)?;
             self.consume(b',');
