@@ -1,6 +1,7 @@
 //! SalesDesk 销售经理工作台: the library behind the app, so tests and benches use exactly
 //! what the binary uses.
 
+pub mod alloc;
 pub mod analytics;
 pub mod app;
 pub mod cli;

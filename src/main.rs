@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    salesdesk::alloc::tune();
     match cli::run(std::env::args_os()) {
         cli::Run::Exit(code) => ExitCode::from(code),
         cli::Run::Window(data_dir) => run_window(data_dir),

@@ -11,6 +11,7 @@ use salesdesk::cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    salesdesk::alloc::tune();
     match cli::run(std::env::args_os()) {
         cli::Run::Exit(code) => ExitCode::from(code),
         cli::Run::Window(_) => {
