@@ -488,3 +488,34 @@ fn footer_line_goes_with_the_last_message_zh() {
 fn footer_line_goes_with_the_last_message_en() {
     footer_line_goes_with_the_last_message(Lang::En);
 }
+
+/// The Pipeline's date filter judges a date when the user leaves the field (Enter), and
+/// its message goes as soon as the field changes; a date that reads applies at once.
+fn filter_date_message_goes_when_the_date_changes(lang: Lang) {
+    let w = words(lang);
+    let from = match lang {
+        Lang::Zh => "创建日期从",
+        Lang::En => "Created from",
+    };
+    let mut h = harness_on(demo(120), lang, Page::Pipeline);
+    set_text(&mut h, from, "2026-13-01");
+    assert!(h.query_by_label(w.not_a_date).is_none(), "not while typing");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label(w.not_a_date);
+    set_text(&mut h, from, "2026-13-0");
+    assert!(h.query_by_label(w.not_a_date).is_none(), "the message goes");
+    set_text(&mut h, from, "2026-10-01");
+    let f = &h.state().pages.pipeline.filter;
+    assert_eq!(f.created_from, chrono::NaiveDate::from_ymd_opt(2026, 10, 1));
+}
+
+#[test]
+fn filter_date_message_goes_when_the_date_changes_zh() {
+    filter_date_message_goes_when_the_date_changes(Lang::Zh);
+}
+
+#[test]
+fn filter_date_message_goes_when_the_date_changes_en() {
+    filter_date_message_goes_when_the_date_changes(Lang::En);
+}
