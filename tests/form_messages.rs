@@ -248,3 +248,274 @@ fn resolution_message_goes_when_it_is_written_zh() {
 fn resolution_message_goes_when_it_is_written_en() {
     resolution_message_goes_when_it_is_written(Lang::En);
 }
+
+// ---- Forms that draw their messages themselves, and the footer ----
+
+struct Own {
+    not_a_number: &'static str,
+    fix: &'static str,
+    team_target: &'static str,
+    save_target: &'static str,
+    over_time: &'static str,
+    incentives: &'static str,
+    add_plan: &'static str,
+    from_1: &'static str,
+    name: &'static str,
+    notes: &'static str,
+    probability: &'static str,
+    between: &'static str,
+    stale: &'static str,
+}
+
+fn own(lang: Lang) -> Own {
+    match lang {
+        Lang::Zh => Own {
+            not_a_number: "不是有效的数字",
+            fix: "请先修正标出的字段。",
+            team_target: "团队目标（元）",
+            save_target: "保存团队目标",
+            over_time: "时间分解",
+            incentives: "激励方案",
+            add_plan: "＋ 新增方案",
+            from_1: "达成率起点（%） 1",
+            name: "名称",
+            notes: "备注",
+            probability: "各阶段默认赢单概率（%）",
+            between: "应在 0 到 100 之间",
+            stale: "停滞天数（无活动超过即标记）",
+        },
+        Lang::En => Own {
+            not_a_number: "Not a number",
+            fix: "Please fix the marked fields first.",
+            team_target: "Team target (yuan)",
+            save_target: "Save team target",
+            over_time: "Over time",
+            incentives: "Incentives",
+            add_plan: "＋ Add plan",
+            from_1: "From attainment (%) 1",
+            name: "Name",
+            notes: "Notes",
+            probability: "Default win probability per stage (%)",
+            between: "Must be between 0 and 100",
+            stale: "Stale after days without activity",
+        },
+    }
+}
+
+fn team_target_message_goes_when_the_target_changes(lang: Lang) {
+    let o = own(lang);
+    let mut h = harness_on(demo(120), lang, Page::Performance);
+    set_text(&mut h, o.team_target, "12x");
+    h.get_by_label(o.save_target).click();
+    h.run();
+    h.get_by_label(o.not_a_number);
+    let below = top_of(&h, o.over_time);
+    // Another (still wrong) amount: the message was about the old one.
+    set_text(&mut h, o.team_target, "12y");
+    assert!(
+        h.query_by_label(o.not_a_number).is_none(),
+        "the message goes"
+    );
+    assert_eq!(top_of(&h, o.over_time), below, "what is below stays");
+    // The next Save judges the new amount.
+    h.get_by_label(o.save_target).click();
+    h.run();
+    h.get_by_label(o.not_a_number);
+}
+
+#[test]
+fn team_target_message_goes_when_the_target_changes_zh() {
+    team_target_message_goes_when_the_target_changes(Lang::Zh);
+}
+
+#[test]
+fn team_target_message_goes_when_the_target_changes_en() {
+    team_target_message_goes_when_the_target_changes(Lang::En);
+}
+
+/// The Performance page's Incentives tab with a new plan's form open, a tier's "from"
+/// made wrong and no name, saved once: two messages and the footer line.
+fn refused_new_plan(lang: Lang) -> H {
+    let o = own(lang);
+    let w = words(lang);
+    let mut h = harness_on(demo(120), lang, Page::Performance);
+    // The tab bar comes first (the tab's heading may say the same).
+    h.get_all_by_label(o.incentives).next().unwrap().click();
+    h.run();
+    h.get_by_label(o.add_plan).click();
+    h.run();
+    set_text(&mut h, o.from_1, "abc");
+    h.get_by_label(w.save).click();
+    h.run();
+    h.get_by_label(o.not_a_number);
+    h.get_by_label(w.required);
+    h.get_by_label(o.fix);
+    h
+}
+
+fn plan_tier_message_goes_when_a_tier_changes(lang: Lang) {
+    let (o, w) = (own(lang), words(lang));
+    let mut h = refused_new_plan(lang);
+    let (notes, save) = (input(&h, o.notes).rect().top(), top_of(&h, w.save));
+    set_text(&mut h, o.from_1, "abd");
+    assert!(
+        h.query_by_label(o.not_a_number).is_none(),
+        "the message goes"
+    );
+    h.get_by_label(w.required);
+    assert_eq!(
+        input(&h, o.notes).rect().top(),
+        notes,
+        "the rows below stay"
+    );
+    assert_eq!(top_of(&h, w.save), save, "Save stays");
+    h.get_by_label(w.save).click();
+    h.run();
+    h.get_by_label(o.not_a_number);
+}
+
+#[test]
+fn plan_tier_message_goes_when_a_tier_changes_zh() {
+    plan_tier_message_goes_when_a_tier_changes(Lang::Zh);
+}
+
+#[test]
+fn plan_tier_message_goes_when_a_tier_changes_en() {
+    plan_tier_message_goes_when_a_tier_changes(Lang::En);
+}
+
+fn footer_line_goes_when_no_message_is_left(lang: Lang) {
+    let (o, w) = (own(lang), words(lang));
+    let mut h = refused_new_plan(lang);
+    let save = top_of(&h, w.save);
+    set_text(&mut h, o.from_1, "10");
+    assert!(h.query_by_label(o.not_a_number).is_none());
+    h.get_by_label(o.fix);
+    set_text(&mut h, o.name, "季度冲刺");
+    assert!(h.query_by_label(w.required).is_none());
+    assert!(
+        h.query_by_label(o.fix).is_none(),
+        "no message left, no footer"
+    );
+    assert_eq!(top_of(&h, w.save), save, "Save stays");
+}
+
+#[test]
+fn footer_line_goes_when_no_message_is_left_zh() {
+    footer_line_goes_when_no_message_is_left(Lang::Zh);
+}
+
+#[test]
+fn footer_line_goes_when_no_message_is_left_en() {
+    footer_line_goes_when_no_message_is_left(Lang::En);
+}
+
+/// The first of the fields named `label` (a row of the four open stages).
+fn first_of<'a>(h: &'a H, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .next()
+        .unwrap()
+}
+
+fn data_setting_message_goes_when_the_setting_changes(lang: Lang) {
+    let (o, w) = (own(lang), words(lang));
+    let mut h = harness_on(demo(120), lang, Page::Data);
+    let type_first = |h: &mut H, text: &str| {
+        // The first of the four stages' fields, scrolled into view, then focused.
+        first_of(h, o.probability).scroll_to_me();
+        h.run();
+        first_of(h, o.probability).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.event(egui::Event::Text(text.to_owned()));
+        h.run();
+    };
+    type_first(&mut h, "150");
+    h.get_by_role_and_label(Role::Button, w.save).click();
+    h.run();
+    h.get_by_label(o.between);
+    let stale = first_of(&h, o.stale).rect().top();
+    type_first(&mut h, "105");
+    assert!(h.query_by_label(o.between).is_none(), "the message goes");
+    let now = first_of(&h, o.stale).rect().top();
+    assert_eq!(now, stale, "the row below stays");
+    h.get_by_role_and_label(Role::Button, w.save).click();
+    h.run();
+    h.get_by_label(o.between);
+}
+
+#[test]
+fn data_setting_message_goes_when_the_setting_changes_zh() {
+    data_setting_message_goes_when_the_setting_changes(Lang::Zh);
+}
+
+#[test]
+fn data_setting_message_goes_when_the_setting_changes_en() {
+    data_setting_message_goes_when_the_setting_changes(Lang::En);
+}
+
+/// The footer of the shared form rows' forms: a new customer saved without a name, then
+/// named.
+fn footer_line_goes_with_the_last_message(lang: Lang) {
+    let (o, w) = (own(lang), words(lang));
+    let new_customer = match lang {
+        Lang::Zh => "＋ 新建客户",
+        Lang::En => "＋ New customer",
+    };
+    let mut h = harness_on(demo(120), lang, Page::Customers);
+    h.get_by_label(new_customer).click();
+    h.run();
+    h.get_by_label(w.save).click();
+    h.run();
+    h.get_by_label(w.required);
+    h.get_by_label(o.fix);
+    let save = top_of(&h, w.save);
+    set_text(&mut h, o.name, "华东精密仪器有限公司");
+    assert!(h.query_by_label(w.required).is_none());
+    assert!(
+        h.query_by_label(o.fix).is_none(),
+        "no message left, no footer"
+    );
+    assert_eq!(top_of(&h, w.save), save, "Save stays");
+}
+
+#[test]
+fn footer_line_goes_with_the_last_message_zh() {
+    footer_line_goes_with_the_last_message(Lang::Zh);
+}
+
+#[test]
+fn footer_line_goes_with_the_last_message_en() {
+    footer_line_goes_with_the_last_message(Lang::En);
+}
+
+/// The Pipeline's date filter judges a date when the user leaves the field (Enter), and
+/// its message goes as soon as the field changes; a date that reads applies at once.
+fn filter_date_message_goes_when_the_date_changes(lang: Lang) {
+    let w = words(lang);
+    let from = match lang {
+        Lang::Zh => "创建日期从",
+        Lang::En => "Created from",
+    };
+    let mut h = harness_on(demo(120), lang, Page::Pipeline);
+    set_text(&mut h, from, "2026-13-01");
+    assert!(h.query_by_label(w.not_a_date).is_none(), "not while typing");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label(w.not_a_date);
+    set_text(&mut h, from, "2026-13-0");
+    assert!(h.query_by_label(w.not_a_date).is_none(), "the message goes");
+    set_text(&mut h, from, "2026-10-01");
+    let f = &h.state().pages.pipeline.filter;
+    assert_eq!(f.created_from, chrono::NaiveDate::from_ymd_opt(2026, 10, 1));
+}
+
+#[test]
+fn filter_date_message_goes_when_the_date_changes_zh() {
+    filter_date_message_goes_when_the_date_changes(Lang::Zh);
+}
+
+#[test]
+fn filter_date_message_goes_when_the_date_changes_en() {
+    filter_date_message_goes_when_the_date_changes(Lang::En);
+}

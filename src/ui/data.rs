@@ -303,12 +303,8 @@ impl DataPage {
                         ui.vertical(|ui| {
                             ui.add(egui::TextEdit::singleline(v).desired_width(60.0))
                                 .labelled_by(l.id);
-                            if let Some(p) = errors.get(fields[i]) {
-                                ui.colored_label(
-                                    ui.visuals().error_fg_color,
-                                    crate::i18n::problem(lang, p),
-                                );
-                            }
+                            let msg = form::message(ui, fields[i], &*v, errors);
+                            form::error_line(ui, lang, msg);
                         });
                     }
                     ui.end_row();
@@ -319,6 +315,7 @@ impl DataPage {
             .add_enabled(changed, egui::Button::new(T::Save.get(lang)))
             .clicked()
         {
+            crate::ui::widgets::keys::saving(ui);
             match draft.build(&settings) {
                 Ok(s) => match cx.apply(Change::Settings(Box::new(s)), cx.t(T::Settings)) {
                     Ok(_) => {

@@ -268,9 +268,7 @@ pub fn category_form(
 fn buttons(ui: &mut egui::Ui, errors: &Errors, lang: Lang) -> FormAction {
     let mut action = FormAction::None;
     ui.add_space(8.0);
-    if !errors.is_empty() {
-        ui.colored_label(ui.visuals().error_fg_color, T::FixErrors.get(lang));
-    }
+    form::fix_line(ui, errors, lang);
     ui.horizontal(|ui| {
         if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
             action = FormAction::Save;

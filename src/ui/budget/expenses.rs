@@ -179,9 +179,7 @@ pub fn form(
                 form::multiline(ui, b(Text::Note), &mut draft.note, "note", errors, lang);
             });
             ui.add_space(8.0);
-            if !errors.is_empty() {
-                ui.colored_label(ui.visuals().error_fg_color, t(T::FixErrors));
-            }
+            form::fix_line(ui, errors, lang);
             ui.horizontal(|ui| {
                 if crate::ui::widgets::keys::save_button(ui, t(T::Save)) {
                     action = FormAction::Save;

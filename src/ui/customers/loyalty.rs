@@ -4,7 +4,7 @@
 
 use super::words::RText;
 use crate::analytics::relationship::Relationship;
-use crate::i18n::{Label, Lang, T, problem, tier_name};
+use crate::i18n::{Label, Lang, T, tier_name};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{group_thousands, money, money_input};
@@ -48,7 +48,7 @@ impl EntryDraft {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct TierDraft {
     pub name: String,
     pub threshold: String,
@@ -342,9 +342,8 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
             let l = ui.label(RText::PointsPerYuan.get(lang));
             ui.add(egui::TextEdit::singleline(&mut draft.points_per_yuan).desired_width(80.0))
                 .labelled_by(l.id);
-            if let Some(p) = errors.get("points_per_yuan") {
-                ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-            }
+            let msg = form::message(ui, "points_per_yuan", &draft.points_per_yuan, errors);
+            form::error_line(ui, lang, msg);
         });
         ui.weak(RText::PointsPerYuanHint.get(lang));
         let threshold_head = match draft.basis {
@@ -386,9 +385,8 @@ fn rules(ui: &mut egui::Ui, cx: &mut Cx, st: &mut LoyaltyState) {
             });
         }
         ui.weak(RText::TiersHint.get(lang));
-        if let Some(p) = errors.get("tiers") {
-            ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-        }
+        let msg = form::message(ui, "tiers", (draft.basis, &draft.tiers), errors);
+        form::error_line(ui, lang, msg);
         ui.horizontal(|ui| {
             if crate::ui::widgets::keys::save_button(ui, T::Save.get(lang)) {
                 let result = draft.build().and_then(|p| {

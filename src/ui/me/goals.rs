@@ -9,7 +9,7 @@ use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::widgets::form;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct MilestoneDraft {
     pub title: String,
     pub due: String,
@@ -312,9 +312,8 @@ impl GoalsState {
                         done: false,
                     });
                 }
-                if let Some(p) = f.errors.get("milestones") {
-                    ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
-                }
+                let msg = form::message(ui, "milestones", &d.milestones, f.errors);
+                form::error_line(ui, lang, msg);
             });
             ui.end_row();
             f.multiline(ui, Text::Notes.get(lang), &mut d.notes, "notes");

@@ -217,9 +217,10 @@ impl LeadershipState {
                 d.own.push((String::new(), 3));
             }
             ui.end_row();
-            if let Some(p) = f.errors.get("own") {
+            let msg = form::message(ui, "own", &d.own, f.errors);
+            if msg != form::Message::None {
                 ui.label("");
-                ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
+                form::error_line(ui, lang, msg);
                 ui.end_row();
             }
             f.multiline(ui, Text::Notes.get(lang), &mut d.note, "note");

@@ -286,6 +286,7 @@ impl ReviewState {
                     }
                     None => {
                         if ui.button(Text::SaveReview.get(lang)).clicked() {
+                            crate::ui::widgets::keys::saving(ui);
                             let built = d.build(cx.doc.ws(), cx.today);
                             let label =
                                 labelled(lang, Text::TabReview.get(lang), week_label(lang, d.week));
@@ -305,9 +306,7 @@ impl ReviewState {
                     keep = false;
                 }
             });
-            if !self.errors.is_empty() {
-                ui.colored_label(ui.visuals().error_fg_color, T::FixErrors.get(lang));
-            }
+            form::fix_line(ui, &self.errors, lang);
         });
         keep.then_some(d)
     }

@@ -309,9 +309,8 @@ fn tier_rows(ui: &mut egui::Ui, tiers: &mut Vec<(String, String)>, errors: &Erro
         if let Some(i) = remove {
             tiers.remove(i);
         }
-        if let Some(p) = errors.get("tiers") {
-            ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
-        }
+        let msg = form::message(ui, "tiers", &*tiers, errors);
+        form::error_line(ui, lang, msg);
         if ui.button(Text::AddTier.get(lang)).clicked() {
             tiers.push((String::new(), String::new()));
         }

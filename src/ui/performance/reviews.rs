@@ -43,7 +43,7 @@ crate::texts! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ActionDraft {
     pub text: String,
     pub due: String,
@@ -412,9 +412,8 @@ fn review_fields(
                     ui.end_row();
                 }
             });
-        if let Some(p) = errors.get("scores") {
-            ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
-        }
+        let msg = form::message(ui, "scores", &d.scores, errors);
+        form::error_line(ui, lang, msg);
     });
     ui.end_row();
     let l = ui.label(Text::Rating.get(lang));
@@ -500,9 +499,8 @@ fn actions_rows(
             actions.remove(i);
         }
         for field in ["actions", "action_due"] {
-            if let Some(p) = errors.get(field) {
-                ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
-            }
+            let msg = form::message(ui, field, &*actions, errors);
+            form::error_line(ui, lang, msg);
         }
         if ui.button(Text::AddAction.get(lang)).clicked() {
             actions.push(ActionDraft {

@@ -11,6 +11,7 @@ use crate::analytics::scorecard::{
 use crate::i18n::Label;
 use crate::model::*;
 use crate::ui::Cx;
+use crate::ui::widgets::form;
 use crate::ui::widgets::period;
 
 crate::texts! {
@@ -120,6 +121,7 @@ impl ScorecardsView {
         }
         let save = self.table(ui, cx, &sc);
         if let Some(k) = save {
+            crate::ui::widgets::keys::judged(ui);
             self.save_manual(cx, rep, period, k);
         }
         ui.horizontal(|ui| {
@@ -182,12 +184,8 @@ impl ScorecardsView {
                             if r.lost_focus() {
                                 commit = Some(l.kpi);
                             }
-                            if let Some(p) = self.errors.get(&l.kpi) {
-                                ui.colored_label(
-                                    ui.visuals().error_fg_color,
-                                    crate::i18n::problem(lang, p),
-                                );
-                            }
+                            let msg = form::judged(ui, l.kpi, &*draft, self.errors.get(&l.kpi));
+                            form::error_line(ui, lang, msg);
                         });
                     } else {
                         ui.label(l.score.map(|s| s.to_string()).unwrap_or("—".into()));

@@ -7,10 +7,11 @@ use crate::analytics::{
     RepTarget, SplitMethod, mismatch, period_weights, rep_targets, rep_weights, split_exact,
     sub_periods,
 };
-use crate::i18n::{Label, Lang, T, problem};
+use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::Cx;
 use crate::ui::format::{money, money_input, money_short, percent};
+use crate::ui::widgets::form;
 use crate::ui::widgets::period::{self, PeriodKind, PeriodPicker};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -259,18 +260,10 @@ impl TargetsView {
                 ui.vertical(|ui| {
                     let l = ui.label(text.get(lang));
                     let err = self.team_errors.get(field);
-                    let mut edit = egui::TextEdit::singleline(value)
-                        .desired_width(130.0)
-                        .hint_text(opt_input(hint));
-                    if err.is_some() {
-                        edit = edit.text_color(ui.visuals().error_fg_color);
-                    }
-                    let r = ui.add(edit).labelled_by(l.id);
+                    let r = tier_input(ui, lang, value, opt_input(hint), 130.0, None, field, err)
+                        .labelled_by(l.id);
                     if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         save = true;
-                    }
-                    if let Some(p) = err {
-                        ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
                     }
                 });
             }
@@ -279,6 +272,7 @@ impl TargetsView {
             }
         });
         if save {
+            crate::ui::widgets::keys::saving(ui);
             self.save_team(cx);
         }
         let Some(f) = &self.figures else { return };
@@ -508,7 +502,9 @@ impl TargetsView {
                         ];
                         for (value, field, hint, tier) in cells {
                             let err = errors.and_then(|e| e.get(field));
-                            let resp = tier_cell(ui, lang, value, opt_input(hint), err);
+                            let (hint, size) = (opt_input(hint), Some(egui::vec2(120.0, 20.0)));
+                            let resp =
+                                tier_input(ui, lang, value, hint, 110.0, size, (m, field), err);
                             let resp = match tier {
                                 None => resp.labelled_by(name.id),
                                 Some(tier) => resp
@@ -531,6 +527,7 @@ impl TargetsView {
             self.explain = Some(Explain::new(m, period));
         }
         if let Some(m) = commit {
+            crate::ui::widgets::keys::judged(ui);
             self.save_rep(cx, m);
         }
         if split && let Some(t) = whole {
@@ -663,26 +660,34 @@ fn parse_into<V>(errors: &mut Errors, field: &'static str, r: Result<V, Problem>
     crate::ui::widgets::form::parse_into(errors, field, r)
 }
 
-/// One tier's amount in a rep's row: the figure from other periods as the hint, red with
-/// its problem beneath when refused.
-fn tier_cell(
+/// One tier's amount (`width` wide, in a cell of `size` if given): the figure from other
+/// periods as the hint, red with its problem beneath when refused, until the user
+/// changes it (see [`form::judged`]; `key` names the field in `ui`'s scope).
+// The arguments are those of a field and its message; bundling them would only move them.
+#[allow(clippy::too_many_arguments)]
+fn tier_input(
     ui: &mut Ui,
     lang: Lang,
     value: &mut String,
     hint: String,
+    width: f32,
+    size: Option<egui::Vec2>,
+    key: impl std::hash::Hash + std::fmt::Debug,
     err: Option<&Problem>,
 ) -> egui::Response {
     ui.vertical(|ui| {
+        let msg = form::judged(ui, key, &*value, err);
         let mut edit = egui::TextEdit::singleline(value)
-            .desired_width(110.0)
+            .desired_width(width)
             .hint_text(hint);
-        if err.is_some() {
+        if msg.shown().is_some() {
             edit = edit.text_color(ui.visuals().error_fg_color);
         }
-        let resp = ui.add_sized(egui::vec2(120.0, 20.0), edit);
-        if let Some(p) = err {
-            ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-        }
+        let resp = match size {
+            Some(size) => ui.add_sized(size, edit),
+            None => ui.add(edit),
+        };
+        form::error_line(ui, lang, msg);
         resp
     })
     .inner

@@ -20,7 +20,7 @@ use crate::analytics::FilterChoices;
 use crate::analytics::pipeline::{
     Board, CardOrder, ListColumn, PipelineFilter, board as build_board, deal_rows, pipeline_choices,
 };
-use crate::i18n::{Label, Lang, T, problem};
+use crate::i18n::{Label, Lang, T};
 use crate::model::*;
 use crate::ui::format::money_short;
 use crate::ui::widgets::deal_filter::{Labels, deal_filter};
@@ -428,7 +428,9 @@ impl PipelinePage {
                 lang,
             );
             let d = &mut self.dates;
-            let mut dates_changed = false;
+            // Typing applies the dates as soon as they read as dates; leaving a field (or
+            // picking a date) judges them, and a message goes as soon as its field changes.
+            let (mut dates_changed, mut judge) = (false, false);
             for (label, text, field) in [
                 (Text::CreatedFrom, &mut d.from, "from"),
                 (Text::CreatedTo, &mut d.to, "to"),
@@ -446,27 +448,24 @@ impl PipelinePage {
                         )
                         .labelled_by(l.id);
                     dates_changed |= r.changed();
-                    dates_changed |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
-                    if let Some(p) = d.errors.get(field) {
-                        ui.colored_label(ui.visuals().error_fg_color, problem(lang, p));
-                    }
+                    judge |= r.lost_focus();
+                    judge |= crate::ui::widgets::date::picker_button(ui, field, text, lang);
+                    let msg = field_message(ui, field, &*text, &d.errors);
+                    error_line(ui, lang, msg);
                 });
             }
-            if dates_changed {
-                d.errors = Errors::new();
-                let from = crate::ui::widgets::form::parse_into(
-                    &mut d.errors,
-                    "from",
-                    parse_optional_date(&d.from),
-                );
-                let to = crate::ui::widgets::form::parse_into(
-                    &mut d.errors,
-                    "to",
-                    parse_optional_date(&d.to),
-                );
-                if d.errors.is_empty() {
+            if dates_changed || judge {
+                let mut errors = Errors::new();
+                let parse = crate::ui::widgets::form::parse_into;
+                let from = parse(&mut errors, "from", parse_optional_date(&d.from));
+                let to = parse(&mut errors, "to", parse_optional_date(&d.to));
+                if errors.is_empty() {
                     f.created_from = from.flatten();
                     f.created_to = to.flatten();
+                    d.errors = errors;
+                } else if judge {
+                    crate::ui::widgets::keys::judged(ui);
+                    d.errors = errors;
                 }
             }
             ui.checkbox(&mut f.stale_only, Text::StaleOnly.get(lang));

@@ -4,6 +4,7 @@
 use crate::i18n::{Label, Lang, problem};
 use crate::model::{Errors, Problem};
 use egui::{RichText, Ui};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// A two-column grid for a form.
@@ -51,12 +52,35 @@ struct Seen {
 /// The message of `field`, drawn in the form's grid `ui`, given what the field holds
 /// (`value`): the problem from the last Save is shown while the field still holds the
 /// value it was shown for, and cleared as soon as the user changes it (the next Save
-/// judges the new value).
+/// judges the new value). The form's footer ([`fix_line`]) learns which are cleared.
 pub fn message<'e>(ui: &Ui, field: &str, value: impl Hash, errors: &'e Errors) -> Message<'e> {
-    let Some(p) = errors.get(field) else {
+    let msg = judged(ui, field, value, errors.get(field));
+    if msg != Message::None {
+        let now = ui.ctx().cumulative_frame_nr();
+        let cleared = matches!(msg, Message::Cleared(_));
+        ui.data_mut(|d| {
+            let seen = d.get_temp_mut_or_default::<HashMap<String, (u64, bool)>>(cleared_id());
+            seen.insert(field.to_owned(), (now, cleared));
+        });
+    }
+    msg
+}
+
+/// The message of problem `p` (if any) of the field or cell `key` (unique in `ui`'s
+/// scope: a field's name, or a row and a field), given what it holds (`value`), as
+/// [`message`] says, for the forms and cells that keep their problems in other ways than
+/// [`Errors`]. The Save that judged it must call [`super::keys::saving`] or
+/// [`super::keys::judged`].
+pub fn judged<'e>(
+    ui: &Ui,
+    key: impl Hash + std::fmt::Debug,
+    value: impl Hash,
+    p: Option<&'e Problem>,
+) -> Message<'e> {
+    let Some(p) = p else {
         return Message::None;
     };
-    let key = ui.make_persistent_id(("field_message", field));
+    let key = ui.make_persistent_id(("field_message", key));
     let now = ui.ctx().cumulative_frame_nr();
     let save = super::keys::last_save(ui);
     let value = {
@@ -86,18 +110,51 @@ pub fn message<'e>(ui: &Ui, field: &str, value: impl Hash, errors: &'e Errors) -
     }
 }
 
+/// Per field name, the frame its message was last drawn and whether it was cleared.
+fn cleared_id() -> egui::Id {
+    egui::Id::unique("salesdesk_form_cleared_messages")
+}
+
+/// Whether every problem in `errors` had its message cleared in this frame or the last
+/// (the user changed each marked field since the Save).
+fn all_cleared(ui: &Ui, errors: &Errors) -> bool {
+    let now = ui.ctx().cumulative_frame_nr();
+    ui.data(|d| {
+        let seen = d.get_temp::<HashMap<String, (u64, bool)>>(cleared_id());
+        errors.0.iter().all(|e| {
+            let s = seen.as_ref().and_then(|s| s.get(e.field));
+            s.is_some_and(|&(frame, cleared)| cleared && frame + 1 >= now)
+        })
+    })
+}
+
+/// A line in the error colour, or (not `shown`) the room it takes, so what is below it
+/// stays put.
+fn error_text(ui: &mut Ui, text: String, shown: bool) {
+    if shown {
+        ui.label(RichText::new(text).color(ui.visuals().error_fg_color));
+    } else {
+        let text = egui::WidgetText::from(text);
+        let galley = text.into_galley(ui, None, ui.available_width(), egui::TextStyle::Body);
+        ui.allocate_space(galley.size());
+    }
+}
+
 /// The line under a field: its message, or the room of a cleared one.
 pub fn error_line(ui: &mut Ui, lang: Lang, msg: Message) {
     match msg {
         Message::None => {}
-        Message::Shown(p) => {
-            ui.label(RichText::new(problem(lang, p)).color(ui.visuals().error_fg_color));
-        }
-        Message::Cleared(p) => {
-            let text = egui::WidgetText::from(problem(lang, p));
-            let galley = text.into_galley(ui, None, ui.available_width(), egui::TextStyle::Body);
-            ui.allocate_space(galley.size());
-        }
+        Message::Shown(p) => error_text(ui, problem(lang, p), true),
+        Message::Cleared(p) => error_text(ui, problem(lang, p), false),
+    }
+}
+
+/// "Fix the marked fields" above a form's Save while `errors` has problems: gone (its
+/// room kept until the next Save) once the user has changed every marked field.
+pub fn fix_line(ui: &mut Ui, errors: &Errors, lang: Lang) {
+    if !errors.is_empty() {
+        let shown = !all_cleared(ui, errors);
+        error_text(ui, crate::i18n::T::FixErrors.get(lang).to_owned(), shown);
     }
 }
 
@@ -361,11 +418,8 @@ pub fn footer(ui: &mut Ui, errors: &Errors, lang: Lang) -> FormAction {
     // beside their fields.
     if let Some(p) = errors.get("file") {
         ui.colored_label(ui.visuals().error_fg_color, crate::i18n::problem(lang, p));
-    } else if !errors.is_empty() {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            crate::i18n::T::FixErrors.get(lang),
-        );
+    } else {
+        fix_line(ui, errors, lang);
     }
     ui.horizontal(|ui| {
         if super::keys::save_button(ui, crate::i18n::T::Save.get(lang)) {

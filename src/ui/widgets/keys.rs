@@ -119,10 +119,15 @@ pub fn dropdown_listed(ui: &Ui) {
 /// the next frames scrolls into view and takes the focus.
 pub fn saving(ui: &Ui) {
     let now = frame(ui);
-    ui.data_mut(|d| {
-        d.insert_temp(error_focus_id(), now);
-        d.insert_temp(last_save_id(), now);
-    });
+    ui.data_mut(|d| d.insert_temp(error_focus_id(), now));
+    judged(ui);
+}
+
+/// Called when a form's fields are judged without a Save button (a cell saved as the user
+/// leaves it, a filter): the messages shown next are about what the fields hold then.
+pub fn judged(ui: &Ui) {
+    let now = frame(ui);
+    ui.data_mut(|d| d.insert_temp(last_save_id(), now));
 }
 
 /// The frame of the last Save asked in any form (0 before the first): a field's message
