@@ -368,56 +368,59 @@ impl TeamPage {
                     self.reassign = Some(reassign::ReassignDialog::new(id, false));
                 }
                 let (open, amount) = self.loads.open.get(&id).copied().unwrap_or_default();
-                egui::Grid::new("member_detail")
-                    .num_columns(2)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        let mut row = |k: &str, v: String| {
-                            ui.weak(k);
-                            ui.label(v);
-                            ui.end_row();
-                        };
-                        row(T::Role.get(lang), m.role.label(lang).into());
-                        row(T::Region.get(lang), m.region.clone());
-                        row(
-                            T::ProductLines.get(lang),
-                            m.product_lines.join(list_sep(lang)),
-                        );
-                        row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
-                        row(Text::OpenPipeline.get(lang), money_short(amount, lang));
-                        row(
-                            Text::OwnedCustomers.get(lang),
-                            self.loads
-                                .customers
-                                .get(&id)
-                                .copied()
-                                .unwrap_or(0)
-                                .to_string(),
-                        );
-                        row(
-                            events::Text::Title.get(lang),
-                            events::Text::times(
-                                lang,
-                                ws.team
-                                    .events
-                                    .iter()
-                                    .filter(|e| e.members.contains(&id))
-                                    .count(),
-                            ),
-                        );
-                        row(T::Email.get(lang), m.email.clone());
-                        row(T::Phone.get(lang), m.phone.clone());
-                        row(T::Joined.get(lang), m.joined.to_string());
-                        row(
-                            T::Active.get(lang),
-                            if m.active { T::Yes } else { T::No }.get(lang).into(),
-                        );
-                    });
-                if !m.duties.is_empty() {
-                    ui.add_space(6.0);
-                    ui.strong(T::Duties.get(lang));
-                    ui.label(&m.duties);
-                }
+                // Scrolls in a low window; each member opens at the top.
+                crate::ui::widgets::side::record_scroll(ui, "member_detail", id).show(ui, |ui| {
+                    egui::Grid::new("member_detail")
+                        .num_columns(2)
+                        .spacing([12.0, 4.0])
+                        .show(ui, |ui| {
+                            let mut row = |k: &str, v: String| {
+                                ui.weak(k);
+                                ui.label(v);
+                                ui.end_row();
+                            };
+                            row(T::Role.get(lang), m.role.label(lang).into());
+                            row(T::Region.get(lang), m.region.clone());
+                            row(
+                                T::ProductLines.get(lang),
+                                m.product_lines.join(list_sep(lang)),
+                            );
+                            row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
+                            row(Text::OpenPipeline.get(lang), money_short(amount, lang));
+                            row(
+                                Text::OwnedCustomers.get(lang),
+                                self.loads
+                                    .customers
+                                    .get(&id)
+                                    .copied()
+                                    .unwrap_or(0)
+                                    .to_string(),
+                            );
+                            row(
+                                events::Text::Title.get(lang),
+                                events::Text::times(
+                                    lang,
+                                    ws.team
+                                        .events
+                                        .iter()
+                                        .filter(|e| e.members.contains(&id))
+                                        .count(),
+                                ),
+                            );
+                            row(T::Email.get(lang), m.email.clone());
+                            row(T::Phone.get(lang), m.phone.clone());
+                            row(T::Joined.get(lang), m.joined.to_string());
+                            row(
+                                T::Active.get(lang),
+                                if m.active { T::Yes } else { T::No }.get(lang).into(),
+                            );
+                        });
+                    if !m.duties.is_empty() {
+                        ui.add_space(6.0);
+                        ui.strong(T::Duties.get(lang));
+                        ui.label(&m.duties);
+                    }
+                });
             }
             Side::Member(draft, errors) => match form::member_form(ui, draft, errors, lang) {
                 FormAction::None => {}

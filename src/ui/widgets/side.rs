@@ -96,6 +96,30 @@ pub fn right<R>(
     }
 }
 
+/// A vertical scroll area for one record's part of a side panel (a customer's tab, a
+/// member's detail) that opens at its top for each record: it remembers, for this run,
+/// the record it showed last, and another record starts it over from the top (one
+/// scroll position per panel kept another customer's scroll).
+pub fn record_scroll(
+    ui: &Ui,
+    salt: &str,
+    record: impl std::hash::Hash + std::fmt::Debug,
+) -> egui::ScrollArea {
+    let key = ui.make_persistent_id((salt, "salesdesk_record_shown"));
+    let now = Id::unique(record);
+    let last = ui.data_mut(|d| d.get_temp::<Id>(key).replace(now));
+    ui.data_mut(|d| d.insert_temp(key, now));
+    // As wide as the panel: the wheel anywhere over it scrolls it.
+    let area = egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .auto_shrink([false, true]);
+    if last == Some(now) {
+        area
+    } else {
+        area.vertical_scroll_offset(0.0)
+    }
+}
+
 /// Lays `add` out in `rect` of `ui`: what it takes is not reported to the panel, which
 /// keeps the width it has.
 fn in_rect<R>(ui: &mut Ui, id: &str, rect: Rect, add: impl FnOnce(&mut Ui) -> R) -> R {
