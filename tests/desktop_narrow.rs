@@ -207,3 +207,60 @@ fn a_members_detail_scrolls_and_the_next_opens_at_its_top_zh() {
 fn a_members_detail_scrolls_and_the_next_opens_at_its_top_en() {
     member_scrolls_and_the_next_opens_at_its_top(Lang::En);
 }
+
+// ---- A list under an overlay scrolls its last column out from under it ----
+
+/// The column head `words` (a button; the sorted column's head carries an arrow).
+fn head(h: &H, words: &str) -> egui::Rect {
+    h.query_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(words)))
+        .map(|n| n.rect())
+        .min_by(|a, b| a.min.y.total_cmp(&b.min.y))
+        .unwrap_or_else(|| panic!("the {words} head"))
+}
+
+/// With the record `name` open in the overlay over the list, the list scrolled
+/// sideways to its end (the wheel over its left part) shows its last column, head
+/// `last`, whole left of the overlay (the list fitted the page, so the columns under
+/// the overlay could not be reached while it was open).
+fn last_column_comes_out(mut h: H, lang: Lang, name: &str, last: &str) {
+    h.run();
+    h.run();
+    let left = panel_left(&h, name);
+    let before = head(&h, last);
+    assert!(
+        before.max.x > left,
+        "{lang:?}: {last} starts under the overlay"
+    );
+    wheel(
+        &mut h,
+        egui::pos2(250.0, before.max.y + 60.0),
+        egui::vec2(-100_000.0, 0.0),
+    );
+    let now = head(&h, last);
+    assert!(
+        now.max.x <= left && now.min.x >= 160.0,
+        "{lang:?}: {last} scrolled out from under the overlay (at {now:?}; the overlay from {left})"
+    );
+}
+
+#[test]
+fn the_customer_list_scrolls_its_last_column_out_from_under_the_overlay() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_sized(demo(60), lang, Page::Customers, SMALLEST);
+        let c = h.state().doc.ws().customers.customers.rows[0].clone();
+        h.state_mut().pages.customers.focus(c.id);
+        let last = salesdesk::ui::customers::Text::OpenDeals.get(lang);
+        last_column_comes_out(h, lang, &c.name, last);
+    }
+}
+
+#[test]
+fn the_member_list_scrolls_its_last_column_out_from_under_the_overlay() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = harness_sized(demo(60), lang, Page::Team, SMALLEST);
+        let m = h.state().doc.ws().team.members.rows[0].clone();
+        h.state_mut().pages.team.focus(m.id);
+        let last = salesdesk::ui::team::Text::OpenPipeline.get(lang);
+        last_column_comes_out(h, lang, &m.name, last);
+    }
+}

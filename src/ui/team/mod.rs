@@ -108,6 +108,7 @@ impl TeamPage {
         // The team-building log has no member to show: its table gets the whole width
         // (the panel's "Pick a member" cut the log's Delete column).
         let idle_side = self.view == View::Events && matches!(self.side, Side::Nothing);
+        let mut covers = 0.0;
         if !idle_side {
             let idle = matches!(self.side, Side::Nothing);
             let shown =
@@ -117,6 +118,7 @@ impl TeamPage {
             if shown.closed {
                 self.side = Side::Nothing;
             }
+            covers = shown.covers;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);
@@ -137,7 +139,7 @@ impl TeamPage {
                 }
             });
             match self.view {
-                View::Members => self.members(ui, cx),
+                View::Members => self.members(ui, cx, covers),
                 View::Allocation => {
                     if let Some(id) = self.allocation.show(ui, cx) {
                         self.side = Side::Detail(id);
@@ -228,7 +230,8 @@ impl TeamPage {
             });
     }
 
-    fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    /// The member list; an overlay `covers` px wide lies over its right part.
+    fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx, covers: f32) {
         let lang = cx.lang;
         let ws = &cx.doc.ws();
         let q = self.query.trim().to_lowercase();
@@ -286,53 +289,56 @@ impl TeamPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
-        crate::ui::widgets::table::row_picker(ui, "members_table")
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(70.0).clip(true))
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(120.0))
-            .column(Column::remainder())
-            .header(24.0, |mut h| {
-                h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
-                h.col(|ui| sort_header(ui, T::Role.get(lang), Col::Role, sort));
-                h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
-                h.col(|ui| {
-                    ui.strong(T::ProductLines.get(lang));
-                });
-                h.col(|ui| sort_header(ui, Text::Load.get(lang), Col::Load, sort));
-                h.col(|ui| sort_header(ui, Text::OpenPipeline.get(lang), Col::Pipeline, sort));
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let m = rows[row.index()];
-                    let (open, amount) = load(m);
-                    row.set_selected(selected == Some(m.id));
-                    row.col(|ui| {
-                        if m.active {
-                            ui.label(&m.name);
-                        } else {
-                            ui.weak(format!("{} ({})", m.name, T::Inactive.get(lang)));
+        // Sideways while an overlay lies over the list's right columns.
+        crate::ui::widgets::table::wide_under_overlay(ui, "members_table", lang, covers, |ui| {
+            crate::ui::widgets::table::row_picker(ui, "members_table")
+                .column(Column::initial(120.0).clip(true))
+                .column(Column::initial(120.0).clip(true))
+                .column(Column::initial(70.0).clip(true))
+                .column(Column::initial(150.0).clip(true))
+                .column(Column::initial(120.0))
+                .column(Column::remainder())
+                .header(24.0, |mut h| {
+                    h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
+                    h.col(|ui| sort_header(ui, T::Role.get(lang), Col::Role, sort));
+                    h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
+                    h.col(|ui| {
+                        ui.strong(T::ProductLines.get(lang));
+                    });
+                    h.col(|ui| sort_header(ui, Text::Load.get(lang), Col::Load, sort));
+                    h.col(|ui| sort_header(ui, Text::OpenPipeline.get(lang), Col::Pipeline, sort));
+                })
+                .body(|body| {
+                    body.rows(24.0, rows.len(), |mut row| {
+                        let m = rows[row.index()];
+                        let (open, amount) = load(m);
+                        row.set_selected(selected == Some(m.id));
+                        row.col(|ui| {
+                            if m.active {
+                                ui.label(&m.name);
+                            } else {
+                                ui.weak(format!("{} ({})", m.name, T::Inactive.get(lang)));
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(m.role.label(lang));
+                        });
+                        row.col(|ui| {
+                            ui.label(&m.region);
+                        });
+                        row.col(|ui| {
+                            ui.label(m.product_lines.join(list_sep(lang)));
+                        });
+                        row.col(|ui| load_bar(ui, open, m.capacity, lang));
+                        row.col(|ui| {
+                            ui.label(money_short(amount, lang));
+                        });
+                        if row.response().clicked() {
+                            clicked = Some(m.id);
                         }
                     });
-                    row.col(|ui| {
-                        ui.label(m.role.label(lang));
-                    });
-                    row.col(|ui| {
-                        ui.label(&m.region);
-                    });
-                    row.col(|ui| {
-                        ui.label(m.product_lines.join(list_sep(lang)));
-                    });
-                    row.col(|ui| load_bar(ui, open, m.capacity, lang));
-                    row.col(|ui| {
-                        ui.label(money_short(amount, lang));
-                    });
-                    if row.response().clicked() {
-                        clicked = Some(m.id);
-                    }
                 });
-            });
+        });
         if let Some(id) = clicked {
             self.side = Side::Detail(id);
         }

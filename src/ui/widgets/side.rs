@@ -32,6 +32,10 @@ pub struct Shown<R> {
     pub inner: Option<R>,
     /// The user closed the overlay (× or Escape): the page shows nothing on the side.
     pub closed: bool,
+    /// How wide an overlay lies over the list's right part (0 with the panel beside
+    /// the list or not shown): the room a list leaves at its right to scroll its last
+    /// columns out from under it.
+    pub covers: f32,
 }
 
 /// True when a panel at least `min` wide fits beside the list in a page `page` wide.
@@ -74,6 +78,7 @@ pub fn right<R>(
             return Shown {
                 inner: None,
                 closed: false,
+                covers: 0.0,
             };
         }
         return overlay(ui, id, page, remembered, min, lang, add);
@@ -93,6 +98,7 @@ pub fn right<R>(
     Shown {
         inner: Some(shown.inner),
         closed: false,
+        covers: 0.0,
     }
 }
 
@@ -200,5 +206,6 @@ fn overlay<R>(
     Shown {
         inner: Some(area.inner),
         closed,
+        covers: width,
     }
 }
