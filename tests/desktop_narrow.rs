@@ -264,3 +264,16 @@ fn the_member_list_scrolls_its_last_column_out_from_under_the_overlay() {
         last_column_comes_out(h, lang, &m.name, last);
     }
 }
+
+#[test]
+fn the_deal_list_scrolls_its_last_column_out_from_under_the_overlay_at_1024() {
+    for lang in [Lang::Zh, Lang::En] {
+        let ws = demo(60);
+        let d = ws.deals.deals.rows[0].clone();
+        let mut h = harness_sized(ws, lang, Page::Pipeline, egui::vec2(1024.0, 700.0));
+        h.state_mut().pages.pipeline.view = salesdesk::ui::pipeline::View::List;
+        h.state_mut().pages.pipeline.side = salesdesk::ui::pipeline::Side::Detail(d.id);
+        let last = salesdesk::ui::pipeline::Text::NextStepDue.get(lang);
+        last_column_comes_out(h, lang, &d.title, last);
+    }
+}
