@@ -5,6 +5,7 @@
 //! Each test crate includes this module and uses only some of it.
 #![allow(dead_code)]
 
+pub mod layout;
 pub mod props;
 pub mod ui;
 

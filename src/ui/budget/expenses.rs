@@ -454,58 +454,74 @@ impl ExpenseList {
         }
         let mut clicked = None;
         let sort = &mut self.sort;
-        crate::ui::widgets::table::row_picker(ui, "expenses_table")
-            .column(Column::initial(92.0))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(110.0))
-            .column(Column::initial(140.0).clip(true))
-            .column(Column::initial(170.0).clip(true))
-            .column(Column::remainder().at_least(80.0).clip(true))
-            .header(24.0, |mut h| {
-                h.col(|ui| sort_header(ui, T::Date.get(lang), Col::Date, sort));
-                h.col(|ui| sort_header(ui, b(Text::Category), Col::Category, sort));
-                h.col(|ui| sort_header(ui, T::Amount.get(lang), Col::Amount, sort));
-                h.col(|ui| sort_header(ui, b(Text::Payee), Col::Payee, sort));
-                h.col(|ui| sort_header(ui, b(Text::Link), Col::Link, sort));
-                h.col(|ui| {
-                    ui.strong(b(Text::Note));
-                });
-            })
-            .body(|body| {
-                body.rows(22.0, self.rows.len(), |mut row| {
-                    let id = self.rows[row.index()];
-                    let Some(x) = ws.budget.expenses.get(id) else {
-                        return;
-                    };
-                    row.set_selected(selected == Some(id));
-                    row.col(|ui| {
-                        ui.label(x.date.to_string());
+        let rows = &self.rows;
+        // Sideways with a solid bar when the columns do not fit (the smallest window cut
+        // the notes at its edge); a long note ends in "…" and shows whole on hover.
+        crate::ui::widgets::table::wide(ui, "expenses_table", lang, |ui| {
+            crate::ui::widgets::table::row_picker(ui, "expenses_table")
+                .column(Column::initial(92.0))
+                .column(Column::initial(120.0).clip(true))
+                .column(Column::initial(110.0))
+                .column(Column::initial(140.0).clip(true))
+                .column(Column::initial(170.0).clip(true))
+                .column(Column::remainder().at_least(80.0).clip(true))
+                .header(24.0, |mut h| {
+                    h.col(|ui| sort_header(ui, T::Date.get(lang), Col::Date, sort));
+                    h.col(|ui| sort_header(ui, b(Text::Category), Col::Category, sort));
+                    h.col(|ui| sort_header(ui, T::Amount.get(lang), Col::Amount, sort));
+                    h.col(|ui| sort_header(ui, b(Text::Payee), Col::Payee, sort));
+                    h.col(|ui| sort_header(ui, b(Text::Link), Col::Link, sort));
+                    h.col(|ui| {
+                        ui.strong(b(Text::Note));
                     });
-                    row.col(|ui| {
-                        ui.colored_label(category_color(x.category), "■");
-                        ui.label(ws.category_name(x.category));
-                    });
-                    row.col(|ui| {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(money(x.amount));
+                })
+                .body(|body| {
+                    body.rows(22.0, rows.len(), |mut row| {
+                        let id = rows[row.index()];
+                        let Some(x) = ws.budget.expenses.get(id) else {
+                            return;
+                        };
+                        row.set_selected(selected == Some(id));
+                        row.col(|ui| {
+                            ui.label(x.date.to_string());
                         });
-                    });
-                    row.col(|ui| {
-                        ui.label(&x.payee);
-                    });
-                    row.col(|ui| {
-                        if let Some(l) = x.link {
-                            ui.label(link_name(ws, l, lang));
+                        row.col(|ui| {
+                            ui.colored_label(category_color(x.category), "■");
+                            ui.label(ws.category_name(x.category));
+                        });
+                        row.col(|ui| {
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    ui.label(money(x.amount));
+                                },
+                            );
+                        });
+                        row.col(|ui| {
+                            ui.label(&x.payee);
+                        });
+                        row.col(|ui| {
+                            if let Some(l) = x.link {
+                                ui.label(link_name(ws, l, lang));
+                            }
+                        });
+                        row.col(|ui| {
+                            let first = x.note.lines().next().unwrap_or("");
+                            let more = x.note.len() > first.len();
+                            let label = egui::Label::new(first)
+                                .truncate()
+                                .show_tooltip_when_elided(!more);
+                            let r = ui.add(label);
+                            if more {
+                                r.on_hover_text(&x.note);
+                            }
+                        });
+                        if row.response().clicked() {
+                            clicked = Some(id);
                         }
                     });
-                    row.col(|ui| {
-                        ui.label(x.note.lines().next().unwrap_or(""));
-                    });
-                    if row.response().clicked() {
-                        clicked = Some(id);
-                    }
                 });
-            });
+        });
         clicked
     }
 }

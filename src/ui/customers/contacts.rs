@@ -140,35 +140,33 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
     let mut edit = None;
     let mut delete = None;
     let mut any = false;
-    egui::ScrollArea::vertical()
-        .id_salt("customer_contacts")
-        .show(ui, |ui| {
-            for k in ws
-                .customers
-                .contacts
-                .iter()
-                .filter(|k| k.customer == customer)
-            {
-                any = true;
-                // The buttons keep the row's right end; a long line wraps in what is left
-                // (it ran on past the panel's edge and cut Edit and Delete off).
-                egui::Sides::new().shrink_left().wrap().show(
-                    ui,
-                    |ui| ui.label(contact_line(k)),
-                    |ui| {
-                        if ui.small_button(T::Delete.get(lang)).clicked() {
-                            delete = Some(k.id);
-                        }
-                        if ui.small_button(T::Edit.get(lang)).clicked() {
-                            edit = Some(ContactDraft::from_contact(k));
-                        }
-                    },
-                );
-            }
-            if !any {
-                ui.weak(T::NothingYet.get(lang));
-            }
-        });
+    crate::ui::widgets::side::record_scroll(ui, "customer_contacts", customer).show(ui, |ui| {
+        for k in ws
+            .customers
+            .contacts
+            .iter()
+            .filter(|k| k.customer == customer)
+        {
+            any = true;
+            // The buttons keep the row's right end; a long line wraps in what is left
+            // (it ran on past the panel's edge and cut Edit and Delete off).
+            egui::Sides::new().shrink_left().wrap().show(
+                ui,
+                |ui| ui.label(contact_line(k)),
+                |ui| {
+                    if ui.small_button(T::Delete.get(lang)).clicked() {
+                        delete = Some(k.id);
+                    }
+                    if ui.small_button(T::Edit.get(lang)).clicked() {
+                        edit = Some(ContactDraft::from_contact(k));
+                    }
+                },
+            );
+        }
+        if !any {
+            ui.weak(T::NothingYet.get(lang));
+        }
+    });
     if let Some(d) = edit {
         st.form = Some((d, Errors::new()));
     }

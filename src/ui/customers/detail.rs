@@ -128,7 +128,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, st: &mut DetailState
         Tab::Contacts => contacts::show(ui, cx, id, &mut st.contacts),
         Tab::Interactions => interactions::show(ui, cx, id, &rel, &mut st.interactions),
         Tab::Feedback => feedback::show(ui, cx, id, &rel, &mut st.feedback),
-        Tab::Deals => deals(ui, cx, &rel),
+        Tab::Deals => deals(ui, cx, id, &rel),
         Tab::Loyalty => loyalty::show(ui, cx, id, &rel, &mut st.loyalty),
     }
     action
@@ -140,81 +140,79 @@ fn overview(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) 
     let Some(c) = ws.customers.customers.get(id) else {
         return;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("customer_overview")
-        .show(ui, |ui| {
-            egui::Grid::new("customer_detail")
-                .num_columns(2)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    let mut row = |k: &str, v: &str| {
-                        ui.weak(k);
-                        ui.label(v);
-                        ui.end_row();
-                    };
-                    row(T::Industry.get(lang), &c.industry);
-                    row(T::Region.get(lang), &c.region);
-                    row(
-                        T::Owner.get(lang),
-                        c.owner.map(|o| ws.member_name(o)).unwrap_or("—"),
-                    );
-                    if let Some(s) = c.segment.and_then(|s| ws.marketing.segments.get(s)) {
-                        row(Text::Segment.get(lang), &s.name);
-                    }
-                    row(T::Phone.get(lang), &c.phone);
-                    row(T::Email.get(lang), &c.email);
-                    row(T::Address.get(lang), &c.address);
-                    row(
-                        T::Source.get(lang),
-                        &crate::ui::sources::source_text(ws, c.source, lang),
-                    );
-                    row(T::Created.get(lang), &c.created.to_string());
-                    row(Text::Potential.get(lang), &money(c.annual_potential));
-                    let tier = rel
-                        .loyalty
-                        .tier
-                        .and_then(|t| ws.customers.loyalty.tiers.get(t))
-                        .map(|t| crate::i18n::tier_name(lang, t))
-                        .unwrap_or(RText::NoTier.get(lang));
-                    row(RText::Tier.get(lang), tier);
-                    let open = rel
-                        .deals
-                        .iter()
-                        .filter_map(|d| ws.deals.deals.get(*d))
-                        .filter(|d| d.stage.is_open())
-                        .count();
-                    row(RText::OpenDeals.get(lang), &open.to_string());
-                    row(
-                        RText::FollowUpsDue.get(lang),
-                        &rel.follow_ups_due.to_string(),
-                    );
-                    let open_feedback = rel
-                        .feedback
-                        .iter()
-                        .filter_map(|f| ws.customers.feedback.get(*f))
-                        .filter(|f| f.status != FeedbackStatus::Resolved)
-                        .count();
-                    row(RText::OpenFeedback.get(lang), &open_feedback.to_string());
-                });
-            if !c.notes.is_empty() {
-                ui.add_space(4.0);
-                ui.label(&c.notes);
-            }
-            ui.separator();
-            ui.strong(T::Contacts.get(lang));
-            let mut any = false;
-            for k in ws.customers.contacts.iter().filter(|k| k.customer == id) {
-                any = true;
-                ui.label(contacts::contact_line(k));
-            }
-            if !any {
-                ui.weak(T::NothingYet.get(lang));
-            }
-        });
+    crate::ui::widgets::side::record_scroll(ui, "customer_overview", id).show(ui, |ui| {
+        egui::Grid::new("customer_detail")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let mut row = |k: &str, v: &str| {
+                    ui.weak(k);
+                    ui.label(v);
+                    ui.end_row();
+                };
+                row(T::Industry.get(lang), &c.industry);
+                row(T::Region.get(lang), &c.region);
+                row(
+                    T::Owner.get(lang),
+                    c.owner.map(|o| ws.member_name(o)).unwrap_or("—"),
+                );
+                if let Some(s) = c.segment.and_then(|s| ws.marketing.segments.get(s)) {
+                    row(Text::Segment.get(lang), &s.name);
+                }
+                row(T::Phone.get(lang), &c.phone);
+                row(T::Email.get(lang), &c.email);
+                row(T::Address.get(lang), &c.address);
+                row(
+                    T::Source.get(lang),
+                    &crate::ui::sources::source_text(ws, c.source, lang),
+                );
+                row(T::Created.get(lang), &c.created.to_string());
+                row(Text::Potential.get(lang), &money(c.annual_potential));
+                let tier = rel
+                    .loyalty
+                    .tier
+                    .and_then(|t| ws.customers.loyalty.tiers.get(t))
+                    .map(|t| crate::i18n::tier_name(lang, t))
+                    .unwrap_or(RText::NoTier.get(lang));
+                row(RText::Tier.get(lang), tier);
+                let open = rel
+                    .deals
+                    .iter()
+                    .filter_map(|d| ws.deals.deals.get(*d))
+                    .filter(|d| d.stage.is_open())
+                    .count();
+                row(RText::OpenDeals.get(lang), &open.to_string());
+                row(
+                    RText::FollowUpsDue.get(lang),
+                    &rel.follow_ups_due.to_string(),
+                );
+                let open_feedback = rel
+                    .feedback
+                    .iter()
+                    .filter_map(|f| ws.customers.feedback.get(*f))
+                    .filter(|f| f.status != FeedbackStatus::Resolved)
+                    .count();
+                row(RText::OpenFeedback.get(lang), &open_feedback.to_string());
+            });
+        if !c.notes.is_empty() {
+            ui.add_space(4.0);
+            ui.label(&c.notes);
+        }
+        ui.separator();
+        ui.strong(T::Contacts.get(lang));
+        let mut any = false;
+        for k in ws.customers.contacts.iter().filter(|k| k.customer == id) {
+            any = true;
+            ui.label(contacts::contact_line(k));
+        }
+        if !any {
+            ui.weak(T::NothingYet.get(lang));
+        }
+    });
 }
 
 /// The customer's deals; a click opens the deal on the Pipeline page.
-fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
+fn deals(ui: &mut egui::Ui, cx: &mut Cx, id: CustomerId, rel: &Relationship) {
     let lang = cx.lang;
     if rel.deals.is_empty() {
         ui.weak(T::NothingYet.get(lang));
@@ -223,10 +221,11 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
     ui.weak(super::super::pipeline::deals_count(lang, rel.deals.len()));
     let mut open = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    egui::ScrollArea::vertical()
-        .id_salt("customer_deals")
-        .auto_shrink([false, true])
-        .show_rows(ui, row_h, rel.deals.len(), |ui, rows| {
+    crate::ui::widgets::side::record_scroll(ui, "customer_deals", id).show_rows(
+        ui,
+        row_h,
+        rel.deals.len(),
+        |ui, rows| {
             let ws = &cx.doc.ws();
             for i in rows {
                 let Some(d) = ws.deals.deals.get(rel.deals[i]) else {
@@ -249,7 +248,8 @@ fn deals(ui: &mut egui::Ui, cx: &mut Cx, rel: &Relationship) {
                     open = Some(d.id);
                 }
             }
-        });
+        },
+    );
     if let Some(id) = open {
         cx.go(Page::Pipeline, Some(RecordKey::Deal(id)));
     }

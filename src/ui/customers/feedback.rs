@@ -186,91 +186,89 @@ pub fn show(
     let mut edit = None;
     let mut resolve_now = None;
     let mut cancel_resolve = false;
-    egui::ScrollArea::vertical()
-        .id_salt("customer_feedback")
-        .show(ui, |ui| {
-            let ws = &cx.doc.ws();
-            for id in &rel.feedback {
-                let Some(f) = ws.customers.feedback.get(*id) else {
-                    continue;
-                };
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal(|ui| {
-                        ui.strong(format!("{} · {}", f.kind.label(lang), f.date));
-                        let color = match f.status {
-                            FeedbackStatus::Open => ui.visuals().warn_fg_color,
-                            FeedbackStatus::InProgress => ui.visuals().hyperlink_color,
-                            FeedbackStatus::Resolved => ui.visuals().weak_text_color(),
-                        };
-                        ui.colored_label(
-                            color,
-                            format!(
-                                "{}{}{}",
-                                RText::Status.get(lang),
-                                colon(lang),
-                                f.status.label(lang)
-                            ),
-                        );
-                    });
-                    ui.add(egui::Label::new(&f.text).wrap());
-                    if f.status == FeedbackStatus::Resolved || !f.resolution.is_empty() {
-                        ui.add(
-                            egui::Label::new(format!(
-                                "{}{}{}",
-                                RText::Resolution.get(lang),
-                                colon(lang),
-                                f.resolution
-                            ))
-                            .wrap(),
-                        );
-                    }
-                    if let Some(d) = f.resolved_on {
-                        ui.weak(format!("{}{}{d}", RText::ResolvedOn.get(lang), colon(lang)));
-                    }
-                    match &mut st.resolving {
-                        Some((rid, text, errors)) if *rid == f.id => {
-                            let l = ui.label(RText::Resolution.get(lang));
-                            // The message goes once the text changes.
-                            let msg = form::message(ui, "resolution", &*text, errors);
-                            ui.add(
-                                egui::TextEdit::multiline(text)
-                                    .desired_rows(2)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(l.id);
-                            form::error_line(ui, lang, msg);
-                            ui.horizontal(|ui| {
-                                if ui.button(RText::ConfirmResolve.get(lang)).clicked() {
-                                    crate::ui::widgets::keys::saving(ui);
-                                    resolve_now = Some((f.id, text.clone()));
-                                }
-                                if ui.button(T::Cancel.get(lang)).clicked() {
-                                    cancel_resolve = true;
-                                }
-                            });
-                        }
-                        _ => {
-                            ui.horizontal(|ui| {
-                                for to in f.status.next_steps() {
-                                    if ui.small_button(status_button(*to, lang)).clicked() {
-                                        go = Some((f.id, *to));
-                                    }
-                                }
-                                ui.separator();
-                                let (e, d) = crate::ui::me::row_buttons(ui, lang);
-                                if e {
-                                    edit = Some(FeedbackDraft::of(f));
-                                }
-                                if d {
-                                    st.delete = Some(f.id);
-                                }
-                            });
-                        }
-                    }
+    crate::ui::widgets::side::record_scroll(ui, "customer_feedback", customer).show(ui, |ui| {
+        let ws = &cx.doc.ws();
+        for id in &rel.feedback {
+            let Some(f) = ws.customers.feedback.get(*id) else {
+                continue;
+            };
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.strong(format!("{} · {}", f.kind.label(lang), f.date));
+                    let color = match f.status {
+                        FeedbackStatus::Open => ui.visuals().warn_fg_color,
+                        FeedbackStatus::InProgress => ui.visuals().hyperlink_color,
+                        FeedbackStatus::Resolved => ui.visuals().weak_text_color(),
+                    };
+                    ui.colored_label(
+                        color,
+                        format!(
+                            "{}{}{}",
+                            RText::Status.get(lang),
+                            colon(lang),
+                            f.status.label(lang)
+                        ),
+                    );
                 });
-            }
-        });
+                ui.add(egui::Label::new(&f.text).wrap());
+                if f.status == FeedbackStatus::Resolved || !f.resolution.is_empty() {
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{}{}{}",
+                            RText::Resolution.get(lang),
+                            colon(lang),
+                            f.resolution
+                        ))
+                        .wrap(),
+                    );
+                }
+                if let Some(d) = f.resolved_on {
+                    ui.weak(format!("{}{}{d}", RText::ResolvedOn.get(lang), colon(lang)));
+                }
+                match &mut st.resolving {
+                    Some((rid, text, errors)) if *rid == f.id => {
+                        let l = ui.label(RText::Resolution.get(lang));
+                        // The message goes once the text changes.
+                        let msg = form::message(ui, "resolution", &*text, errors);
+                        ui.add(
+                            egui::TextEdit::multiline(text)
+                                .desired_rows(2)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l.id);
+                        form::error_line(ui, lang, msg);
+                        ui.horizontal(|ui| {
+                            if ui.button(RText::ConfirmResolve.get(lang)).clicked() {
+                                crate::ui::widgets::keys::saving(ui);
+                                resolve_now = Some((f.id, text.clone()));
+                            }
+                            if ui.button(T::Cancel.get(lang)).clicked() {
+                                cancel_resolve = true;
+                            }
+                        });
+                    }
+                    _ => {
+                        ui.horizontal(|ui| {
+                            for to in f.status.next_steps() {
+                                if ui.small_button(status_button(*to, lang)).clicked() {
+                                    go = Some((f.id, *to));
+                                }
+                            }
+                            ui.separator();
+                            let (e, d) = crate::ui::me::row_buttons(ui, lang);
+                            if e {
+                                edit = Some(FeedbackDraft::of(f));
+                            }
+                            if d {
+                                st.delete = Some(f.id);
+                            }
+                        });
+                    }
+                }
+            });
+        }
+    });
     if cancel_resolve {
         st.resolving = None;
     }

@@ -154,75 +154,72 @@ pub fn show(
     let mut edit = None;
     let mut delete = None;
     let mut mark_done = None;
-    egui::ScrollArea::vertical()
-        .id_salt("customer_timeline")
-        .show(ui, |ui| {
-            let ws = &cx.doc.ws();
-            for id in &rel.timeline {
-                let Some(i) = ws.customers.interactions.get(*id) else {
-                    continue;
-                };
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let contact = i
-                        .contact
-                        .and_then(|k| ws.customers.contacts.get(k))
-                        .map(|k| k.name.as_str());
-                    let mut head = format!("{} · {}", i.date, i.kind.label(lang));
-                    if let Some(k) = contact {
-                        head = format!("{head} · {k}");
-                    }
-                    if let Some(m) = i.member {
-                        head = format!("{head} · {}", ws.member_name(m));
-                    }
-                    ui.strong(head);
-                    if !i.note.is_empty() {
-                        ui.add(egui::Label::new(&i.note).wrap());
-                    }
-                    if !i.outcome.is_empty() {
-                        ui.add(
-                            egui::Label::new(format!(
-                                "{}{}{}",
-                                RText::Outcome.get(lang),
-                                colon(lang),
-                                i.outcome
-                            ))
-                            .wrap(),
-                        );
-                    }
-                    ui.horizontal(|ui| {
-                        if let (Some(due), Some((state, urgent))) =
-                            (i.follow_up, follow_up_state(i, cx.today, lang))
+    crate::ui::widgets::side::record_scroll(ui, "customer_timeline", customer).show(ui, |ui| {
+        let ws = &cx.doc.ws();
+        for id in &rel.timeline {
+            let Some(i) = ws.customers.interactions.get(*id) else {
+                continue;
+            };
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let contact = i
+                    .contact
+                    .and_then(|k| ws.customers.contacts.get(k))
+                    .map(|k| k.name.as_str());
+                let mut head = format!("{} · {}", i.date, i.kind.label(lang));
+                if let Some(k) = contact {
+                    head = format!("{head} · {k}");
+                }
+                if let Some(m) = i.member {
+                    head = format!("{head} · {}", ws.member_name(m));
+                }
+                ui.strong(head);
+                if !i.note.is_empty() {
+                    ui.add(egui::Label::new(&i.note).wrap());
+                }
+                if !i.outcome.is_empty() {
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{}{}{}",
+                            RText::Outcome.get(lang),
+                            colon(lang),
+                            i.outcome
+                        ))
+                        .wrap(),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    if let (Some(due), Some((state, urgent))) =
+                        (i.follow_up, follow_up_state(i, cx.today, lang))
+                    {
+                        let text = match lang {
+                            Lang::Zh => {
+                                format!("{} {due}（{state}）", RText::FollowUp.get(lang))
+                            }
+                            Lang::En => {
+                                format!("{} {due} ({state})", RText::FollowUp.get(lang))
+                            }
+                        };
+                        if urgent {
+                            ui.colored_label(ui.visuals().warn_fg_color, text);
+                        } else {
+                            ui.label(text);
+                        }
+                        if !i.follow_up_done && ui.small_button(RText::MarkDone.get(lang)).clicked()
                         {
-                            let text = match lang {
-                                Lang::Zh => {
-                                    format!("{} {due}（{state}）", RText::FollowUp.get(lang))
-                                }
-                                Lang::En => {
-                                    format!("{} {due} ({state})", RText::FollowUp.get(lang))
-                                }
-                            };
-                            if urgent {
-                                ui.colored_label(ui.visuals().warn_fg_color, text);
-                            } else {
-                                ui.label(text);
-                            }
-                            if !i.follow_up_done
-                                && ui.small_button(RText::MarkDone.get(lang)).clicked()
-                            {
-                                mark_done = Some(i.id);
-                            }
+                            mark_done = Some(i.id);
                         }
-                        if ui.small_button(T::Edit.get(lang)).clicked() {
-                            edit = Some(InteractionDraft::from_interaction(i));
-                        }
-                        if ui.small_button(T::Delete.get(lang)).clicked() {
-                            delete = Some(i.id);
-                        }
-                    });
+                    }
+                    if ui.small_button(T::Edit.get(lang)).clicked() {
+                        edit = Some(InteractionDraft::from_interaction(i));
+                    }
+                    if ui.small_button(T::Delete.get(lang)).clicked() {
+                        delete = Some(i.id);
+                    }
                 });
-            }
-        });
+            });
+        }
+    });
     if let Some(d) = edit {
         st.form = Some((d, Errors::new()));
     }

@@ -157,15 +157,13 @@ pub fn show(
     rel: &Relationship,
     st: &mut LoyaltyState,
 ) {
-    egui::ScrollArea::vertical()
-        .id_salt("customer_loyalty")
-        .show(ui, |ui| {
-            status(ui, cx, rel);
-            ui.separator();
-            ledger(ui, cx, customer, rel, st);
-            ui.separator();
-            rules(ui, cx, st);
-        });
+    crate::ui::widgets::side::record_scroll(ui, "customer_loyalty", customer).show(ui, |ui| {
+        status(ui, cx, rel);
+        ui.separator();
+        ledger(ui, cx, customer, rel, st);
+        ui.separator();
+        rules(ui, cx, st);
+    });
 }
 
 fn status(ui: &mut egui::Ui, cx: &Cx, rel: &Relationship) {
@@ -283,10 +281,8 @@ fn ledger(
     }
     let ws = &cx.doc.ws();
     let row_h = ui.text_style_height(&egui::TextStyle::Body);
-    egui::ScrollArea::vertical()
-        .id_salt("loyalty_ledger")
+    crate::ui::widgets::side::record_scroll(ui, "loyalty_ledger", customer)
         .max_height(240.0)
-        .auto_shrink([false, true])
         .show_rows(ui, row_h, rel.ledger.len(), |ui, rows| {
             for i in rows {
                 let Some(l) = ws.customers.loyalty_ledger.get(rel.ledger[i]) else {

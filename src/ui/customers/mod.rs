@@ -92,7 +92,7 @@ impl CustomersPage {
         if shown.closed {
             self.side = Side::Nothing;
         }
-        egui::CentralPanel::default().show(ui, |ui| self.list(ui, cx));
+        egui::CentralPanel::default().show(ui, |ui| self.list(ui, cx, shown.covers));
         self.delete_dialog(ui.ctx(), cx);
         self.duplicate_dialog(ui.ctx(), cx);
     }
@@ -201,7 +201,8 @@ impl CustomersPage {
         self.rows_key = Some(key);
     }
 
-    fn list(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    /// The list; an overlay `covers` px wide lies over its right part.
+    fn list(&mut self, ui: &mut egui::Ui, cx: &mut Cx, covers: f32) {
         let lang = cx.lang;
         ui.horizontal(|ui| {
             ui.heading(cx.t(T::Customers));
@@ -244,7 +245,7 @@ impl CustomersPage {
         let mut clicked = None;
         let sort = &mut self.sort;
         let (rows, open_deals) = (&self.rows, &self.open_deals);
-        crate::ui::widgets::table::wide(ui, "customers_table", lang, |ui| {
+        crate::ui::widgets::table::wide_under_overlay(ui, "customers_table", lang, covers, |ui| {
             crate::ui::widgets::table::row_picker(ui, "customers_table")
                 .column(Column::initial(200.0).at_least(120.0).clip(true))
                 .column(Column::initial(100.0).clip(true))

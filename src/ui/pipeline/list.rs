@@ -10,7 +10,8 @@ use crate::ui::format::{date, money_short};
 use crate::ui::widgets::table::{Sort, sort_header};
 use egui_extras::Column;
 
-/// Draws the table; returns the deal whose row was clicked.
+/// Draws the table (an overlay `covers` px wide may lie over its right part); returns
+/// the deal whose row was clicked.
 pub fn show(
     ui: &mut egui::Ui,
     cx: &Cx,
@@ -18,6 +19,7 @@ pub fn show(
     sort: &mut Sort<ListColumn>,
     selected: Option<DealId>,
     scroll_to: Option<usize>,
+    covers: f32,
 ) -> Option<DealId> {
     let lang = cx.lang;
     let ws = &cx.doc.ws();
@@ -27,7 +29,7 @@ pub fn show(
         return None;
     }
     let mut clicked = None;
-    crate::ui::widgets::table::wide(ui, "pipeline_list", lang, |ui| {
+    crate::ui::widgets::table::wide_under_overlay(ui, "pipeline_list", lang, covers, |ui| {
         let mut table = crate::ui::widgets::table::row_picker(ui, "pipeline_list")
             .column(Column::initial(200.0).at_least(100.0).clip(true))
             .column(Column::initial(160.0).at_least(80.0).clip(true))

@@ -254,6 +254,7 @@ impl PipelinePage {
         {
             self.side = Side::Nothing;
         }
+        let mut covers = 0.0;
         if self.side != Side::Nothing {
             use super::widgets::side::FORM_PANEL_WIDTH;
             // The form never narrower than a form row whole (label, 280 px field, its
@@ -276,6 +277,7 @@ impl PipelinePage {
             if shown.closed {
                 self.side = Side::Nothing;
             }
+            covers = shown.covers;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar(ui, cx);
@@ -306,6 +308,7 @@ impl PipelinePage {
                         &mut self.sort,
                         selected,
                         self.scroll_list.take(),
+                        covers,
                     ) {
                         self.side = Side::Detail(id);
                     }

@@ -108,6 +108,7 @@ impl TeamPage {
         // The team-building log has no member to show: its table gets the whole width
         // (the panel's "Pick a member" cut the log's Delete column).
         let idle_side = self.view == View::Events && matches!(self.side, Side::Nothing);
+        let mut covers = 0.0;
         if !idle_side {
             let idle = matches!(self.side, Side::Nothing);
             let shown =
@@ -117,6 +118,7 @@ impl TeamPage {
             if shown.closed {
                 self.side = Side::Nothing;
             }
+            covers = shown.covers;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.setup_summary(ui, cx);
@@ -137,7 +139,7 @@ impl TeamPage {
                 }
             });
             match self.view {
-                View::Members => self.members(ui, cx),
+                View::Members => self.members(ui, cx, covers),
                 View::Allocation => {
                     if let Some(id) = self.allocation.show(ui, cx) {
                         self.side = Side::Detail(id);
@@ -228,7 +230,8 @@ impl TeamPage {
             });
     }
 
-    fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx) {
+    /// The member list; an overlay `covers` px wide lies over its right part.
+    fn members(&mut self, ui: &mut egui::Ui, cx: &mut Cx, covers: f32) {
         let lang = cx.lang;
         let ws = &cx.doc.ws();
         let q = self.query.trim().to_lowercase();
@@ -286,53 +289,56 @@ impl TeamPage {
         };
         let mut clicked = None;
         let sort = &mut self.sort;
-        crate::ui::widgets::table::row_picker(ui, "members_table")
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(70.0).clip(true))
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(120.0))
-            .column(Column::remainder())
-            .header(24.0, |mut h| {
-                h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
-                h.col(|ui| sort_header(ui, T::Role.get(lang), Col::Role, sort));
-                h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
-                h.col(|ui| {
-                    ui.strong(T::ProductLines.get(lang));
-                });
-                h.col(|ui| sort_header(ui, Text::Load.get(lang), Col::Load, sort));
-                h.col(|ui| sort_header(ui, Text::OpenPipeline.get(lang), Col::Pipeline, sort));
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let m = rows[row.index()];
-                    let (open, amount) = load(m);
-                    row.set_selected(selected == Some(m.id));
-                    row.col(|ui| {
-                        if m.active {
-                            ui.label(&m.name);
-                        } else {
-                            ui.weak(format!("{} ({})", m.name, T::Inactive.get(lang)));
+        // Sideways while an overlay lies over the list's right columns.
+        crate::ui::widgets::table::wide_under_overlay(ui, "members_table", lang, covers, |ui| {
+            crate::ui::widgets::table::row_picker(ui, "members_table")
+                .column(Column::initial(120.0).clip(true))
+                .column(Column::initial(120.0).clip(true))
+                .column(Column::initial(70.0).clip(true))
+                .column(Column::initial(150.0).clip(true))
+                .column(Column::initial(120.0))
+                .column(Column::remainder())
+                .header(24.0, |mut h| {
+                    h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
+                    h.col(|ui| sort_header(ui, T::Role.get(lang), Col::Role, sort));
+                    h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
+                    h.col(|ui| {
+                        ui.strong(T::ProductLines.get(lang));
+                    });
+                    h.col(|ui| sort_header(ui, Text::Load.get(lang), Col::Load, sort));
+                    h.col(|ui| sort_header(ui, Text::OpenPipeline.get(lang), Col::Pipeline, sort));
+                })
+                .body(|body| {
+                    body.rows(24.0, rows.len(), |mut row| {
+                        let m = rows[row.index()];
+                        let (open, amount) = load(m);
+                        row.set_selected(selected == Some(m.id));
+                        row.col(|ui| {
+                            if m.active {
+                                ui.label(&m.name);
+                            } else {
+                                ui.weak(format!("{} ({})", m.name, T::Inactive.get(lang)));
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(m.role.label(lang));
+                        });
+                        row.col(|ui| {
+                            ui.label(&m.region);
+                        });
+                        row.col(|ui| {
+                            ui.label(m.product_lines.join(list_sep(lang)));
+                        });
+                        row.col(|ui| load_bar(ui, open, m.capacity, lang));
+                        row.col(|ui| {
+                            ui.label(money_short(amount, lang));
+                        });
+                        if row.response().clicked() {
+                            clicked = Some(m.id);
                         }
                     });
-                    row.col(|ui| {
-                        ui.label(m.role.label(lang));
-                    });
-                    row.col(|ui| {
-                        ui.label(&m.region);
-                    });
-                    row.col(|ui| {
-                        ui.label(m.product_lines.join(list_sep(lang)));
-                    });
-                    row.col(|ui| load_bar(ui, open, m.capacity, lang));
-                    row.col(|ui| {
-                        ui.label(money_short(amount, lang));
-                    });
-                    if row.response().clicked() {
-                        clicked = Some(m.id);
-                    }
                 });
-            });
+        });
         if let Some(id) = clicked {
             self.side = Side::Detail(id);
         }
@@ -368,56 +374,59 @@ impl TeamPage {
                     self.reassign = Some(reassign::ReassignDialog::new(id, false));
                 }
                 let (open, amount) = self.loads.open.get(&id).copied().unwrap_or_default();
-                egui::Grid::new("member_detail")
-                    .num_columns(2)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        let mut row = |k: &str, v: String| {
-                            ui.weak(k);
-                            ui.label(v);
-                            ui.end_row();
-                        };
-                        row(T::Role.get(lang), m.role.label(lang).into());
-                        row(T::Region.get(lang), m.region.clone());
-                        row(
-                            T::ProductLines.get(lang),
-                            m.product_lines.join(list_sep(lang)),
-                        );
-                        row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
-                        row(Text::OpenPipeline.get(lang), money_short(amount, lang));
-                        row(
-                            Text::OwnedCustomers.get(lang),
-                            self.loads
-                                .customers
-                                .get(&id)
-                                .copied()
-                                .unwrap_or(0)
-                                .to_string(),
-                        );
-                        row(
-                            events::Text::Title.get(lang),
-                            events::Text::times(
-                                lang,
-                                ws.team
-                                    .events
-                                    .iter()
-                                    .filter(|e| e.members.contains(&id))
-                                    .count(),
-                            ),
-                        );
-                        row(T::Email.get(lang), m.email.clone());
-                        row(T::Phone.get(lang), m.phone.clone());
-                        row(T::Joined.get(lang), m.joined.to_string());
-                        row(
-                            T::Active.get(lang),
-                            if m.active { T::Yes } else { T::No }.get(lang).into(),
-                        );
-                    });
-                if !m.duties.is_empty() {
-                    ui.add_space(6.0);
-                    ui.strong(T::Duties.get(lang));
-                    ui.label(&m.duties);
-                }
+                // Scrolls in a low window; each member opens at the top.
+                crate::ui::widgets::side::record_scroll(ui, "member_detail", id).show(ui, |ui| {
+                    egui::Grid::new("member_detail")
+                        .num_columns(2)
+                        .spacing([12.0, 4.0])
+                        .show(ui, |ui| {
+                            let mut row = |k: &str, v: String| {
+                                ui.weak(k);
+                                ui.label(v);
+                                ui.end_row();
+                            };
+                            row(T::Role.get(lang), m.role.label(lang).into());
+                            row(T::Region.get(lang), m.region.clone());
+                            row(
+                                T::ProductLines.get(lang),
+                                m.product_lines.join(list_sep(lang)),
+                            );
+                            row(T::Capacity.get(lang), format!("{open} / {}", m.capacity));
+                            row(Text::OpenPipeline.get(lang), money_short(amount, lang));
+                            row(
+                                Text::OwnedCustomers.get(lang),
+                                self.loads
+                                    .customers
+                                    .get(&id)
+                                    .copied()
+                                    .unwrap_or(0)
+                                    .to_string(),
+                            );
+                            row(
+                                events::Text::Title.get(lang),
+                                events::Text::times(
+                                    lang,
+                                    ws.team
+                                        .events
+                                        .iter()
+                                        .filter(|e| e.members.contains(&id))
+                                        .count(),
+                                ),
+                            );
+                            row(T::Email.get(lang), m.email.clone());
+                            row(T::Phone.get(lang), m.phone.clone());
+                            row(T::Joined.get(lang), m.joined.to_string());
+                            row(
+                                T::Active.get(lang),
+                                if m.active { T::Yes } else { T::No }.get(lang).into(),
+                            );
+                        });
+                    if !m.duties.is_empty() {
+                        ui.add_space(6.0);
+                        ui.strong(T::Duties.get(lang));
+                        ui.label(&m.duties);
+                    }
+                });
             }
             Side::Member(draft, errors) => match form::member_form(ui, draft, errors, lang) {
                 FormAction::None => {}

@@ -32,6 +32,10 @@ pub struct Shown<R> {
     pub inner: Option<R>,
     /// The user closed the overlay (× or Escape): the page shows nothing on the side.
     pub closed: bool,
+    /// How wide an overlay lies over the list's right part (0 with the panel beside
+    /// the list or not shown): the room a list leaves at its right to scroll its last
+    /// columns out from under it.
+    pub covers: f32,
 }
 
 /// True when a panel at least `min` wide fits beside the list in a page `page` wide.
@@ -74,6 +78,7 @@ pub fn right<R>(
             return Shown {
                 inner: None,
                 closed: false,
+                covers: 0.0,
             };
         }
         return overlay(ui, id, page, remembered, min, lang, add);
@@ -93,6 +98,31 @@ pub fn right<R>(
     Shown {
         inner: Some(shown.inner),
         closed: false,
+        covers: 0.0,
+    }
+}
+
+/// A vertical scroll area for one record's part of a side panel (a customer's tab, a
+/// member's detail) that opens at its top for each record: it remembers, for this run,
+/// the record it showed last, and another record starts it over from the top (one
+/// scroll position per panel kept another customer's scroll).
+pub fn record_scroll(
+    ui: &Ui,
+    salt: &str,
+    record: impl std::hash::Hash + std::fmt::Debug,
+) -> egui::ScrollArea {
+    let key = ui.make_persistent_id((salt, "salesdesk_record_shown"));
+    let now = Id::unique(record);
+    let last = ui.data_mut(|d| d.get_temp::<Id>(key).replace(now));
+    ui.data_mut(|d| d.insert_temp(key, now));
+    // As wide as the panel: the wheel anywhere over it scrolls it.
+    let area = egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .auto_shrink([false, true]);
+    if last == Some(now) {
+        area
+    } else {
+        area.vertical_scroll_offset(0.0)
     }
 }
 
@@ -176,5 +206,6 @@ fn overlay<R>(
     Shown {
         inner: Some(area.inner),
         closed,
+        covers: width,
     }
 }

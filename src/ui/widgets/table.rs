@@ -72,7 +72,20 @@ pub fn wide<R>(
     lang: crate::i18n::Lang,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
-    sideways(ui, id, lang, false, add)
+    sideways(ui, id, lang, false, 0.0, add)
+}
+
+/// [`wide`] for a list a side panel's overlay may lie over (its right part, `covers`
+/// wide, [`super::side::Shown::covers`]): while it does, the list scrolls that much
+/// further, so each column can be brought out from under it.
+pub fn wide_under_overlay<R>(
+    ui: &mut Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    covers: f32,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    sideways(ui, id, lang, false, covers, add)
 }
 
 /// [`wide`] for a table drawn whole inside a page that scrolls down: as tall as the
@@ -83,7 +96,7 @@ pub fn wide_in_page<R>(
     lang: crate::i18n::Lang,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
-    sideways(ui, id, lang, true, add)
+    sideways(ui, id, lang, true, 0.0, add)
 }
 
 fn sideways<R>(
@@ -91,10 +104,11 @@ fn sideways<R>(
     id: &str,
     lang: crate::i18n::Lang,
     whole: bool,
+    room: f32,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
     overflow_hint(ui, id, lang);
-    scroll_sideways(ui, id, whole, false, add)
+    scroll_sideways(ui, id, whole, false, room, add)
 }
 
 /// [`wide_in_page`] for a grid whose last column (a row's buttons) stays at the right
@@ -119,7 +133,9 @@ pub fn wide_in_page_with_fixed_end<R>(
         let layout = egui::Layout::top_down(egui::Align::Min);
         // Narrower than the room when it fits: the fixed end follows the table.
         let out = ui
-            .allocate_ui_with_layout(size, layout, |ui| scroll_sideways(ui, id, true, true, add))
+            .allocate_ui_with_layout(size, layout, |ui| {
+                scroll_sideways(ui, id, true, true, 0.0, add)
+            })
             .inner;
         let now = ui.vertical(fixed).response.rect.width();
         if (now - width).abs() > 0.5 {
@@ -153,14 +169,23 @@ fn overflows(id: &str) -> egui::Id {
 
 /// The horizontal scroll area under [`overflow_hint`]: a solid bar, the fade at the
 /// right while columns lie beyond it, and what the hint needs measured. It is as wide
-/// as the page, or with `shrink` as the table when that is narrower.
+/// as the page, or with `shrink` as the table when that is narrower; `room` more is
+/// blank at the table's right.
 fn scroll_sideways<R>(
     ui: &mut Ui,
     id: &str,
     whole: bool,
     shrink: bool,
+    room: f32,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
+    let add = |ui: &mut Ui| {
+        let r = add(ui);
+        if room > 0.0 {
+            ui.expand_to_include_x(ui.min_rect().right() + room);
+        }
+        r
+    };
     let out = ui
         .scope(|ui| {
             ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -181,7 +206,8 @@ fn scroll_sideways<R>(
     if overflow - out.state.clamped_offset().x > 1.0 {
         fade_right(ui, out.inner_rect);
     }
-    let now = overflow > 1.0;
+    // The room is not the table: a table that fits beside it says nothing.
+    let now = overflow - room > 1.0;
     let overflowed = overflows(id);
     if ui.data(|d| d.get_temp::<bool>(overflowed)) != Some(now) {
         ui.data_mut(|d| d.insert_temp(overflowed, now));
