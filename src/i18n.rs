@@ -324,6 +324,8 @@ texts! {
         Yes => "是", "Yes";
         No => "否", "No";
         Name => "名称", "Name";
+        // A person's name: 姓名, where 名称 names a thing (a company, a channel).
+        PersonName => "姓名", "Name";
         Notes => "备注", "Notes";
         Date => "日期", "Date";
         Amount => "金额", "Amount";

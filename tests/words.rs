@@ -309,3 +309,30 @@ fn the_english_window_shows_chinese_only_in_names() {
     found.dedup();
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// People's names are headed 姓名 in Chinese (名称 names companies and channels): the
+/// team list's column and the member form's field; the customer list keeps 名称.
+#[test]
+fn peoples_names_are_headed_xingming_and_companies_mingcheng() {
+    let mut h = harness_on(demo(40), Lang::Zh, Page::Team);
+    h.run();
+    assert!(
+        shows(&h, "姓名 ▲") || shows(&h, "姓名"),
+        "the team list's name column"
+    );
+    assert!(
+        !shows(&h, "名称 ▲") && !shows(&h, "名称"),
+        "no 名称 over people"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.run();
+    assert!(shows(&h, "姓名"), "the member form's name field");
+    assert!(!shows(&h, "名称"), "no 名称 in the member form");
+    let mut h = harness_on(demo(40), Lang::Zh, Page::Customers);
+    h.run();
+    assert!(
+        shows(&h, "名称 ▲") || shows(&h, "名称"),
+        "the customer list's name column"
+    );
+}

@@ -92,7 +92,14 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, customer: CustomerId, st: &mut Conta
                 RText::EditContact.get(lang)
             });
             form::grid(ui, "contact_form", |ui| {
-                form::text(ui, T::Name.get(lang), &mut draft.name, "name", errors, lang);
+                form::text(
+                    ui,
+                    T::PersonName.get(lang),
+                    &mut draft.name,
+                    "name",
+                    errors,
+                    lang,
+                );
                 form::text(
                     ui,
                     T::JobTitle.get(lang),

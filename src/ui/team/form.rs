@@ -115,7 +115,7 @@ pub fn member_form(
         .id_salt("member_form")
         .show(ui, |ui| {
             form::grid(ui, "member_form", |ui| {
-                form::text(ui, t(T::Name), &mut d.name, "name", errors, lang);
+                form::text(ui, t(T::PersonName), &mut d.name, "name", errors, lang);
                 form::choice(ui, t(T::Role), &mut d.role, &Role::ALL, lang);
                 form::text(ui, t(T::Region), &mut d.region, "region", errors, lang);
                 form::text_with_hint(

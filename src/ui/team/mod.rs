@@ -299,7 +299,7 @@ impl TeamPage {
                 .column(Column::initial(120.0))
                 .column(Column::remainder())
                 .header(24.0, |mut h| {
-                    h.col(|ui| sort_header(ui, T::Name.get(lang), Col::Name, sort));
+                    h.col(|ui| sort_header(ui, T::PersonName.get(lang), Col::Name, sort));
                     h.col(|ui| sort_header(ui, T::Role.get(lang), Col::Role, sort));
                     h.col(|ui| sort_header(ui, T::Region.get(lang), Col::Region, sort));
                     h.col(|ui| {
