@@ -280,6 +280,8 @@ pub struct ExpenseList {
     rows: Vec<ExpenseId>,
     total: Money,
     key: Option<(u64, Filter, Sort<Col>, Lang)>,
+    /// The dates' problems as judged when the user last left a date field.
+    date_errors: Errors,
 }
 
 impl Default for ExpenseList {
@@ -297,6 +299,7 @@ impl Default for ExpenseList {
             rows: Vec::new(),
             total: Money::ZERO,
             key: None,
+            date_errors: Errors::new(),
         }
     }
 }
@@ -328,6 +331,7 @@ impl ExpenseList {
     /// page shows: the list never says 2026 above every year's expenses.
     pub fn clear_filters(&mut self) {
         self.category = None;
+        self.date_errors = Errors::new();
         self.query.clear();
         match self.followed {
             Some(p) => {
@@ -370,6 +374,20 @@ impl ExpenseList {
         self.key = Some(key);
     }
 
+    /// The date filters' messages (see [`form::judged`]), drawn under the filter row when
+    /// `draw`; whether each date is still marked.
+    fn date_lines(&self, ui: &mut egui::Ui, lang: Lang, draw: bool) -> [bool; 2] {
+        [("from", &self.from), ("to", &self.to)].map(|(field, value)| {
+            let msg = form::judged(ui, field, value, self.date_errors.get(field));
+            if draw {
+                let text =
+                    |p: &Problem| format!("{}: {}", value.trim(), crate::i18n::problem(lang, p));
+                form::message_line(ui, msg, text);
+            }
+            msg.shown().is_some()
+        })
+    }
+
     /// Draws the filters and the table; returns the expense clicked.
     pub fn show(
         &mut self,
@@ -380,6 +398,10 @@ impl ExpenseList {
         let lang = cx.lang;
         let b = |k: Text| k.get(lang);
         let ws = &cx.doc.ws();
+        // A date is judged when the user leaves it (or picks one); its message goes as
+        // soon as the date changes, its room kept until the next judgement.
+        let red = self.date_lines(ui, lang, false);
+        let mut judge = false;
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(b(Text::FilterCategory));
             let current = self
@@ -404,34 +426,37 @@ impl ExpenseList {
             let l = ui.label(b(Text::SearchExpenses));
             ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(140.0))
                 .labelled_by(l.id);
-            for (label, value) in [(Text::From, &mut self.from), (Text::To, &mut self.to)] {
+            let dates = [(Text::From, &mut self.from), (Text::To, &mut self.to)];
+            for ((label, value), red) in dates.into_iter().zip(red) {
                 let l = ui.label(b(label));
-                let bad = parse_optional_date(value).err();
                 let mut edit = egui::TextEdit::singleline(value)
                     .desired_width(86.0)
                     .hint_text("YYYY-MM-DD");
-                if bad.is_some() {
+                if red {
                     edit = edit.text_color(ui.visuals().error_fg_color);
                 }
                 let r = ui.add(edit).labelled_by(l.id);
-                if let Some(p) = bad {
-                    r.on_hover_text(crate::i18n::problem(lang, &p));
-                }
-                crate::ui::widgets::date::picker_button(ui, b(label), value, lang);
+                judge |= r.lost_focus();
+                judge |= crate::ui::widgets::date::picker_button(ui, b(label), value, lang);
             }
             if ui.button(b(Text::ClearFilters)).clicked() {
                 self.clear_filters();
             }
         });
-        // Date errors under the filter row, as in a form.
-        for value in [&self.from, &self.to] {
-            if let Err(p) = parse_optional_date(value) {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("{}: {}", value.trim(), crate::i18n::problem(lang, &p)),
-                );
+        if judge {
+            let mut errors = Errors::new();
+            for (field, value) in [("from", &self.from), ("to", &self.to)] {
+                if let Err(p) = parse_optional_date(value) {
+                    errors.add(field, p);
+                }
             }
+            if !errors.is_empty() {
+                crate::ui::widgets::keys::judged(ui);
+            }
+            self.date_errors = errors;
         }
+        // Date messages under the filter row, as in a form.
+        self.date_lines(ui, lang, true);
         self.refresh(cx);
         let n = self.rows.len();
         let expenses =

@@ -18,22 +18,31 @@ pub fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
         .show(ui, add);
 }
 
-/// What a field's validation message does this frame.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Message<'e> {
+/// What a field's validation message does this frame (`P`: what it says, a [`Problem`]
+/// unless the field has messages of its own).
+#[derive(Debug, PartialEq)]
+pub enum Message<'e, P = Problem> {
     /// The field has no problem.
     None,
     /// The problem, still about what the field holds.
-    Shown(&'e Problem),
+    Shown(&'e P),
     /// The field changed since the message was shown for it: the message is gone, and
     /// its room is kept until the next Save, so nothing below it (the Save button the
     /// user is about to click) moves.
-    Cleared(&'e Problem),
+    Cleared(&'e P),
 }
 
-impl<'e> Message<'e> {
+impl<P> Clone for Message<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P> Copy for Message<'_, P> {}
+
+impl<'e, P> Message<'e, P> {
     /// The problem to show (and mark the field with), if still current.
-    pub fn shown(self) -> Option<&'e Problem> {
+    pub fn shown(self) -> Option<&'e P> {
         match self {
             Message::Shown(p) => Some(p),
             _ => None,
@@ -71,12 +80,12 @@ pub fn message<'e>(ui: &Ui, field: &str, value: impl Hash, errors: &'e Errors) -
 /// [`message`] says, for the forms and cells that keep their problems in other ways than
 /// [`Errors`]. The Save that judged it must call [`super::keys::saving`] or
 /// [`super::keys::judged`].
-pub fn judged<'e>(
+pub fn judged<'e, P>(
     ui: &Ui,
     key: impl Hash + std::fmt::Debug,
     value: impl Hash,
-    p: Option<&'e Problem>,
-) -> Message<'e> {
+    p: Option<&'e P>,
+) -> Message<'e, P> {
     let Some(p) = p else {
         return Message::None;
     };
@@ -142,10 +151,15 @@ fn error_text(ui: &mut Ui, text: String, shown: bool) {
 
 /// The line under a field: its message, or the room of a cleared one.
 pub fn error_line(ui: &mut Ui, lang: Lang, msg: Message) {
+    message_line(ui, msg, |p| problem(lang, p));
+}
+
+/// The line under a field, its message worded by `text`, or the room of a cleared one.
+pub fn message_line<P>(ui: &mut Ui, msg: Message<P>, text: impl FnOnce(&P) -> String) {
     match msg {
         Message::None => {}
-        Message::Shown(p) => error_text(ui, problem(lang, p), true),
-        Message::Cleared(p) => error_text(ui, problem(lang, p), false),
+        Message::Shown(p) => error_text(ui, text(p), true),
+        Message::Cleared(p) => error_text(ui, text(p), false),
     }
 }
 

@@ -1,11 +1,12 @@
 //! The period selector shared by the Dashboard and Analytics pages: a month, quarter or
 //! year stepped with arrows, or a custom from–to range whose dates are checked before
-//! it is used (a message under the field; the period in use stays as it was).
+//! it is used (a message under the field until the user changes it; the period in use
+//! stays as it was).
 
 use crate::i18n::{Lang, problem};
 use crate::model::{Period, Problem, parse_date, shift_months};
 use chrono::{Datelike, NaiveDate};
-use egui::{RichText, Ui};
+use egui::Ui;
 
 crate::texts! {
     pub enum Text {
@@ -208,12 +209,14 @@ impl PeriodPicker {
         ] {
             let l = ui.label(text.get(lang));
             ui.vertical(|ui| {
+                // Gone as soon as the date changes, its room kept until Apply judges again.
+                let msg = super::form::judged(ui, text.get(Lang::En), &*value, error.as_ref());
                 let r = ui
                     .horizontal(|ui| {
                         let mut edit = egui::TextEdit::singleline(value)
                             .hint_text("YYYY-MM-DD")
                             .desired_width(96.0);
-                        if error.is_some() {
+                        if msg.shown().is_some() {
                             edit = edit.text_color(ui.visuals().error_fg_color);
                         }
                         let r = ui.add(edit).labelled_by(l.id);
@@ -226,15 +229,14 @@ impl PeriodPicker {
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     apply = true;
                 }
-                if let Some(e) = &error {
-                    ui.label(RichText::new(e.text(lang)).color(ui.visuals().error_fg_color));
-                }
+                super::form::message_line(ui, msg, |e| e.text(lang));
             });
         }
         if ui.button(Text::Apply.get(lang)).clicked() {
             apply = true;
         }
         if apply {
+            super::keys::judged(ui);
             match parse_range(&self.from, &self.to) {
                 Ok(p) => {
                     self.custom = Some(p);
