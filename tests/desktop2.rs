@@ -38,7 +38,7 @@ fn member_contact_check(lang: Lang) {
         Lang::En => "＋ Add member",
     };
     click(&mut h, add);
-    set_text(&mut h, t(T::Name, lang), "邮箱测试");
+    set_text(&mut h, t(T::PersonName, lang), "邮箱测试");
     set_text(&mut h, t(T::Email, lang), "wang.fang-at-example");
     set_text(&mut h, t(T::Phone, lang), "call after 5");
     click(&mut h, t(T::Save, lang));

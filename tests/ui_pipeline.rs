@@ -822,7 +822,7 @@ fn a_new_primary_contact_takes_over_from_the_old_one() {
         .map(|k| k.id);
     h.get_by_label("＋ 添加联系人").click();
     h.run();
-    set_text(&mut h, "名称", "欧阳晓");
+    set_text(&mut h, "姓名", "欧阳晓");
     set_text(&mut h, "邮箱", "not-an-email");
     h.get_by_label("主要联系人").click();
     h.run();
