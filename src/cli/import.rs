@@ -142,10 +142,10 @@ fn run_inner(
             writeln!(err, "the import could not be saved: {e}")?;
             return Ok(1);
         }
-        super::drop_later(journal);
+        crate::alloc::drop_later(journal);
     }
     print_summary(out, dir, &summary)?;
-    super::drop_later((doc, bytes));
+    crate::alloc::drop_later((doc, bytes));
     Ok(0)
 }
 

@@ -34,13 +34,6 @@ pub(crate) fn no_folder(dir: &Path, what: &str) -> Option<String> {
     ))
 }
 
-/// Frees a large value on a thread of its own. A command's answer need not wait while
-/// 100k records are freed one by one (a tenth of a second at the end of an import);
-/// when the process ends first, the system takes the memory back at once.
-pub(crate) fn drop_later<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
-}
-
 /// The workspace in `dir`, read as `check` reads it: an older schema is migrated in
 /// memory and nothing is created, moved or written (unlike `store::load`, which is for
 /// the window). `None` once the reason is on `err`: no folder, no workspace, or files

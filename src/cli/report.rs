@@ -188,7 +188,7 @@ fn run_inner(
     } else {
         print_text(out, &r)?;
     }
-    super::drop_later(ws);
+    crate::alloc::drop_later(ws);
     Ok(0)
 }
 

@@ -109,6 +109,14 @@ fn part(text: &str, delimiter: char) -> Part {
             .map_or(bytes.len(), |n| from + n)
     };
     let next_is = |i: usize, b: u8| bytes.get(i) == Some(&b);
+    // The bytes of the line break at `i`: CRLF is one break.
+    let line_break = |i: usize| {
+        if bytes[i] == b'\r' && next_is(i + 1, b'\n') {
+            2
+        } else {
+            1
+        }
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -123,11 +131,7 @@ fn part(text: &str, delimiter: char) -> Part {
                     i += 1;
                 }
                 b'\r' | b'\n' => {
-                    i += if b == b'\r' && next_is(i + 1, b'\n') {
-                        2
-                    } else {
-                        1
-                    };
+                    i += line_break(i);
                     line += 1;
                     cell.push('\n');
                 }
@@ -146,11 +150,7 @@ fn part(text: &str, delimiter: char) -> Part {
                 i += 1;
             }
             b'\r' | b'\n' => {
-                i += if b == b'\r' && next_is(i + 1, b'\n') {
-                    2
-                } else {
-                    1
-                };
+                i += line_break(i);
                 end_cell(&mut cells, &mut cell, &mut quoted);
                 rows.push(RawRow {
                     line: row_line,
