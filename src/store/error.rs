@@ -152,6 +152,16 @@ impl fmt::Display for StoreError {
                  cannot read. Nothing was changed; check manifest.ron in that folder",
                 dir.display()
             ),
+            // Formats from 2 on are known only from manifest.ron: a wrong number there
+            // (a damaged or hand-edited manifest) fails the same way, so it is named.
+            StoreError::Migration { problem, dir, from } if *from >= 2 => write!(
+                f,
+                "could not upgrade the data in {} from data format {from}, as its \
+                 manifest.ron states: {problem}. Nothing was changed: fix that spot by hand \
+                 (run `salesdesk check`), or the format in manifest.ron if it is wrong, and \
+                 start again",
+                dir.display()
+            ),
             StoreError::Migration { problem, dir, from } => write!(
                 f,
                 "could not upgrade the data in {} from data format {from}: {problem}. \

@@ -109,6 +109,25 @@ pub fn back_up_before(dir: &Path, version: u32) -> Result<std::path::PathBuf, St
 /// untouched `workspace.ron`; a crash after it is finished by [`finish_interrupted`].
 fn v1_to_v2(dir: &Path) -> Result<(), StoreError> {
     let old = match read_v1(dir)? {
+        // A manifest saying 1 beside files of a later format is wrong (damaged or edited
+        // by hand): splitting nothing and calling it 2 would change the folder and then
+        // misread the files. Refused before anything is written.
+        None if FileKind::ALL
+            .iter()
+            .any(|k| paths::file_path(dir, *k).exists()) =>
+        {
+            return Err(StoreError::Migration {
+                problem: Box::new(super::FileProblem::new(
+                    MANIFEST,
+                    format!(
+                        "states data format 1, but the folder holds no {V1_WORKSPACE} and \
+                         does hold the files of a later format"
+                    ),
+                )),
+                dir: dir.to_path_buf(),
+                from: 1,
+            });
+        }
         // Nothing was ever saved in schema 1: there is nothing to split.
         None => None,
         Some(Ok(ws)) => Some(ws),
