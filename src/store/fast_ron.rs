@@ -17,7 +17,7 @@
 //! and the caller parses the whole text again with `ron`, which either accepts it or
 //! reports the error with its line and column. So a hand-edited file reads exactly as
 //! `ron` reads it; only files in the written form take the fast road. What it accepts
-//! it must read as `ron` does: `tests/store.rs` holds it to that, on written workspaces
+//! it must read as `ron` does: `tests/app/store.rs` holds it to that, on written workspaces
 //! and on randomly mutated files.
 
 use serde::de::value::StrDeserializer;

@@ -19,7 +19,7 @@
 //!
 //! Adding schema N+1: a step `vN_to_vN+1` below (frozen copies of old types only where
 //! it needs them), its files in [`files_of`], and a golden fixture written by schema
-//! N+1 in tests/fixtures/ (tests/golden.rs loads every fixture).
+//! N+1 in tests/fixtures/ (tests/app/golden.rs loads every fixture).
 
 use super::atomic;
 use super::backup;

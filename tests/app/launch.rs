@@ -1,7 +1,7 @@
 //! The window opens before the data: it shows a loading state while the data folder is
 //! read on a thread, then the app; a folder that cannot be opened is said in the window.
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

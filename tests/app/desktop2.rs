@@ -4,7 +4,7 @@
 //! Ctrl+K's Escape emptying the box, Ctrl+N on the Me page's current tab, the Pipeline
 //! filter row at 1024 px, and side panels of a stable, resizable, remembered width.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui::accesskit::Role;

@@ -2,7 +2,7 @@
 //! the user changes the field (not at the next Save), its room stays so the Save button
 //! does not move, and the next Save judges the new value. Both languages.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui::accesskit::Role;

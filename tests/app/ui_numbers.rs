@@ -2,7 +2,7 @@
 //! Analytics page's funnel, bottleneck and planner, checked against what `analytics`
 //! computes for the demo workspace, in both languages.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::ui::*;
@@ -421,7 +421,7 @@ fn frames_hit_the_cache_until_the_data_changes() {
 }
 
 /// Frame time at 100k deals; run with
-/// `cargo test --release --test ui_numbers -- --ignored --nocapture`.
+/// `cargo test --release --test app ui_numbers:: -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn frame_time_at_100k_deals() {

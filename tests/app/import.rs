@@ -7,7 +7,7 @@ use salesdesk::model::{Money, Stage, Workspace};
 use salesdesk::store;
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 
 /// Runs `salesdesk import`; returns (exit code, stdout, stderr).
 fn import_file(dir: &Path, file: &Path) -> (i32, String, String) {

@@ -3,7 +3,7 @@
 //! backups), never with the data folder; each backup notes when it was taken and what
 //! it holds; "Back up now" says it made the backup; a first start is backed up.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use salesdesk::model::{FileKind, RecordKind};

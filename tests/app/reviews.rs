@@ -3,7 +3,7 @@
 //! moves, a rep's 1:1 agenda, the Dashboard's review alert; and `report --json`'s
 //! `commission` against the same figures.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui_kittest::kittest::Queryable;

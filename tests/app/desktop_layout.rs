@@ -2,7 +2,7 @@
 //! column header cut short unless its table scrolls sideways; side panels that turn
 //! into overlays over the list in a narrow window and sit beside it in a wide one.
 
-mod common;
+use crate::common;
 
 use common::layout::*;
 use common::ui::*;

@@ -2,7 +2,7 @@
 //! command line. Workbooks are read back with calamine (cells) and as zipped XML
 //! (styles, frozen panes, filters), the way Excel and LibreOffice read them.
 
-mod common;
+use crate::common;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 use chrono::NaiveDate;

@@ -11,7 +11,7 @@
 //!
 //! Case counts are modest so `cargo test` stays quick; `PROPTEST_CASES=N` runs more.
 
-mod common;
+use crate::common;
 
 use common::props::demo;
 use common::props::*;

@@ -3,7 +3,7 @@
 //! message where it is too long, and through the Customers table and detail. (Split
 //! from `bad_input.rs`, whose helpers it shares through `common::props`.)
 
-mod common;
+use crate::common;
 
 use common::props::demo;
 use common::props::*;

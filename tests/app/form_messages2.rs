@@ -2,7 +2,7 @@
 //! Apply) and the Budget's expense date filter (judged when the user leaves a date).
 //! Both languages.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui::Key;

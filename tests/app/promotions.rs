@@ -2,7 +2,7 @@
 //! against actuals on small data, the status rules, the schema-3 events loading with
 //! every word kept, and the whole flow in the window in both languages.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui_kittest::kittest::Queryable;

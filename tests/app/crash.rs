@@ -5,7 +5,7 @@
 //! pass `store::check`, and each file must hold the last committed state or the one
 //! being written when the kill came (never a torn file, never an older state).
 //!
-//! The writer is this test binary again, started with `--ignored --exact crash_writer`
+//! The writer is this test binary again, started with `--ignored --exact crash::crash_writer`
 //! and the data dir in `SALESDESK_CRASH_CHILD_DIR`: nothing but the library is involved.
 //! `SALESDESK_CRASH_ROUNDS=N` runs more rounds; `SALESDESK_CRASH_SEED=N` replays a run.
 
@@ -165,10 +165,20 @@ enum Line {
     Committed(u64),
 }
 
+/// The writer's test name as libtest knows it: its module path without the crate's name.
+fn writer_test_name() -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    if module.is_empty() {
+        "crash_writer".to_owned()
+    } else {
+        format!("{module}::crash_writer")
+    }
+}
+
 fn spawn_writer(dir: &Path) -> (Child, mpsc::Receiver<Line>) {
     let mut child = Command::new(std::env::current_exe().expect("this test binary"))
         .args([
-            "crash_writer",
+            &writer_test_name(),
             "--exact",
             "--ignored",
             "--nocapture",

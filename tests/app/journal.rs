@@ -2,7 +2,7 @@
 //! journal is folded in (compacted). Every reader replays it; a torn tail is dropped and
 //! reported; backups and restores deal in plain files.
 
-mod common;
+use crate::common;
 
 use common::{assert_same_tree, saved_demo, tree};
 use salesdesk::model::{Change, Document, FileKind, Record, Workspace};

@@ -1,7 +1,7 @@
 //! "Export" beside a table saves the rows it shows, filtered and sorted as on screen, as
 //! CSV (UTF-8 with a BOM, for Excel) or XLSX, with the workbook's columns.
 
-mod common;
+use crate::common;
 
 use calamine::{Reader, Xlsx};
 use common::ui::{demo, harness_on, today};

@@ -3,7 +3,7 @@
 //! form, log interactions, walk feedback through its flow. The drag and lost-reason
 //! flows run in both languages.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::ui::*;
@@ -926,7 +926,7 @@ fn loyalty_points_and_rules() {
 }
 
 /// Frame times of the Pipeline page at 1k / 10k / 100k deals (board and list). Run
-/// with `cargo test --release --test ui_pipeline -- --ignored --nocapture`.
+/// with `cargo test --release --test app ui_pipeline:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "measurement; run in release"]
 fn frame_time_at_scale() {

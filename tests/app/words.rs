@@ -2,7 +2,7 @@
 //! the ledger lines the app writes, and the demo's names, each shown in the language of
 //! the moment, whatever language the workspace was written in.
 
-mod common;
+use crate::common;
 
 use common::ui::{H, demo, harness_on};
 use egui_kittest::kittest::Queryable;

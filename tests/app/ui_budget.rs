@@ -3,7 +3,7 @@
 //! reads), delete and undo behave, the pies draw with zero, one and many categories, and
 //! picking a category on a pie filters the expense list.
 
-mod common;
+use crate::common;
 
 use chrono::{Datelike, NaiveDate};
 use common::ui::*;

@@ -2,7 +2,7 @@
 //! was scrolled down opens at its top, where it would open fresh; it did open at the
 //! other's offset (one scroll id for all).
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui::{Pos2, vec2};

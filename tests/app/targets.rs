@@ -2,7 +2,7 @@
 //! reassignment, through egui_kittest in both languages, as a user would; and the
 //! per-rep figures of `report --json` against the page.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui_kittest::kittest::Queryable;

@@ -11,7 +11,7 @@ use salesdesk::model::{Change, FileKind, Record};
 use salesdesk::ui::Page;
 use std::path::Path;
 
-mod common;
+use crate::common;
 use common::{app_on_disk, app_on_disk_in, harness, lock_and_load, saved_demo};
 
 type H = Harness<'static, SalesDeskApp>;

@@ -897,7 +897,7 @@ fn an_uncommitted_save_is_rolled_back_and_said() {
 /// A backup is a copy of its own: a file damaged in place afterwards (truncated by a
 /// tool, written over by an editor) leaves the backup whole. A hard link to the data
 /// folder would share the damage, so backups link only to one another
-/// (tests/backups.rs).
+/// (tests/app/backups.rs).
 #[test]
 fn a_file_damaged_in_place_after_a_backup_leaves_the_backup_whole() {
     let ws = demo(100);

@@ -2,7 +2,7 @@
 //! source migration, the channels' cost and return, market size → market share, and the
 //! `import` / `report --json` contracts.
 
-mod common;
+use crate::common;
 
 use common::ui::*;
 use egui::accesskit::Role;

@@ -2,7 +2,7 @@
 //! texts inside the window or in a table that scrolls sideways; a record's detail opens
 //! at its top; a list under an overlay scrolls far enough to bring each column out.
 
-mod common;
+use crate::common;
 
 use common::layout::*;
 use common::ui::*;

@@ -1,7 +1,7 @@
 //! UI flows through egui_kittest, as a user would: find by label, click, type.
 //! Each flow runs in both languages.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::ui::*;

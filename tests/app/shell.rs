@@ -2,7 +2,7 @@
 //! record on its own page, Ctrl+K finds commands and works from the keyboard, a budget
 //! alert opens the budget at its period, and preferences are not written per click.
 
-mod common;
+use crate::common;
 
 use egui::Key;
 use egui_kittest::kittest::Queryable;

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use salesdesk::model::*;
 use salesdesk::store;
 
-mod common;
+use crate::common;
 
 /// What one fixture holds, read off it once when it was committed.
 struct Golden {
