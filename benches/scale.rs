@@ -19,7 +19,7 @@ use salesdesk::demo::{DemoSize, generate};
 use salesdesk::i18n::Lang;
 use salesdesk::model::{Change, Document, FileKind, Money, Period, Record, Workspace};
 use salesdesk::store;
-use salesdesk::ui::Page;
+use salesdesk::ui::{self, Page};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -554,6 +554,123 @@ mod frame {
     #[divan::bench(args = SIZES)]
     fn dashboard_english(bencher: Bencher, deals: usize) {
         let mut f = Frames::new(deals, Page::Dashboard, Lang::En);
+        bencher.bench_local(|| f.frame());
+    }
+
+    /// Every tab, view and section of the pages that have them (the `page` bench draws
+    /// only the one each page opens on), at 100k deals: a tab that computed its figures
+    /// per frame shows here.
+    #[derive(Clone, Copy, Debug)]
+    enum View {
+        Team(ui::team::View),
+        Performance(ui::performance::Tab),
+        PipelineList,
+        Marketing(ui::marketing::Tab),
+        PromotionsCompare,
+        PromotionsEvent(ui::promotions::Section),
+        Budget(ui::budget::Tab),
+        Me(ui::me::Section),
+    }
+
+    impl std::fmt::Display for View {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{self:?}")
+        }
+    }
+
+    impl View {
+        fn open(self, app: &mut SalesDeskApp) {
+            let p = &mut app.pages;
+            app.page = match self {
+                View::Team(v) => {
+                    p.team.view = v;
+                    Page::Team
+                }
+                View::Performance(t) => {
+                    p.performance.tab = t;
+                    Page::Performance
+                }
+                View::PipelineList => {
+                    p.pipeline.view = ui::pipeline::View::List;
+                    Page::Pipeline
+                }
+                View::Marketing(t) => {
+                    p.marketing.tab = t;
+                    Page::Marketing
+                }
+                View::PromotionsCompare => {
+                    p.promotions.tab = ui::promotions::Tab::Compare;
+                    Page::Promotions
+                }
+                View::PromotionsEvent(s) => {
+                    p.promotions.tab = ui::promotions::Tab::Events;
+                    p.promotions.selected = app
+                        .doc
+                        .ws()
+                        .promotions
+                        .promotions
+                        .rows
+                        .first()
+                        .map(|e| e.id);
+                    p.promotions.section = s;
+                    Page::Promotions
+                }
+                View::Budget(t) => {
+                    p.budget.tab = t;
+                    Page::Budget
+                }
+                View::Me(s) => {
+                    p.me.section = s;
+                    Page::Me
+                }
+            };
+        }
+    }
+
+    fn views() -> Vec<View> {
+        use ui::{budget, marketing, me, performance, promotions, team};
+        let mut v: Vec<View> = team::View::ALL.into_iter().map(View::Team).collect();
+        v.extend(performance::Tab::ALL.into_iter().map(View::Performance));
+        v.push(View::PipelineList);
+        v.extend(
+            [
+                marketing::Tab::Channels,
+                marketing::Tab::Market,
+                marketing::Tab::Research,
+                marketing::Tab::Content,
+            ]
+            .map(View::Marketing),
+        );
+        v.push(View::PromotionsCompare);
+        v.extend(
+            [
+                promotions::Section::Plan,
+                promotions::Section::Checklist,
+                promotions::Section::Links,
+                promotions::Section::Feedback,
+                promotions::Section::Review,
+            ]
+            .map(View::PromotionsEvent),
+        );
+        v.extend(
+            [
+                budget::Tab::Allocation,
+                budget::Tab::PlanVsActual,
+                budget::Tab::Categories,
+            ]
+            .map(View::Budget),
+        );
+        v.extend(me::Section::ALL.into_iter().map(View::Me));
+        v
+    }
+
+    #[divan::bench(args = views())]
+    fn view_at_100k(bencher: Bencher, view: View) {
+        let mut f = Frames::new(100_000, Page::Dashboard, Lang::Zh);
+        view.open(&mut f.app);
+        for _ in 0..4 {
+            f.frame();
+        }
         bencher.bench_local(|| f.frame());
     }
 
