@@ -7,7 +7,7 @@
 //!   ROI = (revenue − cost) ÷ cost; each `None` when there is nothing to divide by.
 
 use super::ratio;
-use crate::model::{MarketSize, Money, Period, SegmentId, SourceRef, Stage, Workspace};
+use crate::model::{MarketSizeId, Money, Period, SegmentId, SourceRef, Stage, Workspace};
 use std::collections::HashMap;
 
 /// The figures of one channel or event.
@@ -146,11 +146,36 @@ pub fn segment_revenue(ws: &Workspace, period: Period, segment: Option<SegmentId
     total
 }
 
-/// Market share of one market size record: own revenue in its segment and period ÷
-/// its size (None when the size is 0).
-pub fn share_of(ws: &Workspace, size: &MarketSize) -> Option<f64> {
-    let revenue = segment_revenue(ws, size.period, size.segment);
-    ratio(revenue.0 as f64, size.size.0 as f64)
+/// What the Market tab shows beside its records: each market size's own revenue and
+/// market share (own revenue in its segment and period ÷ its size; None when the size
+/// is 0), and each segment's number of customers. Each is a pass over every deal or
+/// customer, so the tab computes them once per change, not per frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MarketFigures {
+    pub sizes: HashMap<MarketSizeId, (Money, Option<f64>)>,
+    pub segment_customers: HashMap<SegmentId, usize>,
+}
+
+pub fn market_figures(ws: &Workspace) -> MarketFigures {
+    let sizes = ws
+        .marketing
+        .market_sizes
+        .iter()
+        .map(|m| {
+            let revenue = segment_revenue(ws, m.period, m.segment);
+            (m.id, (revenue, ratio(revenue.0 as f64, m.size.0 as f64)))
+        })
+        .collect();
+    let mut segment_customers = HashMap::new();
+    for c in ws.customers.customers.iter() {
+        if let Some(s) = c.segment {
+            *segment_customers.entry(s).or_insert(0) += 1;
+        }
+    }
+    MarketFigures {
+        sizes,
+        segment_customers,
+    }
 }
 
 #[cfg(test)]
@@ -286,10 +311,22 @@ mod tests {
             size: Money::from_major(yuan),
             source: String::new(),
         };
+        let share = |m: MarketSize| {
+            let mut ws = ws.clone();
+            Arc::make_mut(&mut ws.marketing).market_sizes.put(m);
+            market_figures(&ws).sizes[&MarketSizeId(1)]
+        };
         // Q1 wins: 30,000 (customer 1) + 99,000 (customer 1) = 129,000.
-        assert_eq!(share_of(&ws, &size(None, 1_290_000)), Some(0.1));
-        assert_eq!(share_of(&ws, &size(Some(SegmentId(2)), 258_000)), Some(0.5));
-        assert_eq!(share_of(&ws, &size(Some(SegmentId(3)), 1_000)), Some(0.0));
-        assert_eq!(share_of(&ws, &size(None, 0)), None);
+        let q1 = Money::from_major(129_000);
+        assert_eq!(share(size(None, 1_290_000)), (q1, Some(0.1)));
+        assert_eq!(share(size(Some(SegmentId(2)), 258_000)), (q1, Some(0.5)));
+        assert_eq!(
+            share(size(Some(SegmentId(3)), 1_000)),
+            (Money::ZERO, Some(0.0))
+        );
+        assert_eq!(share(size(None, 0)), (q1, None));
+        let f = market_figures(&ws);
+        assert_eq!(f.segment_customers.get(&SegmentId(2)), Some(&1));
+        assert_eq!(f.segment_customers.get(&SegmentId(3)), None);
     }
 }

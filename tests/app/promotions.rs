@@ -820,3 +820,44 @@ fn an_event_saved_without_a_name_scrolls_to_the_name_and_focuses_it_zh() {
 fn an_event_saved_without_a_name_scrolls_to_the_name_and_focuses_it_en() {
     empty_name_check(Lang::En);
 }
+
+/// An event that 300 deals or more came from: its Links section draws a scrollable list of a
+/// screenful of them, not all 300 (each frame drew every one: 50 ms at 100k deals), and
+/// Unlink on a row in view still unlinks that deal.
+#[test]
+fn an_event_with_hundreds_of_deals_lists_a_screenful_and_unlinks_the_one_clicked() {
+    let mut ws = demo(400);
+    let event = ws.promotions.promotions.rows[1].id;
+    let me = Some(SourceRef::Promotion(event));
+    let d = Arc::make_mut(&mut ws.deals);
+    for deal in d.deals.rows.iter_mut().take(300) {
+        deal.source = me;
+    }
+    let from_event = |ws: &Workspace| ws.deals.deals.iter().filter(|d| d.source == me).count();
+    let n = from_event(&ws);
+    assert!(n >= 300, "{n}");
+    for (lang, unlink, deals) in [
+        (Lang::Zh, "取消关联", "关联的商机"),
+        (Lang::En, "Unlink", "Linked deals"),
+    ] {
+        let size = egui::vec2(1440.0, 1400.0);
+        let mut h = harness_sized(ws.clone(), lang, Page::Promotions, size);
+        h.state_mut().pages.promotions.selected = Some(event);
+        h.state_mut().pages.promotions.section = salesdesk::ui::promotions::Section::Links;
+        h.run();
+        let shown = h.query_all_by_label(unlink).count();
+        assert!(
+            (1..=24).contains(&shown),
+            "{lang:?}: {shown} Unlink buttons drawn for 300 linked deals"
+        );
+        // The first row of the deals' list, under its heading.
+        let below = h.get_by_label(deals).rect().max.y;
+        h.query_all_by_label(unlink)
+            .filter(|n| n.rect().min.y > below)
+            .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+            .expect("a deal's Unlink in view")
+            .click();
+        h.run();
+        assert_eq!(from_event(h.state().doc.ws()), n - 1, "{lang:?}");
+    }
+}

@@ -154,7 +154,13 @@ impl ChannelsState {
         self.period.show(ui, lang, cx.today);
         let period = self.period.period(cx.today);
         let ws = cx.doc.ws().clone();
-        let mut rows = channel_figures(&ws, period);
+        // A pass over every deal and expense: once per change and period, not per frame.
+        let mut rows = cx
+            .cache
+            .get_or_compute(cx.doc.revision(), "channel_figures", period, || {
+                channel_figures(&ws, period)
+            })
+            .clone();
         if rows.is_empty() {
             ui.label(Text::NoChannels.get(lang));
             return;

@@ -2,7 +2,7 @@
 //! with their criteria, needs and positioning statement.
 
 use super::{Text, checked, edit, heading_with_add, row_buttons};
-use crate::analytics::{segment_revenue, share_of};
+use crate::analytics::market_figures;
 use crate::i18n::T;
 use crate::model::*;
 use crate::ui::Cx;
@@ -114,6 +114,12 @@ impl MarketState {
         self.size_form_ui(ui, cx);
         ui.weak(Text::ShareHow.get(lang));
         let ws = cx.doc.ws().clone();
+        let figures = cx
+            .cache
+            .get_or_compute(cx.doc.revision(), "market_figures", (), || {
+                std::sync::Arc::new(market_figures(&ws))
+            })
+            .clone();
         let seg_name = |s: Option<SegmentId>| match s {
             None => Text::WholeMarket.get(lang).to_string(),
             Some(id) => ws
@@ -147,8 +153,10 @@ impl MarketState {
                         ui.label(m.period.start.to_string());
                         ui.label(m.period.end.to_string());
                         ui.label(money(m.size));
-                        ui.label(money(segment_revenue(&ws, m.period, m.segment)));
-                        ui.label(percent(share_of(&ws, m)));
+                        let (revenue, share) =
+                            figures.sizes.get(&m.id).copied().unwrap_or_default();
+                        ui.label(money(revenue));
+                        ui.label(percent(share));
                         ui.label(m.source.as_str());
                         let (e, d) = row_buttons(ui, lang);
                         if e {
@@ -182,12 +190,7 @@ impl MarketState {
         self.segment_form_ui(ui, cx);
         let (mut open, mut remove) = (None, None);
         for s in ws.marketing.segments.iter() {
-            let customers = ws
-                .customers
-                .customers
-                .iter()
-                .filter(|c| c.segment == Some(s.id))
-                .count();
+            let customers = figures.segment_customers.get(&s.id).copied().unwrap_or(0);
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.strong(s.name.as_str());

@@ -46,7 +46,13 @@ pub fn show(ui: &mut egui::Ui, cx: &mut Cx, focus: &mut Focus) {
     };
     let period = focus.period(cx);
     let ws = cx.doc.ws();
-    let a = agenda(ws, rep, period, cx.today);
+    // Passes over every deal (funnels, stale deals, attainment): once per change.
+    let a = cx
+        .cache
+        .get_or_compute(cx.doc.revision(), "agenda", (rep, period, cx.today), || {
+            agenda(ws, rep, period, cx.today)
+        })
+        .clone();
     ui.heading(format!(
         "{} · {} · {}",
         Text::Title.get(lang),

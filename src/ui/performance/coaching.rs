@@ -128,7 +128,13 @@ impl CoachingView {
             self.form = None;
         }
         ui.heading(Text::Goal.get(lang));
-        match rep_leak(cx.doc.ws(), rep, cx.today) {
+        // Two funnels over every deal: once per change, not per frame.
+        let leak = *cx
+            .cache
+            .get_or_compute(cx.doc.revision(), "rep_leak", (rep, cx.today), || {
+                rep_leak(cx.doc.ws(), rep, cx.today)
+            });
+        match leak {
             Some(l) => {
                 let goal = goal_words(lang, &l);
                 ui.horizontal_wrapped(|ui| {

@@ -4,6 +4,7 @@
 
 use super::Focus;
 use super::incentives::bp_text;
+use crate::analytics::AnalyticsCache;
 use crate::analytics::commission::{
     Payout, payout, plan_for, plans_listing, rep_payout, revenue_at,
 };
@@ -95,12 +96,29 @@ fn payout_cell(lang: Lang, p: &Payout) -> String {
     }
 }
 
+/// A rep's payout for the period, kept by revision: each is a pass over every deal, and
+/// the table shows one per rep.
+fn payout_of(
+    cache: &mut AnalyticsCache,
+    rev: u64,
+    ws: &Workspace,
+    rep: MemberId,
+    period: Period,
+) -> Option<Payout> {
+    cache
+        .get_or_compute(rev, "rep_payout", (rep, period), || {
+            rep_payout(ws, rep, period)
+        })
+        .clone()
+}
+
 impl PayoutsView {
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, focus: &mut Focus) {
         let lang = cx.lang;
         let period = focus.period(cx);
         ui.heading(Text::Payouts.get(lang));
         let ws = cx.doc.ws();
+        let rev = cx.doc.revision();
         crate::ui::widgets::table::wide_in_page(ui, "payouts", lang, |ui| {
             egui::Grid::new("payouts")
                 .striped(true)
@@ -121,7 +139,7 @@ impl PayoutsView {
                     ui.label("");
                     ui.end_row();
                     for (m, name) in super::rep_options(ws) {
-                        let Some(p) = rep_payout(ws, m, period) else {
+                        let Some(p) = payout_of(cx.cache, rev, ws, m, period) else {
                             continue;
                         };
                         ui.label(name);
@@ -140,7 +158,7 @@ impl PayoutsView {
         });
         ui.separator();
         let Some(rep) = focus.rep else { return };
-        let Some(actual) = rep_payout(ws, rep, period) else {
+        let Some(actual) = payout_of(cx.cache, rev, ws, rep, period) else {
             ui.strong(ws.member_name(rep));
             ui.weak(Text::NoPlan.get(lang));
             return;

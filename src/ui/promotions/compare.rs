@@ -2,7 +2,7 @@
 //! and ROI, sortable by any column.
 
 use super::Text;
-use crate::analytics::promotions::{EventFigures, event_figures};
+use crate::analytics::promotions::EventFigures;
 use crate::i18n::Label;
 use crate::model::*;
 use crate::ui::Cx;
@@ -82,7 +82,7 @@ impl CompareState {
     /// The table; the event whose name was clicked.
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) -> Option<PromotionId> {
         let lang = cx.lang;
-        let mut rows = event_figures(cx.doc.ws());
+        let mut rows = super::event_figures(cx);
         if rows.is_empty() {
             ui.label(Text::NoEvents.get(lang));
             return None;

@@ -10,6 +10,7 @@ use crate::ui::Cx;
 use crate::ui::format::money;
 use crate::ui::widgets::table::matches;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// How many candidates a finder shows.
 const SHOWN: usize = 30;
@@ -73,26 +74,33 @@ impl LinksState {
         if linked.is_empty() {
             ui.label(Text::NoLinkedExpenses.get(lang));
         }
-        for e in &linked {
-            ui.horizontal(|ui| {
-                ui.label(expense_line(&ws, e));
-                if ui.small_button(Text::Unlink.get(lang)).clicked() {
-                    let x = Expense {
-                        link: None,
-                        ..(*e).clone()
-                    };
-                    change = Some((Change::put(Record::Expense(x)), Text::Unlinked));
-                }
-            });
+        if let Some(e) = linked_list(ui, "promotion_linked_expenses", lang, &linked, |e| {
+            expense_line(&ws, e)
+        }) {
+            let x = Expense {
+                link: None,
+                ..e.clone()
+            };
+            change = Some((Change::put(Record::Expense(x)), Text::Unlinked));
         }
-        let candidates: Vec<(ExpenseId, String)> = ws
-            .budget
-            .expenses
-            .iter()
-            .rev()
-            .filter(|e| e.link != Some(me))
-            .map(|e| (e.id, expense_line(&ws, e)))
-            .collect();
+        let rev = cx.doc.revision();
+        let cache = &mut *cx.cache;
+        let find = |needle: &str| {
+            let key = (p.id, lang, needle.to_owned());
+            cache
+                .get_or_compute(rev, "promotion_find_expenses", key, || {
+                    Arc::new(Found::first(
+                        ws.budget
+                            .expenses
+                            .iter()
+                            .rev()
+                            .filter(|e| e.link != Some(me))
+                            .map(|e| (e.id, expense_line(&ws, e))),
+                        needle,
+                    ))
+                })
+                .clone()
+        };
         if let Some(ids) = finder(
             ui,
             lang,
@@ -102,7 +110,7 @@ impl LinksState {
                 Text::LinkExpenses,
             ),
             &mut self.expense_filter,
-            &candidates,
+            find,
             &mut self.expenses,
         ) {
             let puts = ids
@@ -129,32 +137,38 @@ impl LinksState {
         if from_event.is_empty() {
             ui.label(Text::NoLinkedDeals.get(lang));
         }
-        for d in &from_event {
-            ui.horizontal(|ui| {
-                ui.label(deal_line(&ws, d, lang));
-                if ui.small_button(Text::Unlink.get(lang)).clicked() {
-                    let x = Deal {
-                        source: None,
-                        ..(*d).clone()
-                    };
-                    change = Some((Change::put(Record::Deal(x)), Text::Unlinked));
-                }
-            });
+        if let Some(d) = linked_list(ui, "promotion_linked_deals", lang, &from_event, |d| {
+            deal_line(&ws, d, lang)
+        }) {
+            let x = Deal {
+                source: None,
+                ..d.clone()
+            };
+            change = Some((Change::put(Record::Deal(x)), Text::Unlinked));
         }
-        let candidates: Vec<(DealId, String)> = ws
-            .deals
-            .deals
-            .iter()
-            .rev()
-            .filter(|d| d.source != Some(me))
-            .map(|d| (d.id, deal_line(&ws, d, lang)))
-            .collect();
+        let cache = &mut *cx.cache;
+        let find = |needle: &str| {
+            let key = (p.id, lang, needle.to_owned());
+            cache
+                .get_or_compute(rev, "promotion_find_deals", key, || {
+                    Arc::new(Found::first(
+                        ws.deals
+                            .deals
+                            .iter()
+                            .rev()
+                            .filter(|d| d.source != Some(me))
+                            .map(|d| (d.id, deal_line(&ws, d, lang))),
+                        needle,
+                    ))
+                })
+                .clone()
+        };
         if let Some(ids) = finder(
             ui,
             lang,
             ("promotion_find_deals", Text::FindDeals, Text::LinkDeals),
             &mut self.deal_filter,
-            &candidates,
+            find,
             &mut self.deals,
         ) {
             let puts = ids
@@ -180,33 +194,82 @@ impl LinksState {
     }
 }
 
+/// Rows in view of a list of linked records.
+const LINKED_ROWS: f32 = 10.0;
+
+/// The linked records, each with its Unlink button, in a list that draws only the rows
+/// in view: an event of a 100k-deal workspace has hundreds of deals, and drawing them
+/// all took 50 ms a frame. The record whose Unlink was clicked.
+fn linked_list<'w, T>(
+    ui: &mut egui::Ui,
+    id: &str,
+    lang: crate::i18n::Lang,
+    rows: &[&'w T],
+    line: impl Fn(&T) -> String,
+) -> Option<&'w T> {
+    let row = ui.spacing().interact_size.y;
+    let mut unlink = None;
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height((row + ui.spacing().item_spacing.y) * LINKED_ROWS)
+        .show_rows(ui, row, rows.len(), |ui, range| {
+            for r in &rows[range] {
+                ui.horizontal(|ui| {
+                    ui.set_min_height(row);
+                    ui.label(line(r));
+                    if ui.small_button(Text::Unlink.get(lang)).clicked() {
+                        unlink = Some(*r);
+                    }
+                });
+            }
+        });
+    unlink
+}
+
+/// The first [`SHOWN`] candidates that match a finder's filter, and whether more do.
+struct Found<Id> {
+    shown: Vec<(Id, String)>,
+    more: bool,
+}
+
+impl<Id> Found<Id> {
+    /// Reads `candidates` only as far as the first `SHOWN + 1` matches: their lines are
+    /// built as they are read, so an empty filter builds 31 lines, not one per deal.
+    fn first(candidates: impl Iterator<Item = (Id, String)>, needle: &str) -> Self {
+        let mut shown: Vec<(Id, String)> = candidates
+            .filter(|(_, line)| needle.is_empty() || matches(line, needle))
+            .take(SHOWN + 1)
+            .collect();
+        let more = shown.len() > SHOWN;
+        shown.truncate(SHOWN);
+        Found { shown, more }
+    }
+}
+
 /// A filter field, the first matching candidates as checkboxes, and the link button;
-/// the chosen ids when the button is clicked.
+/// the chosen ids when the button is clicked. `find` gives the matches of a filter
+/// (lower-cased, trimmed); the callers keep them by revision, so a frame builds no line.
 fn finder<Id: Copy + Ord>(
     ui: &mut egui::Ui,
     lang: crate::i18n::Lang,
-    (id, find, link): (&str, Text, Text),
+    (id, find_label, link): (&str, Text, Text),
     filter: &mut String,
-    candidates: &[(Id, String)],
+    find: impl FnOnce(&str) -> Arc<Found<Id>>,
     chosen: &mut BTreeSet<Id>,
 ) -> Option<Vec<Id>> {
     let mut go = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.push_id(id, |ui| {
             ui.horizontal(|ui| {
-                let l = ui.label(find.get(lang));
+                let l = ui.label(find_label.get(lang));
                 ui.add(egui::TextEdit::singleline(filter).desired_width(240.0))
                     .labelled_by(l.id);
             });
-            let needle = filter.trim().to_lowercase();
-            let found: Vec<&(Id, String)> = candidates
-                .iter()
-                .filter(|(_, line)| needle.is_empty() || matches(line, &needle))
-                .collect();
-            if found.is_empty() {
+            let found = find(&filter.trim().to_lowercase());
+            if found.shown.is_empty() {
                 ui.label(Text::NoMatch.get(lang));
             }
-            for (cid, line) in found.iter().take(SHOWN) {
+            for (cid, line) in &found.shown {
                 let mut on = chosen.contains(cid);
                 if ui.checkbox(&mut on, line.as_str()).changed() {
                     if on {
@@ -216,7 +279,7 @@ fn finder<Id: Copy + Ord>(
                     }
                 }
             }
-            if found.len() > SHOWN {
+            if found.more {
                 ui.weak(Text::MoreHidden.get(lang));
             }
             let n = chosen.len();

@@ -2,7 +2,7 @@
 //! attributed deals and revenue, ROI, cost per lead, and the lessons.
 
 use super::{Text, save_event};
-use crate::analytics::promotions::{GoalActual, event_figures_of};
+use crate::analytics::promotions::GoalActual;
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::ui::Cx;
@@ -17,7 +17,7 @@ pub struct ReviewState {
 impl ReviewState {
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, p: &Promotion) {
         let lang = cx.lang;
-        let Some(f) = event_figures_of(cx.doc.ws(), p.id) else {
+        let Some(f) = super::event_figures(cx).into_iter().find(|f| f.id == p.id) else {
             return;
         };
         if !matches!(p.status, PromotionStatus::Done | PromotionStatus::Reviewed) {
