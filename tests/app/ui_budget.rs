@@ -682,3 +682,78 @@ fn pie_labels_stay_in_their_slices_zh() {
 fn pie_labels_stay_in_their_slices_en() {
     pie_labels_stay_in_their_slices(Lang::En);
 }
+
+/// A plan moved onto a category that already has one for the year is refused with a
+/// message, and the message goes as soon as the year changes (it stayed until the next
+/// Save: it was judged on the category alone), its room kept; the next Save saves.
+fn plan_already_there(lang: Lang) {
+    let (category, year, save, there) = match lang {
+        Lang::Zh => (
+            "类别",
+            "年度",
+            "保存",
+            "该类别在这一年已有计划，请编辑原有计划。",
+        ),
+        Lang::En => (
+            "Category",
+            "Year",
+            "Save",
+            "This category already has a plan for that year: edit that one.",
+        ),
+    };
+    let mut h = harness_with(demo(120), lang);
+    h.state_mut().pages.budget.tab = salesdesk::ui::budget::Tab::Categories;
+    h.run();
+    let ws = h.state().doc.ws().clone();
+    let [first, second] = [0, 1].map(|i| ws.budget.categories.rows[i].clone());
+    let planned = |ws: &Workspace, c: CategoryId, y: i32| {
+        ws.budget
+            .lines
+            .iter()
+            .filter(|l| l.category == c && l.year == y)
+            .count()
+    };
+    assert_eq!(planned(&ws, second.id, 2026), 1, "the demo plans 2026");
+    assert_eq!(planned(&ws, second.id, 2031), 0);
+    let edit_plan = salesdesk::ui::budget::Text::EditPlan.get(lang);
+    h.get_all_by_label(edit_plan).next().unwrap().click();
+    h.run();
+    // The first category's plan, moved onto the second: refused.
+    h.get_all_by_role_and_label(Role::ComboBox, category)
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, &second.name).click();
+    h.run();
+    h.get_by_label(save).click();
+    h.run();
+    h.run();
+    let message = h.get_by_label(there).rect();
+    let save_at = h.get_by_label(save).rect();
+    assert_eq!(h.state().doc.ws().budget.lines, ws.budget.lines, "{lang:?}");
+    // Another year: the message goes, Save stays where it was.
+    set_text(&mut h, year, "2031");
+    h.run();
+    assert!(h.query_by_label(there).is_none(), "{lang:?}: {message:?}");
+    assert_eq!(h.get_by_label(save).rect(), save_at, "{lang:?}");
+    h.get_by_label(save).click();
+    h.run();
+    let now = h.state().doc.ws().clone();
+    assert_eq!(planned(&now, second.id, 2031), 1, "{lang:?}");
+    assert_eq!(
+        planned(&now, first.id, 2026),
+        0,
+        "{lang:?}: moved, not copied"
+    );
+}
+
+#[test]
+fn a_plan_moved_onto_a_planned_category_is_refused_until_the_year_changes_zh() {
+    plan_already_there(Lang::Zh);
+}
+
+#[test]
+fn a_plan_moved_onto_a_planned_category_is_refused_until_the_year_changes_en() {
+    plan_already_there(Lang::En);
+}

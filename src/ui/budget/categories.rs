@@ -223,7 +223,9 @@ impl PlanDraft {
                 .iter()
                 .any(|l| l.id != line.id && l.year == line.year && l.category == line.category)
         {
-            e.add("category", Problem::Duplicate);
+            // The pair is the problem, not the category alone: its message is judged on
+            // both, so changing the year clears it as changing the category does.
+            e.add("plan", Problem::Duplicate);
         }
         e.into_result().map(|_| line)
     }
@@ -340,9 +342,8 @@ pub fn plan_form(
                     }
                 }
             });
-            if let Some(Problem::Duplicate) = errors.get("category") {
-                ui.colored_label(ui.visuals().error_fg_color, b(Text::PlanAlreadyThere));
-            }
+            let msg = form::message(ui, "plan", (draft.category, draft.year.trim()), errors);
+            form::message_line(ui, msg, |_| b(Text::PlanAlreadyThere).to_owned());
             if draft.by_month {
                 let sum = draft.sum_months().map(money).unwrap_or_else(|| "—".into());
                 ui.label(format!(
@@ -620,7 +621,7 @@ mod tests {
         });
         // A second plan for the same category and year is refused; editing the first is not.
         assert_eq!(
-            d.build(&ws).unwrap_err().get("category"),
+            d.build(&ws).unwrap_err().get("plan"),
             Some(&Problem::Duplicate)
         );
         let mut again = PlanDraft::for_category(&ws, CategoryId(1), 2026);
