@@ -821,9 +821,9 @@ fn an_event_saved_without_a_name_scrolls_to_the_name_and_focuses_it_en() {
     empty_name_check(Lang::En);
 }
 
-/// An event that 300 deals or more came from: its Links section draws a scrollable list of a
-/// screenful of them, not all 300 (each frame drew every one: 50 ms at 100k deals), and
-/// Unlink on a row in view still unlinks that deal.
+/// An event that 300 deals or more came from: its Links section draws a scrollable list of
+/// ten of them, not all 300 (each frame drew every one: 50 ms at 100k deals), and Unlink
+/// on a row in view still unlinks that deal.
 #[test]
 fn an_event_with_hundreds_of_deals_lists_a_screenful_and_unlinks_the_one_clicked() {
     let mut ws = demo(400);
@@ -859,5 +859,39 @@ fn an_event_with_hundreds_of_deals_lists_a_screenful_and_unlinks_the_one_clicked
             .click();
         h.run();
         assert_eq!(from_event(h.state().doc.ws()), n - 1, "{lang:?}");
+    }
+    // At 1024×700, low on the page: a list of ten rows (it shrank to 64 px, under
+    // three), each Unlink inside the window (a long English line pushed it past the
+    // edge), and the finder counts what is ticked as selected, not "linked".
+    for (lang, unlink, deals, selected) in [
+        (Lang::Zh, "取消关联", "关联的商机", "已选 1 条"),
+        (Lang::En, "Unlink", "Linked deals", "1 selected"),
+    ] {
+        let size = egui::vec2(1024.0, 700.0);
+        let mut h = harness_sized(ws.clone(), lang, Page::Promotions, size);
+        h.state_mut().pages.promotions.selected = Some(event);
+        h.state_mut().pages.promotions.section = salesdesk::ui::promotions::Section::Links;
+        h.run();
+        let below = h.get_by_label(deals).rect().max.y;
+        let rows: Vec<egui::Rect> = h
+            .query_all_by_label(unlink)
+            .map(|n| n.rect())
+            .filter(|r| r.min.y > below)
+            .collect();
+        assert!(
+            rows.len() >= 10,
+            "{lang:?}: {} deal rows in view",
+            rows.len()
+        );
+        for r in &rows {
+            assert!(r.max.x <= size.x, "{lang:?}: an Unlink ends at {}", r.max.x);
+        }
+        let first = h
+            .query_all_by_role(egui::accesskit::Role::CheckBox)
+            .next()
+            .expect("a finder's candidate");
+        first.click();
+        h.run();
+        h.get_by_label(selected);
     }
 }

@@ -74,9 +74,13 @@ impl LinksState {
         if linked.is_empty() {
             ui.label(Text::NoLinkedExpenses.get(lang));
         }
-        if let Some(e) = linked_list(ui, "promotion_linked_expenses", lang, &linked, |e| {
-            expense_line(&ws, e)
-        }) {
+        if let Some(e) = linked_list(
+            ui,
+            ("promotion_linked_expenses", p.id),
+            lang,
+            &linked,
+            |e| expense_line(&ws, e),
+        ) {
             let x = Expense {
                 link: None,
                 ..e.clone()
@@ -137,9 +141,13 @@ impl LinksState {
         if from_event.is_empty() {
             ui.label(Text::NoLinkedDeals.get(lang));
         }
-        if let Some(d) = linked_list(ui, "promotion_linked_deals", lang, &from_event, |d| {
-            deal_line(&ws, d, lang)
-        }) {
+        if let Some(d) = linked_list(
+            ui,
+            ("promotion_linked_deals", p.id),
+            lang,
+            &from_event,
+            |d| deal_line(&ws, d, lang),
+        ) {
             let x = Deal {
                 source: None,
                 ..d.clone()
@@ -202,25 +210,41 @@ const LINKED_ROWS: f32 = 10.0;
 /// all took 50 ms a frame. The record whose Unlink was clicked.
 fn linked_list<'w, T>(
     ui: &mut egui::Ui,
-    id: &str,
+    id: (&str, PromotionId),
     lang: crate::i18n::Lang,
     rows: &[&'w T],
     line: impl Fn(&T) -> String,
 ) -> Option<&'w T> {
     let row = ui.spacing().interact_size.y;
+    // As tall as its rows, up to LINKED_ROWS of them, wherever it sits on the page (by
+    // default a scroll area low on the page shrinks to 64 px, under three rows).
+    let height = (row + ui.spacing().item_spacing.y) * (rows.len() as f32).min(LINKED_ROWS);
+    // Room for the scroll bar, which floats over the rows' right end.
+    let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
     let mut unlink = None;
     egui::ScrollArea::vertical()
+        // Each event its own scroll position.
         .id_salt(id)
-        .max_height((row + ui.spacing().item_spacing.y) * LINKED_ROWS)
+        .auto_shrink([false, true])
+        .max_height(height)
+        .min_scrolled_height(height)
         .show_rows(ui, row, rows.len(), |ui, range| {
+            ui.set_max_width(ui.available_width() - bar);
             for r in &rows[range] {
-                ui.horizontal(|ui| {
-                    ui.set_min_height(row);
-                    ui.label(line(r));
-                    if ui.small_button(Text::Unlink.get(lang)).clicked() {
-                        unlink = Some(*r);
-                    }
-                });
+                // A long line ends in … (whole on hover); Unlink keeps the right end.
+                egui::containers::Sides::new()
+                    .height(row)
+                    .shrink_left()
+                    .truncate()
+                    .show(
+                        ui,
+                        |ui| ui.label(line(r)),
+                        |ui| {
+                            if ui.small_button(Text::Unlink.get(lang)).clicked() {
+                                unlink = Some(*r);
+                            }
+                        },
+                    );
             }
         });
     unlink

@@ -114,7 +114,7 @@ crate::texts! {
     fn {
         progress(done, all) => "计划步骤与清单：{done}/{all} 项已完成", "Steps and checklist: {done} of {all} done";
         progress_short(done, all) => "{done}/{all} 项已完成", "{done} of {all} done";
-        link_n(n) => "已关联 {n} 条", "{n} linked";
+        link_n(n) => "已选 {n} 条", "{n} selected";
         group_line(group) => "{group}：", "{group}:";
     }
 }
