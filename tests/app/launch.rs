@@ -144,3 +144,31 @@ fn a_first_start_in_english_has_english_kpi_and_category_names() {
     h.step();
     assert!(h.query_by_label("销售额").is_none());
 }
+
+/// The reader runs at a lower priority than the window's thread (nice 10 above it), and
+/// so do the threads it starts: on two cores they took the CPU from the first frame.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_reader_and_its_threads_run_below_the_window() {
+    fn nice() -> i32 {
+        // SAFETY: getpriority only reads; `who = 0` is the calling thread on Linux.
+        unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    let lock = store::acquire_lock(&d).unwrap();
+    let window = nice();
+    let launch = Launch::start_with(d, lock, common::demo_day(), || {
+        let reader = nice();
+        let child = std::thread::spawn(nice).join().unwrap();
+        Err(format!("reader {reader} child {child}"))
+    });
+    let mut h = harness(launch);
+    step_until(&mut h, |l| matches!(l, Launch::Failed(_)));
+    let Launch::Failed(said) = h.state() else {
+        unreachable!()
+    };
+    let want = (window + 10).min(19);
+    assert_eq!(said, &format!("reader {want} child {want}"));
+    assert_eq!(nice(), window, "the window's thread is left as it was");
+}
