@@ -430,8 +430,8 @@ impl ExpenseList {
             for ((label, value), red) in dates.into_iter().zip(red) {
                 let l = ui.label(b(label));
                 let mut edit = egui::TextEdit::singleline(value)
-                    .desired_width(86.0)
-                    .hint_text("YYYY-MM-DD");
+                    .desired_width(crate::ui::widgets::date::field_width(ui))
+                    .hint_text(crate::ui::widgets::date::HINT);
                 if red {
                     edit = edit.text_color(ui.visuals().error_fg_color);
                 }

@@ -287,8 +287,8 @@ impl GoalsState {
                         );
                         ui.add(
                             egui::TextEdit::singleline(&mut m.due)
-                                .desired_width(90.0)
-                                .hint_text("YYYY-MM-DD"),
+                                .desired_width(crate::ui::widgets::date::field_width(ui))
+                                .hint_text(crate::ui::widgets::date::HINT),
                         );
                         if ui
                             .small_button("×")

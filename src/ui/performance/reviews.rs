@@ -477,8 +477,8 @@ fn actions_rows(
                     let r = ui
                         .add(
                             egui::TextEdit::singleline(&mut a.due)
-                                .desired_width(100.0)
-                                .hint_text("YYYY-MM-DD"),
+                                .desired_width(crate::ui::widgets::date::field_width(ui))
+                                .hint_text(crate::ui::widgets::date::HINT),
                         )
                         .labelled_by(l.id);
                     crate::ui::widgets::keys::single_line(ui, &r);

@@ -440,14 +440,19 @@ impl PipelinePage {
             ] {
                 // The label, its field and its picker stay on one line when the row wraps.
                 let calendar = crate::ui::widgets::date::Text::Calendar.get(lang);
-                crate::ui::widgets::deal_filter::room_for(ui, &[label.get(lang), calendar], 100.0);
+                let width = crate::ui::widgets::date::field_width(ui);
+                crate::ui::widgets::deal_filter::room_for(
+                    ui,
+                    &[label.get(lang), calendar],
+                    width + 8.0,
+                );
                 ui.horizontal(|ui| {
                     let l = ui.label(label.get(lang));
                     let r = ui
                         .add(
                             egui::TextEdit::singleline(text)
-                                .hint_text("YYYY-MM-DD")
-                                .desired_width(92.0),
+                                .hint_text(crate::ui::widgets::date::HINT)
+                                .desired_width(width),
                         )
                         .labelled_by(l.id);
                     dates_changed |= r.changed();

@@ -81,6 +81,19 @@ fn today(ui: &Ui) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// What an empty date field shows.
+pub const HINT: &str = "YYYY-MM-DD";
+
+/// The width of a date field that shows its hint, [`HINT`], whole: 86 to 96 px cut it
+/// to "YYYY-MM-…". The frame's margins and the cursor are the 16 px added.
+pub fn field_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = ui
+        .painter()
+        .layout_no_wrap(HINT.to_owned(), font, egui::Color32::PLACEHOLDER);
+    text.size().x + 16.0
+}
+
 /// The calendar button beside a date field and its month grid. A picked day becomes the
 /// field's text as YYYY-MM-DD. Returns true when a day was picked.
 pub fn picker_button(ui: &mut Ui, salt: &str, value: &mut String, lang: Lang) -> bool {

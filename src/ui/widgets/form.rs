@@ -252,7 +252,16 @@ pub fn date(
     errors: &Errors,
     lang: Lang,
 ) -> egui::Response {
-    text_row(ui, label, value, "YYYY-MM-DD", field, errors, lang, true)
+    text_row(
+        ui,
+        label,
+        value,
+        super::date::HINT,
+        field,
+        errors,
+        lang,
+        true,
+    )
 }
 
 pub fn multiline(

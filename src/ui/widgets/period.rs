@@ -214,8 +214,8 @@ impl PeriodPicker {
                 let r = ui
                     .horizontal(|ui| {
                         let mut edit = egui::TextEdit::singleline(value)
-                            .hint_text("YYYY-MM-DD")
-                            .desired_width(96.0);
+                            .hint_text(super::date::HINT)
+                            .desired_width(super::date::field_width(ui));
                         if msg.shown().is_some() {
                             edit = edit.text_color(ui.visuals().error_fg_color);
                         }
