@@ -610,7 +610,8 @@ proptest! {
             by_month, months: std::array::from_fn(|i| months[i].clone()),
         };
         let built = d.build(demo());
-        let mut shown = vec!["year", "category", "planned"];
+        // "plan": the pair of category and year already planned, said under the grid.
+        let mut shown = vec!["year", "category", "planned", "plan"];
         shown.extend(MONTH_FIELDS);
         judge(&built, &shown, |l| l.validate())?;
         if let Some(c) = put(built.map(Record::BudgetLine)) { apply_is_all_or_nothing(c)?; }
