@@ -3,6 +3,7 @@
 //! step; and the customer interactions and feedback collected at it.
 
 use super::Text;
+use crate::analytics::AnalyticsCache;
 use crate::analytics::promotions::collected;
 use crate::i18n::Label;
 use crate::model::*;
@@ -90,20 +91,20 @@ impl LinksState {
         let rev = cx.doc.revision();
         let cache = &mut *cx.cache;
         let find = |needle: &str| {
-            let key = (p.id, lang, needle.to_owned());
-            cache
-                .get_or_compute(rev, "promotion_find_expenses", key, || {
-                    Arc::new(Found::first(
-                        ws.budget
-                            .expenses
-                            .iter()
-                            .rev()
-                            .filter(|e| e.link != Some(me))
-                            .map(|e| (e.id, expense_line(&ws, e))),
-                        needle,
-                    ))
-                })
-                .clone()
+            Found::kept(
+                cache,
+                rev,
+                ("promotion_find_expenses", p.id, lang),
+                needle,
+                || {
+                    ws.budget
+                        .expenses
+                        .iter()
+                        .rev()
+                        .filter(|e| e.link != Some(me))
+                        .map(|e| (e.id, expense_line(&ws, e)))
+                },
+            )
         };
         if let Some(ids) = finder(
             ui,
@@ -156,20 +157,20 @@ impl LinksState {
         }
         let cache = &mut *cx.cache;
         let find = |needle: &str| {
-            let key = (p.id, lang, needle.to_owned());
-            cache
-                .get_or_compute(rev, "promotion_find_deals", key, || {
-                    Arc::new(Found::first(
-                        ws.deals
-                            .deals
-                            .iter()
-                            .rev()
-                            .filter(|d| d.source != Some(me))
-                            .map(|d| (d.id, deal_line(&ws, d, lang))),
-                        needle,
-                    ))
-                })
-                .clone()
+            Found::kept(
+                cache,
+                rev,
+                ("promotion_find_deals", p.id, lang),
+                needle,
+                || {
+                    ws.deals
+                        .deals
+                        .iter()
+                        .rev()
+                        .filter(|d| d.source != Some(me))
+                        .map(|d| (d.id, deal_line(&ws, d, lang)))
+                },
+            )
         };
         if let Some(ids) = finder(
             ui,
@@ -267,6 +268,26 @@ impl<Id> Found<Id> {
         let more = shown.len() > SHOWN;
         shown.truncate(SHOWN);
         Found { shown, more }
+    }
+
+    /// [`Found::first`] of a finder (`name`, its event, the language) for `needle`, kept
+    /// by revision: a frame reads no candidate, a new filter reads them once.
+    fn kept<I: Iterator<Item = (Id, String)>>(
+        cache: &mut AnalyticsCache,
+        rev: u64,
+        (name, event, lang): (&'static str, PromotionId, crate::i18n::Lang),
+        needle: &str,
+        candidates: impl FnOnce() -> I,
+    ) -> Arc<Self>
+    where
+        Id: Send + Sync + 'static,
+    {
+        let key = (event, lang, needle.to_owned());
+        cache
+            .get_or_compute(rev, name, key, || {
+                Arc::new(Found::first(candidates(), needle))
+            })
+            .clone()
     }
 }
 
