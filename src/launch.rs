@@ -155,9 +155,9 @@ impl eframe::App for Launch {
 
 /// Lowers the calling thread's priority (nice +10), and so that of the threads it starts:
 /// the reader parses the big files on a thread each, and on a two-core machine they
-/// took the CPU from the window's first frame (242 ms to the window at 100k deals, 165
-/// ms at 1k). The window's thread is left as it is, and the reader still gets all the
-/// CPU the window does not use.
+/// took the CPU from the window's first frame (266 ms to the window at 100k deals, 157
+/// ms at 1k; 180 ms at 100k since, `benches/window.sh`). The window's thread is left as
+/// it is, and the reader still gets all the CPU the window does not use.
 fn in_the_background() {
     // On Linux the nice value belongs to the thread (setpriority(2), "Notes"), and
     // `who = 0` names the caller; elsewhere it would be the whole process, so nothing.

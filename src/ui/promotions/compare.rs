@@ -82,7 +82,7 @@ impl CompareState {
     /// The table; the event whose name was clicked.
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx) -> Option<PromotionId> {
         let lang = cx.lang;
-        let mut rows = super::event_figures(cx);
+        let mut rows = super::event_figures(cx).to_vec();
         if rows.is_empty() {
             ui.label(Text::NoEvents.get(lang));
             return None;

@@ -211,17 +211,16 @@ impl PromotionsPage {
     }
 }
 
-/// The button that moves an event to `to`.
 /// Every event's figures, kept by revision: a pass over every deal and expense, which
 /// the comparison table and an event's review would otherwise make each frame.
-fn event_figures(cx: &mut Cx) -> Vec<crate::analytics::promotions::EventFigures> {
+fn event_figures<'c>(cx: &'c mut Cx) -> &'c [crate::analytics::promotions::EventFigures] {
     cx.cache
         .get_or_compute(cx.doc.revision(), "event_figures", (), || {
             crate::analytics::promotions::event_figures(cx.doc.ws())
         })
-        .clone()
 }
 
+/// The button that moves an event to `to`.
 fn move_word(to: PromotionStatus) -> Text {
     match to {
         PromotionStatus::Draft | PromotionStatus::Planned => Text::ToPlanned,

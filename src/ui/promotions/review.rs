@@ -17,7 +17,11 @@ pub struct ReviewState {
 impl ReviewState {
     pub fn show(&mut self, ui: &mut egui::Ui, cx: &mut Cx, p: &Promotion) {
         let lang = cx.lang;
-        let Some(f) = super::event_figures(cx).into_iter().find(|f| f.id == p.id) else {
+        let Some(f) = super::event_figures(cx)
+            .iter()
+            .find(|f| f.id == p.id)
+            .cloned()
+        else {
             return;
         };
         if !matches!(p.status, PromotionStatus::Done | PromotionStatus::Reviewed) {
