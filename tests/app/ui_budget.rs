@@ -609,25 +609,6 @@ fn the_year_plan_table_shows_its_quarters_as_full_amounts() {
     }
 }
 
-/// Every text painted over the window's shapes: (text, its screen rect).
-fn painted_texts(h: &H) -> Vec<(String, egui::Rect)> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
-        match shape {
-            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-            egui::Shape::Text(t) => {
-                let rect = t.galley.rect.translate(t.pos.to_vec2());
-                out.push((t.galley.text().to_owned(), rect));
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for c in &h.output().shapes {
-        walk(&c.shape, &mut out);
-    }
-    out
-}
-
 /// The pies' slice labels stay wholly inside their own slice: none runs over another
 /// slice or out of the chart (the English names did), at 1024 and 1400 wide, on the
 /// demo in the UI's language.
@@ -637,7 +618,7 @@ fn pie_labels_stay_in_their_slices(lang: Lang) {
         let ws = salesdesk::demo::generate_in(7, size, today(), lang);
         let mut h = harness_sized(ws, lang, Page::Budget, egui::vec2(width, 900.0));
         draw_all_tabs(&mut h, lang);
-        let texts = painted_texts(&h);
+        let texts = common::layout::painted(&h);
         for kind in [PieKind::Planned, PieKind::Actual] {
             let g = h.state().pages.budget.pie_geometry(kind).unwrap().clone();
             let frame = *g.transform.frame();
@@ -650,7 +631,8 @@ fn pie_labels_stay_in_their_slices(lang: Lang) {
             };
             let labels: Vec<_> = texts
                 .iter()
-                .filter(|(t, r)| t.ends_with('%') && frame.contains(r.center()))
+                .filter(|t| t.words.ends_with('%') && frame.contains(t.rect.center()))
+                .map(|t| (&t.words, t.rect))
                 .collect();
             assert!(!labels.is_empty(), "{kind:?} labels some slices at {width}");
             for (text, r) in labels {

@@ -112,16 +112,24 @@ fn check(h: &mut H, lang: Lang, what: &str, found: &mut Vec<String>) {
     }
 }
 
-/// The empty date fields whose hint, YYYY-MM-DD, is cut ("YYYY-MM-…": the Pipeline's
-/// and the expense list's date filters were too narrow for it).
-pub fn cut_date_hints(h: &H) -> Vec<String> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+/// A text as painted (hints and chart labels too, which have no accessible node): its
+/// words, where on the screen, and whether it was cut to fit ("…").
+pub struct Painted {
+    pub words: String,
+    pub rect: egui::Rect,
+    pub elided: bool,
+}
+
+/// Every text painted in the last frame.
+pub fn painted(h: &H) -> Vec<Painted> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<Painted>) {
         match shape {
             egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-            egui::Shape::Text(t) if t.galley.elided && t.galley.text() == "YYYY-MM-DD" => {
-                let at = t.galley.rect.translate(t.pos.to_vec2());
-                out.push(format!("a date field's hint cut at {at:?}"));
-            }
+            egui::Shape::Text(t) => out.push(Painted {
+                words: t.galley.text().to_owned(),
+                rect: t.galley.rect.translate(t.pos.to_vec2()),
+                elided: t.galley.elided,
+            }),
             _ => {}
         }
     }
@@ -130,6 +138,16 @@ pub fn cut_date_hints(h: &H) -> Vec<String> {
         walk(&c.shape, &mut out);
     }
     out
+}
+
+/// The empty date fields whose hint, YYYY-MM-DD, is cut ("YYYY-MM-…": the Pipeline's
+/// and the expense list's date filters were too narrow for it).
+pub fn cut_date_hints(h: &H) -> Vec<String> {
+    painted(h)
+        .into_iter()
+        .filter(|t| t.elided && t.words == "YYYY-MM-DD")
+        .map(|t| format!("a date field's hint cut at {:?}", t.rect))
+        .collect()
 }
 
 /// The mouse wheel turned by `delta` (points; negative x brings what lies to the right
